@@ -1,0 +1,114 @@
+/**
+ * Electron entry: one instance, one hardened window, the application menu, and the
+ * contract served over IPC. Every line of logic lives in services shared with browser
+ * mode; this file only glues them to Electron.
+ */
+import { app, BrowserWindow, Menu, net, protocol, shell, session, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createServices } from './services/createServices';
+import { createDispatcher } from './ipc/dispatch';
+import { forwardEvents, registerIpc } from './ipc/registerIpc';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '../renderer');
+const APP_ORIGIN = 'ferry://app';
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'ferry', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function isTrustedUrl(url: string): boolean {
+  return url.startsWith(APP_ORIGIN + '/') || (devUrl !== undefined && url.startsWith(devUrl));
+}
+
+function serveRenderer(): void {
+  protocol.handle('ferry', (request) => {
+    const { pathname } = new URL(request.url);
+    const file = path.resolve(rendererDir, '.' + decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
+    if (!file.startsWith(rendererDir + path.sep)) return new Response('Forbidden', { status: 403 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  // No camera, notifications prompts or other permissions: an FTP client needs none.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'Ferry',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the web open in the user's browser, never in a Ferry window.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { label: 'File', submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit' }] },
+    { role: 'editMenu' },
+    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(() => {
+    const services = createServices({ dataDir: app.getPath('userData') });
+    const dispatch = createDispatcher(services.handlers, (reason) => console.error(`ferry: refused request: ${reason}`));
+    registerIpc(dispatch, isTrustedUrl);
+    serveRenderer();
+    buildMenu();
+    mainWindow = createWindow();
+    forwardEvents(services.hub, mainWindow.webContents);
+    app.on('window-all-closed', () => {
+      void services.close().finally(() => app.quit());
+    });
+  });
+}

@@ -1,0 +1,25 @@
+/** The Ferry window: quick-connect bar, message log, local and remote panes, queue, status bar. */
+import { useEffect } from 'react';
+import { QuickConnectBar } from './features/connect/QuickConnectBar';
+import { LogPanel } from './features/log/LogPanel';
+import { LocalPane } from './features/panes/LocalPane';
+import { RemotePane } from './features/panes/RemotePane';
+import { QueuePanel } from './features/queue/QueuePanel';
+import { connectEvents } from './stores/connectEvents';
+
+/** The whole window. */
+export function App() {
+  useEffect(() => connectEvents(), []);
+  return (
+    <div className="app">
+      <QuickConnectBar />
+      <LogPanel />
+      <main className="panes">
+        <LocalPane />
+        <RemotePane />
+      </main>
+      <QueuePanel />
+      <footer className="status-bar">Queue: empty</footer>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** Formatting of sizes and dates for the file lists and the queue. */
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+/** Formats bytes as a short human size (1000-based like most file managers). */
+export function formatSize(bytes: number | undefined): string {
+  if (bytes === undefined) return '';
+  if (bytes < 1000) return `${bytes} B`;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
+}
+
+/** Formats bytes exactly with thousands separators, for tooltips. */
+export function formatBytesExact(bytes: number | undefined): string {
+  return bytes === undefined ? '' : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Formats a time as `YYYY-MM-DD HH:MM` in local time: sortable and fits its column. */
+export function formatDate(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,0 +1,16 @@
+/**
+ * The names of the contract's methods and events, without their schemas, so the sandboxed
+ * preload can expose exactly these and nothing generic without bundling zod.
+ * Must not import node:*, the DOM or React.
+ */
+
+/** Every method name, in the order the preload exposes them. */
+export const METHOD_NAMES = ['appInfo', 'localList', 'localMkdir', 'localRename', 'localDelete'] as const;
+
+/** Every event name. */
+export const EVENT_NAMES = ['log'] as const;
+
+/** A method's name. */
+export type MethodName = (typeof METHOD_NAMES)[number];
+/** An event's name. */
+export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,0 +1,141 @@
+/**
+ * Domain types shared by the main process and the renderer: plain data only
+ * (numbers for times and sizes, no classes), so they cross IPC and WebSocket unchanged.
+ * Must not import node:*, the DOM or React.
+ */
+
+/** What kind of thing a directory entry is. */
+export type EntryType = 'file' | 'dir' | 'link' | 'other';
+
+/** One entry of a local or remote directory listing. */
+export interface FileEntry {
+  name: string;
+  type: EntryType;
+  /** Size in bytes when known (folders and some listings have none). */
+  sizeBytes?: number;
+  /** Last modification, milliseconds since the epoch, when known. */
+  modifiedMs?: number;
+  /** Symbolic permissions such as `rwxr-xr-x` (Unix listings, local POSIX files). */
+  permissions?: string;
+  owner?: string;
+  group?: string;
+  /** Target of a symbolic link when the listing reveals it. */
+  linkTarget?: string;
+  /** For links: what the target is, when it could be resolved. */
+  targetType?: EntryType;
+  /** Hidden by convention (dot files, or the OS hidden flag). */
+  isHidden?: boolean;
+}
+
+/** A local directory listing. */
+export interface LocalListing {
+  path: string;
+  parent: string | null;
+  entries: FileEntry[];
+}
+
+/** A remote directory listing. */
+export interface RemoteListing {
+  sessionId: string;
+  path: string;
+  entries: FileEntry[];
+}
+
+/** How the control connection is secured. */
+export type TlsMode = 'none' | 'explicit-if-available' | 'explicit' | 'implicit';
+
+/** Which side opens data connections. */
+export type DataMode = 'auto' | 'passive' | 'active';
+
+/** A concrete data-connection strategy. */
+export type DataStrategy = 'EPSV' | 'PASV' | 'EPRT' | 'PORT';
+
+/** Direction of a log line. */
+export type LogKind = 'command' | 'reply' | 'status' | 'error';
+
+/** One line of the message log. */
+export interface LogEntry {
+  /** Increasing sequence number, unique within a process run. */
+  seq: number;
+  timeMs: number;
+  /** Which connection said it (e.g. `browse-1`, `transfer-3`). */
+  connectionId: string;
+  kind: LogKind;
+  text: string;
+  /** The reply code, for replies. */
+  code?: number;
+  /** A short plain-language explanation of lines that matter (fallbacks, 425, 530, ...). */
+  hint?: string;
+}
+
+/** Direction of a transfer. */
+export type TransferDirection = 'download' | 'upload';
+
+/** States of a queued transfer. */
+export type TransferState = 'queued' | 'connecting' | 'transferring' | 'paused' | 'done' | 'failed' | 'cancelled';
+
+/** An error as shown to a user: what kind, what the server said, and which command provoked it. */
+export interface ErrorInfo {
+  kind: string;
+  message: string;
+  ftpCode?: number;
+  command?: string;
+}
+
+/** One item of the transfer queue. */
+export interface TransferItem {
+  id: string;
+  direction: TransferDirection;
+  localPath: string;
+  remotePath: string;
+  siteId: string;
+  sizeBytes?: number;
+  transferredBytes: number;
+  state: TransferState;
+  attempts: number;
+  lastError?: ErrorInfo;
+  /** Bytes per second, moving average, while transferring. */
+  speedBps?: number;
+  /** Seconds left, while transferring and the size is known. */
+  etaSeconds?: number;
+  createdMs: number;
+  startedMs?: number;
+  finishedMs?: number;
+  /** What to do when the target already exists; absent means the queue's policy. */
+  onExists?: FileExistsPolicy;
+  /** Set when the file-exists policy skipped this item (its state is then `done`). */
+  isSkipped?: boolean;
+  /** When a failed attempt will be retried, milliseconds since the epoch. */
+  nextRetryMs?: number;
+  /** Source file's modification time when known (drives the `newer` policy). */
+  modifiedMs?: number;
+}
+
+/** What to do when a transfer's target already exists (FileZilla's choices, plus `ask`). */
+export type FileExistsPolicy = 'ask' | 'overwrite' | 'newer' | 'size-differs' | 'resume' | 'rename' | 'skip';
+
+/** Logon types, as FileZilla names them. */
+export type LogonType = 'anonymous' | 'normal' | 'ask';
+
+/** A saved site (bookmark). The password is never part of it: secrets live in the secret store. */
+export interface Site {
+  id: string;
+  name: string;
+  /** Folder path in the Site Manager tree, e.g. `Work/Clients`; empty for the top level. */
+  folder: string;
+  host: string;
+  port?: number;
+  tls: TlsMode;
+  logonType: LogonType;
+  user?: string;
+  dataMode: DataMode;
+  charset: 'auto' | 'utf8' | string;
+  localDir?: string;
+  remoteDir?: string;
+  maxConnections?: number;
+  comments?: string;
+  /** SHA-256 fingerprint of a certificate the user chose to trust always. */
+  trustedFingerprint?: string;
+  /** Whether a password is stored for this site in the secret store. */
+  hasPassword?: boolean;
+}
