@@ -1,0 +1,114 @@
+/**
+ * Reuses logged-in transfer sessions per site: one transfer per control connection at a time,
+ * idle sessions closed after a while. Browsing never borrows from here, so the remote pane never
+ * waits behind a transfer. Owns no sockets itself; sessions come from the injected factory.
+ */
+import type { SessionFactory, TransferSession } from './types';
+
+/** A session handed out by the pool, with whether it was already logged in before. */
+export interface Lease {
+  siteId: string;
+  session: TransferSession;
+  isReused: boolean;
+}
+
+interface Idle {
+  session: TransferSession;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** Options of a SessionPool. */
+export interface SessionPoolOptions {
+  /** Close a session left idle this long (servers drop idle control connections anyway). */
+  idleTimeoutMs?: number;
+}
+
+/** Hands out one session per transfer, reusing idle ones of the same site. */
+export class SessionPool {
+  private readonly idle = new Map<string, Idle[]>();
+  private readonly busy = new Set<TransferSession>();
+  private readonly idleTimeoutMs: number;
+  private nextLabel = 1;
+  private isClosing = false;
+
+  constructor(private readonly factory: SessionFactory, opts: SessionPoolOptions = {}) {
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 30_000;
+  }
+
+  /** An idle session of the site if one is still open, otherwise a new one from the factory. */
+  async acquire(siteId: string): Promise<Lease> {
+    const list = this.idle.get(siteId);
+    while (list && list.length > 0) {
+      const { session, timer } = list.pop()!;
+      clearTimeout(timer);
+      if (session.isClosed) continue;
+      this.busy.add(session);
+      return { siteId, session, isReused: true };
+    }
+    const session = await this.factory(siteId, `transfer-${this.nextLabel++}`);
+    if (this.isClosing) {
+      session.destroy();
+      throw new Error('session pool is closed');
+    }
+    this.busy.add(session);
+    return { siteId, session, isReused: false };
+  }
+
+  /** Returns a session: kept for reuse when healthy, destroyed otherwise (after errors or aborts). */
+  release(lease: Lease, isHealthy: boolean): void {
+    const { session, siteId } = lease;
+    this.busy.delete(session);
+    if (!isHealthy || session.isClosed || this.isClosing) {
+      session.destroy();
+      return;
+    }
+    const timer = setTimeout(() => this.dropIdle(siteId, session), this.idleTimeoutMs);
+    // An idle session must not keep a CLI process alive.
+    timer.unref?.();
+    const list = this.idle.get(siteId) ?? [];
+    list.push({ session, timer });
+    this.idle.set(siteId, list);
+  }
+
+  /** Closes idle sessions of a site beyond `keep` (after its limit dropped on a 421). */
+  trimIdle(siteId: string, keep: number): void {
+    const list = this.idle.get(siteId);
+    while (list && list.length > keep) {
+      const { session, timer } = list.shift()!;
+      clearTimeout(timer);
+      void session.close().catch(() => session.destroy());
+    }
+  }
+
+  /** How many sessions are open for transfers (busy plus idle). */
+  get openCount(): number {
+    let n = this.busy.size;
+    for (const list of this.idle.values()) n += list.length;
+    return n;
+  }
+
+  /** Closes every idle session and destroys busy ones. */
+  async closeAll(): Promise<void> {
+    this.isClosing = true;
+    const closing: Promise<void>[] = [];
+    for (const list of this.idle.values()) {
+      for (const { session, timer } of list) {
+        clearTimeout(timer);
+        closing.push(session.close().catch(() => session.destroy()));
+      }
+    }
+    this.idle.clear();
+    for (const s of this.busy) s.destroy();
+    this.busy.clear();
+    await Promise.all(closing);
+  }
+
+  private dropIdle(siteId: string, session: TransferSession): void {
+    const list = this.idle.get(siteId);
+    if (!list) return;
+    const i = list.findIndex((e) => e.session === session);
+    if (i < 0) return;
+    list.splice(i, 1);
+    void session.close().catch(() => session.destroy());
+  }
+}

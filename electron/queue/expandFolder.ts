@@ -1,0 +1,136 @@
+/**
+ * Folder expansion: walks a remote folder (by listing) or a local one (by the filesystem) into
+ * file requests, creating the folders on the other side. Remote names that could escape the
+ * target (`..`, separators, NUL, drive letters) are refused and reported, never written; remote
+ * folder links are not followed and local links are followed only to folders not seen before, so
+ * a symlink loop cannot recurse forever.
+ */
+import path from 'node:path';
+import type { FileExistsPolicy, TransferDirection } from '../../shared/domain';
+import type { RemoteDirCache } from './remoteDirs';
+import { isInside, joinRemote, unsafeNameReason } from './safeName';
+import type { AddFileRequest, LocalFs, TransferSession } from './types';
+
+/** The result of walking a tree: files to queue and what was refused or not followed. */
+export interface ExpandedTree {
+  files: AddFileRequest[];
+  folderCount: number;
+  refused: Array<{ path: string; reason: string }>;
+  skippedLinks: string[];
+}
+
+interface WalkOptions {
+  siteId: string;
+  localDir: string;
+  remoteDir: string;
+  onExists?: FileExistsPolicy;
+}
+
+/** Lists a remote tree and creates its folders locally; returns download requests. */
+export async function expandRemote(session: TransferSession, fs: LocalFs, opts: WalkOptions): Promise<ExpandedTree> {
+  const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], skippedLinks: [] };
+  const root = path.resolve(opts.localDir);
+  await fs.mkdirp(root);
+  const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: root }];
+  while (stack.length > 0) {
+    const { remote, local } = stack.pop()!;
+    tree.folderCount++;
+    const entries = await session.list(remote);
+    const subdirs: Array<{ remote: string; local: string }> = [];
+    for (const entry of entries) {
+      // Some servers list `.` and `..` themselves; they are not content.
+      if (entry.name === '.' || entry.name === '..') continue;
+      const remotePath = joinRemote(remote, entry.name);
+      const reason = unsafeNameReason(entry.name);
+      const localPath = path.join(local, entry.name);
+      if (reason !== undefined || !isInside(root, localPath)) {
+        tree.refused.push({ path: remotePath, reason: reason ?? 'would leave the target folder' });
+        continue;
+      }
+      if (entry.type === 'dir') {
+        subdirs.push({ remote: remotePath, local: localPath });
+      } else if (entry.type === 'link' && entry.targetType === 'dir') {
+        // A remote link's real target cannot be compared, so folder links could loop: not followed.
+        tree.skippedLinks.push(remotePath);
+      } else if (entry.type === 'file' || entry.type === 'link') {
+        tree.files.push({
+          direction: 'download',
+          siteId: opts.siteId,
+          localPath,
+          remotePath,
+          sizeBytes: entry.sizeBytes,
+          modifiedMs: entry.modifiedMs,
+          onExists: opts.onExists,
+        });
+      }
+    }
+    for (const d of subdirs) await fs.mkdirp(d.local);
+    // Reverse so the walk visits folders in listing order.
+    stack.push(...subdirs.reverse());
+  }
+  return tree;
+}
+
+/** Walks a local tree and creates its folders remotely; returns upload requests. */
+export async function expandLocal(
+  session: TransferSession,
+  fs: LocalFs,
+  remoteDirs: RemoteDirCache,
+  opts: WalkOptions,
+): Promise<ExpandedTree> {
+  const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], skippedLinks: [] };
+  const seen = new Set<string>();
+  const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: path.resolve(opts.localDir) }];
+  while (stack.length > 0) {
+    const { remote, local } = stack.pop()!;
+    const real = await fs.realPath(local);
+    if (seen.has(real)) {
+      tree.skippedLinks.push(local);
+      continue;
+    }
+    seen.add(real);
+    tree.folderCount++;
+    await remoteDirs.ensure(opts.siteId, session, remote);
+    const entries = await fs.readDir(local);
+    const subdirs: Array<{ remote: string; local: string }> = [];
+    for (const entry of entries) {
+      const localPath = path.join(local, entry.name);
+      const remotePath = joinRemote(remote, entry.name);
+      if (entry.type === 'dir') {
+        subdirs.push({ remote: remotePath, local: localPath });
+        continue;
+      }
+      if (entry.type !== 'file' && entry.type !== 'link') continue;
+      const st = await fs.stat(localPath);
+      if (!st) {
+        // A dangling link: nothing to send.
+        tree.skippedLinks.push(localPath);
+      } else if (st.type === 'dir') {
+        subdirs.push({ remote: remotePath, local: localPath });
+      } else if (st.type === 'file') {
+        tree.files.push({
+          direction: 'upload',
+          siteId: opts.siteId,
+          localPath,
+          remotePath,
+          sizeBytes: st.sizeBytes,
+          modifiedMs: st.modifiedMs,
+          onExists: opts.onExists,
+        });
+      }
+    }
+    stack.push(...subdirs.reverse());
+  }
+  return tree;
+}
+
+/** Which walk a folder request needs. */
+export function expandFolder(
+  direction: TransferDirection,
+  session: TransferSession,
+  fs: LocalFs,
+  remoteDirs: RemoteDirCache,
+  opts: WalkOptions,
+): Promise<ExpandedTree> {
+  return direction === 'download' ? expandRemote(session, fs, opts) : expandLocal(session, fs, remoteDirs, opts);
+}

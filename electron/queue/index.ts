@@ -1,0 +1,30 @@
+/**
+ * Public API of the transfer queue for the IPC layer and the CLI. Nothing here imports Electron
+ * or opens sockets; the app passes a session factory built on the engine.
+ */
+export { TransferQueue, type QueueOptions, type TransferQueueDeps, type MoveTarget } from './TransferQueue';
+export { FileQueueStore } from './FileQueueStore';
+export { nodeLocalFs } from './nodeLocalFs';
+export { engineErrorPolicy } from './engineErrorPolicy';
+export { DEFAULT_RETRY_POLICY, backoffDelayMs } from './backoff';
+export { DEFAULT_SITE_LIMIT, MAX_SITE_LIMIT } from './Scheduler';
+export type {
+  AddFileRequest,
+  AddFolderRequest,
+  ErrorPolicy,
+  ExistsAnswer,
+  ExistsQuestion,
+  ExistsResolver,
+  ExpandReport,
+  LocalFs,
+  PersistedQueue,
+  QueueChange,
+  QueueEvents,
+  QueueLogLine,
+  QueueStore,
+  QueueTotals,
+  RetryPolicy,
+  SessionFactory,
+  SpeedLimits,
+  TransferSession,
+} from './types';

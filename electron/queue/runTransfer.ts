@@ -1,0 +1,259 @@
+/**
+ * One attempt of one transfer over one session: the file-exists decision, resuming from the bytes
+ * already there (REST for downloads from the `.part` size; SIZE then REST+STOR/APPE for uploads),
+ * the temporary `.part` file and its rename, and the size and checksum checks. Throws on failure;
+ * the queue decides about retries. No sockets here: everything goes through the interfaces.
+ */
+import path from 'node:path';
+import type { TransferItem } from '../../shared/domain';
+import { decideExists, firstFreeName, type ExistsAction } from './fileExists';
+import { QueueError } from './queueErrors';
+import type { RemoteDirCache } from './remoteDirs';
+import { joinRemote, remoteBaseName, remoteParent } from './safeName';
+import type { RateLimiter } from './SpeedLimiter';
+import { countingReader, countingWriter } from './transferStreams';
+import type { ExistsQuestion, ItemMeta, LocalFs, TransferSession } from './types';
+
+/** Everything an attempt needs; `item` and `meta` are the queue's live objects and are updated in place. */
+export interface AttemptContext {
+  item: TransferItem;
+  meta: ItemMeta;
+  session: TransferSession;
+  fs: LocalFs;
+  signal: AbortSignal;
+  limiter: RateLimiter;
+  partSuffix: string;
+  remoteDirs: RemoteDirCache;
+  /** Whether a reply means "no such file" (550), per the engine's error info. */
+  isNotFound(err: unknown): boolean;
+  /** Whether retrying could help, per the engine's policy. */
+  isTransient(err: unknown): boolean;
+  /** Resolves the item's file-exists policy, asking the user if it is `ask`. */
+  chooseExists(question: ExistsQuestion): Promise<ExistsAction>;
+  /** Called when `item.transferredBytes` grew. */
+  onProgress(): void;
+  /** Called when other item fields changed (paths, size), so they get persisted. */
+  onChanged(): void;
+  log(level: 'info' | 'warn' | 'error', text: string): void;
+}
+
+/** How an attempt ended when it did not throw. */
+export type AttemptResult = 'done' | 'skipped';
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new QueueError('aborted', 'transfer aborted', false);
+}
+
+async function remoteSizeOrUndefined(ctx: AttemptContext, remotePath: string): Promise<number | undefined> {
+  try {
+    return await ctx.session.size(remotePath);
+  } catch (err) {
+    // A broken connection must retry; "no such file" or "SIZE not supported" just means unknown.
+    if (ctx.isTransient(err) && !ctx.isNotFound(err)) throw err;
+    return undefined;
+  }
+}
+
+async function localHash(ctx: AttemptContext, filePath: string, algorithm: string): Promise<string | undefined> {
+  return ctx.fs.hashFile(filePath, algorithm);
+}
+
+/** Compares the server's checksum with ours when the server offers one; a mismatch fails the item. */
+async function verifyChecksum(ctx: AttemptContext, localPath: string, remotePath: string, onMismatch: () => Promise<void>): Promise<void> {
+  let remote: { algorithm: string; hex: string } | undefined;
+  try {
+    remote = await ctx.session.checksum(remotePath);
+  } catch (err) {
+    if (ctx.isTransient(err)) throw err;
+    remote = undefined;
+  }
+  if (!remote) return;
+  const mine = await localHash(ctx, localPath, remote.algorithm);
+  if (mine === undefined) return;
+  if (mine.toLowerCase() !== remote.hex.toLowerCase()) {
+    await onMismatch();
+    throw new QueueError('integrity', `${remote.algorithm} mismatch: server ${remote.hex}, local ${mine}`, false);
+  }
+  ctx.log('info', `${remote.algorithm} verified for ${remotePath}`);
+}
+
+async function withLocal<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw new QueueError('local', `${what}: ${(err as Error).message}`, false);
+  }
+}
+
+/** Runs one download attempt into `localPath + partSuffix`, renamed to `localPath` when verified. */
+export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
+  const { item, meta, fs } = ctx;
+  const remoteSize = (await remoteSizeOrUndefined(ctx, item.remotePath)) ?? item.sizeBytes;
+  if (remoteSize !== undefined && remoteSize !== item.sizeBytes) {
+    item.sizeBytes = remoteSize;
+    ctx.onChanged();
+  }
+  throwIfAborted(ctx.signal);
+
+  let isResumeChosen = false;
+  if (!meta.isExistsResolved) {
+    const target = await fs.stat(item.localPath);
+    if (target) {
+      const source = { path: item.remotePath, sizeBytes: remoteSize, modifiedMs: item.modifiedMs };
+      const action = await ctx.chooseExists({ item: { ...item }, source, target: { path: item.localPath, sizeBytes: target.sizeBytes, modifiedMs: target.modifiedMs } });
+      const outcome = decideExists(action, source, { path: item.localPath, sizeBytes: target.sizeBytes, modifiedMs: target.modifiedMs });
+      if (outcome === 'skip') return 'skipped';
+      if (outcome === 'rename') {
+        const dir = path.dirname(item.localPath);
+        const name = await firstFreeName(path.basename(item.localPath), async (c) => (await fs.stat(path.join(dir, c))) !== undefined);
+        item.localPath = path.join(dir, name);
+        ctx.log('info', `target exists; downloading to ${item.localPath}`);
+      } else if (outcome === 'resume') {
+        if (remoteSize !== undefined && target.sizeBytes >= remoteSize) return 'skipped';
+        // The existing file becomes our partial, so the ordinary resume path continues it.
+        await withLocal('rename to partial', () => fs.rename(item.localPath, item.localPath + ctx.partSuffix));
+        isResumeChosen = true;
+      }
+    }
+    meta.isExistsResolved = true;
+    ctx.onChanged();
+  }
+
+  const partPath = item.localPath + ctx.partSuffix;
+  const part = await fs.stat(partPath);
+  // A `.part` is ours to continue only if this item already started (or the user chose resume);
+  // otherwise it may be a leftover of another file version and is overwritten.
+  let offset = part && (meta.hasStarted || isResumeChosen) ? part.sizeBytes : 0;
+  if (remoteSize !== undefined && offset > remoteSize) {
+    ctx.log('warn', `partial file is larger than the server's (${offset} > ${remoteSize}); starting over`);
+    offset = 0;
+  }
+  meta.hasStarted = true;
+  item.transferredBytes = offset;
+  ctx.onChanged();
+  await withLocal('create folder', () => fs.mkdirp(path.dirname(item.localPath)));
+  throwIfAborted(ctx.signal);
+
+  if (remoteSize === undefined || offset < remoteSize) {
+    if (offset > 0) ctx.log('info', `resuming download of ${item.remotePath} at ${offset} bytes`);
+    const file = await withLocal('open partial file', () => fs.createWriteStream(partPath, offset));
+    const writer = countingWriter(file, ctx.limiter, (n) => {
+      item.transferredBytes += n;
+      ctx.onProgress();
+    });
+    try {
+      await ctx.session.download(item.remotePath, writer.stream, { offset, signal: ctx.signal });
+      if (!writer.stream.writableEnded) writer.stream.end();
+      if (!writer.stream.writableFinished) {
+        await new Promise<void>((resolve, reject) => {
+          writer.stream.once('finish', resolve);
+          writer.stream.once('error', reject);
+        });
+      }
+    } catch (err) {
+      if (writer.localError) throw new QueueError('local', `writing ${partPath}: ${writer.localError.message}`, false);
+      throw err;
+    } finally {
+      if (!writer.stream.writableFinished) writer.stream.destroy();
+      await writer.closed;
+    }
+  }
+  throwIfAborted(ctx.signal);
+
+  const written = await fs.stat(partPath);
+  const writtenBytes = written?.sizeBytes ?? 0;
+  item.transferredBytes = writtenBytes;
+  if (remoteSize !== undefined && writtenBytes < remoteSize) {
+    // The data connection ended early but the server said 226: resume from here next time.
+    throw new QueueError('truncated', `download ended at ${writtenBytes} of ${remoteSize} bytes`, true);
+  }
+  if (remoteSize !== undefined && writtenBytes > remoteSize) {
+    await fs.remove(partPath);
+    throw new QueueError('integrity', `downloaded ${writtenBytes} bytes but the server reports ${remoteSize}`, false);
+  }
+  if (item.sizeBytes === undefined) item.sizeBytes = writtenBytes;
+  // A corrupt partial must not be resumed later, so a checksum mismatch deletes it.
+  await verifyChecksum(ctx, partPath, item.remotePath, () => fs.remove(partPath));
+  await withLocal('rename partial file', () => fs.rename(partPath, item.localPath));
+  if (item.modifiedMs !== undefined) await fs.setModifiedTime(item.localPath, item.modifiedMs).catch(() => undefined);
+  return 'done';
+}
+
+/** Runs one upload attempt straight to `remotePath`, continuing a remote partial when there is one. */
+export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
+  const { item, meta, fs } = ctx;
+  const local = await fs.stat(item.localPath);
+  if (!local || local.type !== 'file') throw new QueueError('local', `local file not found: ${item.localPath}`, false);
+  if (item.sizeBytes !== local.sizeBytes || item.modifiedMs !== local.modifiedMs) {
+    item.sizeBytes = local.sizeBytes;
+    item.modifiedMs = local.modifiedMs;
+    ctx.onChanged();
+  }
+  let remoteSize = await remoteSizeOrUndefined(ctx, item.remotePath);
+  throwIfAborted(ctx.signal);
+
+  let offset = 0;
+  let isDecided = false;
+  if (!meta.isExistsResolved) {
+    if (remoteSize !== undefined) {
+      let remoteModifiedMs: number | undefined;
+      try {
+        remoteModifiedMs = await ctx.session.modifiedTime(item.remotePath);
+      } catch (err) {
+        if (ctx.isTransient(err) && !ctx.isNotFound(err)) throw err;
+      }
+      const source = { path: item.localPath, sizeBytes: local.sizeBytes, modifiedMs: local.modifiedMs };
+      const target = { path: item.remotePath, sizeBytes: remoteSize, modifiedMs: remoteModifiedMs };
+      const action = await ctx.chooseExists({ item: { ...item }, source, target });
+      const outcome = decideExists(action, source, target);
+      if (outcome === 'skip') return 'skipped';
+      if (outcome === 'rename') {
+        const dir = remoteParent(item.remotePath);
+        const name = await firstFreeName(remoteBaseName(item.remotePath), async (c) => (await remoteSizeOrUndefined(ctx, joinRemote(dir, c))) !== undefined);
+        item.remotePath = joinRemote(dir, name);
+        remoteSize = undefined;
+        ctx.log('info', `target exists; uploading to ${item.remotePath}`);
+      } else if (outcome === 'resume') {
+        if (remoteSize >= local.sizeBytes) return 'skipped';
+        offset = remoteSize;
+      }
+      isDecided = true;
+    }
+    meta.isExistsResolved = true;
+    ctx.onChanged();
+  }
+  // On a retry or after a restart the remote file is our own partial: continue it.
+  if (!isDecided && meta.hasStarted && remoteSize !== undefined && remoteSize <= local.sizeBytes) offset = remoteSize;
+  meta.hasStarted = true;
+  item.transferredBytes = offset;
+  ctx.onChanged();
+
+  await ctx.remoteDirs.ensure(item.siteId, ctx.session, remoteParent(item.remotePath));
+  throwIfAborted(ctx.signal);
+
+  if (offset < local.sizeBytes || local.sizeBytes === 0) {
+    if (offset > 0) ctx.log('info', `resuming upload of ${item.remotePath} at ${offset} bytes`);
+    const source = countingReader(fs.createReadStream(item.localPath, offset), ctx.limiter, (n) => {
+      item.transferredBytes += n;
+      ctx.onProgress();
+    });
+    try {
+      await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal });
+    } finally {
+      if (!source.destroyed) source.destroy();
+    }
+  }
+  throwIfAborted(ctx.signal);
+
+  const finalSize = await remoteSizeOrUndefined(ctx, item.remotePath);
+  if (finalSize !== undefined && finalSize < local.sizeBytes) {
+    item.transferredBytes = finalSize;
+    throw new QueueError('truncated', `upload ended at ${finalSize} of ${local.sizeBytes} bytes`, true);
+  }
+  if (finalSize !== undefined && finalSize > local.sizeBytes) {
+    throw new QueueError('integrity', `uploaded ${local.sizeBytes} bytes but the server reports ${finalSize}`, false);
+  }
+  item.transferredBytes = local.sizeBytes;
+  await verifyChecksum(ctx, item.localPath, item.remotePath, async () => undefined);
+  return 'done';
+}

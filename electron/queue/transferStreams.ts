@@ -1,0 +1,71 @@
+/**
+ * Stream wrappers between the engine and local files: they count bytes for progress and apply
+ * the speed limit, keeping backpressure end to end (memory does not grow with file size).
+ */
+import { Transform, Writable, pipeline, type Readable } from 'node:stream';
+import type { RateLimiter } from './SpeedLimiter';
+
+/** A writable the engine writes a download into, plus a promise for the file being closed. */
+export interface CountingWriter {
+  stream: Writable;
+  /** The local file's own error (disk full, permissions), which is never the server's fault. */
+  localError?: Error;
+  /** Resolves once the underlying file is closed (after end or destroy). */
+  closed: Promise<void>;
+}
+
+/** Wraps a local file stream: each chunk waits for the rate budget, is written, then counted. */
+export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: (n: number) => void): CountingWriter {
+  const closed = new Promise<void>((resolve) => {
+    if (target.closed) resolve();
+    else target.once('close', () => resolve());
+  });
+  const stream = new Writable({
+    highWaterMark: 256 * 1024,
+    write(chunk: Buffer, _enc, cb) {
+      limiter
+        .take(chunk.length)
+        .then(() => {
+          const isOk = target.write(chunk, (err) => {
+            if (err) return;
+            onBytes(chunk.length);
+          });
+          if (isOk) cb();
+          else target.once('drain', () => cb());
+        })
+        .catch(cb);
+    },
+    final(cb) {
+      target.end(() => cb());
+    },
+    destroy(err, cb) {
+      if (!target.destroyed) target.destroy();
+      cb(err);
+    },
+  });
+  const writer: CountingWriter = { stream, closed };
+  target.on('error', (err) => {
+    writer.localError = err;
+    stream.destroy(err);
+  });
+  return writer;
+}
+
+/** Wraps a local file read stream for an upload: waits for the rate budget and counts bytes. */
+export function countingReader(source: Readable, limiter: RateLimiter, onBytes: (n: number) => void): Readable {
+  const counter = new Transform({
+    highWaterMark: 256 * 1024,
+    transform(chunk: Buffer, _enc, cb) {
+      limiter
+        .take(chunk.length)
+        .then(() => {
+          onBytes(chunk.length);
+          cb(null, chunk);
+        })
+        .catch(cb);
+    },
+  });
+  // pipeline closes the file when the engine destroys the counter (abort, error).
+  pipeline(source, counter, () => undefined);
+  return counter;
+}

@@ -1,0 +1,210 @@
+/**
+ * The interfaces the transfer queue depends on (sessions, local filesystem, persistence, error
+ * policy) and the shapes of its options and events. The queue never opens a socket itself, so
+ * unit tests pass fakes and the app passes the real engine through `ftpSessionAdapter`.
+ * Must not import `electron` or node:net/tls.
+ */
+import type { Readable, Writable } from 'node:stream';
+import type { ErrorInfo, FileEntry, FileExistsPolicy, TransferDirection, TransferItem } from '../../shared/domain';
+
+/** A logged-in control connection used for exactly one transfer at a time. */
+export interface TransferSession {
+  /** Lists a remote folder (used only for folder expansion, never by the remote pane). */
+  list(path: string): Promise<FileEntry[]>;
+  /** The remote file's size in bytes; rejects (typically 550) when it does not exist. */
+  size(path: string): Promise<number>;
+  /** The remote file's modification time in ms since the epoch, when the server tells. */
+  modifiedTime(path: string): Promise<number | undefined>;
+  /** Creates one remote folder (its parent exists). */
+  mkdir(path: string): Promise<void>;
+  /** Deletes one remote file. */
+  delete(path: string): Promise<void>;
+  /** Downloads `remotePath` into `to`, starting at byte `offset` (REST when > 0). */
+  download(remotePath: string, to: Writable, opts: { offset: number; signal: AbortSignal }): Promise<void>;
+  /** Uploads `from` to `remotePath`; `offset` > 0 means the remote already holds that many bytes (REST+STOR or APPE). */
+  upload(from: Readable, remotePath: string, opts: { offset: number; signal: AbortSignal }): Promise<void>;
+  /** The server's checksum of a remote file, or undefined when it offers none. */
+  checksum(path: string): Promise<{ algorithm: string; hex: string } | undefined>;
+  /** Whether the control connection is gone (then the pool drops it). */
+  readonly isClosed: boolean;
+  /** Says goodbye politely (QUIT). */
+  close(): Promise<void>;
+  /** Drops the connection at once. */
+  destroy(): void;
+}
+
+/** Opens a new logged-in session for a site; credentials come from here, never from the queue file. */
+export type SessionFactory = (siteId: string, connectionLabel: string) => Promise<TransferSession>;
+
+/** What the queue needs to know about a local path. */
+export interface LocalStat {
+  type: 'file' | 'dir' | 'link' | 'other';
+  sizeBytes: number;
+  modifiedMs: number;
+}
+
+/** One entry of a local folder as seen by `lstat` (links are reported as links). */
+export interface LocalDirEntry {
+  name: string;
+  type: 'file' | 'dir' | 'link' | 'other';
+}
+
+/** The local filesystem as the queue uses it; `nodeLocalFs` is the real one. */
+export interface LocalFs {
+  /** Stats a path following links, or undefined when it does not exist. */
+  stat(path: string): Promise<LocalStat | undefined>;
+  /** Lists a folder without following links. */
+  readDir(path: string): Promise<LocalDirEntry[]>;
+  /** Resolves links to a canonical path (used to refuse symlink loops). */
+  realPath(path: string): Promise<string>;
+  /** Creates a folder and its parents. */
+  mkdirp(path: string): Promise<void>;
+  /** A stream that reads the file from byte `offset`. */
+  createReadStream(path: string, offset: number): Readable;
+  /** A stream that writes the file from byte `offset`, truncating anything after it. */
+  createWriteStream(path: string, offset: number): Promise<Writable>;
+  /** Renames, replacing the target if it exists. */
+  rename(from: string, to: string): Promise<void>;
+  /** Deletes a file; a missing file is not an error. */
+  remove(path: string): Promise<void>;
+  /** Sets the modification time (keeps `newer` decisions stable across mirrors). */
+  setModifiedTime(path: string, modifiedMs: number): Promise<void>;
+  /** Hex digest of a file for the server's algorithm name, or undefined if unsupported. */
+  hashFile(path: string, algorithm: string): Promise<string | undefined>;
+}
+
+/** Decides how a failure is treated; the default comes from the engine's `isTransient`/`toErrorInfo`. */
+export interface ErrorPolicy {
+  /** Whether retrying can help (reset, timeout, 4xx). */
+  isTransient(err: unknown): boolean;
+  /** Plain data for the UI, keeping the reply code. */
+  toErrorInfo(err: unknown): ErrorInfo;
+}
+
+/** Internal per-item bookkeeping that is persisted beside the public item. */
+export interface ItemMeta {
+  /** Whether any attempt has started, so a `.part` or remote partial is ours to resume. */
+  hasStarted: boolean;
+  /** Consecutive failures since the last progress or manual retry. */
+  failuresInRow: number;
+  /** Whether the file-exists decision has already been taken for this item. */
+  isExistsResolved: boolean;
+}
+
+/** What is written to disk: items in queue order plus their bookkeeping; never credentials. */
+export interface PersistedQueue {
+  version: 1;
+  items: Array<{ item: TransferItem; meta: ItemMeta }>;
+}
+
+/** Saves and loads the queue file. */
+export interface QueueStore {
+  /** Loads the saved queue, or undefined when there is none. */
+  load(): Promise<PersistedQueue | undefined>;
+  /** Replaces the saved queue atomically. */
+  save(data: PersistedQueue): Promise<void>;
+}
+
+/** Facts about one side of a file-exists conflict. */
+export interface ExistsSide {
+  path: string;
+  sizeBytes?: number;
+  modifiedMs?: number;
+}
+
+/** A question for the UI or CLI: the target of `item` already exists. */
+export interface ExistsQuestion {
+  item: TransferItem;
+  source: ExistsSide;
+  target: ExistsSide;
+}
+
+/** The answer: what to do, and whether to do the same for every later conflict of this run. */
+export interface ExistsAnswer {
+  action: Exclude<FileExistsPolicy, 'ask'>;
+  applyToAll?: boolean;
+}
+
+/** Answers file-exists questions for the `ask` policy. */
+export type ExistsResolver = (question: ExistsQuestion) => Promise<ExistsAnswer>;
+
+/** Capped exponential backoff settings. */
+export interface RetryPolicy {
+  /** Retries after the first failure of a run of failures (0 = never retry). */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Bytes per second per direction; 0 or absent means unlimited. */
+export interface SpeedLimits {
+  downloadBps?: number;
+  uploadBps?: number;
+}
+
+/** Totals over the items that are not finished, plus counts for the tabs. */
+export interface QueueTotals {
+  queuedCount: number;
+  activeCount: number;
+  doneCount: number;
+  failedCount: number;
+  cancelledCount: number;
+  pausedCount: number;
+  /** Bytes of unfinished items whose size is known. */
+  totalBytes: number;
+  /** Bytes already transferred of those items. */
+  transferredBytes: number;
+  speedBps: number;
+  etaSeconds?: number;
+}
+
+/** One batched change for the UI: changed items as plain data, removed ids, and totals. */
+export interface QueueChange {
+  items: TransferItem[];
+  removedIds: string[];
+  totals: QueueTotals;
+}
+
+/** A human-readable line about what the queue did (resume offsets, retries, refusals). */
+export interface QueueLogLine {
+  timeMs: number;
+  itemId?: string;
+  level: 'info' | 'warn' | 'error';
+  text: string;
+}
+
+/** Events the queue emits. */
+export interface QueueEvents {
+  changed: [QueueChange];
+  log: [QueueLogLine];
+  /** Emitted when nothing is queued, connecting or transferring any more. */
+  idle: [];
+}
+
+/** A file to queue. */
+export interface AddFileRequest {
+  direction: TransferDirection;
+  siteId: string;
+  localPath: string;
+  remotePath: string;
+  sizeBytes?: number;
+  modifiedMs?: number;
+  onExists?: FileExistsPolicy;
+}
+
+/** A folder to queue recursively. */
+export interface AddFolderRequest {
+  direction: TransferDirection;
+  siteId: string;
+  localDir: string;
+  remoteDir: string;
+  onExists?: FileExistsPolicy;
+}
+
+/** What a folder expansion did, including names it refused to write. */
+export interface ExpandReport {
+  addedIds: string[];
+  folderCount: number;
+  refused: Array<{ path: string; reason: string }>;
+  skippedLinks: string[];
+}
