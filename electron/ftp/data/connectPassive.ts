@@ -1,0 +1,36 @@
+/**
+ * Opens the TCP side of a passive data connection (EPSV/PASV) with a timeout.
+ * Must not import electron or React.
+ */
+import net from 'node:net';
+import { FtpAbortedError, FtpConnectionError, FtpTimeoutError } from '../errors';
+
+/** Connects to host:port for data; rejects with FtpConnectionError (refused, unreachable) or FtpTimeoutError. */
+export function connectPassive(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new FtpAbortedError());
+      return;
+    }
+    const socket = net.connect({ host, port });
+    const timer = setTimeout(() => fail(new FtpTimeoutError(`Data connection to ${host}:${port} timed out after ${timeoutMs} ms`)), timeoutMs);
+    const onAbort = () => fail(new FtpAbortedError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const cleanup = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      socket.off('error', onError);
+    };
+    const fail = (err: Error) => {
+      cleanup();
+      socket.destroy();
+      reject(err);
+    };
+    const onError = (err: Error) => fail(new FtpConnectionError(`Data connection to ${host}:${port} failed: ${err.message}`, { cause: err }));
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      cleanup();
+      resolve(socket);
+    });
+  });
+}

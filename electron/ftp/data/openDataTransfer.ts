@@ -1,0 +1,239 @@
+/**
+ * Opening a data connection for one data command: tries the strategies in order (EPSV → PASV →
+ * EPRT → PORT for 'auto'), falls back when one cannot open a connection (negative reply to the
+ * mode command, refused/unreachable/timed-out connect, 425 to the data command, no active
+ * connection from the server), logs why, and wraps the connection in TLS (PROT P) resuming the
+ * control connection's TLS session (RFC 4217 §10.2; required by proftpd and vsftpd require_ssl_reuse).
+ * Owns: strategy negotiation and data-connection setup. Must not import electron or React.
+ */
+import type net from 'node:net';
+import type tls from 'node:tls';
+import type { DataMode, DataStrategy } from '../../../shared/domain';
+import type { ControlConnection } from '../control/ControlConnection';
+import { certificateInfo, startTls } from '../control/tlsTrust';
+import { FtpAbortedError, FtpConnectionError, FtpError, FtpProtocolError, FtpReplyError, FtpTimeoutError, FtpTlsError } from '../errors';
+import { isNegative, type FtpReply } from '../reply';
+import { ActiveListener } from './ActiveListener';
+import { choosePassiveHost } from './choosePassiveHost';
+import { connectPassive } from './connectPassive';
+import { formatEprtArgument, formatPortArgument, parseEpsvReply, parsePasvReply } from './dataAddress';
+import { DataTransfer } from './DataTransfer';
+
+const PASSIVE: DataStrategy[] = ['EPSV', 'PASV'];
+const ACTIVE: DataStrategy[] = ['EPRT', 'PORT'];
+
+/** The strategies to try, in order: the one that worked last first, then the rest of the mode's default order. */
+export function strategyOrder(mode: DataMode, forced?: DataStrategy, remembered?: DataStrategy): DataStrategy[] {
+  if (forced) return [forced];
+  const base = mode === 'passive' ? PASSIVE : mode === 'active' ? ACTIVE : [...PASSIVE, ...ACTIVE];
+  if (!remembered || !base.includes(remembered)) return base;
+  return [remembered, ...base.filter((s) => s !== remembered)];
+}
+
+/** Whether a strategy is passive (we connect) or active (the server connects). */
+export function isPassive(strategy: DataStrategy): boolean {
+  return strategy === 'EPSV' || strategy === 'PASV';
+}
+
+/** What openDataTransfer needs from the session. */
+export interface DataChannelContext {
+  control: ControlConnection;
+  strategies: DataStrategy[];
+  timeoutMs: number;
+  /** PROT P is in effect: wrap data connections in TLS. */
+  isProtected: boolean;
+  signal?: AbortSignal;
+  /** Called with the strategy that opened a connection, so the session can remember it. */
+  onStrategyWorked?: (strategy: DataStrategy) => void;
+}
+
+/** A failure after which the next strategy may be tried. */
+class FallbackSignal extends Error {
+  constructor(readonly reason: Error) {
+    super(reason.message);
+  }
+}
+
+type Prepared = { kind: 'passive'; socket: net.Socket } | { kind: 'active'; listener: ActiveListener };
+
+/**
+ * Opens a data connection with the first strategy that works and sends `command` over the control
+ * connection; resolves once the server has accepted it (1yz) and the connection (and TLS) is up.
+ */
+export async function openDataTransfer(
+  ctx: DataChannelContext,
+  command: string,
+  /** Sent after the mode command and right before the data command (REST must immediately precede RETR/STOR, RFC 959 §4.1.3). */
+  before?: () => Promise<void>,
+): Promise<DataTransfer> {
+  let lastError: Error | undefined;
+  for (let i = 0; i < ctx.strategies.length; i++) {
+    const strategy = ctx.strategies[i];
+    const next = ctx.strategies[i + 1];
+    try {
+      const prepared = await prepare(ctx, strategy);
+      if (before) {
+        try {
+          await before();
+        } catch (err) {
+          if (prepared.kind === 'passive') prepared.socket.destroy();
+          else prepared.listener.destroy();
+          throw err;
+        }
+      }
+      const transfer = await startCommand(ctx, command, strategy, prepared);
+      ctx.onStrategyWorked?.(strategy);
+      return transfer;
+    } catch (err) {
+      const reason = err instanceof FallbackSignal ? err.reason : (err as Error);
+      if (!(err instanceof FallbackSignal) || ctx.control.isClosed || ctx.signal?.aborted) throw reason;
+      lastError = reason;
+      if (!next) break;
+      const modeChange = isPassive(strategy) !== isPassive(next)
+        ? ` — falling back from ${isPassive(strategy) ? 'passive to active' : 'active to passive'} mode`
+        : '';
+      ctx.control.log('status', `${strategy} did not work (${reason.message}); trying ${next}`, {
+        hint: `The ${strategy} data connection could not be opened${modeChange}`,
+      });
+    }
+  }
+  throw lastError ?? new FtpConnectionError('No data connection strategy available');
+}
+
+/** Errors of a strategy's setup that mean "try the next one" rather than "give up". */
+function isFallbackable(err: unknown): boolean {
+  if (err instanceof FtpReplyError) return err.code !== 421 && err.code !== 530;
+  return err instanceof FtpConnectionError || err instanceof FtpTimeoutError || err instanceof FtpProtocolError;
+}
+
+async function expectReply(ctx: DataChannelContext, command: string, code: number): Promise<FtpReply> {
+  const reply = await ctx.control.request(command);
+  if (reply.code !== code) throw new FtpReplyError(reply.code, reply.text, command);
+  return reply;
+}
+
+async function prepare(ctx: DataChannelContext, strategy: DataStrategy): Promise<Prepared> {
+  const { control } = ctx;
+  try {
+    switch (strategy) {
+      case 'EPSV': {
+        const reply = await expectReply(ctx, 'EPSV', 229);
+        // RFC 2428 §3: EPSV names only a port; the host is the one we are connected to.
+        const socket = await connectPassive(control.remoteAddress, parseEpsvReply(reply.text), ctx.timeoutMs, ctx.signal);
+        return { kind: 'passive', socket };
+      }
+      case 'PASV': {
+        const reply = await expectReply(ctx, 'PASV', 227);
+        const announced = parsePasvReply(reply.text);
+        const choice = choosePassiveHost(announced.host, control.remoteAddress);
+        if (choice.note) control.log('status', choice.note, { hint: 'Data connections only go to the server the control connection uses' });
+        const socket = await connectPassive(choice.host, announced.port, ctx.timeoutMs, ctx.signal);
+        return { kind: 'passive', socket };
+      }
+      case 'EPRT':
+      case 'PORT': {
+        if (strategy === 'PORT' && control.localAddress.includes(':')) {
+          throw new FtpProtocolError('PORT cannot express an IPv6 address');
+        }
+        const listener = await ActiveListener.open(control.localAddress, control.remoteAddress, (peer) =>
+          control.log('status', `Refused a data connection from ${peer}: only ${control.remoteAddress} may connect`));
+        try {
+          const argument = strategy === 'EPRT' ? formatEprtArgument(listener.address) : formatPortArgument(listener.address);
+          await expectReply(ctx, `${strategy} ${argument}`, 200);
+        } catch (err) {
+          listener.destroy();
+          throw err;
+        }
+        return { kind: 'active', listener };
+      }
+    }
+  } catch (err) {
+    throw isFallbackable(err) ? new FallbackSignal(err as Error) : err;
+  }
+}
+
+/** Rejects with the reply if the data command's final reply arrives negative before `promise` settles. */
+function raceRefusal<T>(promise: Promise<T>, refusal: Promise<FtpReply>): Promise<T> {
+  return Promise.race([promise, refusal.then((reply) => Promise.reject(new RefusedSignal(reply)))]);
+}
+
+class RefusedSignal extends Error {
+  constructor(readonly reply: FtpReply) {
+    super(`${reply.code} ${reply.text}`);
+  }
+}
+
+async function startCommand(ctx: DataChannelContext, command: string, strategy: DataStrategy, prepared: Prepared): Promise<DataTransfer> {
+  const { control } = ctx;
+  let preliminary: FtpReply | undefined;
+  let gotPreliminary!: (reply: FtpReply) => void;
+  const preliminaryArrived = new Promise<FtpReply>((resolve) => (gotPreliminary = resolve));
+  const finalReply = control.request(command, {
+    untimedAfterPreliminary: true,
+    onPreliminary: (reply) => {
+      preliminary ??= reply;
+      gotPreliminary(reply);
+    },
+  });
+  finalReply.catch(() => undefined);
+  // Settles only for a negative final reply or a dead control connection.
+  const refusal = finalReply.then((reply) => (isNegative(reply) ? reply : new Promise<FtpReply>(() => undefined)));
+  refusal.catch(() => undefined);
+
+  let socket: net.Socket | undefined = prepared.kind === 'passive' ? prepared.socket : undefined;
+  try {
+    if (prepared.kind === 'active') {
+      socket = await raceRefusal(prepared.listener.accept(ctx.timeoutMs, ctx.signal), refusal);
+    }
+    if (ctx.isProtected) {
+      const plain: net.Socket = socket!;
+      const secure = await raceRefusal(
+        startTls({ socket: plain, host: control.host, session: control.tlsSession, timeoutMs: ctx.timeoutMs, signal: ctx.signal }),
+        refusal,
+      );
+      socket = secure;
+      checkDataCertificate(control, secure);
+    }
+    // Hand over only once the server accepted the command (1yz) — or already finished it (2yz).
+    await raceRefusal(Promise.race([preliminaryArrived, finalReply]), refusal);
+    return new DataTransfer({ control, command, socket: socket!, strategy, preliminary, finalReply, timeoutMs: ctx.timeoutMs });
+  } catch (err) {
+    socket?.destroy();
+    if (prepared.kind === 'active') prepared.listener.destroy();
+    if (err instanceof RefusedSignal) {
+      const replyError = new FtpReplyError(err.reply.code, err.reply.text, command);
+      // 425: the server could not open or accept the data connection — another strategy may work.
+      if (err.reply.code === 425 && !preliminary) throw new FallbackSignal(replyError);
+      throw replyError;
+    }
+    if (control.isClosed) throw err;
+    if (err instanceof FtpTimeoutError && prepared.kind === 'active' && !socket) {
+      // The server never connected: withdraw the command (ABOR) so replies stay paired, then fall back.
+      await Promise.allSettled([finalReply, control.request('ABOR')]);
+      throw new FallbackSignal(err);
+    }
+    if (err instanceof FtpAbortedError) {
+      await Promise.allSettled([finalReply, control.request('ABOR')]);
+      throw err;
+    }
+    // TLS or other failure with the command outstanding: wait for the server's verdict (bounded).
+    const verdict = await Promise.race([
+      finalReply.then((r) => r, () => undefined),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ctx.timeoutMs).unref()),
+    ]);
+    if (verdict === undefined && !control.isClosed) control.destroy(err as Error);
+    if (verdict && isNegative(verdict)) {
+      throw new FtpReplyError(verdict.code, verdict.text, command, err instanceof FtpError ? err.message : undefined);
+    }
+    throw err;
+  }
+}
+
+function checkDataCertificate(control: ControlConnection, socket: tls.TLSSocket): void {
+  // A resumed session was verified with the control connection; otherwise the certificate must be the same one.
+  if (socket.isSessionReused()) return;
+  const data = certificateInfo(socket)?.fingerprint256;
+  if (!control.certificate || data !== control.certificate.fingerprint256) {
+    throw new FtpTlsError('The data connection presented a different certificate than the control connection');
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * FEAT reply parsing (RFC 2389 §3.2) and the choice of a checksum command among those a server
+ * offers (HASH per draft-bryan-ftpext-hash, or the older XSHA256/XSHA1/XMD5/XCRC).
+ * Pure. Must not import electron or React.
+ */
+import type { FtpReply } from './reply';
+
+/** Maps each feature name (upper-case) to its parameters, e.g. `MLST` → `type*;size*;modify*;`. */
+export function parseFeatReply(reply: FtpReply): Map<string, string> {
+  const features = new Map<string, string>();
+  if (reply.code !== 211) return features;
+  // Feature lines are the inner lines, each starting with a space (RFC 2389 §3.2); tolerate servers that omit it.
+  for (const raw of reply.lines.slice(1, -1)) {
+    const line = raw.trim();
+    if (line === '' || /^\d{3}[ -]/.test(line)) continue;
+    const space = line.indexOf(' ');
+    const name = (space === -1 ? line : line.slice(0, space)).toUpperCase();
+    features.set(name, space === -1 ? '' : line.slice(space + 1).trim());
+  }
+  return features;
+}
+
+/** A way to ask the server for a checksum. */
+export interface ChecksumMethod {
+  /** HASH (with OPTS HASH to select) or a legacy X-command. */
+  command: 'HASH' | 'XSHA256' | 'XSHA1' | 'XMD5' | 'XCRC';
+  /** The algorithm name as reported to callers (SHA-256, SHA-1, MD5, CRC32, ...). */
+  algorithm: string;
+  /** For HASH: whether OPTS HASH must select the algorithm first (it is not the server's current one). */
+  needsSelect: boolean;
+}
+
+const HASH_PREFERENCE = ['SHA-256', 'SHA-512', 'SHA-1', 'MD5', 'CRC32'];
+const LEGACY: Array<[ChecksumMethod['command'], string]> = [['XSHA256', 'SHA-256'], ['XSHA1', 'SHA-1'], ['XMD5', 'MD5'], ['XCRC', 'CRC32']];
+
+/** Picks the best checksum method offered in FEAT, SHA-256 first; undefined when the server offers none. */
+export function chooseChecksumMethod(features: ReadonlyMap<string, string>): ChecksumMethod | undefined {
+  const hash = features.get('HASH');
+  if (hash !== undefined) {
+    const offered = hash.split(';').map((s) => s.trim()).filter(Boolean);
+    const names = offered.map((s) => s.replace(/\*$/, '').toUpperCase());
+    const current = offered.find((s) => s.endsWith('*'))?.replace(/\*$/, '').toUpperCase();
+    const best = HASH_PREFERENCE.find((a) => names.includes(a)) ?? names[0];
+    if (best) return { command: 'HASH', algorithm: best, needsSelect: best !== current };
+  }
+  for (const [command, algorithm] of LEGACY) {
+    if (features.has(command)) return { command, algorithm, needsSelect: false };
+  }
+  return undefined;
+}
