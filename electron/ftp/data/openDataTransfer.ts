@@ -195,7 +195,8 @@ async function startCommand(ctx: DataChannelContext, command: string, strategy: 
       checkDataCertificate(control, secure);
     }
     // Hand over only once the server accepted the command (1yz) — or already finished it (2yz).
-    await raceRefusal(Promise.race([preliminaryArrived, finalReply]), refusal);
+    const finishedWell = finalReply.then((reply) => (isNegative(reply) ? new Promise<FtpReply>(() => undefined) : reply));
+    await raceRefusal(Promise.race([preliminaryArrived, finishedWell]), refusal);
     return new DataTransfer({ control, command, socket: socket!, strategy, preliminary, finalReply, timeoutMs: ctx.timeoutMs });
   } catch (err) {
     socket?.destroy();
