@@ -61,11 +61,11 @@ export class Scheduler {
   }
 
   /**
-   * Records a 421 for a site: the server accepted only the connections that are running
-   * (not counting the refused one), so the limit becomes that, but never below 1.
+   * Records a 421 for a site: the server holds only `acceptedConnections` of ours (the open
+   * sessions, not the refused one), so the limit becomes that, but never below 1.
    */
-  lowerAfter421(siteId: string): number {
-    const next = Math.max(1, Math.min(this.limitFor(siteId), this.runningOn(siteId) - 1));
+  lowerAfter421(siteId: string, acceptedConnections: number): number {
+    const next = Math.max(1, Math.min(this.limitFor(siteId), acceptedConnections));
     this.lowered.set(siteId, next);
     return next;
   }

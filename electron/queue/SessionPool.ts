@@ -27,6 +27,7 @@ export interface SessionPoolOptions {
 export class SessionPool {
   private readonly idle = new Map<string, Idle[]>();
   private readonly busy = new Set<TransferSession>();
+  private readonly busySites = new Map<TransferSession, string>();
   private readonly idleTimeoutMs: number;
   private nextLabel = 1;
   private isClosing = false;
@@ -43,6 +44,7 @@ export class SessionPool {
       clearTimeout(timer);
       if (session.isClosed) continue;
       this.busy.add(session);
+      this.busySites.set(session, siteId);
       return { siteId, session, isReused: true };
     }
     const session = await this.factory(siteId, `transfer-${this.nextLabel++}`);
@@ -51,6 +53,7 @@ export class SessionPool {
       throw new Error('session pool is closed');
     }
     this.busy.add(session);
+    this.busySites.set(session, siteId);
     return { siteId, session, isReused: false };
   }
 
@@ -58,6 +61,7 @@ export class SessionPool {
   release(lease: Lease, isHealthy: boolean): void {
     const { session, siteId } = lease;
     this.busy.delete(session);
+    this.busySites.delete(session);
     if (!isHealthy || session.isClosed || this.isClosing) {
       session.destroy();
       return;
@@ -80,6 +84,13 @@ export class SessionPool {
     }
   }
 
+  /** How many sessions of one site are open (busy plus idle): what the server has accepted. */
+  openFor(siteId: string): number {
+    let n = this.idle.get(siteId)?.length ?? 0;
+    for (const s of this.busySites.values()) if (s === siteId) n++;
+    return n;
+  }
+
   /** How many sessions are open for transfers (busy plus idle). */
   get openCount(): number {
     let n = this.busy.size;
@@ -100,6 +111,7 @@ export class SessionPool {
     this.idle.clear();
     for (const s of this.busy) s.destroy();
     this.busy.clear();
+    this.busySites.clear();
     await Promise.all(closing);
   }
 

@@ -542,9 +542,10 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     const isTransient = classifyTransient(err, this.deps.errors);
     item.lastError = info;
     const is421 = info.ftpCode === 421;
-    const hasOthersRunning = this.scheduler.runningOn(item.siteId) > 1;
+    const accepted = this.pool.openFor(item.siteId);
+    const hasOthersRunning = accepted > 0;
     if (is421) {
-      const limit = this.scheduler.lowerAfter421(item.siteId);
+      const limit = this.scheduler.lowerAfter421(item.siteId, accepted);
       this.pool.trimIdle(item.siteId, limit);
       this.log('warn', `421 from the server: at most ${limit} connection(s) to this site for this run`, item.id);
     }
@@ -668,7 +669,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   }
 
   private setState(entry: Entry, state: TransferState): void {
+    const from = entry.item.state;
     entry.item.state = state;
+    if (from !== state) this.emit('transition', { id: entry.item.id, from, to: state });
     if (!ACTIVE.has(state)) {
       entry.item.speedBps = undefined;
       entry.item.etaSeconds = undefined;

@@ -5,7 +5,7 @@
  * Must not import `electron` or node:net/tls.
  */
 import type { Readable, Writable } from 'node:stream';
-import type { ErrorInfo, FileEntry, FileExistsPolicy, TransferDirection, TransferItem } from '../../shared/domain';
+import type { ErrorInfo, FileEntry, FileExistsPolicy, TransferDirection, TransferItem, TransferState } from '../../shared/domain';
 
 /** A logged-in control connection used for exactly one transfer at a time. */
 export interface TransferSession {
@@ -179,6 +179,8 @@ export interface QueueEvents {
   log: [QueueLogLine];
   /** Emitted when nothing is queued, connecting or transferring any more. */
   idle: [];
+  /** Every state change as it happens, unbatched (for the CLI and tests; not meant for IPC). */
+  transition: [{ id: string; from: TransferState; to: TransferState }];
 }
 
 /** A file to queue. */

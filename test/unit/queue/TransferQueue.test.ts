@@ -1,0 +1,633 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TransferItem, TransferState } from '../../../shared/domain';
+import { FtpReplyError } from '../../../electron/ftp/errors';
+import { engineErrorPolicy } from '../../../electron/queue/engineErrorPolicy';
+import { TransferQueue, type QueueOptions } from '../../../electron/queue/TransferQueue';
+import type { ExistsResolver, PersistedQueue, QueueChange, QueueStore } from '../../../electron/queue/types';
+import { FakeFactory, FakeFs, FakeServer, bytes, resetError } from './fakes';
+
+class MemoryStore implements QueueStore {
+  saved: PersistedQueue | undefined;
+  text = '';
+  saves = 0;
+  async load() {
+    return this.saved && (JSON.parse(this.text) as PersistedQueue);
+  }
+  async save(data: PersistedQueue) {
+    this.saves++;
+    this.text = JSON.stringify(data);
+    this.saved = data;
+  }
+}
+
+interface Rig {
+  queue: TransferQueue;
+  fs: FakeFs;
+  server: FakeServer;
+  factory: FakeFactory;
+  store: MemoryStore;
+  states: Map<string, TransferState[]>;
+  logs: string[];
+  changes: QueueChange[];
+}
+
+function rig(options: Partial<QueueOptions> = {}, extra: { resolveExists?: ExistsResolver; server?: FakeServer; fs?: FakeFs; store?: MemoryStore } = {}): Rig {
+  const server = extra.server ?? new FakeServer();
+  const fs = extra.fs ?? new FakeFs();
+  const factory = new FakeFactory(server);
+  const store = extra.store ?? new MemoryStore();
+  const queue = new TransferQueue({
+    sessions: factory.create,
+    fs,
+    errors: engineErrorPolicy,
+    store,
+    resolveExists: extra.resolveExists,
+    random: () => 0,
+    options: { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 4 }, onExists: 'overwrite', persistDelayMs: 1, ...options },
+  });
+  const states = new Map<string, TransferState[]>();
+  const logs: string[] = [];
+  const changes: QueueChange[] = [];
+  queue.on('changed', (c) => changes.push(c));
+  queue.on('transition', ({ id, from, to }) => {
+    const list = states.get(id) ?? [from];
+    list.push(to);
+    states.set(id, list);
+  });
+  queue.on('log', (l) => logs.push(l.text));
+  return { queue, fs, server, factory, store, states, logs, changes };
+}
+
+function download(r: Rig, name: string, data: Buffer, extra: Partial<TransferItem> = {}): TransferItem {
+  r.server.put(`/remote/${name}`, data);
+  return r.queue.addFiles([{ direction: 'download', siteId: 'site-1', remotePath: `/remote/${name}`, localPath: `/local/${name}`, sizeBytes: data.length, ...extra }])[0];
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('TransferQueue: downloads', () => {
+  it('goes queued → connecting → transferring → done, through a .part file', async () => {
+    const r = rig();
+    const data = bytes(100_000);
+    const item = download(r, 'a.bin', data);
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.fs.read('/local/a.bin')?.equals(data)).toBe(true);
+    expect(r.fs.read('/local/a.bin.part')).toBeUndefined();
+    expect(r.fs.writeOffsets).toEqual([{ path: '/local/a.bin.part', offset: 0 }]);
+    await r.queue.close();
+    expect(r.states.get(item.id)).toEqual(['queued', 'connecting', 'transferring', 'done']);
+  });
+
+  it('retries a reset and resumes from the partial bytes (REST offset)', async () => {
+    const r = rig();
+    const data = bytes(200_000);
+    r.server.faults.push({ op: 'download', afterBytes: 100_000, error: resetError });
+    const item = download(r, 'b.bin', data);
+    await r.queue.whenIdle();
+    const done = r.queue.get(item.id)!;
+    expect(done.state).toBe('done');
+    expect(done.attempts).toBe(2);
+    expect(r.fs.read('/local/b.bin')?.equals(data)).toBe(true);
+    expect(r.server.transfers.map((t) => t.offset)).toEqual([0, 114_688]);
+    expect(r.logs.some((l) => l.includes('resuming download of /remote/b.bin at 114688 bytes'))).toBe(true);
+    await r.queue.close();
+    expect(r.states.get(item.id)).toEqual(['queued', 'connecting', 'transferring', 'queued', 'connecting', 'transferring', 'done']);
+  });
+
+  it('fails a 550 at once with the code and no retry', async () => {
+    const r = rig();
+    const item = r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/nope', localPath: '/local/nope' }])[0];
+    await r.queue.whenIdle();
+    const failed = r.queue.get(item.id)!;
+    expect(failed.state).toBe('failed');
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toMatchObject({ kind: 'reply', ftpCode: 550 });
+    expect(r.fs.read('/local/nope')).toBeUndefined();
+    await r.queue.close();
+  });
+
+  it('gives up after the configured number of retries, keeping the last error', async () => {
+    const r = rig({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+    for (let i = 0; i < 5; i++) r.server.faults.push({ op: 'size', error: resetError });
+    const item = download(r, 'c.bin', bytes(10));
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'failed', attempts: 3, lastError: { kind: 'connection' } });
+    await r.queue.close();
+  });
+
+  it('waits the capped exponential backoff between retries', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const r = rig({ retry: { maxRetries: 4, baseDelayMs: 1000, maxDelayMs: 3000 } });
+    for (let i = 0; i < 3; i++) r.server.faults.push({ op: 'size', error: resetError });
+    const item = download(r, 'd.bin', bytes(10));
+    const retryDelays: number[] = [];
+    r.queue.on('changed', (c) => {
+      for (const i of c.items) if (i.id === item.id && i.nextRetryMs !== undefined) retryDelays.push(i.nextRetryMs - Date.now());
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.queue.get(item.id)?.nextRetryMs).toBe(Date.now() + 1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(r.queue.get(item.id)?.nextRetryMs).toBe(Date.now() + 2000);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(r.queue.get(item.id)?.nextRetryMs).toBe(Date.now() + 3000);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    await r.queue.close();
+  });
+
+  it('fails when the checksum differs and deletes the corrupt partial', async () => {
+    const r = rig();
+    r.server.hasChecksum = true;
+    r.server.fakeChecksums.set('/remote/e.bin', 'ab'.repeat(32));
+    const item = download(r, 'e.bin', bytes(1000));
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'failed', lastError: { kind: 'integrity' } });
+    expect(r.fs.read('/local/e.bin')).toBeUndefined();
+    expect(r.fs.read('/local/e.bin.part')).toBeUndefined();
+    await r.queue.close();
+  });
+
+  it('verifies a matching checksum and logs it', async () => {
+    const r = rig();
+    r.server.hasChecksum = true;
+    const item = download(r, 'f.bin', bytes(1000));
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.logs.some((l) => l.includes('SHA-256 verified'))).toBe(true);
+    await r.queue.close();
+  });
+
+  it('treats an early end with a 226 as transient and resumes', async () => {
+    const r = rig();
+    const data = bytes(50_000);
+    r.server.put('/remote/g.bin', data);
+    // The listing said 60,000 bytes but SIZE knows better; a short file that SIZE confirms is complete.
+    const item = r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/remote/g.bin', localPath: '/local/g.bin', sizeBytes: 60_000 }])[0];
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'done', sizeBytes: 50_000 });
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: uploads', () => {
+  it('uploads, creating missing remote folders', async () => {
+    const r = rig();
+    const data = bytes(70_000);
+    r.fs.put('/local/up/x.bin', data);
+    const item = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/up/x.bin', remotePath: '/new/deep/x.bin' }])[0];
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.server.read('/new/deep/x.bin')?.equals(data)).toBe(true);
+    await r.queue.close();
+  });
+
+  it('resumes a cut upload from the size the server reports', async () => {
+    const r = rig();
+    const data = bytes(100_000);
+    r.fs.put('/local/y.bin', data);
+    r.server.faults.push({ op: 'upload', afterBytes: 48_000, error: resetError });
+    const item = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/y.bin', remotePath: '/remote/y.bin' }])[0];
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(r.server.read('/remote/y.bin')?.equals(data)).toBe(true);
+    expect(r.server.transfers.map((t) => t.offset)).toEqual([0, 49_152]);
+    expect(r.logs.some((l) => l.includes('resuming upload of /remote/y.bin at 49152 bytes'))).toBe(true);
+    await r.queue.close();
+  });
+
+  it('fails a missing local file permanently', async () => {
+    const r = rig();
+    const item = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/none', remotePath: '/remote/none' }])[0];
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'failed', attempts: 1, lastError: { kind: 'local' } });
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: concurrency', () => {
+  it('never runs more than the per-site limit and reuses sessions', async () => {
+    const r = rig({ defaultSiteLimit: 2, globalLimit: 8 });
+    for (let i = 0; i < 10; i++) download(r, `f${i}`, bytes(40_000, i));
+    await r.queue.whenIdle();
+    expect(r.queue.list().every((i) => i.state === 'done')).toBe(true);
+    expect(r.factory.maxOpen).toBe(2);
+    expect(r.factory.connectCount).toBe(2);
+    await r.queue.close();
+  });
+
+  it('keeps sites apart: each site gets its own limit, the global limit caps the sum', async () => {
+    const r = rig({ defaultSiteLimit: 3, globalLimit: 4 });
+    let running = 0;
+    let maxRunning = 0;
+    r.server.beforeChunk = async () => {
+      maxRunning = Math.max(maxRunning, running);
+    };
+    r.queue.on('changed', () => {
+      running = r.queue.list().filter((i) => i.state === 'transferring' || i.state === 'connecting').length;
+    });
+    for (let i = 0; i < 6; i++) {
+      r.server.put(`/r/${i}`, bytes(30_000));
+      r.queue.addFiles([{ direction: 'download', siteId: i % 2 ? 'A' : 'B', remotePath: `/r/${i}`, localPath: `/l/${i}` }]);
+    }
+    await r.queue.whenIdle();
+    expect(r.factory.maxOpen).toBeLessThanOrEqual(4);
+    expect(r.queue.totals().doneCount).toBe(6);
+    await r.queue.close();
+  });
+
+  it('lowers the site limit after a 421 and still completes everything', async () => {
+    const r = rig({ defaultSiteLimit: 4 });
+    r.factory.serverMaxConnections = 2;
+    for (let i = 0; i < 8; i++) download(r, `g${i}`, bytes(30_000, i));
+    await r.queue.whenIdle();
+    expect(r.queue.list().map((i) => i.state)).toEqual(Array(8).fill('done'));
+    expect(r.factory.refusedCount).toBeGreaterThan(0);
+    expect(r.logs.some((l) => l.startsWith('421 from the server: at most 2 connection(s)'))).toBe(true);
+    // Once lowered, no further refusals: the queue stayed within what the server accepts.
+    expect(r.factory.refusedCount).toBe(2);
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: control', () => {
+  function holdable(r: Rig) {
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | undefined;
+    let reached: () => void = () => undefined;
+    const reachedP = new Promise<void>((res) => (reached = res));
+    r.server.beforeChunk = async (_op, _p, offset) => {
+      if (offset >= 32_768 && gate === undefined) {
+        gate = new Promise<void>((res) => (release = res));
+        reached();
+      }
+      if (gate) await gate;
+    };
+    return { reached: reachedP, release: () => release() };
+  }
+
+  it('pauses a running transfer and resumes it from its offset', async () => {
+    const r = rig();
+    const hold = holdable(r);
+    const data = bytes(100_000);
+    const item = download(r, 'p.bin', data);
+    await hold.reached;
+    r.queue.pause([item.id]);
+    expect(r.queue.get(item.id)?.state).toBe('paused');
+    hold.release();
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('paused');
+    expect(r.fs.read('/local/p.bin.part')?.length).toBe(32_768);
+    r.server.beforeChunk = () => undefined;
+    r.queue.resume([item.id]);
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.fs.read('/local/p.bin')?.equals(data)).toBe(true);
+    expect(r.server.transfers.map((t) => t.offset)).toEqual([0, 32_768]);
+    // The paused session was dropped (its data connection stopped), not reused mid-transfer.
+    expect(r.factory.sessions[0].destroyed).toBe(true);
+    await r.queue.close();
+  });
+
+  it('pause all holds queued items too; resume all releases them', async () => {
+    const r = rig({ isProcessing: false });
+    const items = [download(r, 'q1', bytes(10)), download(r, 'q2', bytes(10))];
+    r.queue.pause();
+    r.queue.start();
+    await r.queue.whenIdle();
+    expect(r.queue.list().map((i) => i.state)).toEqual(['paused', 'paused']);
+    r.queue.resume();
+    await r.queue.whenIdle();
+    expect(items.map((i) => r.queue.get(i.id)?.state)).toEqual(['done', 'done']);
+    await r.queue.close();
+  });
+
+  it('cancel keeps the partial; retry resumes from it', async () => {
+    const r = rig();
+    const hold = holdable(r);
+    const data = bytes(100_000);
+    const item = download(r, 'c.bin', data);
+    await hold.reached;
+    r.queue.cancel([item.id]);
+    hold.release();
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('cancelled');
+    expect(r.fs.read('/local/c.bin.part')?.length).toBe(32_768);
+    r.server.beforeChunk = () => undefined;
+    r.queue.retry([item.id]);
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.server.transfers.map((t) => t.offset)).toEqual([0, 32_768]);
+    await r.queue.close();
+  });
+
+  it('cancel with deletePartial removes the partial file', async () => {
+    const r = rig();
+    const hold = holdable(r);
+    const item = download(r, 'd.bin', bytes(100_000));
+    await hold.reached;
+    r.queue.cancel([item.id], { deletePartial: true });
+    hold.release();
+    await r.queue.whenIdle();
+    await vi.waitFor(() => expect(r.fs.read('/local/d.bin.part')).toBeUndefined());
+    expect(r.queue.get(item.id)?.state).toBe('cancelled');
+    await r.queue.close();
+  });
+
+  it('retries failed items with a fresh budget', async () => {
+    const r = rig({ retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+    r.server.faults.push({ op: 'size', error: resetError });
+    const item = download(r, 'r.bin', bytes(10));
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('failed');
+    r.queue.retry();
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'done', lastError: undefined });
+    await r.queue.close();
+  });
+
+  it('moves items up, down, to the top and to the bottom', () => {
+    const r = rig({ isProcessing: false });
+    const ids = ['a', 'b', 'c', 'd', 'e'].map((n) => download(r, n, bytes(1)).id);
+    const names = () => r.queue.list().map((i) => i.remotePath.slice(-1)).join('');
+    r.queue.move([ids[2]], 'up');
+    expect(names()).toBe('acbde');
+    r.queue.move([ids[0], ids[1]], 'down');
+    expect(names()).toBe('cadbe');
+    r.queue.move([ids[3], ids[4]], 'top');
+    expect(names()).toBe('decab');
+    r.queue.move([ids[3]], 'bottom');
+    expect(names()).toBe('ecabd');
+    r.queue.move([ids[4]], 'up');
+    expect(names()).toBe('ecabd');
+  });
+
+  it('starts items in queue order after a move', async () => {
+    const r = rig({ globalLimit: 1, isProcessing: false });
+    const ids = ['a', 'b', 'c'].map((n) => download(r, n, bytes(1)).id);
+    r.queue.move([ids[2]], 'top');
+    r.queue.start();
+    await r.queue.whenIdle();
+    expect(r.server.transfers.map((t) => t.path)).toEqual(['/remote/c', '/remote/a', '/remote/b']);
+    await r.queue.close();
+  });
+
+  it('clears finished items but keeps failed ones for the Failed view', async () => {
+    const r = rig();
+    download(r, 'ok', bytes(5));
+    r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/missing', localPath: '/local/missing' }]);
+    await r.queue.whenIdle();
+    r.queue.clearFinished();
+    expect(r.queue.list().map((i) => i.state)).toEqual(['failed']);
+    r.queue.clearFinished(['failed']);
+    expect(r.queue.list()).toEqual([]);
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: file exists', () => {
+  function withExisting(policy: QueueOptions['onExists'], resolveExists?: ExistsResolver) {
+    const r = rig({ onExists: policy }, { resolveExists });
+    r.fs.put('/local/x.txt', 'old local', 5_000_000);
+    r.server.put('/remote/x.txt', 'new remote content', 9_000_000);
+    return r;
+  }
+  const add = (r: Rig) =>
+    r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/remote/x.txt', localPath: '/local/x.txt', modifiedMs: 9_000_000 }])[0];
+
+  it('skip leaves the target alone and marks the item skipped', async () => {
+    const r = withExisting('skip');
+    const item = add(r);
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'done', isSkipped: true });
+    expect(r.fs.read('/local/x.txt')?.toString()).toBe('old local');
+    await r.queue.close();
+  });
+
+  it('overwrite replaces it', async () => {
+    const r = withExisting('overwrite');
+    add(r);
+    await r.queue.whenIdle();
+    expect(r.fs.read('/local/x.txt')?.toString()).toBe('new remote content');
+    await r.queue.close();
+  });
+
+  it('newer overwrites an older target and skips a newer one', async () => {
+    const r = withExisting('newer');
+    add(r);
+    await r.queue.whenIdle();
+    expect(r.fs.read('/local/x.txt')?.toString()).toBe('new remote content');
+    expect(r.fs.files.get('/local/x.txt')?.modifiedMs).toBe(9_000_000);
+    const again = add(r);
+    await r.queue.whenIdle();
+    expect(r.queue.get(again.id)?.isSkipped).toBe(true);
+    await r.queue.close();
+  });
+
+  it('rename writes name (1).ext', async () => {
+    const r = withExisting('rename');
+    const item = add(r);
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.localPath).toBe('/local/x (1).txt');
+    expect(r.fs.read('/local/x (1).txt')?.toString()).toBe('new remote content');
+    expect(r.fs.read('/local/x.txt')?.toString()).toBe('old local');
+    await r.queue.close();
+  });
+
+  it('resume continues the existing file from its size', async () => {
+    const r = rig({ onExists: 'resume' });
+    const data = bytes(50_000);
+    r.fs.put('/local/big', data.subarray(0, 20_000));
+    r.server.put('/remote/big', data);
+    r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/remote/big', localPath: '/local/big' }]);
+    await r.queue.whenIdle();
+    expect(r.fs.read('/local/big')?.equals(data)).toBe(true);
+    expect(r.server.transfers[0].offset).toBe(20_000);
+    await r.queue.close();
+  });
+
+  it('per-item policy wins over the queue policy', async () => {
+    const r = withExisting('overwrite');
+    const item = r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/remote/x.txt', localPath: '/local/x.txt', onExists: 'skip' }])[0];
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.isSkipped).toBe(true);
+    await r.queue.close();
+  });
+
+  it('ask asks once when the answer applies to all, one question at a time', async () => {
+    const questions: string[] = [];
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const r = rig({ onExists: 'ask', defaultSiteLimit: 4 }, {
+      resolveExists: async (q) => {
+        concurrent++;
+        maxConcurrent = Math.max(maxConcurrent, concurrent);
+        questions.push(q.target.path);
+        await new Promise((res) => setTimeout(res, 5));
+        concurrent--;
+        return { action: 'skip', applyToAll: true };
+      },
+    });
+    for (let i = 0; i < 4; i++) {
+      r.fs.put(`/local/${i}`, 'x');
+      r.server.put(`/remote/${i}`, 'y');
+      r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: `/remote/${i}`, localPath: `/local/${i}` }]);
+    }
+    await r.queue.whenIdle();
+    expect(questions).toHaveLength(1);
+    expect(maxConcurrent).toBe(1);
+    expect(r.queue.list().every((i) => i.isSkipped)).toBe(true);
+    await r.queue.close();
+  });
+
+  it('upload rename picks a free remote name', async () => {
+    const r = rig({ onExists: 'rename' });
+    r.fs.put('/local/u.txt', 'mine');
+    r.server.put('/remote/u.txt', 'theirs');
+    r.server.put('/remote/u (1).txt', 'theirs too');
+    const item = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/u.txt', remotePath: '/remote/u.txt' }])[0];
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.remotePath).toBe('/remote/u (2).txt');
+    expect(r.server.read('/remote/u (2).txt')?.toString()).toBe('mine');
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: folders', () => {
+  it('expands a remote tree, creates local folders and refuses escaping names', async () => {
+    const r = rig();
+    r.server.put('/site/top.txt', 'top');
+    r.server.put('/site/sub/inner.txt', 'inner');
+    r.server.dirs.add('/site/empty');
+    r.server.listings.set('/site/evil', [
+      { name: '../escape', type: 'file', sizeBytes: 3 },
+      { name: '..', type: 'dir' },
+      { name: 'C:boot.ini', type: 'file' },
+      { name: 'ok.txt', type: 'file', sizeBytes: 2 },
+    ]);
+    r.server.dirs.add('/site/evil');
+    r.server.put('/site/evil/ok.txt', 'ok');
+    const report = await r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/site', localDir: '/dl' });
+    expect(report.refused.map((x) => x.path).sort()).toEqual(['/site/evil/../escape', '/site/evil/C:boot.ini']);
+    await r.queue.whenIdle();
+    expect(r.fs.read('/dl/top.txt')?.toString()).toBe('top');
+    expect(r.fs.read('/dl/sub/inner.txt')?.toString()).toBe('inner');
+    expect(r.fs.read('/dl/evil/ok.txt')?.toString()).toBe('ok');
+    expect(r.fs.dirs.has('/dl/empty')).toBe(true);
+    expect([...r.fs.files.keys()].some((p) => p.includes('escape'))).toBe(false);
+    const refused = r.queue.list().filter((i) => i.lastError?.kind === 'unsafe-name');
+    expect(refused).toHaveLength(2);
+    // Retrying a refused name does nothing: it stays refused.
+    r.queue.retry();
+    await r.queue.whenIdle();
+    expect(r.queue.list().filter((i) => i.state === 'failed')).toHaveLength(2);
+    await r.queue.close();
+  });
+
+  it('does not follow remote folder links', async () => {
+    const r = rig();
+    r.server.dirs.add('/s');
+    r.server.listings.set('/s', [{ name: 'loop', type: 'link', targetType: 'dir', linkTarget: '/s' }]);
+    const report = await r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/s', localDir: '/dl' });
+    expect(report.skippedLinks).toEqual(['/s/loop']);
+    await r.queue.close();
+  });
+
+  it('expands a local tree, follows links once and never loops', async () => {
+    const r = rig();
+    r.fs.put('/up/a.txt', 'a');
+    r.fs.put('/up/d/b.txt', 'b');
+    r.fs.links.set('/up/d/back', '/up');
+    r.fs.put('/elsewhere/c.txt', 'c');
+    r.fs.links.set('/up/other', '/elsewhere');
+    const report = await r.queue.addFolder({ direction: 'upload', siteId: 's', localDir: '/up', remoteDir: '/dst' });
+    expect(report.skippedLinks).toEqual(['/up/d/back']);
+    await r.queue.whenIdle();
+    expect([...r.server.files.keys()].sort()).toEqual(['/dst/a.txt', '/dst/d/b.txt', '/dst/other/c.txt']);
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: persistence', () => {
+  it('restores the queue; an interrupted download resumes from its partial bytes', async () => {
+    const server = new FakeServer();
+    const fs = new FakeFs();
+    const store = new MemoryStore();
+    const data = bytes(100_000);
+    const first = rig({}, { server, fs, store });
+    let reached: () => void = () => undefined;
+    const isReached = new Promise<void>((res) => (reached = res));
+    server.beforeChunk = async (_op, _p, offset) => {
+      if (offset >= 49_152) {
+        reached();
+        await new Promise(() => undefined);
+      }
+    };
+    const item = download(first, 'k.bin', data);
+    await isReached;
+    await first.queue.persistNow();
+    first.queue.destroy();
+    expect(JSON.parse(store.text).items[0].item.state).toBe('transferring');
+
+    server.beforeChunk = () => undefined;
+    const second = rig({}, { server, fs, store });
+    await second.queue.restore();
+    expect(second.queue.get(item.id)?.state).not.toBe('transferring');
+    await second.queue.whenIdle();
+    expect(second.queue.get(item.id)?.state).toBe('done');
+    expect(fs.read('/local/k.bin')?.equals(data)).toBe(true);
+    expect(server.transfers.map((t) => t.offset)).toEqual([0, 49_152]);
+    await second.queue.close();
+  });
+
+  it('never writes credentials into the queue file', async () => {
+    const r = rig();
+    download(r, 'z', bytes(10));
+    await r.queue.whenIdle();
+    await r.queue.close();
+    expect(r.store.saves).toBeGreaterThan(0);
+    expect(r.store.text).not.toContain(r.factory.password);
+    expect(r.store.text).not.toMatch(/password/i);
+  });
+
+  it('restores order, paused and failed items as they were', async () => {
+    const store = new MemoryStore();
+    const a = rig({ isProcessing: false }, { store });
+    const ids = ['1', '2', '3'].map((n) => download(a, n, bytes(1)).id);
+    a.queue.pause([ids[1]]);
+    a.queue.move([ids[2]], 'top');
+    await a.queue.close();
+    const b = rig({ isProcessing: false }, { store });
+    await b.queue.restore();
+    expect(b.queue.ids).toEqual([ids[2], ids[0], ids[1]]);
+    expect(b.queue.list().map((i) => i.state)).toEqual(['queued', 'queued', 'paused']);
+    await b.queue.close();
+  });
+});
+
+describe('TransferQueue: progress events', () => {
+  it('batches changes to at most 4 per second and reports totals', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const r = rig({ defaultSiteLimit: 10, globalLimit: 10 });
+    // Slow every chunk down by 10 ms of fake time so the run spans several seconds.
+    r.server.beforeChunk = () => new Promise((res) => setTimeout(res, 10));
+    r.server.chunkBytes = 4096;
+    for (let i = 0; i < 20; i++) download(r, `p${i}`, bytes(400_000, i));
+    const times: number[] = [];
+    r.queue.on('changed', () => times.push(Date.now()));
+    const start = Date.now();
+    for (let t = 0; t < 1500; t += 10) await vi.advanceTimersByTimeAsync(10);
+    const inFirstSecond = times.filter((t) => t - start < 1000).length;
+    expect(inFirstSecond).toBeLessThanOrEqual(4);
+    const last = r.changes[r.changes.length - 1];
+    expect(last.totals.activeCount).toBeGreaterThan(0);
+    expect(last.totals.speedBps).toBeGreaterThan(0);
+    expect(last.totals.etaSeconds).toBeGreaterThan(0);
+    const running = last.items.find((i) => i.state === 'transferring');
+    expect(running?.speedBps).toBeGreaterThan(0);
+    expect(running?.etaSeconds).toBeDefined();
+    r.queue.destroy();
+  });
+});

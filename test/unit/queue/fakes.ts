@@ -1,0 +1,334 @@
+/**
+ * In-memory fakes for the queue's interfaces: a local filesystem, an FTP server shared by fake
+ * sessions, and a session factory that can refuse connections. Faults are scripted per call so
+ * tests decide exactly where a transfer breaks.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import type { FileEntry } from '../../../shared/domain';
+import { FtpAbortedError, FtpConnectionError, FtpReplyError } from '../../../electron/ftp/errors';
+import type { LocalDirEntry, LocalFs, LocalStat, SessionFactory, TransferSession } from '../../../electron/queue/types';
+
+/** A file in a fake filesystem. */
+interface FakeFile {
+  data: Buffer;
+  modifiedMs: number;
+}
+
+/** An in-memory LocalFs; paths are POSIX. */
+export class FakeFs implements LocalFs {
+  readonly files = new Map<string, FakeFile>();
+  readonly dirs = new Set<string>(['/']);
+  readonly links = new Map<string, string>();
+  /** Every write-stream opening, for asserting resume offsets. */
+  readonly writeOffsets: Array<{ path: string; offset: number }> = [];
+
+  put(p: string, data: Buffer | string, modifiedMs = 1_000_000): void {
+    this.files.set(p, { data: Buffer.from(data), modifiedMs });
+    let d = path.posix.dirname(p);
+    while (!this.dirs.has(d)) {
+      this.dirs.add(d);
+      d = path.posix.dirname(d);
+    }
+  }
+
+  read(p: string): Buffer | undefined {
+    return this.files.get(p)?.data;
+  }
+
+  private resolve(p: string, depth = 0): string {
+    const target = this.links.get(p);
+    if (target === undefined || depth > 20) return p;
+    return this.resolve(path.posix.resolve(path.posix.dirname(p), target), depth + 1);
+  }
+
+  async stat(p: string): Promise<LocalStat | undefined> {
+    const r = await this.realPath(p);
+    const f = this.files.get(r);
+    if (f) return { type: 'file', sizeBytes: f.data.length, modifiedMs: f.modifiedMs };
+    if (this.dirs.has(r)) return { type: 'dir', sizeBytes: 0, modifiedMs: 0 };
+    return undefined;
+  }
+
+  async readDir(dir: string): Promise<LocalDirEntry[]> {
+    const p = await this.realPath(dir);
+    const out: LocalDirEntry[] = [];
+    const prefix = p.endsWith('/') ? p : `${p}/`;
+    const direct = (x: string) => x.startsWith(prefix) && !x.slice(prefix.length).includes('/') && x !== p;
+    for (const d of this.dirs) if (direct(d)) out.push({ name: d.slice(prefix.length), type: 'dir' });
+    for (const f of this.files.keys()) if (direct(f)) out.push({ name: f.slice(prefix.length), type: 'file' });
+    for (const l of this.links.keys()) if (direct(l)) out.push({ name: l.slice(prefix.length), type: 'link' });
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async realPath(p: string): Promise<string> {
+    return this.realPathSync(p);
+  }
+
+  /** Resolves links component by component, as realpath does. */
+  realPathSync(p: string): string {
+    const parts = p.split('/').filter(Boolean);
+    let cur = '/';
+    for (const part of parts) cur = this.resolve(path.posix.join(cur, part));
+    return cur;
+  }
+
+  async mkdirp(p: string): Promise<void> {
+    let d = p;
+    while (!this.dirs.has(d)) {
+      this.dirs.add(d);
+      d = path.posix.dirname(d);
+    }
+  }
+
+  createReadStream(p: string, offset: number): Readable {
+    const f = this.files.get(this.realPathSync(p));
+    if (!f) throw new Error(`ENOENT ${p}`);
+    const data = f.data.subarray(offset);
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < data.length; i += 16 * 1024) chunks.push(data.subarray(i, i + 16 * 1024));
+    return Readable.from(chunks, { objectMode: false });
+  }
+
+  async createWriteStream(p: string, offset: number): Promise<Writable> {
+    this.writeOffsets.push({ path: p, offset });
+    const existing = this.files.get(p)?.data ?? Buffer.alloc(0);
+    this.put(p, existing.subarray(0, offset), Date.now());
+    return new Writable({
+      write: (chunk: Buffer, _enc, cb) => {
+        const f = this.files.get(p)!;
+        f.data = Buffer.concat([f.data, chunk]);
+        cb();
+      },
+    });
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const f = this.files.get(from);
+    if (!f) throw new Error(`ENOENT ${from}`);
+    this.files.delete(from);
+    this.files.set(to, f);
+  }
+
+  async remove(p: string): Promise<void> {
+    this.files.delete(p);
+  }
+
+  async setModifiedTime(p: string, modifiedMs: number): Promise<void> {
+    const f = this.files.get(p);
+    if (f) f.modifiedMs = modifiedMs;
+  }
+
+  async hashFile(p: string, algorithm: string): Promise<string | undefined> {
+    if (algorithm !== 'SHA-256') return undefined;
+    const f = this.files.get(this.resolve(p));
+    return f && createHash('sha256').update(f.data).digest('hex');
+  }
+}
+
+/** A scripted fault: the next matching operation on `path` breaks after `afterBytes` with `error`. */
+export interface Fault {
+  op: 'download' | 'upload' | 'size' | 'list' | 'mkdir';
+  path?: string;
+  afterBytes?: number;
+  error: () => Error;
+}
+
+/** A shared remote file tree that fake sessions talk to. */
+export class FakeServer {
+  readonly files = new Map<string, FakeFile>();
+  readonly dirs = new Set<string>(['/']);
+  readonly listings = new Map<string, FileEntry[]>();
+  faults: Fault[] = [];
+  /** Every transfer command with its offset, like REST lines in a log. */
+  readonly transfers: Array<{ op: 'download' | 'upload'; path: string; offset: number }> = [];
+  /** The checksum the server claims per path (default: the true SHA-256 when `hasChecksum`). */
+  hasChecksum = false;
+  fakeChecksums = new Map<string, string>();
+  chunkBytes = 16 * 1024;
+  /** Called before each chunk; a test can await here to hold a transfer mid-way. */
+  beforeChunk: (op: 'download' | 'upload', path: string, offset: number) => Promise<void> | void = () => undefined;
+
+  put(p: string, data: Buffer | string, modifiedMs = 1_000_000): void {
+    this.files.set(p, { data: Buffer.from(data), modifiedMs });
+    let d = path.posix.dirname(p);
+    while (!this.dirs.has(d)) {
+      this.dirs.add(d);
+      d = path.posix.dirname(d);
+    }
+  }
+
+  read(p: string): Buffer | undefined {
+    return this.files.get(p)?.data;
+  }
+
+  takeFault(op: Fault['op'], p: string): Fault | undefined {
+    const i = this.faults.findIndex((f) => f.op === op && (f.path === undefined || f.path === p));
+    if (i < 0) return undefined;
+    return this.faults.splice(i, 1)[0];
+  }
+}
+
+/** A fake logged-in session over a FakeServer. */
+export class FakeSession implements TransferSession {
+  isClosed = false;
+  destroyed = false;
+
+  constructor(readonly server: FakeServer, readonly label: string) {}
+
+  private check(op: Fault['op'], p: string, bytes?: number): void {
+    const f = this.server.faults.find((x) => x.op === op && (x.path === undefined || x.path === p));
+    if (!f) return;
+    if (f.afterBytes === undefined || (bytes !== undefined && bytes >= f.afterBytes)) {
+      this.server.takeFault(op, p);
+      throw f.error();
+    }
+  }
+
+  async list(p: string): Promise<FileEntry[]> {
+    this.check('list', p);
+    const scripted = this.server.listings.get(p);
+    if (scripted) return scripted;
+    if (!this.server.dirs.has(p)) return [];
+    const prefix = p.endsWith('/') ? p : `${p}/`;
+    const out: FileEntry[] = [];
+    for (const d of this.server.dirs) {
+      if (d.startsWith(prefix) && d !== p && !d.slice(prefix.length).includes('/')) out.push({ name: d.slice(prefix.length), type: 'dir' });
+    }
+    for (const [f, v] of this.server.files) {
+      if (f.startsWith(prefix) && !f.slice(prefix.length).includes('/')) {
+        out.push({ name: f.slice(prefix.length), type: 'file', sizeBytes: v.data.length, modifiedMs: v.modifiedMs });
+      }
+    }
+    return out;
+  }
+
+  async size(p: string): Promise<number> {
+    this.check('size', p);
+    const f = this.server.files.get(p);
+    if (!f) throw new FtpReplyError(550, 'No such file', `SIZE ${p}`);
+    return f.data.length;
+  }
+
+  async modifiedTime(p: string): Promise<number | undefined> {
+    return this.server.files.get(p)?.modifiedMs;
+  }
+
+  async mkdir(p: string): Promise<void> {
+    this.check('mkdir', p);
+    if (this.server.dirs.has(p) || !this.server.dirs.has(path.posix.dirname(p))) throw new FtpReplyError(550, 'Cannot create', `MKD ${p}`);
+    this.server.dirs.add(p);
+  }
+
+  async delete(p: string): Promise<void> {
+    this.server.files.delete(p);
+  }
+
+  async download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal }): Promise<void> {
+    this.server.transfers.push({ op: 'download', path: p, offset: opts.offset });
+    const f = this.server.files.get(p);
+    if (!f) throw new FtpReplyError(550, 'No such file', `RETR ${p}`);
+    let pos = opts.offset;
+    while (pos < f.data.length) {
+      await this.server.beforeChunk('download', p, pos);
+      if (opts.signal.aborted) throw new FtpAbortedError();
+      this.check('download', p, pos);
+      const chunk = f.data.subarray(pos, Math.min(f.data.length, pos + this.server.chunkBytes));
+      await new Promise<void>((resolve, reject) => to.write(chunk, (err) => (err ? reject(err) : resolve())));
+      pos += chunk.length;
+    }
+    this.check('download', p, pos);
+    await new Promise<void>((resolve) => to.end(resolve));
+  }
+
+  async upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal }): Promise<void> {
+    this.server.transfers.push({ op: 'upload', path: p, offset: opts.offset });
+    if (!this.server.dirs.has(path.posix.dirname(p))) throw new FtpReplyError(553, 'No such directory', `STOR ${p}`);
+    const existing = this.server.files.get(p)?.data ?? Buffer.alloc(0);
+    const file = { data: existing.subarray(0, opts.offset), modifiedMs: Date.now() };
+    this.server.files.set(p, file);
+    for await (const chunk of from) {
+      // Stream reads merge chunks; slice them so faults land at chunk boundaries as on a socket.
+      for (let i = 0; i < (chunk as Buffer).length; i += this.server.chunkBytes) {
+        await this.server.beforeChunk('upload', p, file.data.length);
+        if (opts.signal.aborted) {
+          from.destroy();
+          throw new FtpAbortedError();
+        }
+        try {
+          this.check('upload', p, file.data.length);
+        } catch (err) {
+          from.destroy();
+          throw err;
+        }
+        file.data = Buffer.concat([file.data, (chunk as Buffer).subarray(i, i + this.server.chunkBytes)]);
+      }
+    }
+  }
+
+  async checksum(p: string): Promise<{ algorithm: string; hex: string } | undefined> {
+    if (!this.server.hasChecksum) return undefined;
+    const fake = this.server.fakeChecksums.get(p);
+    if (fake) return { algorithm: 'SHA-256', hex: fake };
+    const f = this.server.files.get(p);
+    return f && { algorithm: 'SHA-256', hex: createHash('sha256').update(f.data).digest('hex').toUpperCase() };
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+  }
+
+  destroy(): void {
+    this.isClosed = true;
+    this.destroyed = true;
+  }
+}
+
+/** A session factory over a FakeServer that counts concurrency and can refuse with 421. */
+export class FakeFactory {
+  readonly sessions: FakeSession[] = [];
+  /** Most sessions open at once that were not closed. */
+  maxOpen = 0;
+  /** Refuse logins beyond this many open sessions with 421 (like a server's per-IP limit). */
+  serverMaxConnections = Infinity;
+  connectCount = 0;
+  refusedCount = 0;
+  /** Credentials live only here, never in the queue. */
+  readonly password = 'sup3r-secret-pw';
+
+  constructor(readonly server: FakeServer) {}
+
+  openCount(): number {
+    return this.sessions.filter((s) => !s.isClosed).length;
+  }
+
+  readonly create: SessionFactory = async (_siteId, label) => {
+    this.connectCount++;
+    await Promise.resolve();
+    if (this.openCount() >= this.serverMaxConnections) {
+      this.refusedCount++;
+      throw new FtpReplyError(421, 'Too many connections from your IP');
+    }
+    const s = new FakeSession(this.server, label);
+    this.sessions.push(s);
+    this.maxOpen = Math.max(this.maxOpen, this.openCount());
+    return s;
+  };
+}
+
+/** A transient network failure as the engine reports it. */
+export function resetError(): Error {
+  return new FtpConnectionError('connection reset', { errno: 'ECONNRESET' });
+}
+
+/** Deterministic content of a given size. */
+export function bytes(n: number, seed = 1): Buffer {
+  const b = Buffer.alloc(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    b[i] = x >>> 24;
+  }
+  return b;
+}
