@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TransferItem, TransferState } from '../../../shared/domain';
-import { FtpReplyError } from '../../../electron/ftp/errors';
 import { engineErrorPolicy } from '../../../electron/queue/engineErrorPolicy';
 import { TransferQueue, type QueueOptions } from '../../../electron/queue/TransferQueue';
 import type { ExistsResolver, PersistedQueue, QueueChange, QueueStore } from '../../../electron/queue/types';
