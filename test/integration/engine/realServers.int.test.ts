@@ -1,0 +1,244 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataStrategy } from '../../../shared/domain';
+import {
+  FtpAbortedError, FtpReplyError, FtpSession, FtpTlsError, isTransient, normalizeFingerprint,
+  type ConnectOptions, type FtpLogEvent,
+} from '../../../electron/ftp';
+import { SERVER_KINDS, startServer, type RunningServer } from './localPyftpdlib';
+
+const STRATEGIES: DataStrategy[] = ['EPSV', 'PASV', 'EPRT', 'PORT'];
+const DATA = randomBytes(300 * 1024 + 17);
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const local = mkdtempSync(join(tmpdir(), 'ferry-engine-'));
+
+async function collect(download: (to: NodeJS.WritableStream) => Promise<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  await download(sink);
+  return Buffer.concat(chunks);
+}
+
+function open(srv: RunningServer, extra: Partial<ConnectOptions> = {}, log?: FtpLogEvent[]): Promise<FtpSession> {
+  return FtpSession.connect(
+    { host: srv.host, port: srv.port, user: srv.user, password: srv.password, timeoutMs: 10_000, ...extra },
+    { onLog: log ? (e) => log.push(e) : undefined },
+  );
+}
+
+/** Runs `fn` with a session that is closed afterwards whatever happens. */
+async function withSession<T>(srv: RunningServer, extra: Partial<ConnectOptions>, fn: (s: FtpSession) => Promise<T>, log?: FtpLogEvent[]): Promise<T> {
+  const session = await open(srv, extra, log);
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}
+
+describe.each(SERVER_KINDS)('engine against %s', (kind) => {
+  let srv: RunningServer;
+
+  beforeAll(async () => {
+    srv = await startServer(kind, { tls: true });
+    writeFileSync(join(srv.homeDir, 'data.bin'), DATA);
+    writeFileSync(join(srv.anonDir, 'public.txt'), 'for everyone\n');
+  });
+
+  afterAll(async () => {
+    await srv?.stop();
+  });
+
+  it('logs in as a user, reads features, and lists the home directory', async () => {
+    await withSession(srv, {}, async (s) => {
+      expect(s.features.size).toBeGreaterThan(0);
+      expect(await s.pwd()).toBe(s.initialDirectory);
+      const entries = await s.list();
+      const data = entries.find((e) => e.name === 'data.bin');
+      expect(data).toMatchObject({ type: 'file', sizeBytes: DATA.length });
+      expect(entries.some((e) => e.name === '.' || e.name === '..')).toBe(false);
+      expect(await s.size('data.bin')).toBe(DATA.length);
+      const mtime = await s.modifiedTime('data.bin');
+      expect(Math.abs(mtime - statSync(join(srv.homeDir, 'data.bin')).mtimeMs)).toBeLessThan(2000);
+    });
+  });
+
+  it('logs in anonymously and lists the public directory', async () => {
+    await withSession(srv, { user: undefined, password: undefined }, async (s) => {
+      expect((await s.list()).map((e) => e.name)).toContain('public.txt');
+      expect((await collect((to) => s.download('public.txt', to))).toString()).toBe('for everyone\n');
+    });
+  });
+
+  it('refuses a wrong password with 530 as a permanent FtpReplyError', async () => {
+    const err = await open(srv, { password: 'not-the-password' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpReplyError);
+    expect((err as FtpReplyError).code).toBe(530);
+    expect(isTransient(err)).toBe(false);
+  });
+
+  it.each(STRATEGIES)('downloads and uploads byte-identical with %s', async (strategy) => {
+    await withSession(srv, { dataStrategy: strategy }, async (s) => {
+      const got = await collect((to) => s.download('data.bin', to));
+      expect(sha256(got)).toBe(sha256(DATA));
+      const name = `up-${strategy}.bin`;
+      const sent = await s.upload(Readable.from([DATA.subarray(0, 100_000), DATA.subarray(100_000)]), name);
+      expect(sent.bytes).toBe(DATA.length);
+      expect(sha256(readFileSync(join(srv.homeDir, name)))).toBe(sha256(DATA));
+      expect(s.lastDataStrategy).toBe(strategy);
+      expect((await s.list()).some((e) => e.name === name)).toBe(true);
+    });
+  });
+
+  it('transfers text in ASCII mode with line endings converted', async () => {
+    await withSession(srv, {}, async (s) => {
+      await s.upload(Readable.from([Buffer.from('alpha\nbeta\ngamma\n')]), 'text.txt', { type: 'ascii' });
+      // Servers differ in whether they store CRLF or translate it back to LF; both are correct.
+      expect(['alpha\nbeta\ngamma\n', 'alpha\r\nbeta\r\ngamma\r\n']).toContain(readFileSync(join(srv.homeDir, 'text.txt'), 'latin1'));
+      expect((await collect((to) => s.download('text.txt', to, { type: 'ascii' }))).toString()).toBe('alpha\nbeta\ngamma\n');
+      // Back in binary the data file is untouched by conversion.
+      expect(sha256(await collect((to) => s.download('data.bin', to)))).toBe(sha256(DATA));
+    });
+  });
+
+  it('resumes a download from an offset (REST + RETR) into a partial local file', async () => {
+    await withSession(srv, {}, async (s) => {
+      const path = join(local, `${kind}-resume.bin`);
+      writeFileSync(path, DATA.subarray(0, 123_456));
+      const result = await s.download('data.bin', createWriteStream(path, { flags: 'a' }), { offset: 123_456 });
+      expect(result.bytes).toBe(DATA.length - 123_456);
+      expect(sha256(readFileSync(path))).toBe(sha256(DATA));
+    });
+  });
+
+  it('resumes an upload with REST + STOR and with APPE', async () => {
+    await withSession(srv, {}, async (s) => {
+      await s.upload(Readable.from([DATA.subarray(0, 100_000)]), 'resume-rest.bin');
+      await s.upload(Readable.from([DATA.subarray(100_000)]), 'resume-rest.bin', { offset: 100_000 });
+      expect(sha256(readFileSync(join(srv.homeDir, 'resume-rest.bin')))).toBe(sha256(DATA));
+      await s.upload(Readable.from([DATA.subarray(0, 50_000)]), 'resume-appe.bin');
+      await s.upload(createReadStream(join(srv.homeDir, 'data.bin'), { start: 50_000 }), 'resume-appe.bin', { append: true });
+      expect(sha256(readFileSync(join(srv.homeDir, 'resume-appe.bin')))).toBe(sha256(DATA));
+    });
+  });
+
+  it('makes, renames, lists, deletes and removes directories and files', async () => {
+    await withSession(srv, {}, async (s) => {
+      await s.mkdir('work dir');
+      await s.upload(Readable.from([Buffer.from('x')]), 'work dir/a.txt');
+      await s.rename('work dir/a.txt', 'work dir/b.txt');
+      await s.cd('work dir');
+      expect((await s.list()).map((e) => e.name)).toEqual(['b.txt']);
+      expect(await s.nlst()).toEqual(expect.arrayContaining([expect.stringMatching(/b\.txt$/)]));
+      await s.cdup();
+      expect((await s.list('work dir')).map((e) => e.name)).toEqual(['b.txt']);
+      await s.delete('work dir/b.txt');
+      await s.rmdir('work dir');
+      const err = await s.delete('no-such-file').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FtpReplyError);
+      expect((err as FtpReplyError).code).toBe(550);
+      expect((await s.list()).some((e) => e.name === 'work dir')).toBe(false);
+    });
+  });
+
+  it('changes permissions with SITE CHMOD where the server supports it', async () => {
+    await withSession(srv, {}, async (s) => {
+      await s.upload(Readable.from([Buffer.from('x')]), 'mode.txt');
+      if (srv.supports.chmod) {
+        await s.chmod('mode.txt', '600');
+        expect(statSync(join(srv.homeDir, 'mode.txt')).mode & 0o777).toBe(0o600);
+      } else {
+        await expect(s.chmod('mode.txt', '600')).rejects.toBeInstanceOf(FtpReplyError);
+      }
+    });
+  });
+
+  it('offers a checksum only when the server has one, and it matches', async () => {
+    await withSession(srv, {}, async (s) => {
+      const sum = await s.checksum('data.bin');
+      if (sum) {
+        const algorithm = { 'SHA-256': 'sha256', 'SHA-1': 'sha1', MD5: 'md5', 'SHA-512': 'sha512' }[sum.algorithm];
+        if (algorithm) expect(sum.hex).toBe(createHash(algorithm).update(DATA).digest('hex'));
+      }
+    });
+  });
+
+  it('aborts a download and lists afterwards on the same session', async () => {
+    await withSession(srv, {}, async (s) => {
+      const controller = new AbortController();
+      const err = await s.download('data.bin', new PassThrough().resume(), {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FtpAbortedError);
+      expect((await s.list()).some((e) => e.name === 'data.bin')).toBe(true);
+      expect(sha256(await collect((to) => s.download('data.bin', to)))).toBe(sha256(DATA));
+    });
+  });
+
+  it('refuses the self-signed certificate without a fingerprint and accepts it with one', async () => {
+    const err = await open(srv, { tls: 'explicit' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpTlsError);
+    expect(normalizeFingerprint((err as FtpTlsError).certificate?.fingerprint256 ?? '')).toBe(normalizeFingerprint(srv.certFingerprint256));
+    expect(isTransient(err)).toBe(false);
+    const lowerNoColons = normalizeFingerprint(srv.certFingerprint256).toLowerCase();
+    await withSession(srv, { tls: 'explicit', trustedFingerprint: lowerNoColons }, async (s) => {
+      expect(s.isSecure).toBe(true);
+      expect(s.certificate?.fingerprint256).toBe(srv.certFingerprint256);
+    });
+  });
+
+  it('runs explicit FTPS with protected data in every data strategy', async () => {
+    for (const strategy of STRATEGIES) {
+      await withSession(srv, { tls: 'explicit', trustedFingerprint: srv.certFingerprint256, dataStrategy: strategy }, async (s) => {
+        expect(s.isDataProtected).toBe(true);
+        expect((await s.list()).some((e) => e.name === 'data.bin')).toBe(true);
+        expect(sha256(await collect((to) => s.download('data.bin', to)))).toBe(sha256(DATA));
+        await s.upload(Readable.from([DATA]), `tls-${strategy}.bin`);
+        expect(sha256(readFileSync(join(srv.homeDir, `tls-${strategy}.bin`)))).toBe(sha256(DATA));
+      });
+    }
+  });
+});
+
+describe.each(SERVER_KINDS)('data-mode fallback against %s', (kind) => {
+  it('falls back from passive to active when passive is disabled', async () => {
+    const srv = await startServer(kind, { passiveDisabled: true });
+    try {
+      writeFileSync(join(srv.homeDir, 'data.bin'), DATA);
+      const log: FtpLogEvent[] = [];
+      await withSession(srv, {}, async (s) => {
+        expect(sha256(await collect((to) => s.download('data.bin', to)))).toBe(sha256(DATA));
+        expect(['EPRT', 'PORT']).toContain(s.lastDataStrategy);
+        expect((await s.list()).some((e) => e.name === 'data.bin')).toBe(true);
+      }, log);
+      expect(log.some((e) => /passive to active/.test(e.hint ?? ''))).toBe(true);
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it('falls back from active to passive when active is disabled', async () => {
+    const srv = await startServer(kind, { activeDisabled: true });
+    try {
+      writeFileSync(join(srv.homeDir, 'data.bin'), DATA);
+      const log: FtpLogEvent[] = [];
+      await withSession(srv, { dataMode: 'auto' }, async (s) => {
+        s.lastDataStrategy = 'EPRT';
+        expect(sha256(await collect((to) => s.download('data.bin', to)))).toBe(sha256(DATA));
+        expect(['EPSV', 'PASV']).toContain(s.lastDataStrategy);
+      }, log);
+      expect(log.some((e) => /active to passive/.test(e.hint ?? ''))).toBe(true);
+    } finally {
+      await srv.stop();
+    }
+  });
+});
+
+mkdirSync(local, { recursive: true });
