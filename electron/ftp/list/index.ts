@@ -1,0 +1,203 @@
+/**
+ * The listing parsers' registry: detects a line's format (MLSD, Unix `ls -l`, DOS/IIS, EPLF),
+ * remembers it for the rest of the listing, and parses listings that arrive as arbitrary string
+ * chunks with memory bounded by one line. Callers decode bytes to text first (the site's charset).
+ * Pure: no node:*, no sockets; the engine (`electron/ftp/`) feeds it data-connection text.
+ */
+import type { FileEntry } from '../../../shared/domain';
+import { isDotEntry, isHiddenName, type LineOutcome, type ListContext } from './context';
+import { readDosLine } from './dos';
+import { readEplfLine } from './eplf';
+import { readMlsdLine } from './mlsd';
+import { readUnixLine } from './unix';
+
+export type { ListContext, LineOutcome } from './context';
+export { parseMlsdLine, parseMlstReply, parseTimeVal, readMlsdLine, type MlstResult } from './mlsd';
+export { parseUnixLine, readUnixLine } from './unix';
+export { parseDosLine, readDosLine } from './dos';
+export { parseEplfLine, readEplfLine } from './eplf';
+export { modeToSymbolic, parseOctalMode, symbolicToMode } from './perms';
+
+/** The listing formats this registry knows. */
+export type ListFormat = 'mlsd' | 'unix' | 'dos' | 'eplf';
+
+/** Options for parsing a listing: the parse context plus what the caller already knows. */
+export interface ListParseOptions extends ListContext {
+  /**
+   * The format to try first: 'mlsd' when the listing answers MLSD, or the format the previous
+   * listing of this site had. Other formats are still tried for lines it cannot read.
+   */
+  format?: ListFormat;
+  /**
+   * Longest line kept while waiting for its end, in characters (default 65,536); a longer one is
+   * reported, cut to 256 characters, in `unparsed` and the rest of it dropped, so a server that never
+   * sends a line break cannot grow memory.
+   */
+  maxLineLength?: number;
+}
+
+/** What one line of a listing turned out to be. */
+export type ListLineResult =
+  | { kind: 'entry'; format: ListFormat; entry: FileEntry }
+  /** A line that holds no entry by design: blank, `total N`, `.`, `..`, MLSD cdir/pdir. */
+  | { kind: 'skip'; format?: ListFormat }
+  | { kind: 'unparsed' };
+
+/** Entries and unreadable lines produced by one `push` or `end` of a {@link ListParser}. */
+export interface ListBatch {
+  entries: FileEntry[];
+  /** Lines no parser could read, as received (without the line break); the engine logs them. */
+  unparsed: string[];
+}
+
+type Reader = (line: string, ctx: ListParseOptions) => LineOutcome;
+
+const READERS: Readonly<Record<ListFormat, Reader>> = {
+  mlsd: (line) => readMlsdLine(line),
+  unix: readUnixLine,
+  dos: readDosLine,
+  eplf: (line) => readEplfLine(line),
+};
+
+// Cheapest, most distinctive first: EPLF starts with '+', MLSD needs `fact=value;`, then the two
+// column formats. A listing's known format always goes first.
+const AUTO_ORDER: readonly ListFormat[] = ['eplf', 'mlsd', 'unix', 'dos'];
+const ORDER: Readonly<Record<ListFormat, readonly ListFormat[]>> = {
+  eplf: AUTO_ORDER,
+  mlsd: ['mlsd', 'eplf', 'unix', 'dos'],
+  unix: ['unix', 'eplf', 'mlsd', 'dos'],
+  dos: ['dos', 'eplf', 'mlsd', 'unix'],
+};
+
+const DEFAULT_MAX_LINE_LENGTH = 65_536;
+const UNPARSED_PREVIEW_LENGTH = 256;
+
+/** Parses one listing line (no line break), trying `ctx.format` first and then every other format. */
+export function parseListLine(line: string, ctx: ListParseOptions = {}): ListLineResult {
+  if (!/\S/.test(line)) return { kind: 'skip' };
+  const order = ctx.format ? ORDER[ctx.format] : AUTO_ORDER;
+  for (const format of order) {
+    const outcome = READERS[format](line, ctx);
+    if (outcome === null) continue;
+    if (outcome === 'skip') return { kind: 'skip', format };
+    return { kind: 'entry', format, entry: outcome };
+  }
+  // RFC 3659 §7.2 allows an MLSD line with no facts at all (" name") once a client turned every fact
+  // off; only trust that reading inside a listing already known to be MLSD.
+  if (ctx.format === 'mlsd' && line.startsWith(' ') && line.length > 1) {
+    const name = line.slice(1);
+    if (isDotEntry(name)) return { kind: 'skip', format: 'mlsd' };
+    const entry: FileEntry = { name, type: 'file' };
+    if (isHiddenName(name)) entry.isHidden = true;
+    return { kind: 'entry', format: 'mlsd', entry };
+  }
+  return { kind: 'unparsed' };
+}
+
+/**
+ * Incremental listing parser: `push` each decoded chunk as it arrives (chunks may split lines
+ * anywhere, even between CR and LF) and call `end` once the data connection closes; each call
+ * returns only the entries and unparsed lines completed by that chunk, never throws, and keeps no
+ * more than one partial line between calls.
+ */
+export class ListParser {
+  private pending = '';
+  private isDiscarding = false;
+  private isStart = true;
+  private readonly options: ListParseOptions;
+  private readonly maxLineLength: number;
+  private readonly hasFixedNow: boolean;
+
+  /** Creates a parser for a listing; `options.format` seeds the format, e.g. 'mlsd' after MLSD. */
+  constructor(options: ListParseOptions = {}) {
+    this.options = { ...options };
+    this.hasFixedNow = options.nowMs !== undefined;
+    this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  }
+
+  /** The format detected so far (or given), which later lines try first. */
+  get format(): ListFormat | undefined {
+    return this.options.format;
+  }
+
+  /** Consumes one chunk of listing text and returns what its complete lines held. */
+  push(chunk: string): ListBatch {
+    const batch: ListBatch = { entries: [], unparsed: [] };
+    let text = chunk;
+    if (this.isStart && text.length > 0) {
+      // One "now" per listing, so every yearless date in it is judged alike.
+      if (!this.hasFixedNow) this.options.nowMs = Date.now();
+      // A UTF-8 byte order mark, as a few Windows servers send, is not part of the first name.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.isStart = false;
+    }
+    const eol = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let m = eol.exec(text); m !== null; m = eol.exec(text)) {
+      const piece = text.slice(start, m.index);
+      start = m.index + m[0].length;
+      if (this.isDiscarding) {
+        // The tail of an over-long line already reported.
+        this.isDiscarding = false;
+        this.pending = '';
+        continue;
+      }
+      // A lone CR at a chunk's end is taken as a line break; the LF that may follow in the next
+      // chunk then ends an empty line, which is skipped.
+      const line = this.pending === '' ? piece : this.pending + piece;
+      this.pending = '';
+      this.take(line, batch);
+    }
+    if (!this.isDiscarding) {
+      this.pending = this.pending + text.slice(start);
+      if (this.pending.length > this.maxLineLength) {
+        batch.unparsed.push(this.pending.slice(0, UNPARSED_PREVIEW_LENGTH));
+        this.pending = '';
+        this.isDiscarding = true;
+      }
+    }
+    return batch;
+  }
+
+  /** Flushes a last line that had no line break and readies the parser for the next listing (keeping the detected format as its first guess). */
+  end(): ListBatch {
+    const batch: ListBatch = { entries: [], unparsed: [] };
+    if (!this.isDiscarding && this.pending !== '') this.take(this.pending, batch);
+    this.pending = '';
+    this.isDiscarding = false;
+    this.isStart = true;
+    return batch;
+  }
+
+  private take(line: string, batch: ListBatch): void {
+    if (line === '') return;
+    const result = parseListLine(line, this.options);
+    if (result.kind === 'entry') {
+      batch.entries.push(result.entry);
+      this.options.format = result.format;
+    } else if (result.kind === 'unparsed') {
+      batch.unparsed.push(line);
+    }
+  }
+}
+
+/** Parses a whole listing held in memory (small listings, STAT replies, tests). */
+export function parseListing(text: string, options: ListParseOptions = {}): ListBatch & { format?: ListFormat } {
+  const parser = new ListParser(options);
+  const batch = parser.push(text);
+  const last = parser.end();
+  batch.entries.push(...last.entries);
+  batch.unparsed.push(...last.unparsed);
+  return { ...batch, format: parser.format };
+}
+
+/** Parses listing text from an async source of decoded chunks, yielding one batch per chunk that completed a line. */
+export async function* parseListChunks(chunks: AsyncIterable<string>, options: ListParseOptions = {}): AsyncGenerator<ListBatch> {
+  const parser = new ListParser(options);
+  for await (const chunk of chunks) {
+    const batch = parser.push(chunk);
+    if (batch.entries.length > 0 || batch.unparsed.length > 0) yield batch;
+  }
+  const last = parser.end();
+  if (last.entries.length > 0 || last.unparsed.length > 0) yield last;
+}
