@@ -1,6 +1,7 @@
 /** The Ferry window: quick-connect bar, message log, local and remote panes, queue, status bar. */
 import { useEffect } from 'react';
 import { QuickConnectBar } from './features/connect/QuickConnectBar';
+import { TrustPanel } from './features/connect/TrustPanel';
 import { LogPanel } from './features/log/LogPanel';
 import { LocalPane } from './features/panes/LocalPane';
 import { RemotePane } from './features/panes/RemotePane';
@@ -12,7 +13,10 @@ export function App() {
   useEffect(() => connectEvents(), []);
   return (
     <div className="app">
-      <QuickConnectBar />
+      <div className="top">
+        <QuickConnectBar />
+        <TrustPanel />
+      </div>
       <LogPanel />
       <main className="panes">
         <LocalPane />

@@ -5,7 +5,20 @@
  */
 
 /** Every method name, in the order the preload exposes them. */
-export const METHOD_NAMES = ['appInfo', 'localList', 'localMkdir', 'localRename', 'localDelete'] as const;
+export const METHOD_NAMES = [
+  'appInfo',
+  'localList',
+  'localMkdir',
+  'localRename',
+  'localDelete',
+  'remoteConnect',
+  'remoteDisconnect',
+  'remoteList',
+  'remoteMkdir',
+  'remoteRename',
+  'remoteDelete',
+  'remoteChmod',
+] as const;
 
 /** Every event name. */
 export const EVENT_NAMES = ['log'] as const;

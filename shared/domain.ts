@@ -38,7 +38,36 @@ export interface LocalListing {
 export interface RemoteListing {
   sessionId: string;
   path: string;
+  parent: string | null;
   entries: FileEntry[];
+}
+
+/** How to reach and log in to a server, as the user typed it or a site holds it. */
+export interface ConnectParams {
+  host: string;
+  port?: number;
+  /** No user means anonymous. */
+  user?: string;
+  password?: string;
+  tls: TlsMode;
+  dataMode: DataMode;
+  /** SHA-256 fingerprint of a certificate the user trusts. */
+  trustedFingerprint?: string;
+  /** The saved site this connection is for, if any. */
+  siteId?: string;
+}
+
+/** A connected browsing session, as the window shows it. */
+export interface RemoteSessionInfo {
+  sessionId: string;
+  host: string;
+  port: number;
+  user: string;
+  /** The folder the server put us in after login. */
+  homePath: string;
+  isSecure: boolean;
+  certificate?: CertificateDetails;
+  system?: string;
 }
 
 /** How the control connection is secured. */
@@ -80,6 +109,17 @@ export interface ErrorInfo {
   message: string;
   ftpCode?: number;
   command?: string;
+  /** For an untrusted TLS certificate: its details, so the user can decide to trust it. */
+  certificate?: CertificateDetails;
+}
+
+/** What a user needs to decide whether to trust a server certificate. */
+export interface CertificateDetails {
+  /** SHA-256 of the DER certificate, upper-case hex with colons. */
+  fingerprint256: string;
+  subject: string;
+  issuer: string;
+  validTo: string;
 }
 
 /** One item of the transfer queue. */

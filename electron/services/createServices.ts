@@ -8,6 +8,8 @@ import { EventHub } from './EventHub';
 import { listLocal } from '../local/listLocal';
 import { deleteLocal, makeLocalDir, renameLocal } from '../local/localOps';
 import { APP_VERSION } from './appVersion';
+import { LogFeed } from './LogFeed';
+import { RemoteSessions } from './RemoteSessions';
 
 /** Options for the services: where Ferry keeps its files. */
 export interface ServiceOptions {
@@ -25,6 +27,8 @@ export interface Services {
 /** Creates the services and the handler table that serves the contract. */
 export function createServices(_options: ServiceOptions): Services {
   const hub = new EventHub();
+  const log = new LogFeed(hub);
+  const remote = new RemoteSessions(log);
   const handlers = {
     appInfo: async (_input, ctx) => ({
       version: APP_VERSION,
@@ -36,10 +40,21 @@ export function createServices(_options: ServiceOptions): Services {
     localMkdir: async ({ path }) => makeLocalDir(path),
     localRename: async ({ from, to }) => renameLocal(from, to),
     localDelete: async ({ paths }) => deleteLocal(paths),
+    remoteConnect: async (params) => remote.connect(params),
+    remoteDisconnect: async ({ sessionId }) => remote.disconnect(sessionId),
+    remoteList: async ({ sessionId, path }) => remote.list(sessionId, path),
+    remoteMkdir: async ({ sessionId, path }) => remote.mkdir(sessionId, path),
+    remoteRename: async ({ sessionId, from, to }) => remote.rename(sessionId, from, to),
+    remoteDelete: async ({ sessionId, targets }) => remote.delete(sessionId, targets),
+    remoteChmod: async ({ sessionId, path, mode }) => remote.chmod(sessionId, path, mode),
   } satisfies Handlers;
   return {
     handlers,
     hub,
-    close: async () => hub.close(),
+    close: async () => {
+      await remote.closeAll();
+      hub.flush();
+      hub.close();
+    },
   };
 }

@@ -37,6 +37,8 @@ export interface PaneState {
   up(): Promise<void>;
   refresh(): Promise<void>;
   setSort(key: SortKey): void;
+  /** Forgets the folder and entries (e.g. after disconnecting). */
+  reset(): void;
 }
 
 /** A pane store hook. */
@@ -45,14 +47,10 @@ export type PaneStore = UseBoundStore<StoreApi<PaneState>>;
 /** Creates a pane store over a listing source. */
 export function createPaneStore(source: PaneSource): PaneStore {
   let requestSeq = 0;
+  const empty = { path: '', parent: null, entries: [], loading: false, error: null, failedPath: null };
   return create<PaneState>()((set, get) => ({
-    path: '',
-    parent: null,
-    entries: [],
+    ...empty,
     sort: { key: 'name', direction: 'asc' },
-    loading: false,
-    error: null,
-    failedPath: null,
     async navigate(path) {
       const seq = ++requestSeq;
       set({ loading: true });
@@ -78,6 +76,10 @@ export function createPaneStore(source: PaneSource): PaneStore {
     },
     async refresh() {
       await get().navigate(get().path || undefined);
+    },
+    reset() {
+      requestSeq++;
+      set(empty);
     },
     setSort(key) {
       const sort = nextSortOrder(get().sort, key);

@@ -1,27 +1,85 @@
-/** Host, user, password and port fields of the quick-connect bar. */
+/** The quick-connect bar: host (or URL), user, password, port, protocol, recent connections. */
 import { useState } from 'react';
+import type { TlsMode } from '../../../shared/domain';
+import { parseQuickConnect, TLS_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
+import { useSession } from '../../stores/sessionStore';
+import { loadRecent } from '../../stores/recentConnections';
 
-/** The quick-connect bar. */
+const EMPTY: QuickConnectFields = { host: '', user: '', password: '', port: '', tls: 'explicit-if-available' };
+
+/** Connects the remote pane to a server typed by hand. */
 export function QuickConnectBar() {
-  const [host, setHost] = useState('');
-  const [user, setUser] = useState('');
-  const [password, setPassword] = useState('');
-  const [port, setPort] = useState('');
+  const [fields, setFields] = useState(EMPTY);
+  const [problem, setProblem] = useState<string | null>(null);
+  const session = useSession();
+  const recent = loadRecent();
+  const update = (patch: Partial<QuickConnectFields>) => setFields((f) => ({ ...f, ...patch }));
+
   return (
-    <form className="quick-connect" aria-label="Quick connect" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="quick-connect"
+      aria-label="Quick connect"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = parseQuickConnect(fields);
+        if (!parsed.ok) return setProblem(parsed.message);
+        setProblem(null);
+        void session.connect(parsed.params, parsed.path);
+      }}
+    >
       <label>
-        Host <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="ftp.example.com" />
+        Host <input value={fields.host} onChange={(e) => update({ host: e.target.value })} placeholder="ftp.example.com or ftp://…" />
       </label>
       <label>
-        Username <input value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" />
+        Username <input value={fields.user} onChange={(e) => update({ user: e.target.value })} autoComplete="username" placeholder="anonymous" />
       </label>
       <label>
-        Password <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+        Password{' '}
+        <input type="password" value={fields.password} onChange={(e) => update({ password: e.target.value })} autoComplete="current-password" />
       </label>
       <label>
-        Port <input className="port" value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" placeholder="21" />
+        Port <input className="port" value={fields.port} onChange={(e) => update({ port: e.target.value })} inputMode="numeric" placeholder="21" />
       </label>
-      <button type="submit">Quickconnect</button>
+      <label>
+        Protocol{' '}
+        <select value={fields.tls} onChange={(e) => update({ tls: e.target.value as TlsMode })}>
+          {Object.entries(TLS_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={session.status === 'connecting'}>
+        Quickconnect
+      </button>
+      {recent.length > 0 ? (
+        <select
+          aria-label="Recent connections"
+          value=""
+          onChange={(e) => {
+            const r = recent[Number(e.target.value)];
+            if (r) update({ host: r.host, user: r.user ?? '', port: r.port ? String(r.port) : '', tls: r.tls, password: '' });
+          }}
+        >
+          <option value="">Recent…</option>
+          {recent.map((r, i) => (
+            <option key={i} value={i}>
+              {(r.user ? `${r.user}@` : '') + r.host + (r.port ? `:${r.port}` : '')}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {session.status === 'connected' ? (
+        <button type="button" onClick={() => void session.disconnect()}>
+          Disconnect
+        </button>
+      ) : null}
+      {problem || session.error ? (
+        <span className="connect-error" role="alert">
+          {problem ?? `${session.error?.ftpCode ? session.error.ftpCode + ' ' : ''}${session.error?.message}`}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -10,6 +10,13 @@ function lineClass(line: LogEntry): string {
   return 'log-status';
 }
 
+/** The reply text without its leading code, which has its own column. */
+function textOf(line: LogEntry): string {
+  if (line.code === undefined) return line.text;
+  const prefix = String(line.code);
+  return line.text.startsWith(prefix) ? line.text.slice(prefix.length + 1) : line.text;
+}
+
 const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour12: false });
 
 /** Shows the log; follows new lines unless the user scrolled up. */
@@ -31,7 +38,7 @@ export function LogPanel() {
               <span className="log-time">{time(l.timeMs)}</span>
               <span className="log-conn">{l.connectionId}</span>
               <span className="log-code">{l.code ?? ''}</span>
-              <span className="log-text">{l.text}</span>
+              <span className="log-text">{textOf(l)}</span>
               {l.hint ? <span className="log-hint">{l.hint}</span> : null}
             </div>
           ))}

@@ -1,14 +1,28 @@
-/** The remote (right) pane; shows how to connect until a session exists. */
+/** The remote (right) pane: the server's files once connected, otherwise how to connect. */
+import { useRemotePane } from '../../stores/remotePane';
+import { useSession } from '../../stores/sessionStore';
+import { FilePane } from './FilePane';
 
-/** Empty remote pane. */
+/** Shows the connected server's folder. */
 export function RemotePane() {
-  return (
-    <section className="pane" aria-label="Remote site">
-      <header className="pane-title">Remote site</header>
-      <div className="pane-empty">
-        <p>Not connected to any server.</p>
-        <p>Enter a host in the quick-connect bar above to browse a server.</p>
-      </div>
-    </section>
-  );
+  const pane = useRemotePane();
+  const status = useSession((s) => s.status);
+  if (status !== 'connected') {
+    return (
+      <section className="pane" aria-label="Remote site">
+        <header className="pane-title">Remote site</header>
+        <div className="pane-empty">
+          {status === 'connecting' ? (
+            <p>Connecting…</p>
+          ) : (
+            <>
+              <p>Not connected to any server.</p>
+              <p>Enter a host in the quick-connect bar above to browse a server.</p>
+            </>
+          )}
+        </div>
+      </section>
+    );
+  }
+  return <FilePane title="Remote site" pane={pane} />;
 }

@@ -1,0 +1,142 @@
+/**
+ * The browsing connections behind the remote pane: one logged-in session per connected
+ * server, separate from the queue's transfer connections so the pane never waits for a
+ * transfer. Re-logs in when the server dropped an idle session. Must not import electron.
+ */
+import { FtpSession, type ConnectOptions } from '../ftp';
+import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
+import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
+import type { LogFeed } from './LogFeed';
+
+interface Entry {
+  info: RemoteSessionInfo;
+  options: ConnectOptions;
+  session: FtpSession;
+}
+
+/** Error for a session id that is not (or no longer) connected. */
+export class UnknownSessionError extends Error {
+  readonly kind = 'not-connected';
+  constructor(sessionId: string) {
+    super(`Not connected (session ${sessionId} was closed); connect again`);
+  }
+}
+
+/** Keep-alive for browsing sessions: FileZilla's default idle NOOP interval is similar. */
+const KEEP_ALIVE_MS = 60_000;
+
+/** Opens, uses and closes browsing sessions. */
+export class RemoteSessions {
+  private readonly sessions = new Map<string, Entry>();
+  private seq = 0;
+
+  constructor(private readonly log: LogFeed) {}
+
+  /** Connects and logs in; resolves with what the window shows about the session. */
+  async connect(params: ConnectParams): Promise<RemoteSessionInfo> {
+    const sessionId = `browse-${++this.seq}`;
+    const options: ConnectOptions = {
+      host: params.host,
+      port: params.port,
+      user: params.user || undefined,
+      password: params.password,
+      tls: params.tls,
+      dataMode: params.dataMode,
+      trustedFingerprint: params.trustedFingerprint,
+      connectionId: sessionId,
+      keepAliveMs: KEEP_ALIVE_MS,
+    };
+    const session = await FtpSession.connect(options, { onLog: this.log.sink });
+    const homePath = normalizeRemotePath(await session.pwd());
+    const info: RemoteSessionInfo = {
+      sessionId,
+      host: params.host,
+      port: params.port ?? (params.tls === 'implicit' ? 990 : 21),
+      user: params.user || 'anonymous',
+      homePath,
+      isSecure: session.isSecure,
+      system: session.system,
+    };
+    if (session.certificate) info.certificate = { ...session.certificate };
+    this.sessions.set(sessionId, { info, options, session });
+    return info;
+  }
+
+  /** Lists a folder (the login folder when `path` is omitted). */
+  async list(sessionId: string, path?: string): Promise<RemoteListing> {
+    const entry = this.get(sessionId);
+    const target = normalizeRemotePath(path ?? entry.info.homePath);
+    const entries = await this.use(entry, (s) => s.list(target));
+    return { sessionId, path: target, parent: remoteParent(target), entries };
+  }
+
+  /** Creates a folder. */
+  mkdir(sessionId: string, path: string): Promise<void> {
+    return this.use(this.get(sessionId), (s) => s.mkdir(path));
+  }
+
+  /** Renames or moves a file or folder. */
+  rename(sessionId: string, from: string, to: string): Promise<void> {
+    return this.use(this.get(sessionId), (s) => s.rename(from, to));
+  }
+
+  /** Changes permissions (SITE CHMOD), e.g. mode `644`. */
+  chmod(sessionId: string, path: string, mode: string): Promise<void> {
+    return this.use(this.get(sessionId), (s) => s.chmod(path, mode));
+  }
+
+  /** Deletes files, and folders with everything in them. */
+  async delete(sessionId: string, paths: { path: string; isFolder: boolean }[]): Promise<void> {
+    const entry = this.get(sessionId);
+    for (const target of paths) {
+      await this.use(entry, (s) => (target.isFolder ? removeTree(s, target.path) : s.delete(target.path)));
+    }
+  }
+
+  /** Closes a session (QUIT). */
+  async disconnect(sessionId: string): Promise<void> {
+    const entry = this.sessions.get(sessionId);
+    if (!entry) return;
+    this.sessions.delete(sessionId);
+    this.log.status(sessionId, 'Disconnected');
+    await entry.session.close().catch(() => entry.session.destroy());
+  }
+
+  /** The connect options of a session (with its password), for the queue's transfer connections. */
+  optionsOf(sessionId: string): ConnectOptions {
+    return { ...this.get(sessionId).options };
+  }
+
+  /** Closes every session. */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.disconnect(id)));
+  }
+
+  private get(sessionId: string): Entry {
+    const entry = this.sessions.get(sessionId);
+    if (!entry) throw new UnknownSessionError(sessionId);
+    return entry;
+  }
+
+  /** Runs an operation, logging in again first when the server closed the idle session. */
+  private async use<T>(entry: Entry, op: (s: FtpSession) => Promise<T>): Promise<T> {
+    if (entry.session.isClosed) {
+      this.log.status(entry.info.sessionId, 'The server closed the connection; logging in again');
+      entry.session = await FtpSession.connect(entry.options, { onLog: this.log.sink });
+    }
+    return op(entry.session);
+  }
+}
+
+/** Deletes a folder depth-first: its files, its subfolders, then itself. */
+async function removeTree(session: FtpSession, folder: string): Promise<void> {
+  const entries: FileEntry[] = await session.list(folder);
+  for (const e of entries) {
+    if (e.name === '.' || e.name === '..') continue;
+    const child = joinRemotePath(folder, e.name);
+    // A link to a folder is removed as a link: following it could delete outside the tree.
+    if (e.type === 'dir') await removeTree(session, child);
+    else await session.delete(child);
+  }
+  await session.rmdir(folder);
+}

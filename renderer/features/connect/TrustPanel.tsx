@@ -1,0 +1,35 @@
+/** A non-modal panel asking whether to trust an unknown server certificate, with its fingerprint. */
+import { useSession } from '../../stores/sessionStore';
+
+/** Shown while a certificate waits for the user's decision. */
+export function TrustPanel() {
+  const pending = useSession((s) => s.pendingTrust);
+  const trust = useSession((s) => s.trustCertificate);
+  const refuse = useSession((s) => s.refuseCertificate);
+  if (!pending) return null;
+  const c = pending.certificate;
+  return (
+    <section className="trust-panel" role="region" aria-label="Unknown certificate">
+      <strong>{pending.params.host} presented a certificate Ferry cannot verify.</strong>
+      <dl>
+        <dt>Subject</dt>
+        <dd>{c.subject}</dd>
+        <dt>Issuer</dt>
+        <dd>{c.issuer}</dd>
+        <dt>Valid until</dt>
+        <dd>{c.validTo}</dd>
+        <dt>SHA-256 fingerprint</dt>
+        <dd className="fingerprint">{c.fingerprint256}</dd>
+      </dl>
+      <p>Compare the fingerprint with the one your server administrator gave you. Trust it only if they match.</p>
+      <div className="actions">
+        <button type="button" onClick={() => void trust()}>
+          Trust and connect
+        </button>
+        <button type="button" onClick={refuse}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
