@@ -30,7 +30,7 @@ const host = z
   .trim()
   .min(1, 'host is required')
   .max(255)
-  .regex(/^[A-Za-z0-9.:%\[\]_-]+$/, 'host may contain only letters, digits, dots, dashes, colons and brackets');
+  .regex(/^[A-Za-z0-9.:%[\]_-]+$/, 'host may contain only letters, digits, dots, dashes, colons and brackets');
 
 /** Connection parameters, as the quick-connect bar and the Site Manager send them. */
 export const connectParamsSchema = z
