@@ -280,15 +280,13 @@ export class FtpSession extends EventEmitter {
           if (unparsedLogged++ < 20) this.control.log('status', `Could not parse listing line: ${line}`);
         }
       };
-      yield* this.readTransfer(command, async function* (chunk) {
+      yield* this.readTransfer(command, (chunk) => {
         const batch = chunk === undefined ? parser.push(decoder.end()) : parser.push(decoder.write(chunk));
-        const tail = chunk === undefined ? parser.end() : undefined;
         report(batch.unparsed);
-        yield* batch.entries;
-        if (tail) {
-          report(tail.unparsed);
-          yield* tail.entries;
-        }
+        if (chunk !== undefined) return batch.entries;
+        const tail = parser.end();
+        report(tail.unparsed);
+        return [...batch.entries, ...tail.entries];
       });
       if (!useMlsd && parser.format) this.listFormat = parser.format;
     } finally {
@@ -307,9 +305,11 @@ export class FtpSession extends EventEmitter {
         partial = final ? '' : lines.pop() ?? '';
         for (const line of lines) if (line !== '') names.push(line);
       };
-      for await (const name of this.readTransfer(`NLST${path ? ` ${path}` : ''}`, async function* (chunk) {
+      const stream = this.readTransfer(`NLST${path ? ` ${path}` : ''}`, (chunk) => {
         take(chunk === undefined ? decoder.end() : decoder.write(chunk), chunk === undefined);
-      })) void name;
+        return [];
+      });
+      for await (const nothing of stream) void nothing;
       return names;
     });
   }
@@ -486,7 +486,7 @@ export class FtpSession extends EventEmitter {
   }
 
   /** Runs a data command whose data we read, feeding each chunk (then undefined at the end) to `consume`. */
-  private async *readTransfer<T>(command: string, consume: (chunk: Buffer | undefined) => AsyncGenerator<T>): AsyncGenerator<T> {
+  private async *readTransfer<T>(command: string, consume: (chunk: Buffer | undefined) => Iterable<T>): AsyncGenerator<T> {
     const transfer = await this.openData(command);
     let isSettled = false;
     try {

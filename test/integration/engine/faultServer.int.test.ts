@@ -1,5 +1,4 @@
 import { PassThrough, Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   FtpAbortedError, FtpConnectionError, FtpInvalidInputError, FtpReplyError, FtpSession, FtpTimeoutError, isTransient,
@@ -65,7 +64,7 @@ describe('replies as no real server sends them on demand', () => {
       handlers: {
         RETR: async (session, arg) => {
           const data = await session.dataSocket();
-          await new Promise<void>((resolve) => data.end(session.files.get(arg), () => resolve()));
+          await new Promise<void>((resolve) => data.end(session.files.get(arg)!, () => resolve()));
           session.write('150 Here it comes\r\n226 Done\r\n');
         },
       },
@@ -174,7 +173,7 @@ describe('data connections', () => {
           }
           session.reply(150, 'Opening');
           const data = await session.dataSocket();
-          await new Promise<void>((resolve) => data.end(session.files.get(arg), () => resolve()));
+          await new Promise<void>((resolve) => data.end(session.files.get(arg)!, () => resolve()));
           session.reply(226, 'Done');
         },
       },
