@@ -28,3 +28,4 @@ export type {
   SpeedLimits,
   TransferSession,
 } from './types';
+export { fromFtpSession, ftpSessionFactory, type FtpSessionFactoryOptions } from './ftpSessionAdapter';

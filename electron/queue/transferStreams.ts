@@ -26,6 +26,8 @@ export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: 
       limiter
         .take(chunk.length)
         .then(() => {
+          // The engine may have torn the pipeline down (reset, abort) while we waited.
+          if (stream.destroyed || target.destroyed) return cb();
           const isOk = target.write(chunk, (err) => {
             if (err) return;
             onBytes(chunk.length);
@@ -45,6 +47,8 @@ export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: 
   });
   const writer: CountingWriter = { stream, closed };
   target.on('error', (err) => {
+    // Errors after our own teardown are consequences, not disk failures.
+    if (stream.destroyed) return;
     writer.localError = err;
     stream.destroy(err);
   });

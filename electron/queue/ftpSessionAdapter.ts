@@ -1,0 +1,59 @@
+/**
+ * Bridges the engine's FtpSession to the queue's TransferSession, and builds a SessionFactory
+ * from "how to connect to site X" (which is where credentials come from: the site store and
+ * secret store in the app, the URL in the CLI). The queue file never sees them.
+ */
+import { FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
+import type { SessionFactory, TransferSession } from './types';
+
+/** Wraps a logged-in FtpSession; uploads from an offset use REST+STOR when the server announces REST STREAM, else APPE. */
+export function fromFtpSession(session: FtpSession): TransferSession {
+  const rest = session.features.get('REST');
+  // RFC 3659 §5.5: REST STREAM in FEAT means REST is valid before STOR too.
+  const canRestStor = rest !== undefined && /STREAM/i.test(rest);
+  return {
+    list: (p) => session.list(p),
+    size: (p) => session.size(p),
+    modifiedTime: (p) => session.modifiedTime(p),
+    mkdir: (p) => session.mkdir(p),
+    delete: (p) => session.delete(p),
+    download: async (remote, to, opts) => {
+      await session.download(remote, to, { offset: opts.offset, signal: opts.signal });
+    },
+    upload: async (from, remote, opts) => {
+      const isResume = opts.offset > 0;
+      await session.upload(from, remote, {
+        offset: isResume && canRestStor ? opts.offset : undefined,
+        append: isResume && !canRestStor,
+        signal: opts.signal,
+      });
+    },
+    checksum: (p) => session.checksum(p),
+    get isClosed() {
+      return session.isClosed;
+    },
+    close: () => session.close(),
+    destroy: () => session.destroy(),
+  };
+}
+
+/** Options of ftpSessionFactory. */
+export interface FtpSessionFactoryOptions {
+  /** Receives every command and reply of transfer connections (for the log and `--verbose`). */
+  onLog?: (siteId: string, event: FtpLogEvent) => void;
+}
+
+/** A SessionFactory that connects with the engine, asking `connectOptionsFor` for host and credentials each time. */
+export function ftpSessionFactory(
+  connectOptionsFor: (siteId: string) => ConnectOptions | Promise<ConnectOptions>,
+  opts: FtpSessionFactoryOptions = {},
+): SessionFactory {
+  return async (siteId, connectionLabel) => {
+    const connect = await connectOptionsFor(siteId);
+    const session = await FtpSession.connect(
+      { ...connect, connectionId: connectionLabel },
+      { onLog: opts.onLog ? (event) => opts.onLog!(siteId, event) : undefined },
+    );
+    return fromFtpSession(session);
+  };
+}

@@ -1,0 +1,73 @@
+import { promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../../servers/faultProxy';
+import { queueRig, restOffsets, sha256File, writeRandomFile } from './helpers';
+import { SERVER_KINDS, startServer, type RunningServer } from './servers';
+
+const SIZE = 8 * 1024 * 1024;
+
+describe.each(SERVER_KINDS)('queue resume through a fault proxy (%s)', (kind) => {
+  let server: RunningServer;
+  let proxy: FaultProxy;
+  let work: string;
+  let original: string;
+  let originalHash: string;
+
+  beforeAll(async () => {
+    server = await startServer(kind);
+    proxy = await startFaultProxy({ targetHost: server.host, targetPort: server.port });
+    work = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-queue-resume-'));
+    original = path.join(work, 'original.bin');
+    await writeRandomFile(original, SIZE);
+    originalHash = await sha256File(original);
+    await fsp.copyFile(original, path.join(server.homeDir, 'big.bin'));
+  });
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await server?.stop();
+    if (work) await fsp.rm(work, { recursive: true, force: true });
+  });
+
+  const endpoint = () => ({ host: proxy.host, port: proxy.port, user: server.user, password: server.password });
+
+  it.each([0.1, 0.5, 0.9])('a download cut at %s finishes byte-identical, resuming from the partial', async (fraction) => {
+    const cutAt = Math.floor(SIZE * fraction);
+    proxy.addDataFault({ command: 'RETR', cutAfterBytes: cutAt });
+    const rig = queueRig(endpoint());
+    const local = path.join(work, `down-${fraction}.bin`);
+    const [item] = rig.queue.addFiles([{ direction: 'download', siteId: 'srv', remotePath: '/big.bin', localPath: local }]);
+    await rig.queue.whenIdle();
+    const done = rig.queue.get(item.id)!;
+    await rig.queue.close();
+    expect(done.state, JSON.stringify(done.lastError)).toBe('done');
+    expect(done.attempts).toBe(2);
+    expect(await sha256File(local)).toBe(originalHash);
+    const offsets = restOffsets(rig.wire);
+    expect(offsets).toHaveLength(1);
+    expect(offsets[0]).toBeGreaterThan(0);
+    expect(offsets[0]).toBeLessThanOrEqual(cutAt);
+    expect(rig.logs.some((l) => l.includes(`resuming download of /big.bin at ${offsets[0]} bytes`))).toBe(true);
+    await expect(fsp.stat(`${local}.part`)).rejects.toThrow();
+  });
+
+  it.each([0.1, 0.5, 0.9])('an upload cut at %s finishes byte-identical, resuming from the server size', async (fraction) => {
+    const cutAt = Math.floor(SIZE * fraction);
+    const remote = `/up-${fraction}.bin`;
+    proxy.addDataFault({ command: 'STOR', cutAfterBytes: cutAt });
+    const rig = queueRig(endpoint());
+    const [item] = rig.queue.addFiles([{ direction: 'upload', siteId: 'srv', remotePath: remote, localPath: original }]);
+    await rig.queue.whenIdle();
+    const done = rig.queue.get(item.id)!;
+    await rig.queue.close();
+    expect(done.state, JSON.stringify(done.lastError)).toBe('done');
+    expect(done.attempts).toBe(2);
+    expect(await sha256File(path.join(server.homeDir, remote))).toBe(originalHash);
+    const resumedAt = restOffsets(rig.wire)[0] ?? -1;
+    const appended = rig.wire.some((l) => / command APPE /.test(l));
+    expect(resumedAt > 0 || appended).toBe(true);
+    expect(rig.logs.some((l) => /resuming upload of .* at [1-9]\d* bytes/.test(l))).toBe(true);
+  });
+});
