@@ -1,48 +1,82 @@
-/** The message log: every command and reply, reply code in its own column, coloured by class. */
-import { useEffect, useRef } from 'react';
-import { useLogStore } from '../../stores/logStore';
-import type { LogEntry } from '../../../shared/domain';
+/**
+ * The message log: every command and reply, the reply code in its own column and coloured
+ * by class, errors highlighted, plain-language hints; virtualised, with follow mode, a
+ * filter, copy of the selected lines and clear.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { filterLog, logToText, useLogStore } from '../../stores/logStore';
+import { LogLine } from './LogLine';
 
-function lineClass(line: LogEntry): string {
-  if (line.kind === 'error') return 'log-error';
-  if (line.kind === 'command') return 'log-command';
-  if (line.kind === 'reply' && line.code) return `log-reply log-${Math.floor(line.code / 100)}xx`;
-  return 'log-status';
-}
-
-/** The reply text without its leading code, which has its own column. */
-function textOf(line: LogEntry): string {
-  if (line.code === undefined) return line.text;
-  const prefix = String(line.code);
-  return line.text.startsWith(prefix) ? line.text.slice(prefix.length + 1) : line.text;
-}
-
-const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour12: false });
+const LINE_HEIGHT = 18;
 
 /** Shows the log; follows new lines unless the user scrolled up. */
 export function LogPanel() {
-  const lines = useLogStore((s) => s.lines);
-  const follow = useLogStore((s) => s.follow);
-  const endRef = useRef<HTMLDivElement>(null);
+  const { lines, follow, filter, selected, setFollow, setFilter, clear, select } = useLogStore();
+  const visible = useMemo(() => filterLog(lines, filter), [lines, filter]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => LINE_HEIGHT,
+    overscan: 20,
+    getItemKey: (i) => visible[i].seq,
+  });
+
   useEffect(() => {
-    if (follow) endRef.current?.scrollIntoView({ block: 'end' });
-  }, [lines, follow]);
+    if (follow && visible.length > 0) virtualizer.scrollToIndex(visible.length - 1, { align: 'end' });
+  }, [visible.length, follow, virtualizer]);
+
+  const copy = () => {
+    const chosen = visible.filter((l) => selected.has(l.seq));
+    void navigator.clipboard?.writeText(logToText(chosen.length ? chosen : visible));
+  };
+
   return (
     <section className="log-panel" aria-label="Message log">
+      <div className="log-toolbar">
+        <input aria-label="Filter log" placeholder="Filter (text, code, connection)" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <label title="Keep the newest line in view">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
+        </label>
+        <button type="button" onClick={copy} title="Copy the selected lines (or all shown lines) as text">
+          Copy
+        </button>
+        <button type="button" onClick={clear} title="Remove all lines from the log">
+          Clear
+        </button>
+      </div>
       {lines.length === 0 ? (
         <p className="empty">No messages yet. Commands and server replies appear here when you connect.</p>
       ) : (
-        <div className="log-lines" role="log">
-          {lines.map((l) => (
-            <div key={l.seq} className={`log-line ${lineClass(l)}`}>
-              <span className="log-time">{time(l.timeMs)}</span>
-              <span className="log-conn">{l.connectionId}</span>
-              <span className="log-code">{l.code ?? ''}</span>
-              <span className="log-text">{textOf(l)}</span>
-              {l.hint ? <span className="log-hint">{l.hint}</span> : null}
-            </div>
-          ))}
-          <div ref={endRef} />
+        <div
+          className="log-lines"
+          role="log"
+          ref={scrollRef}
+          onWheel={(e) => {
+            // Scrolling up means the user wants to read: stop following until they return to the end.
+            if (e.deltaY < 0 && follow) setFollow(false);
+          }}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (!follow && el.scrollTop + el.clientHeight >= el.scrollHeight - 2) setFollow(true);
+          }}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const line = visible[item.index];
+              return (
+                <LogLine
+                  key={item.key}
+                  line={line}
+                  top={item.start}
+                  height={LINE_HEIGHT}
+                  isSelected={selected.has(line.seq)}
+                  onSelect={(mode) => select(line.seq, mode, visible)}
+                />
+              );
+            })}
+          </div>
         </div>
       )}
     </section>

@@ -1,0 +1,51 @@
+/** One line of the message log, coloured by its kind and reply class. */
+import type { LogEntry } from '../../../shared/domain';
+
+/** The CSS class of a line: command, status, error, or the reply's class (1xx–5xx). */
+export function lineClass(line: LogEntry): string {
+  if (line.kind === 'error') return 'log-error';
+  if (line.kind === 'command') return 'log-command';
+  if (line.kind === 'reply' && line.code) return `log-reply log-${Math.floor(line.code / 100)}xx`;
+  return 'log-status';
+}
+
+/** The reply text without its leading code, which has its own column. */
+export function textOf(line: LogEntry): string {
+  if (line.code === undefined) return line.text;
+  const prefix = String(line.code);
+  return line.text.startsWith(prefix) ? line.text.slice(prefix.length + 1) : line.text;
+}
+
+const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour12: false });
+
+/** Props of a log line. */
+export interface LogLineProps {
+  line: LogEntry;
+  top: number;
+  height: number;
+  isSelected: boolean;
+  onSelect(mode: 'only' | 'toggle' | 'range'): void;
+}
+
+/** Renders one absolutely positioned log line. */
+export function LogLine({ line, top, height, isSelected, onSelect }: LogLineProps) {
+  const full = line.hint ? `${line.text}\n${line.hint}` : line.text;
+  return (
+    <div
+      className={`log-line ${lineClass(line)}${isSelected ? ' is-selected' : ''}`}
+      data-code={line.code}
+      aria-selected={isSelected}
+      style={{ transform: `translateY(${top}px)`, height }}
+      title={full}
+      onClick={(e) => onSelect(e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
+    >
+      <span className="log-time">{time(line.timeMs)}</span>
+      <span className="log-conn">{line.connectionId}</span>
+      <span className="log-code">{line.code ?? ''}</span>
+      <span className="log-text">
+        {textOf(line)}
+        {line.hint ? <span className="log-hint"> — {line.hint}</span> : null}
+      </span>
+    </div>
+  );
+}
