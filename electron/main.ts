@@ -3,12 +3,13 @@
  * contract served over IPC. Every line of logic lives in services shared with browser
  * mode; this file only glues them to Electron.
  */
-import { app, BrowserWindow, Menu, net, protocol, shell, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, net, protocol, safeStorage, shell, session, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices } from './services/createServices';
 import { createDispatcher } from './ipc/dispatch';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
+import { KeychainSecretStore } from './sites';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
@@ -99,8 +100,13 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
-  app.whenReady().then(() => {
-    const services = createServices({ dataDir: app.getPath('userData') });
+  app.whenReady().then(async () => {
+    const services = await createServices({
+      dataDir: app.getPath('userData'),
+      // Passwords go to the OS keychain through safeStorage; on Linux without a keyring
+      // the store refuses the plain-text fallback and sites use "ask for password".
+      openSecrets: (dir) => KeychainSecretStore.open(dir, safeStorage),
+    });
     const dispatch = createDispatcher(services.handlers, (reason) => console.error(`ferry: refused request: ${reason}`));
     registerIpc(dispatch, isTrustedUrl);
     serveRenderer();

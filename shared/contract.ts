@@ -5,7 +5,8 @@
  * Must not import node:*, the DOM or React.
  */
 import { z } from 'zod';
-import type { LocalListing, LogEntry, RemoteListing, RemoteSessionInfo } from './domain';
+import type { LocalListing, LogEntry, RemoteListing, RemoteSessionInfo, Site } from './domain';
+import type { ExportReport, ImportReport, SitesStatus, SiteTree } from './sites';
 import type { MethodName, EventName } from './contractNames';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
@@ -46,6 +47,30 @@ export const connectParamsSchema = z
   })
   .strict();
 
+const siteId = z.string().min(1).max(64);
+const folderPath = z.string().max(1024);
+const secret = z.string().max(1024);
+
+/** A site as the Site Manager sends it; the sites module validates every field in depth. */
+export const siteInputSchema = z
+  .object({
+    name: z.string().max(256),
+    folder: folderPath.optional(),
+    host: z.string().max(255),
+    port: z.number().int().nullable().optional(),
+    tls: tls.optional(),
+    logonType: z.enum(['anonymous', 'normal', 'ask']).optional(),
+    user: z.string().max(256).optional(),
+    dataMode: dataMode.optional(),
+    charset: z.string().max(40).optional(),
+    localDir: z.string().max(4096).optional(),
+    remoteDir: z.string().max(4096).optional(),
+    maxConnections: z.number().int().nullable().optional(),
+    comments: z.string().max(10_000).optional(),
+    trustedFingerprint: z.string().max(200).nullable().optional(),
+  })
+  .strict();
+
 /** What the main process says about itself. */
 export interface AppInfo {
   version: string;
@@ -72,6 +97,39 @@ export const methods = {
   remoteChmod: method<void>()(
     z.object({ sessionId, path: remotePath, mode: z.string().regex(/^[0-7]{3,4}$/, 'mode must be octal, like 644') }).strict(),
   ),
+  remoteConnectSite: method<RemoteSessionInfo>()(
+    z
+      .object({
+        siteId,
+        /** For "ask for password" sites, or to override the saved one for this connection. */
+        password: secret.optional(),
+        trustedFingerprint: z.string().regex(/^[0-9A-Fa-f:]{64,95}$/).optional(),
+        /** Remember this fingerprint with the site (the user chose "trust always"). */
+        trustAlways: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  sitesStatus: method<SitesStatus>()(z.object({}).strict()),
+  sitesList: method<SiteTree>()(z.object({}).strict()),
+  sitesCreate: method<Site>()(z.object({ site: siteInputSchema, password: secret.optional() }).strict()),
+  sitesUpdate: method<Site>()(
+    z.object({ id: siteId, patch: siteInputSchema.partial(), password: secret.nullable().optional() }).strict(),
+  ),
+  sitesDuplicate: method<Site>()(z.object({ id: siteId }).strict()),
+  sitesDelete: method<void>()(z.object({ id: siteId }).strict()),
+  sitesMove: method<Site>()(z.object({ id: siteId, folder: folderPath }).strict()),
+  sitesCreateFolder: method<string>()(z.object({ folder: folderPath.min(1) }).strict()),
+  sitesRenameFolder: method<string>()(z.object({ folder: folderPath.min(1), newName: z.string().min(1).max(256) }).strict()),
+  sitesDeleteFolder: method<void>()(z.object({ folder: folderPath.min(1), recursive: z.boolean() }).strict()),
+  sitesImport: method<ImportReport>()(
+    z.object({ xml: z.string().max(20 * 1024 * 1024), targetFolder: folderPath.optional() }).strict(),
+  ),
+  sitesExport: method<ExportReport>()(z.object({ includePasswords: z.boolean().optional(), folder: folderPath.optional() }).strict()),
+  sitesSetMasterPassword: method<void>()(z.object({ password: secret }).strict()),
+  sitesUnlock: method<void>()(z.object({ password: secret }).strict()),
+  sitesLock: method<void>()(z.object({}).strict()),
+  sitesChangeMasterPassword: method<void>()(z.object({ current: secret, next: secret }).strict()),
+  sitesForgetPasswords: method<void>()(z.object({}).strict()),
 } satisfies Record<MethodName, MethodDef<z.ZodType, unknown>>;
 
 /** Payload of each event the main process pushes (already batched). */

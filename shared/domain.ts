@@ -111,6 +111,8 @@ export interface ErrorInfo {
   command?: string;
   /** For an untrusted TLS certificate: its details, so the user can decide to trust it. */
   certificate?: CertificateDetails;
+  /** For rejected input: every bad field, so a form can mark each one. */
+  issues?: { field: string; message: string }[];
 }
 
 /** What a user needs to decide whether to trust a server certificate. */

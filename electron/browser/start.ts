@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // The built bundle lives in out/main; the renderer beside it in out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.FERRY_RENDERER_DIR ?? path.resolve(here, '../renderer');
-  const services = createServices({ dataDir: defaultDataDir() });
+  const services = await createServices({ dataDir: defaultDataDir() });
   const dispatch = createDispatcher(services.handlers, (reason) => console.error(`ferry: refused request: ${reason}`));
   const server = await startBrowserServer({
     rendererDir,

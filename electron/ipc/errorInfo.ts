@@ -23,12 +23,21 @@ const SYSTEM_ERRORS: Record<string, string> = {
 /** Returns the user-facing description of an error of any type. */
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err && typeof err === 'object') {
-    const e = err as { kind?: unknown; code?: unknown; message?: unknown; command?: unknown; path?: unknown; certificate?: unknown };
+    const e = err as {
+      kind?: unknown;
+      code?: unknown;
+      message?: unknown;
+      command?: unknown;
+      path?: unknown;
+      certificate?: unknown;
+      issues?: unknown;
+    };
     const message = typeof e.message === 'string' ? e.message : String(err);
     const info: ErrorInfo = { kind: typeof e.kind === 'string' ? e.kind : 'error', message };
     if (typeof e.code === 'number') info.ftpCode = e.code;
     if (typeof e.command === 'string') info.command = e.command;
     if (e.certificate && typeof e.certificate === 'object') info.certificate = { ...(e.certificate as ErrorInfo['certificate'])! };
+    if (Array.isArray(e.issues)) info.issues = (e.issues as { field: string; message: string }[]).map(({ field, message }) => ({ field, message }));
     if (typeof e.code === 'string' && typeof e.kind !== 'string') {
       info.kind = 'system';
       const words = SYSTEM_ERRORS[e.code];

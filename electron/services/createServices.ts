@@ -1,6 +1,7 @@
 /**
  * Builds the main-process services once and the handler table over them. Both Electron
- * and browser mode call this, so both serve the same behaviour. Must not import electron.
+ * and browser mode call this, so both serve the same behaviour; they differ only in where
+ * passwords are kept (`openSecrets`). Must not import electron.
  */
 import os from 'node:os';
 import type { Handlers } from '../../shared/api';
@@ -10,25 +11,33 @@ import { deleteLocal, makeLocalDir, renameLocal } from '../local/localOps';
 import { APP_VERSION } from './appVersion';
 import { LogFeed } from './LogFeed';
 import { RemoteSessions } from './RemoteSessions';
+import { MasterPasswordSecretStore, SiteService, SiteStore, type SecretStore } from '../sites';
+import { siteConnectParams } from './siteConnect';
 
-/** Options for the services: where Ferry keeps its files. */
+/** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
   /** Folder for sites, queue and secrets. */
   dataDir: string;
+  /** Opens the password store; default: a master-password store (browser mode). */
+  openSecrets?: (dataDir: string) => Promise<SecretStore>;
 }
 
 /** The running services: the handler table, the event hub, and a way to stop them. */
 export interface Services {
   handlers: Handlers;
   hub: EventHub;
+  sites: SiteService;
   close(): Promise<void>;
 }
 
 /** Creates the services and the handler table that serves the contract. */
-export function createServices(_options: ServiceOptions): Services {
+export async function createServices(options: ServiceOptions): Promise<Services> {
   const hub = new EventHub();
   const log = new LogFeed(hub);
   const remote = new RemoteSessions(log);
+  const openSecrets = options.openSecrets ?? ((dir: string) => MasterPasswordSecretStore.open(dir));
+  const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
+
   const handlers = {
     appInfo: async (_input, ctx) => ({
       version: APP_VERSION,
@@ -47,10 +56,36 @@ export function createServices(_options: ServiceOptions): Services {
     remoteRename: async ({ sessionId, from, to }) => remote.rename(sessionId, from, to),
     remoteDelete: async ({ sessionId, targets }) => remote.delete(sessionId, targets),
     remoteChmod: async ({ sessionId, path, mode }) => remote.chmod(sessionId, path, mode),
+    remoteConnectSite: async ({ siteId, password, trustedFingerprint, trustAlways }) => {
+      const params = await siteConnectParams(sites, siteId, { password, trustedFingerprint });
+      const info = await remote.connect(params);
+      if (trustAlways && trustedFingerprint) await sites.update(siteId, { trustedFingerprint });
+      return info;
+    },
+    sitesStatus: async () => sites.status(),
+    sitesList: async () => sites.list(),
+    sitesCreate: async ({ site, password }) => sites.create(site, password),
+    sitesUpdate: async ({ id, patch, password }) => sites.update(id, patch, password),
+    sitesDuplicate: async ({ id }) => sites.duplicate(id),
+    sitesDelete: async ({ id }) => sites.delete(id),
+    sitesMove: async ({ id, folder }) => sites.move(id, folder),
+    sitesCreateFolder: async ({ folder }) => sites.createFolder(folder),
+    sitesRenameFolder: async ({ folder, newName }) => sites.renameFolder(folder, newName),
+    sitesDeleteFolder: async ({ folder, recursive }) => {
+      await sites.deleteFolder(folder, { recursive });
+    },
+    sitesImport: async ({ xml, targetFolder }) => sites.importFileZilla(xml, { targetFolder }),
+    sitesExport: async ({ includePasswords, folder }) => sites.exportFileZilla({ includePasswords, folder }),
+    sitesSetMasterPassword: async ({ password }) => sites.setMasterPassword(password),
+    sitesUnlock: async ({ password }) => sites.unlockPasswords(password),
+    sitesLock: async () => sites.lockPasswords(),
+    sitesChangeMasterPassword: async ({ current, next }) => sites.changeMasterPassword(current, next),
+    sitesForgetPasswords: async () => sites.forgetAllPasswords(),
   } satisfies Handlers;
   return {
     handlers,
     hub,
+    sites,
     close: async () => {
       await remote.closeAll();
       hub.flush();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { startBrowserServer, type BrowserServer } from '../../../electron/browser/BrowserServer';
@@ -12,7 +13,7 @@ import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createServices } from '../../../electron/services/createServices';
 
 let server: BrowserServer;
-const services = createServices({ dataDir: os.tmpdir() });
+const services = await createServices({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferry-services-')) });
 const warnings: string[] = [];
 
 beforeAll(async () => {

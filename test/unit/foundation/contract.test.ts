@@ -4,6 +4,8 @@
  */
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import os from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
 import { methods } from '../../../shared/contract';
 import { METHOD_NAMES, EVENT_NAMES } from '../../../shared/contractNames';
 import type { Handlers } from '../../../shared/api';
@@ -23,7 +25,7 @@ vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => electron.handlers.set(channel, fn) },
 }));
 
-const services = createServices({ dataDir: os.tmpdir() });
+const services = await createServices({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferry-services-')) });
 
 describe('the contract', () => {
   beforeEach(() => electron.invoke.mockClear());

@@ -1,13 +1,16 @@
 /** Every request is validated before a handler runs; bad ones get an error envelope, never a crash. */
 import { describe, expect, it, vi } from 'vitest';
 import os from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createServices } from '../../../electron/services/createServices';
 
 const ctx = { transport: 'browser' as const, clientId: 't' };
 
+const services = await createServices({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferry-services-')) });
+
 describe('dispatch', () => {
-  const services = createServices({ dataDir: os.tmpdir() });
   const localList = vi.spyOn(services.handlers, 'localList');
   const refused: string[] = [];
   const dispatch = createDispatcher(services.handlers, (reason) => refused.push(reason));
