@@ -412,8 +412,8 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     await this.pool.closeAll();
   }
 
-  /** Drops everything without saving, as a crash would (for tests of restore). */
-  destroy(): void {
+  /** Drops everything without saving, as a crash would (for tests of restore); resolves once attempts have unwound. */
+  async destroy(): Promise<void> {
     this.isClosed = true;
     for (const e of this.order) {
       this.clearRetry(e);
@@ -421,7 +421,8 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     }
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.batcher.dispose();
-    void this.pool.closeAll();
+    const closing = this.pool.closeAll();
+    await Promise.allSettled([...this.runs, closing]);
   }
 
   // ---- running -------------------------------------------------------------------------------

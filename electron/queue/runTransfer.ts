@@ -151,6 +151,10 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
         });
       }
     } catch (err) {
+      if (!writer.stream.writableFinished) writer.stream.destroy();
+      await writer.closed;
+      // A refused RETR (550) must not leave an empty `.part` behind.
+      if (offset === 0 && item.transferredBytes === 0) await fs.remove(partPath).catch(() => undefined);
       if (writer.localError) throw new QueueError('local', `writing ${partPath}: ${writer.localError.message}`, false);
       throw err;
     } finally {

@@ -558,16 +558,20 @@ describe('TransferQueue: persistence', () => {
     const first = rig({}, { server, fs, store });
     let reached: () => void = () => undefined;
     const isReached = new Promise<void>((res) => (reached = res));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((res) => (release = res));
     server.beforeChunk = async (_op, _p, offset) => {
       if (offset >= 49_152) {
         reached();
-        await new Promise(() => undefined);
+        await gate;
       }
     };
     const item = download(first, 'k.bin', data);
     await isReached;
     await first.queue.persistNow();
-    first.queue.destroy();
+    const destroyed = first.queue.destroy();
+    release();
+    await destroyed;
     expect(JSON.parse(store.text).items[0].item.state).toBe('transferring');
 
     server.beforeChunk = () => undefined;
@@ -627,6 +631,8 @@ describe('TransferQueue: progress events', () => {
     const running = last.items.find((i) => i.state === 'transferring');
     expect(running?.speedBps).toBeGreaterThan(0);
     expect(running?.etaSeconds).toBeDefined();
-    r.queue.destroy();
+    const destroyed = r.queue.destroy();
+    await vi.advanceTimersByTimeAsync(100);
+    await destroyed;
   });
 });
