@@ -1,0 +1,208 @@
+/**
+ * Argument parsing of the `ferry` command line: which command, its operands and its options,
+ * checked for values and for options that do not apply to the command. No I/O.
+ * Owns: the option table and the command names. Must not import electron or the engine.
+ */
+import { parseArgs } from 'node:util';
+import type { DataMode, DataStrategy } from '../../shared/domain';
+
+/** The commands `ferry` knows. */
+export const COMMANDS = ['ls', 'get', 'put', 'rm', 'mkdir', 'rmdir', 'mv', 'hash', 'mirror'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** TLS choices on the command line (the engine's `explicit-if-available` is not offered: a CLI should not fall back silently). */
+export type CliTlsMode = 'none' | 'explicit' | 'implicit';
+
+/** Options after checking, with defaults applied where the CLI has one. */
+export interface CliOptions {
+  mode?: DataMode;
+  data?: DataStrategy;
+  isAscii: boolean;
+  tls?: CliTlsMode;
+  fingerprint?: string;
+  isInsecure: boolean;
+  isResume: boolean;
+  isVerbose: boolean;
+  isJson: boolean;
+  isRecursive: boolean;
+  /** Transfers at once for recursive commands. */
+  parallel?: number;
+  timeoutMs?: number;
+}
+
+/** What the command line asks for. */
+export type ParsedCommandLine =
+  | { kind: 'help'; command?: CommandName }
+  | { kind: 'version' }
+  | { kind: 'run'; command: CommandName; operands: string[]; options: CliOptions };
+
+/** A mistake in the command line itself (exit status 2); `command` selects the usage to point at. */
+export class UsageError extends Error {
+  readonly command?: CommandName;
+  constructor(message: string, command?: CommandName) {
+    super(message);
+    this.name = 'UsageError';
+    this.command = command;
+  }
+}
+
+const OPTION_TABLE = {
+  mode: { type: 'string' },
+  data: { type: 'string' },
+  ascii: { type: 'boolean' },
+  tls: { type: 'string' },
+  fingerprint: { type: 'string' },
+  insecure: { type: 'boolean', short: 'k' },
+  resume: { type: 'boolean', short: 'c' },
+  verbose: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  recursive: { type: 'boolean', short: 'r' },
+  parallel: { type: 'string', short: 'P' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+type OptionName = keyof typeof OPTION_TABLE;
+
+/** Options every command accepts (connection, log and output). */
+const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'insecure', 'verbose', 'json', 'timeout', 'help'];
+
+/** Options each command accepts beyond the common ones. */
+const EXTRA: Record<CommandName, readonly OptionName[]> = {
+  ls: [],
+  get: ['ascii', 'resume', 'recursive', 'parallel'],
+  put: ['ascii', 'resume', 'recursive', 'parallel'],
+  rm: [],
+  mkdir: [],
+  rmdir: [],
+  mv: [],
+  hash: [],
+  mirror: ['parallel'],
+};
+
+/** The operands of each command, in order; a name in brackets is optional. */
+export const OPERANDS: Record<CommandName, readonly string[]> = {
+  ls: ['URL'],
+  get: ['URL', '[LOCAL]'],
+  put: ['LOCAL', 'URL'],
+  rm: ['URL'],
+  mkdir: ['URL'],
+  rmdir: ['URL'],
+  mv: ['URL', 'NEWNAME'],
+  hash: ['URL'],
+  mirror: ['SOURCE', 'TARGET'],
+};
+
+const DATA_MODES: readonly DataMode[] = ['auto', 'passive', 'active'];
+const DATA_STRATEGIES: readonly DataStrategy[] = ['EPSV', 'PASV', 'EPRT', 'PORT'];
+const TLS_MODES: readonly CliTlsMode[] = ['none', 'explicit', 'implicit'];
+const PASSIVE: readonly DataStrategy[] = ['EPSV', 'PASV'];
+
+function isCommand(word: string | undefined): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word ?? '');
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string, command?: CommandName, fold = false): T {
+  const candidate = fold ? value.toUpperCase() : value.toLowerCase();
+  const match = allowed.find((item) => item === candidate);
+  if (!match) throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`, command);
+  return match;
+}
+
+function positiveInteger(value: string, option: string, command?: CommandName): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${option} needs a whole number of 1 or more (got "${value}")`, command);
+  return Number(value);
+}
+
+/** Rewrites node:util's parse errors into one short line. */
+function describeParseError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+  if (missing) return `option ${missing[1].replace(/^-\w, /, '')} needs a value`;
+  const notString = /Option '([^']+?)' does not take an argument/.exec(message);
+  if (notString) return `option ${notString[1].replace(/^-\w, /, '')} takes no value`;
+  return message.split('.')[0];
+}
+
+/** Parses `argv` (without node and the script) into a command, its operands and checked options; throws UsageError. */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTION_TABLE; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTION_TABLE, allowPositionals: true, strict: true });
+  } catch (err) {
+    const first = argv.find((word) => !word.startsWith('-'));
+    throw new UsageError(describeParseError(err), isCommand(first) ? first : undefined);
+  }
+  const { values, positionals } = parsed;
+  const [word, ...operands] = positionals;
+
+  if (word === 'help') {
+    const topic = operands[0];
+    if (topic !== undefined && !isCommand(topic)) throw new UsageError(`no help for "${topic}": unknown command`);
+    return { kind: 'help', command: topic as CommandName | undefined };
+  }
+  if (values.version) return { kind: 'version' };
+  if (word === undefined) {
+    if (values.help) return { kind: 'help' };
+    throw new UsageError('missing command');
+  }
+  if (!isCommand(word)) throw new UsageError(`unknown command "${word}"`);
+  const command = word;
+  if (values.help) return { kind: 'help', command };
+
+  const allowed = new Set<string>([...COMMON, ...EXTRA[command]]);
+  for (const name of Object.keys(values)) {
+    if (values[name as OptionName] !== undefined && !allowed.has(name)) throw new UsageError(`--${name} does not apply to ${command}`, command);
+  }
+
+  const names = OPERANDS[command];
+  const required = names.filter((name) => !name.startsWith('[')).length;
+  if (operands.length < required) throw new UsageError(`${command}: missing ${names[operands.length]}`, command);
+  if (operands.length > names.length) throw new UsageError(`${command}: too many operands ("${operands[names.length]}")`, command);
+
+  const options: CliOptions = {
+    isAscii: values.ascii ?? false,
+    isInsecure: values.insecure ?? false,
+    isResume: values.resume ?? false,
+    isVerbose: values.verbose ?? false,
+    isJson: values.json ?? false,
+    isRecursive: values.recursive ?? false,
+  };
+  if (values.mode !== undefined) options.mode = oneOf(values.mode, DATA_MODES, 'mode', command);
+  if (values.data !== undefined) options.data = oneOf(values.data, DATA_STRATEGIES, 'data', command, true);
+  if (values.tls !== undefined) options.tls = oneOf(values.tls, TLS_MODES, 'tls', command);
+  if (values.fingerprint !== undefined) {
+    // A SHA-256 is 32 bytes: 64 hex digits, with or without colons.
+    if (values.fingerprint.replace(/[^0-9a-f]/gi, '').length !== 64 || !/^[0-9a-f:\s]+$/i.test(values.fingerprint)) {
+      throw new UsageError('--fingerprint needs a SHA-256 fingerprint: 64 hex digits, colons allowed', command);
+    }
+    options.fingerprint = values.fingerprint;
+  }
+  if (values.parallel !== undefined) options.parallel = positiveInteger(values.parallel, 'parallel', command);
+  if (values.timeout !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(values.timeout) || Number(values.timeout) <= 0) {
+      throw new UsageError(`--timeout needs a number of seconds above 0 (got "${values.timeout}")`, command);
+    }
+    options.timeoutMs = Math.round(Number(values.timeout) * 1000);
+  }
+
+  if (options.data && options.mode && options.mode !== 'auto') {
+    const isPassive = PASSIVE.includes(options.data);
+    if (isPassive !== (options.mode === 'passive')) {
+      throw new UsageError(`--data ${options.data} contradicts --mode ${options.mode}`, command);
+    }
+  }
+  if (options.isResume && options.isAscii) {
+    // Byte offsets of an ASCII transfer differ on each side (CRLF vs LF), so REST would land in the wrong place.
+    throw new UsageError('--resume works only for binary transfers, not with --ascii', command);
+  }
+  if (options.parallel !== undefined && !options.isRecursive && command !== 'mirror') {
+    throw new UsageError('--parallel applies only to recursive transfers (-r) and mirror', command);
+  }
+  if (options.isRecursive && options.isResume) throw new UsageError('--resume does not apply to recursive transfers', command);
+  if (options.isInsecure && options.fingerprint) throw new UsageError('give either --fingerprint or --insecure, not both', command);
+  return { kind: 'run', command, operands, options };
+}

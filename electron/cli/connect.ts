@@ -1,0 +1,53 @@
+/**
+ * From a URL and the command-line options to a logged-in engine session: connect options
+ * (TLS, data mode, trust, timeout), the password from `FERRY_PASSWORD`, and the verbose log.
+ * Must not import electron.
+ */
+import { FtpSession, type ConnectOptions } from '../ftp';
+import { UsageError, type CliOptions } from './args';
+import { formatLogEvent } from './format';
+import type { FtpUrl } from './ftpUrl';
+import { writeLine, type CliIo } from './io';
+
+/** Environment variable that supplies the password when the URL names a user but no password. */
+export const PASSWORD_ENV = 'FERRY_PASSWORD';
+
+/** The engine's connect options for `url` with `options` (FERRY_PASSWORD fills a missing password). */
+export function connectOptionsFor(url: FtpUrl, options: CliOptions, env: CliIo['env']): ConnectOptions {
+  if (url.scheme === 'ftps' && options.tls !== undefined && options.tls !== 'implicit') {
+    throw new UsageError(`an ftps:// URL means implicit TLS; for --tls ${options.tls} use an ftp:// URL`);
+  }
+  const tls = url.scheme === 'ftps' ? 'implicit' : options.tls ?? 'none';
+  if (tls === 'none' && (options.fingerprint || options.isInsecure)) {
+    throw new UsageError('--fingerprint and --insecure need TLS (--tls explicit|implicit or an ftps:// URL)');
+  }
+  const connect: ConnectOptions = { host: url.host, tls, connectionId: 'ferry' };
+  if (url.port !== undefined) connect.port = url.port;
+  if (url.user !== undefined) {
+    connect.user = url.user;
+    connect.password = url.password ?? env[PASSWORD_ENV] ?? '';
+  }
+  if (options.mode) connect.dataMode = options.mode;
+  if (options.data) connect.dataStrategy = options.data;
+  if (options.fingerprint) connect.trustedFingerprint = options.fingerprint;
+  if (options.isInsecure) connect.insecure = true;
+  if (options.timeoutMs) connect.timeoutMs = options.timeoutMs;
+  return connect;
+}
+
+/** Connects and logs in; with --verbose every command and reply (PASS masked by the engine) goes to stderr. */
+export function openSession(url: FtpUrl, options: CliOptions, io: CliIo): Promise<FtpSession> {
+  const connect = connectOptionsFor(url, options, io.env);
+  const onLog = options.isVerbose ? (event: Parameters<typeof formatLogEvent>[0]) => writeLine(io.stderr, formatLogEvent(event)) : undefined;
+  return FtpSession.connect(connect, { onLog, signal: io.signal });
+}
+
+/** Runs `fn` with a session for `url`, then says QUIT whatever happened. */
+export async function withSession<T>(url: FtpUrl, options: CliOptions, io: CliIo, fn: (session: FtpSession) => Promise<T>): Promise<T> {
+  const session = await openSession(url, options, io);
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}

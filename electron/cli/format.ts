@@ -1,0 +1,168 @@
+/**
+ * Output formatting of the command line: the one-line error, the `ls -l`-like table, JSON
+ * records, verbose log lines, byte counts and rates. Pure functions, no I/O.
+ * Must not import electron.
+ */
+import type { ErrorInfo, FileEntry } from '../../shared/domain';
+import { FtpError, FtpReplyError, FtpTlsError, toErrorInfo, type FtpLogEvent } from '../ftp';
+import { UsageError } from './args';
+
+/** A failure on the local side (a file that cannot be read or written), worded for the user. */
+export class LocalFileError extends Error {
+  readonly path: string;
+  constructor(message: string, path: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LocalFileError';
+    this.path = path;
+  }
+}
+
+/** A failure the command itself detects (no checksum command, a file bigger than its source, ...). */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** The `code` of a Node system error (ENOENT, EACCES...), if it is one. */
+export function errnoCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'not a folder',
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'already exists',
+  EROFS: 'read-only file system',
+};
+
+/** Words for a local file-system error: `permission denied (EACCES)`. */
+export function describeErrno(err: unknown): string {
+  const code = errnoCode(err);
+  if (code && ERRNO_WORDS[code]) return `${ERRNO_WORDS[code]} (${code})`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The single line printed on failure: `ferry: 550 No such file (after RETR /x)`. Never contains a line break. */
+export function formatErrorLine(err: unknown): string {
+  let message: string;
+  if (err instanceof FtpTlsError && err.fingerprint256) {
+    message = `${err.message}; to trust this certificate, pass --fingerprint ${err.fingerprint256}`;
+  } else if (err instanceof FtpReplyError || err instanceof FtpError || err instanceof UsageError || err instanceof LocalFileError || err instanceof CliError) {
+    message = err.message;
+  } else if (err instanceof Error) {
+    message = errnoCode(err) ? describeErrno(err) : err.message;
+  } else {
+    message = String(err);
+  }
+  return `ferry: ${message.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`;
+}
+
+/** The error as a JSON-ready record (for --json): kind, message, and the reply code and command when a server refused. */
+export function errorRecord(err: unknown): ErrorInfo {
+  if (err instanceof UsageError) return { kind: 'usage', message: err.message };
+  if (err instanceof LocalFileError) return { kind: 'local', message: err.message };
+  if (err instanceof CliError) return { kind: 'cli', message: err.message };
+  const info = toErrorInfo(err);
+  if (err instanceof FtpTlsError && err.certificate) info.certificate = { ...err.certificate };
+  return info;
+}
+
+/** Exact byte count with thousands separators: 1234567 → `1,234,567`. */
+export function formatCount(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A size for progress lines, in binary units: `512 B`, `1.5 KiB`, `3.25 GiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return `${bytes} B`;
+  return `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${units[unit]}`;
+}
+
+const TYPE_CHAR: Record<FileEntry['type'], string> = { file: '-', dir: 'd', link: 'l', other: '?' };
+
+/** Two-digit field. */
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `2024-05-01 13:07` in the given zone offset (minutes east of UTC; default: this machine's zone at that time). */
+export function formatTime(ms: number | undefined, offsetMinutes?: number): string {
+  if (ms === undefined) return '';
+  const offset = offsetMinutes ?? -new Date(ms).getTimezoneOffset();
+  const d = new Date(ms + offset * 60_000);
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
+/** Sorts folders first, then by name (code-point order, like `LC_ALL=C ls`). */
+export function sortEntries(entries: readonly FileEntry[]): FileEntry[] {
+  return [...entries].sort((a, b) => {
+    const aDir = a.type === 'dir' ? 0 : 1;
+    const bDir = b.type === 'dir' ? 0 : 1;
+    if (aDir !== bDir) return aDir - bDir;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+}
+
+/**
+ * An `ls -l`-like table: type and permissions, owner and group (when the listing has them), size,
+ * modification time, name (and ` -> target` for links). Columns are aligned; one entry a line.
+ */
+export function formatListing(entries: readonly FileEntry[], opts: { offsetMinutes?: number } = {}): string[] {
+  const hasOwner = entries.some((e) => e.owner !== undefined || e.group !== undefined);
+  // MLSD often carries no permissions: then the column shows only the type, not a row of question marks.
+  const hasPermissions = entries.some((e) => e.permissions !== undefined);
+  const rows = entries.map((e) => {
+    const mode = `${TYPE_CHAR[e.type]}${hasPermissions ? (e.permissions ?? '?????????') : ''}`;
+    return {
+      mode,
+      owner: e.owner ?? '-',
+      group: e.group ?? '-',
+      size: e.sizeBytes === undefined ? '-' : String(e.sizeBytes),
+      time: formatTime(e.modifiedMs, opts.offsetMinutes) || '-',
+      name: e.type === 'link' && e.linkTarget ? `${e.name} -> ${e.linkTarget}` : e.name,
+    };
+  });
+  const width = (key: 'mode' | 'owner' | 'group' | 'size' | 'time') => Math.max(0, ...rows.map((r) => r[key].length));
+  const w = { mode: width('mode'), owner: width('owner'), group: width('group'), size: width('size'), time: width('time') };
+  return rows.map((r) => {
+    const cells = [r.mode.padEnd(w.mode)];
+    if (hasOwner) cells.push(r.owner.padEnd(w.owner), r.group.padEnd(w.group));
+    cells.push(r.size.padStart(w.size), r.time.padEnd(w.time), r.name);
+    return cells.join(' ');
+  });
+}
+
+/** One listing entry for --json: the engine's fields, with the time also as an ISO string. */
+export function entryRecord(entry: FileEntry): Record<string, unknown> {
+  return {
+    ...entry,
+    ...(entry.modifiedMs !== undefined ? { modified: new Date(entry.modifiedMs).toISOString() } : {}),
+  };
+}
+
+/** A verbose log line: `> USER ferry`, `< 331 Password required`, `* Connecting ...`, `! error`. */
+export function formatLogEvent(event: FtpLogEvent): string {
+  const mark = event.kind === 'command' ? '>' : event.kind === 'reply' ? '<' : event.kind === 'error' ? '!' : '*';
+  const lines = event.text.split(/\r?\n/);
+  return lines.map((line) => `${mark} ${line}`).join('\n');
+}
+
+/** A progress line: `  42% 420.0 MiB / 1000.0 MiB  110.3 MiB/s` (no total when unknown). */
+export function formatProgress(bytes: number, totalBytes: number | undefined, bytesPerSecond: number): string {
+  const rate = `${formatBytes(bytesPerSecond)}/s`;
+  if (totalBytes === undefined || totalBytes <= 0) return `${formatBytes(bytes)}  ${rate}`;
+  const percent = Math.min(100, Math.floor((bytes / totalBytes) * 100));
+  return `${String(percent).padStart(3)}% ${formatBytes(bytes)} / ${formatBytes(totalBytes)}  ${rate}`;
+}

@@ -1,0 +1,62 @@
+/**
+ * The command line's driver: parses argv, runs the command, and turns the outcome into output
+ * and an exit status (0 done, 1 failed, 2 bad command line, 130 interrupted). Every failure is
+ * one line on stderr (and an error record on stdout with --json). Never exits the process.
+ * Must not import electron.
+ */
+import { version } from '../../package.json';
+import { parseCommandLine, UsageError, type CliOptions, type CommandName } from './args';
+import { runHash, runMkdir, runMv, runRm, runRmdir } from './commands/fileOps';
+import { runLs } from './commands/ls';
+import { runGet, runPut } from './commands/transfer';
+import { CliError, errorRecord, formatErrorLine } from './format';
+import { writeLine, type CliIo } from './io';
+import { commandHelp, overviewHelp, usageHint } from './usage';
+
+/** Exit statuses. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+type Runner = (operands: readonly string[], options: CliOptions, io: CliIo) => Promise<void>;
+
+const RUNNERS: Record<Exclude<CommandName, 'mirror'>, Runner> = {
+  ls: runLs,
+  get: runGet,
+  put: runPut,
+  rm: runRm,
+  mkdir: runMkdir,
+  rmdir: runRmdir,
+  mv: runMv,
+  hash: runHash,
+};
+
+/** Folder transfers belong to the transfer queue's command module. */
+async function runQueueCommand(command: CommandName): Promise<void> {
+  throw new CliError(`${command === 'mirror' ? 'mirror' : `${command} -r`} is not available yet`);
+}
+
+/** Runs one command line and resolves with the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let isJson = false;
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.kind === 'version') {
+      writeLine(io.stdout, `ferry ${version}`);
+      return EXIT.ok;
+    }
+    if (parsed.kind === 'help') {
+      writeLine(io.stdout, parsed.command ? commandHelp(parsed.command) : overviewHelp(version));
+      return EXIT.ok;
+    }
+    isJson = parsed.options.isJson;
+    const { command, operands, options } = parsed;
+    if (command === 'mirror' || options.isRecursive) await runQueueCommand(command);
+    else await RUNNERS[command](operands, options, io);
+    return EXIT.ok;
+  } catch (err) {
+    const line = formatErrorLine(err);
+    writeLine(io.stderr, err instanceof UsageError ? `${line} (${usageHint(err.command)})` : line);
+    if (isJson) writeLine(io.stdout, JSON.stringify({ error: errorRecord(err) }));
+    if (err instanceof UsageError) return EXIT.usage;
+    return io.signal?.aborted ? EXIT.interrupted : EXIT.failed;
+  }
+}

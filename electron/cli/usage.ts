@@ -1,0 +1,125 @@
+/**
+ * The help texts of the command line: the overview (`ferry --help`) and each command's usage
+ * (`ferry help get`, `ferry get --help`). Plain strings, no I/O.
+ * Must not import electron.
+ */
+import { OPERANDS, type CommandName } from './args';
+import { PASSWORD_ENV } from './connect';
+
+/** What each command does, in one line. */
+const SUMMARY: Record<CommandName, string> = {
+  ls: 'list a remote folder',
+  get: 'download a file (-r: a folder)',
+  put: 'upload a file (-r: a folder)',
+  rm: 'delete a remote file',
+  mkdir: 'create a remote folder',
+  rmdir: 'remove an empty remote folder',
+  mv: 'rename or move a remote file or folder',
+  hash: "print the server's checksum of a file",
+  mirror: 'make TARGET a copy of the SOURCE folder (local or ftp://)',
+};
+
+/** Details shown in a command's own usage. */
+const DETAILS: Record<CommandName, string> = {
+  ls: 'Prints an `ls -l`-like table (type and permissions, owner, group, size, time, name),\nfolders first; --json prints a JSON array with one entry per line.',
+  get: [
+    'LOCAL is a file name, an existing folder to download into, or - for stdout; without it the',
+    'file lands in the current folder under its remote name. The download is written to',
+    'LOCAL.part and renamed when complete; after a failure the .part file stays, and --resume',
+    'continues it (REST) instead of starting again. With -r, URL is a folder and LOCAL the folder',
+    'to download it into.',
+  ].join('\n'),
+  put: [
+    'A URL ending in / (or with no path) names a folder: the file keeps its local name there.',
+    'LOCAL - reads stdin. --resume asks the server for the size already there (SIZE) and appends',
+    'the rest (APPE, else REST + STOR). With -r, LOCAL is a folder uploaded into URL.',
+  ].join('\n'),
+  rm: 'Deletes one file (DELE).',
+  mkdir: 'Creates one folder (MKD); its parent must exist.',
+  rmdir: 'Removes one empty folder (RMD).',
+  mv: 'NEWNAME is a name in the same folder, a path relative to it, an absolute path, or an\nftp:// URL on the same server (RNFR/RNTO).',
+  hash: 'The server computes the checksum (HASH with SHA-256 preferred, else XSHA256, XSHA1, XMD5\nor XCRC) and ferry prints `ALGORITHM (path) = hex`. Fails when the server offers none.',
+  mirror: 'SOURCE and TARGET are a local folder and an ftp:// URL, in the direction of the copy.',
+};
+
+const COMMON_OPTIONS = [
+  '  --mode auto|passive|active    data connections: auto tries EPSV, PASV, then EPRT, PORT (default)',
+  '  --data EPSV|PASV|EPRT|PORT    use only this data connection method',
+  '  --tls none|explicit|implicit  TLS (default none; an ftps:// URL means implicit, port 990)',
+  '  --fingerprint SHA256          trust the server certificate with this SHA-256 fingerprint',
+  '  -k, --insecure                accept any server certificate (unsafe)',
+  '  --timeout SECONDS             connect, reply and data timeout (default 20)',
+  '  -v, --verbose                 print every command and reply to stderr (password masked)',
+  '  --json                        machine-readable output on stdout',
+];
+
+const TRANSFER_OPTIONS = [
+  '  --ascii                       ASCII transfer (TYPE A) with line-ending conversion (default binary)',
+  '  -c, --resume                  continue a partial download or upload',
+  '  -r, --recursive               transfer a whole folder through the transfer queue',
+  '  -P, --parallel N              transfers at once with -r',
+];
+
+const URL_HELP = [
+  'URL: ftp://[user[:password]@]host[:port]/path, or ftps://... for implicit TLS.',
+  '  No user means anonymous. Percent-encode @ : / % in user, password or path (%40 %3A %2F %25).',
+  '  The path is sent as written (/pub/a.txt); /~/a.txt is relative to the login folder.',
+  `  ${PASSWORD_ENV}: the password when the URL has a user but no password; it keeps the password`,
+  `  out of the process list and shell history: ${PASSWORD_ENV}=secret ferry ls ftp://me@host/`,
+];
+
+function synopsis(command: CommandName): string {
+  const operands = OPERANDS[command].join(' ');
+  if (command === 'get') return `ferry get [-r] ${operands} [options]`;
+  if (command === 'put') return `ferry put [-r] ${operands} [options]`;
+  return `ferry ${command} ${operands} [options]`;
+}
+
+/** The overview printed by `ferry --help`. */
+export function overviewHelp(version: string): string {
+  const commands = (Object.keys(SUMMARY) as CommandName[]).map((command) => {
+    const head = `${command} ${OPERANDS[command].join(' ')}`;
+    return `  ${head.padEnd(26)} ${SUMMARY[command]}`;
+  });
+  return [
+    `ferry ${version}: FTP and FTPS from the command line`,
+    '',
+    'Usage: ferry COMMAND OPERANDS [options]',
+    '',
+    'Commands:',
+    ...commands,
+    '  help [COMMAND]             this text, or the usage of one command',
+    '',
+    ...URL_HELP,
+    '',
+    'Options:',
+    ...COMMON_OPTIONS,
+    ...TRANSFER_OPTIONS,
+    '  -h, --help                    help; -V, --version: the version',
+    '',
+    'Exit status: 0 done; 1 failed (the one-line error names the reply code, e.g.',
+    '`ferry: 550 No such file (after RETR /x)`); 2 bad command line; 130 interrupted.',
+  ].join('\n');
+}
+
+/** The usage of one command. */
+export function commandHelp(command: CommandName): string {
+  const extra = command === 'get' || command === 'put' ? TRANSFER_OPTIONS : command === 'mirror' ? [TRANSFER_OPTIONS[3].replace(' with -r', '')] : [];
+  return [
+    `Usage: ${synopsis(command)}`,
+    '',
+    `${SUMMARY[command][0].toUpperCase()}${SUMMARY[command].slice(1)}.`,
+    DETAILS[command],
+    '',
+    ...URL_HELP,
+    '',
+    'Options:',
+    ...COMMON_OPTIONS,
+    ...extra,
+  ].join('\n');
+}
+
+/** The hint after a usage error. */
+export function usageHint(command?: CommandName): string {
+  return command ? `see: ferry help ${command}` : 'see: ferry --help';
+}
