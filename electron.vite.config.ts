@@ -15,6 +15,7 @@ export default defineConfig({
         input: {
           main: resolve('electron/main.ts'),
           browser: resolve('electron/browser/start.ts'),
+          cli: resolve('electron/cli/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -6,6 +6,8 @@ import { LogPanel } from './features/log/LogPanel';
 import { LocalPane } from './features/panes/LocalPane';
 import { RemotePane } from './features/panes/RemotePane';
 import { QueuePanel } from './features/queue/QueuePanel';
+import { ExistsDialog } from './features/queue/ExistsDialog';
+import { StatusBar } from './features/queue/StatusBar';
 import { connectEvents } from './stores/connectEvents';
 
 /** The whole window. */
@@ -23,7 +25,8 @@ export function App() {
         <RemotePane />
       </main>
       <QueuePanel />
-      <footer className="status-bar">Queue: empty</footer>
+      <StatusBar />
+      <ExistsDialog />
     </div>
   );
 }

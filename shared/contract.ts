@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { LocalListing, LogEntry, RemoteListing, RemoteSessionInfo, Site } from './domain';
 import type { ExportReport, ImportReport, SitesStatus, SiteTree } from './sites';
+import type { EnqueueReport, ExistsQuestionInfo, QueueChange, QueueSnapshot } from './queue';
 import type { MethodName, EventName } from './contractNames';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
@@ -48,6 +49,8 @@ export const connectParamsSchema = z
   .strict();
 
 const siteId = z.string().min(1).max(64);
+const itemIds = z.array(z.string().min(1).max(64)).max(100_000);
+const existsPolicy = z.enum(['ask', 'overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip']);
 const folderPath = z.string().max(1024);
 const secret = z.string().max(1024);
 
@@ -130,11 +133,59 @@ export const methods = {
   sitesLock: method<void>()(z.object({}).strict()),
   sitesChangeMasterPassword: method<void>()(z.object({ current: secret, next: secret }).strict()),
   sitesForgetPasswords: method<void>()(z.object({}).strict()),
+  queueAdd: method<EnqueueReport>()(
+    z
+      .object({
+        /** The browsing session whose server the files go to or come from. */
+        sessionId,
+        direction: z.enum(['download', 'upload']),
+        items: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(1024).refine((n) => !/[/\\\0\r\n]/.test(n) && n !== '.' && n !== '..', 'not a plain file name'),
+                isFolder: z.boolean(),
+                sizeBytes: z.number().int().nonnegative().optional(),
+                modifiedMs: z.number().optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(100_000),
+        localFolder: path,
+        remoteFolder: remotePath,
+        onExists: existsPolicy.optional(),
+      })
+      .strict(),
+  ),
+  queueList: method<QueueSnapshot>()(z.object({}).strict()),
+  queuePause: method<void>()(z.object({ ids: itemIds.optional() }).strict()),
+  queueResume: method<void>()(z.object({ ids: itemIds.optional() }).strict()),
+  queueCancel: method<void>()(z.object({ ids: itemIds.optional(), deletePartial: z.boolean().optional() }).strict()),
+  queueRetry: method<void>()(z.object({ ids: itemIds.optional() }).strict()),
+  queueRemove: method<void>()(z.object({ ids: itemIds }).strict()),
+  queueMove: method<void>()(z.object({ ids: itemIds, to: z.enum(['up', 'down', 'top', 'bottom']) }).strict()),
+  queueClearFinished: method<void>()(z.object({ states: z.array(z.enum(['done', 'failed', 'cancelled'])).min(1) }).strict()),
+  queueAnswerExists: method<void>()(
+    z.object({ questionId: z.string().min(1).max(64), action: existsPolicy.exclude(['ask']), applyToAll: z.boolean() }).strict(),
+  ),
+  queueSetOptions: method<void>()(
+    z
+      .object({
+        defaultSiteLimit: z.number().int().min(1).max(10).optional(),
+        onExists: existsPolicy.optional(),
+        downloadLimitBps: z.number().int().nonnegative().optional(),
+        uploadLimitBps: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+  ),
 } satisfies Record<MethodName, MethodDef<z.ZodType, unknown>>;
 
 /** Payload of each event the main process pushes (already batched). */
 export interface EventPayloads {
   log: LogEntry[];
+  queue: QueueChange;
+  queueQuestion: ExistsQuestionInfo;
 }
 
 /** The methods' table type. */

@@ -36,10 +36,21 @@ export const METHOD_NAMES = [
   'sitesLock',
   'sitesChangeMasterPassword',
   'sitesForgetPasswords',
+  'queueAdd',
+  'queueList',
+  'queuePause',
+  'queueResume',
+  'queueCancel',
+  'queueRetry',
+  'queueRemove',
+  'queueMove',
+  'queueClearFinished',
+  'queueAnswerExists',
+  'queueSetOptions',
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['log'] as const;
+export const EVENT_NAMES = ['log', 'queue', 'queueQuestion'] as const;
 
 /** A method's name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

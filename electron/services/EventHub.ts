@@ -9,6 +9,8 @@ import type { EventName, EventPayloads } from '../../shared/contract';
 export type EventSink = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
 type Batchable = { [E in EventName]: EventPayloads[E] extends Array<infer T> ? T : never };
+/** Events whose payload is a list of items, which `push` batches. */
+type BatchedEvent = { [E in EventName]: EventPayloads[E] extends unknown[] ? E : never }[EventName];
 
 /** Collects events and flushes them to all sinks at most once per `intervalMs`. */
 export class EventHub {
@@ -25,11 +27,16 @@ export class EventHub {
   }
 
   /** Queues one item of a batched event. */
-  push<E extends EventName>(event: E, item: Batchable[E]): void {
+  push<E extends BatchedEvent>(event: E, item: Batchable[E]): void {
     let list = this.pending.get(event);
     if (!list) this.pending.set(event, (list = []));
     list.push(item);
     this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
+  }
+
+  /** Sends an event that its producer already batches (queue changes) or that is rare (questions). */
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    for (const sink of this.sinks) sink(event, payload);
   }
 
   /** Sends everything queued now. */

@@ -7,9 +7,11 @@ import { FtpSession, type ConnectOptions } from '../ftp';
 import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import type { LogFeed } from './LogFeed';
+import { toConnectOptions } from './connectOptions';
 
 interface Entry {
   info: RemoteSessionInfo;
+  params: ConnectParams;
   options: ConnectOptions;
   session: FtpSession;
 }
@@ -22,9 +24,6 @@ export class UnknownSessionError extends Error {
   }
 }
 
-/** Keep-alive for browsing sessions: FileZilla's default idle NOOP interval is similar. */
-const KEEP_ALIVE_MS = 60_000;
-
 /** Opens, uses and closes browsing sessions. */
 export class RemoteSessions {
   private readonly sessions = new Map<string, Entry>();
@@ -35,17 +34,7 @@ export class RemoteSessions {
   /** Connects and logs in; resolves with what the window shows about the session. */
   async connect(params: ConnectParams): Promise<RemoteSessionInfo> {
     const sessionId = `browse-${++this.seq}`;
-    const options: ConnectOptions = {
-      host: params.host,
-      port: params.port,
-      user: params.user || undefined,
-      password: params.password,
-      tls: params.tls,
-      dataMode: params.dataMode,
-      trustedFingerprint: params.trustedFingerprint,
-      connectionId: sessionId,
-      keepAliveMs: KEEP_ALIVE_MS,
-    };
+    const options = toConnectOptions(params, sessionId);
     const session = await FtpSession.connect(options, { onLog: this.log.sink });
     const homePath = normalizeRemotePath(await session.pwd());
     const info: RemoteSessionInfo = {
@@ -58,7 +47,7 @@ export class RemoteSessions {
       system: session.system,
     };
     if (session.certificate) info.certificate = { ...session.certificate };
-    this.sessions.set(sessionId, { info, options, session });
+    this.sessions.set(sessionId, { info, params, options, session });
     return info;
   }
 
@@ -102,9 +91,9 @@ export class RemoteSessions {
     await entry.session.close().catch(() => entry.session.destroy());
   }
 
-  /** The connect options of a session (with its password), for the queue's transfer connections. */
-  optionsOf(sessionId: string): ConnectOptions {
-    return { ...this.get(sessionId).options };
+  /** The parameters a session was opened with (password included), for the queue's transfer connections. */
+  paramsOf(sessionId: string): ConnectParams {
+    return { ...this.get(sessionId).params };
   }
 
   /** Closes every session. */

@@ -13,6 +13,7 @@ import { LogFeed } from './LogFeed';
 import { RemoteSessions } from './RemoteSessions';
 import { MasterPasswordSecretStore, SiteService, SiteStore, type SecretStore } from '../sites';
 import { siteConnectParams } from './siteConnect';
+import { QueueService } from './QueueService';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
@@ -37,6 +38,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const remote = new RemoteSessions(log);
   const openSecrets = options.openSecrets ?? ((dir: string) => MasterPasswordSecretStore.open(dir));
   const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
+  const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites });
+  await queue.restore();
 
   const handlers = {
     appInfo: async (_input, ctx) => ({
@@ -81,12 +84,31 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     sitesLock: async () => sites.lockPasswords(),
     sitesChangeMasterPassword: async ({ current, next }) => sites.changeMasterPassword(current, next),
     sitesForgetPasswords: async () => sites.forgetAllPasswords(),
+    queueAdd: async (input) => queue.add(input),
+    queueList: async () => queue.snapshot(),
+    queuePause: async ({ ids }) => queue.queue.pause(ids),
+    queueResume: async ({ ids }) => queue.queue.resume(ids),
+    queueCancel: async ({ ids, deletePartial }) => queue.queue.cancel(ids, { deletePartial }),
+    queueRetry: async ({ ids }) => queue.queue.retry(ids),
+    queueRemove: async ({ ids }) => queue.queue.remove(ids),
+    queueMove: async ({ ids, to }) => queue.queue.move(ids, to),
+    queueClearFinished: async ({ states }) => queue.queue.clearFinished(states),
+    queueAnswerExists: async ({ questionId, action, applyToAll }) => queue.answer(questionId, action, applyToAll),
+    queueSetOptions: async ({ defaultSiteLimit, onExists, downloadLimitBps, uploadLimitBps }) =>
+      queue.queue.setOptions({
+        ...(defaultSiteLimit !== undefined ? { defaultSiteLimit } : {}),
+        ...(onExists !== undefined ? { onExists } : {}),
+        ...(downloadLimitBps !== undefined || uploadLimitBps !== undefined
+          ? { speedLimits: { downloadBps: downloadLimitBps, uploadBps: uploadLimitBps } }
+          : {}),
+      }),
   } satisfies Handlers;
   return {
     handlers,
     hub,
     sites,
     close: async () => {
+      await queue.close();
       await remote.closeAll();
       hub.flush();
       hub.close();

@@ -28,3 +28,19 @@ export function formatDate(ms: number | undefined): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** Formats a speed in bytes per second. */
+export function formatSpeed(bps: number | undefined): string {
+  return bps === undefined ? '' : `${formatSize(Math.round(bps))}/s`;
+}
+
+/** Formats seconds left as `1:05:09`, `5:09` or `9 s`. */
+export function formatEta(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}

@@ -1,10 +1,16 @@
 /** Routes the main process's events into the stores; returns the function that stops it. */
 import { getApi } from '../api/getApi';
 import { useLogStore } from './logStore';
+import { useQueue } from './queueStore';
 
 /** Subscribes every store to its events. */
 export function connectEvents(): () => void {
   const api = getApi();
-  const offs = [api.on('log', (batch) => useLogStore.getState().append(batch))];
+  const offs = [
+    api.on('log', (batch) => useLogStore.getState().append(batch)),
+    api.on('queue', (change) => useQueue.getState().receive(change)),
+    api.on('queueQuestion', (question) => useQueue.getState().ask(question)),
+  ];
+  void useQueue.getState().load();
   return () => offs.forEach((off) => off());
 }

@@ -1,23 +1,90 @@
-/** The transfer queue with its Queued / Failed / Successful tabs. */
-import { useState } from 'react';
+/**
+ * The transfer queue: Queued / Failed / Successful tabs, a virtualised table of transfers,
+ * and the actions on the selection (or on everything when nothing is selected).
+ */
+import { useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useQueue } from '../../stores/queueStore';
+import { itemsOfTab, type QueueTab } from '../../stores/queueReducer';
+import { QueueRow } from './QueueRow';
+import { QueueToolbar } from './QueueToolbar';
 
-const TABS = ['Queued files', 'Failed transfers', 'Successful transfers'] as const;
+const ROW_HEIGHT = 24;
+const TABS: { tab: QueueTab; label: string; count: (t: ReturnType<typeof useQueue.getState>['totals']) => number }[] = [
+  { tab: 'queued', label: 'Queued files', count: (t) => t.queuedCount + t.activeCount + t.pausedCount },
+  { tab: 'failed', label: 'Failed transfers', count: (t) => t.failedCount + t.cancelledCount },
+  { tab: 'done', label: 'Successful transfers', count: (t) => t.doneCount },
+];
 
-/** Shows the queue; empty until transfers are added. */
+/** Shows the queue. */
 export function QueuePanel() {
-  const [tab, setTab] = useState<(typeof TABS)[number]>(TABS[0]);
+  const state = useQueue();
+  const items = useMemo(() => itemsOfTab(state, state.tab), [state]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<string | null>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (i) => items[i].id,
+  });
+
+  const select = (id: string, mode: 'only' | 'toggle' | 'range') => {
+    const next = new Set(mode === 'only' ? [] : state.selected);
+    if (mode === 'range' && anchor.current) {
+      const a = items.findIndex((i) => i.id === anchor.current);
+      const b = items.findIndex((i) => i.id === id);
+      for (let i = Math.min(a, b); i <= Math.max(a, b); i++) if (i >= 0) next.add(items[i].id);
+    } else if (mode === 'toggle' && next.has(id)) next.delete(id);
+    else next.add(id);
+    if (mode !== 'range') anchor.current = id;
+    state.select([...next]);
+  };
+
   return (
     <section className="queue-panel" aria-label="Transfer queue">
-      <div role="tablist" className="tabs">
-        {TABS.map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t} (0)
-          </button>
-        ))}
+      <div className="queue-head">
+        <div role="tablist" className="tabs">
+          {TABS.map(({ tab, label, count }) => (
+            <button key={tab} role="tab" type="button" aria-selected={state.tab === tab} onClick={() => state.setTab(tab)}>
+              {label} ({count(state.totals)})
+            </button>
+          ))}
+        </div>
+        <QueueToolbar tab={state.tab} selected={[...state.selected]} />
       </div>
-      <p className="empty" role="tabpanel">
-        {tab === TABS[0] ? 'The queue is empty.' : tab === TABS[1] ? 'No failed transfers.' : 'No finished transfers yet.'}
-      </p>
+      {state.notice ? (
+        <div className={`queue-notice${state.notice.isError ? ' is-error' : ''}`} role="status">
+          {state.notice.text}
+          <button type="button" aria-label="Dismiss" onClick={state.dismissNotice}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="empty" role="tabpanel">
+          {state.tab === 'queued' ? 'The queue is empty. Drag files between the panes to transfer them.' : state.tab === 'failed' ? 'No failed transfers.' : 'No finished transfers yet.'}
+        </p>
+      ) : (
+        <div className="queue-scroll" ref={scrollRef} role="table" aria-label={`${TABS.find((t) => t.tab === state.tab)!.label}`}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const item = items[v.index];
+              return (
+                <QueueRow
+                  key={v.key}
+                  item={item}
+                  top={v.start}
+                  height={ROW_HEIGHT}
+                  isSelected={state.selected.has(item.id)}
+                  onSelect={(mode) => select(item.id, mode)}
+                />
+              );
+            })}
+          </div>
+        </div>
+      )}
     </section>
   );
 }

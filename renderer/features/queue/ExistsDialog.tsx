@@ -1,0 +1,64 @@
+/** Asks what to do when a transfer's target already exists, with "apply to all". */
+import { useState } from 'react';
+import type { ExistsAction } from '../../../shared/queue';
+import { useQueue } from '../../stores/queueStore';
+import { formatDate, formatSize } from '../../lib/format';
+
+const ACTIONS: { action: ExistsAction; label: string }[] = [
+  { action: 'overwrite', label: 'Overwrite' },
+  { action: 'newer', label: 'Overwrite if source is newer' },
+  { action: 'size-differs', label: 'Overwrite if size differs' },
+  { action: 'resume', label: 'Resume' },
+  { action: 'rename', label: 'Rename (keep both)' },
+  { action: 'skip', label: 'Skip' },
+];
+
+/** Shown while the queue waits for an answer. */
+export function ExistsDialog() {
+  const question = useQueue((s) => s.questions[0]);
+  const answer = useQueue((s) => s.answer);
+  const [action, setAction] = useState<ExistsAction>('overwrite');
+  const [applyToAll, setApplyToAll] = useState(false);
+  if (!question) return null;
+  const side = (label: string, s: typeof question.source) => (
+    <div>
+      <strong>{label}</strong> <span className="path">{s.path}</span>
+      <div className="muted">
+        {formatSize(s.sizeBytes)} {s.modifiedMs ? `· ${formatDate(s.modifiedMs)}` : ''}
+      </div>
+    </div>
+  );
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Target file already exists"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void answer(action, applyToAll);
+        }}
+      >
+        <h2>The target file already exists</h2>
+        {side(question.item.direction === 'upload' ? 'Local file:' : 'Remote file:', question.source)}
+        {side(question.item.direction === 'upload' ? 'Remote file:' : 'Local file:', question.target)}
+        <fieldset>
+          <legend>Action</legend>
+          {ACTIONS.map((a) => (
+            <label key={a.action}>
+              <input type="radio" name="exists-action" checked={action === a.action} onChange={() => setAction(a.action)} /> {a.label}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} /> Apply to all later conflicts in this
+          queue
+        </label>
+        <div className="actions">
+          <button type="submit">OK</button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/** One transfer in the queue: direction, paths, size, progress, speed, ETA and status or error. */
+import type { TransferItem } from '../../../shared/domain';
+import { formatBytesExact, formatEta, formatSize, formatSpeed } from '../../lib/format';
+
+const STATE_LABEL: Record<TransferItem['state'], string> = {
+  queued: 'Queued',
+  connecting: 'Connecting…',
+  transferring: 'Transferring',
+  paused: 'Paused',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** The status text: the error with its reply code for failures, else the state. */
+export function statusText(item: TransferItem): string {
+  if (item.state === 'failed' && item.lastError) {
+    const e = item.lastError;
+    return `${e.ftpCode ? e.ftpCode + ' ' : ''}${e.message}`;
+  }
+  if (item.state === 'queued' && item.lastError && item.nextRetryMs) return `Retrying after: ${item.lastError.message}`;
+  if (item.state === 'done' && item.isSkipped) return 'Skipped (target exists)';
+  return STATE_LABEL[item.state];
+}
+
+/** Props of a queue row. */
+export interface QueueRowProps {
+  item: TransferItem;
+  top: number;
+  height: number;
+  isSelected: boolean;
+  onSelect(mode: 'only' | 'toggle' | 'range'): void;
+}
+
+/** Renders one absolutely positioned queue row. */
+export function QueueRow({ item, top, height, isSelected, onSelect }: QueueRowProps) {
+  const percent = item.sizeBytes ? Math.min(100, Math.floor((item.transferredBytes / item.sizeBytes) * 100)) : item.state === 'done' ? 100 : 0;
+  const isUpload = item.direction === 'upload';
+  return (
+    <div
+      role="row"
+      aria-selected={isSelected}
+      data-id={item.id}
+      data-state={item.state}
+      className={`queue-row state-${item.state}${isSelected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height }}
+      onClick={(e) => onSelect(e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
+    >
+      <div role="cell" className="q-dir" title={isUpload ? 'Upload' : 'Download'} aria-label={isUpload ? 'Upload' : 'Download'}>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path d={isUpload ? 'M8 13V3M4 7l4-4 4 4' : 'M8 3v10M4 9l4 4 4-4'} />
+        </svg>
+      </div>
+      <div role="cell" className="q-local" title={item.localPath}>
+        {item.localPath}
+      </div>
+      <div role="cell" className="q-remote" title={item.remotePath}>
+        {item.remotePath}
+      </div>
+      <div role="cell" className="q-size" title={formatBytesExact(item.sizeBytes)}>
+        {formatSize(item.sizeBytes)}
+      </div>
+      <div role="cell" className="q-progress">
+        <div className="bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label="Progress">
+          <div className="fill" style={{ width: `${percent}%` }} />
+        </div>
+        <span className="percent">{percent}%</span>
+      </div>
+      <div role="cell" className="q-speed">
+        {item.state === 'transferring' ? formatSpeed(item.speedBps) : ''}
+      </div>
+      <div role="cell" className="q-eta">
+        {item.state === 'transferring' ? formatEta(item.etaSeconds) : ''}
+      </div>
+      <div role="cell" className="q-status" title={statusText(item)}>
+        {statusText(item)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The transfer queue as the window shows it: items and totals kept current from the main
+ * process's batched `queue` events, the selected tab and rows, the file-exists question
+ * waiting for an answer, and the actions (queue from the panes, pause, cancel, retry, move).
+ */
+import { create } from 'zustand';
+import type { ErrorInfo } from '../../shared/domain';
+import type { ExistsAction, ExistsQuestionInfo, QueueChange } from '../../shared/queue';
+import type { Result } from '../../shared/result';
+import { getApi } from '../api/getApi';
+import { useSession } from './sessionStore';
+import { applyChange, EMPTY_TOTALS, fromSnapshot, type QueueData, type QueueTab } from './queueReducer';
+
+/** What the panes ask to transfer. */
+export interface TransferRequest {
+  direction: 'upload' | 'download';
+  items: { name: string; isFolder: boolean; sizeBytes?: number; modifiedMs?: number }[];
+  /** The folder the items are in (local for uploads, remote for downloads). */
+  fromFolder: string;
+  /** The folder they go to (remote for uploads, local for downloads). */
+  toFolder: string;
+}
+
+/** State and actions of the queue. */
+export interface QueueState extends QueueData {
+  tab: QueueTab;
+  selected: ReadonlySet<string>;
+  /** Questions waiting for the user, oldest first. */
+  questions: ExistsQuestionInfo[];
+  /** The last problem or report of queuing, shown above the queue. */
+  notice: { text: string; isError: boolean } | null;
+  load(): Promise<void>;
+  receive(change: QueueChange): void;
+  ask(question: ExistsQuestionInfo): void;
+  answer(action: ExistsAction, applyToAll: boolean): Promise<void>;
+  setTab(tab: QueueTab): void;
+  select(ids: string[]): void;
+  enqueueTransfer(request: TransferRequest): Promise<void>;
+  pause(ids?: string[]): Promise<void>;
+  resume(ids?: string[]): Promise<void>;
+  cancel(ids?: string[]): Promise<void>;
+  retry(ids?: string[]): Promise<void>;
+  move(ids: string[], to: 'up' | 'down' | 'top' | 'bottom'): Promise<void>;
+  clearFinished(tab: Exclude<QueueTab, 'queued'>): Promise<void>;
+  dismissNotice(): void;
+}
+
+const describe = (e: ErrorInfo) => `${e.ftpCode ? e.ftpCode + ' ' : ''}${e.message}`;
+
+/** The queue store. */
+export const useQueue = create<QueueState>()((set, get) => {
+  const report = async (result: Promise<Result<unknown>>) => {
+    const r = await result;
+    if (!r.ok) set({ notice: { text: describe(r.error), isError: true } });
+  };
+  return {
+    order: [],
+    byId: new Map(),
+    totals: EMPTY_TOTALS,
+    tab: 'queued',
+    selected: new Set(),
+    questions: [],
+    notice: null,
+    async load() {
+      const r = await getApi().queueList({});
+      if (r.ok) set(fromSnapshot(r.value));
+    },
+    receive(change) {
+      set((s) => applyChange(s, change));
+    },
+    ask(question) {
+      set((s) => ({ questions: [...s.questions, question] }));
+    },
+    async answer(action, applyToAll) {
+      const [first, ...rest] = get().questions;
+      if (!first) return;
+      set({ questions: rest });
+      await report(getApi().queueAnswerExists({ questionId: first.questionId, action, applyToAll }));
+    },
+    setTab: (tab) => set({ tab, selected: new Set() }),
+    select: (ids) => set({ selected: new Set(ids) }),
+    async enqueueTransfer({ direction, items, fromFolder, toFolder }) {
+      const info = useSession.getState().info;
+      if (!info) return set({ notice: { text: 'Connect to a server first', isError: true } });
+      const [localFolder, remoteFolder] = direction === 'upload' ? [fromFolder, toFolder] : [toFolder, fromFolder];
+      const r = await getApi().queueAdd({ sessionId: info.sessionId, direction, items, localFolder, remoteFolder });
+      if (!r.ok) return set({ notice: { text: describe(r.error), isError: true } });
+      const { addedCount, folderCount, refused } = r.value;
+      const refusedText = refused.length ? `; refused ${refused.length}: ${refused.map((x) => `${x.path} (${x.reason})`).join(', ')}` : '';
+      set({
+        notice: {
+          text: `Queued ${addedCount} file${addedCount === 1 ? '' : 's'}${folderCount ? ` in ${folderCount} folder${folderCount === 1 ? '' : 's'}` : ''}${refusedText}`,
+          isError: refused.length > 0,
+        },
+      });
+    },
+    pause: (ids) => report(getApi().queuePause(ids ? { ids } : {})),
+    resume: (ids) => report(getApi().queueResume(ids ? { ids } : {})),
+    cancel: (ids) => report(getApi().queueCancel(ids ? { ids } : {})),
+    retry: (ids) => report(getApi().queueRetry(ids ? { ids } : {})),
+    async move(ids, to) {
+      await report(getApi().queueMove({ ids, to }));
+      // Batched changes carry items, not their order: take the new order from a snapshot.
+      await get().load();
+    },
+    async clearFinished(tab) {
+      await report(getApi().queueClearFinished({ states: tab === 'done' ? ['done'] : ['failed', 'cancelled'] }));
+      await get().load();
+    },
+    dismissNotice: () => set({ notice: null }),
+  };
+});

@@ -1,0 +1,58 @@
+/**
+ * Plain data of the transfer queue as it crosses the contract: batched changes with
+ * totals, and the file-exists question the user answers.
+ * Must not import node:*, the DOM or React.
+ */
+import type { FileExistsPolicy, TransferItem } from './domain';
+
+/** Totals over unfinished items, plus counts for the Queued / Failed / Successful tabs. */
+export interface QueueTotals {
+  queuedCount: number;
+  activeCount: number;
+  doneCount: number;
+  failedCount: number;
+  cancelledCount: number;
+  pausedCount: number;
+  totalBytes: number;
+  transferredBytes: number;
+  speedBps: number;
+  etaSeconds?: number;
+}
+
+/** A batch of changed items, removed ids, and the new totals. */
+export interface QueueChange {
+  items: TransferItem[];
+  removedIds: string[];
+  totals: QueueTotals;
+}
+
+/** The whole queue, for a window that just opened. */
+export interface QueueSnapshot {
+  items: TransferItem[];
+  totals: QueueTotals;
+}
+
+/** One side of a file-exists conflict. */
+export interface ExistsSideInfo {
+  path: string;
+  sizeBytes?: number;
+  modifiedMs?: number;
+}
+
+/** The target of a transfer exists: what should happen? */
+export interface ExistsQuestionInfo {
+  questionId: string;
+  item: TransferItem;
+  source: ExistsSideInfo;
+  target: ExistsSideInfo;
+}
+
+/** What to do about an existing target (every policy but `ask`). */
+export type ExistsAction = Exclude<FileExistsPolicy, 'ask'>;
+
+/** What queuing from the panes did. */
+export interface EnqueueReport {
+  addedCount: number;
+  folderCount: number;
+  refused: { path: string; reason: string }[];
+}
