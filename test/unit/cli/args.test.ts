@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, UsageError, type ParsedCommandLine } from '../../../electron/cli/args';
+
+function run(argv: string[]): Extract<ParsedCommandLine, { kind: 'run' }> {
+  const parsed = parseCommandLine(argv);
+  if (parsed.kind !== 'run') throw new Error(`expected a command, got ${parsed.kind}`);
+  return parsed;
+}
+
+function usageError(argv: string[]): UsageError {
+  try {
+    parseCommandLine(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return err;
+    throw err;
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`);
+}
+
+describe('parseCommandLine', () => {
+  it('reads a command, its operands and defaults', () => {
+    const parsed = run(['get', 'ftp://h/a.bin', 'out.bin']);
+    expect(parsed.command).toBe('get');
+    expect(parsed.operands).toEqual(['ftp://h/a.bin', 'out.bin']);
+    expect(parsed.options).toEqual({ isAscii: false, isInsecure: false, isResume: false, isVerbose: false, isJson: false, isRecursive: false });
+  });
+
+  it('accepts options before and after operands, long and short', () => {
+    const parsed = run(['-v', 'get', '--resume', 'ftp://h/a', '-k', '--tls', 'explicit', '--json']);
+    expect(parsed.operands).toEqual(['ftp://h/a']);
+    expect(parsed.options).toMatchObject({ isVerbose: true, isResume: true, isInsecure: true, tls: 'explicit', isJson: true });
+  });
+
+  it.each([
+    [['--data', 'epsv'], { data: 'EPSV' }],
+    [['--data', 'PORT'], { data: 'PORT' }],
+    [['--mode', 'Active'], { mode: 'active' }],
+    [['--data=PASV', '--mode=passive'], { data: 'PASV', mode: 'passive' }],
+    [['--data', 'EPRT', '--mode', 'auto'], { data: 'EPRT', mode: 'auto' }],
+    [['--tls', 'implicit'], { tls: 'implicit' }],
+    [['--timeout', '2.5'], { timeoutMs: 2500 }],
+    [['--ascii'], { isAscii: true }],
+    [['-c'], { isResume: true }],
+  ])('parses %j', (extra, expected) => {
+    expect(run(['get', 'ftp://h/a', ...extra]).options).toMatchObject(expected);
+  });
+
+  it('takes a fingerprint with or without colons', () => {
+    const hex = 'ab'.repeat(32);
+    const colons = hex.match(/../g)!.join(':').toUpperCase();
+    expect(run(['ls', 'ftp://h/', '--tls', 'explicit', '--fingerprint', hex]).options.fingerprint).toBe(hex);
+    expect(run(['ls', 'ftp://h/', '--tls', 'explicit', '--fingerprint', colons]).options.fingerprint).toBe(colons);
+  });
+
+  it('reads -r and --parallel for folder transfers and mirror', () => {
+    expect(run(['get', '-r', '-P', '4', 'ftp://h/d/', 'local']).options).toMatchObject({ isRecursive: true, parallel: 4 });
+    expect(run(['mirror', '--parallel', '2', 'ftp://h/d/', 'local']).options.parallel).toBe(2);
+  });
+
+  it('answers help and version in every spelling', () => {
+    expect(parseCommandLine(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['-h'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['help'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['help', 'get'])).toEqual({ kind: 'help', command: 'get' });
+    expect(parseCommandLine(['put', '--help'])).toEqual({ kind: 'help', command: 'put' });
+    expect(parseCommandLine(['get', '-h', 'ftp://h/x'])).toEqual({ kind: 'help', command: 'get' });
+    expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' });
+    expect(parseCommandLine(['-V'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [[], /missing command/, undefined],
+    [['frobnicate'], /unknown command "frobnicate"/, undefined],
+    [['help', 'frobnicate'], /no help for "frobnicate"/, undefined],
+    [['get'], /get: missing URL/, 'get'],
+    [['put', 'local.bin'], /put: missing URL/, 'put'],
+    [['mv', 'ftp://h/a'], /mv: missing NEWNAME/, 'mv'],
+    [['ls', 'ftp://h/', 'extra'], /too many operands \("extra"\)/, 'ls'],
+    [['get', 'ftp://h/a', '--bogus'], /unknown option --bogus/, 'get'],
+    [['get', 'ftp://h/a', '--mode'], /option --mode needs a value/, 'get'],
+    [['get', 'ftp://h/a', '--resume=yes'], /option --resume takes no value/, 'get'],
+    [['get', 'ftp://h/a', '--mode', 'sideways'], /--mode must be one of auto, passive, active \(got "sideways"\)/, 'get'],
+    [['get', 'ftp://h/a', '--data', 'LPSV'], /--data must be one of EPSV, PASV, EPRT, PORT/, 'get'],
+    [['get', 'ftp://h/a', '--tls', 'sometimes'], /--tls must be one of none, explicit, implicit/, 'get'],
+    [['get', 'ftp://h/a', '--data', 'PORT', '--mode', 'passive'], /--data PORT contradicts --mode passive/, 'get'],
+    [['get', 'ftp://h/a', '--data', 'EPSV', '--mode', 'active'], /--data EPSV contradicts --mode active/, 'get'],
+    [['get', 'ftp://h/a', '--resume', '--ascii'], /--resume works only for binary/, 'get'],
+    [['ls', 'ftp://h/', '--resume'], /--resume does not apply to ls/, 'ls'],
+    [['rm', 'ftp://h/a', '--ascii'], /--ascii does not apply to rm/, 'rm'],
+    [['get', 'ftp://h/a', '--parallel', '4'], /--parallel applies only to recursive/, 'get'],
+    [['get', '-r', 'ftp://h/a', '--parallel', '0'], /--parallel needs a whole number/, 'get'],
+    [['get', '-r', '--resume', 'ftp://h/a'], /--resume does not apply to recursive/, 'get'],
+    [['ls', 'ftp://h/', '--timeout', '0'], /--timeout needs a number of seconds/, 'ls'],
+    [['ls', 'ftp://h/', '--fingerprint', 'abc'], /--fingerprint needs a SHA-256 fingerprint/, 'ls'],
+    [['ls', 'ftp://h/', '--fingerprint', 'ab'.repeat(32), '-k'], /either --fingerprint or --insecure/, 'ls'],
+  ])('refuses %j', (argv, message, command) => {
+    const err = usageError(argv);
+    expect(err.message).toMatch(message);
+    expect(err.command).toBe(command);
+    expect(err.message).not.toMatch(/\n/);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../electron/cli/args';
+import {
+  CliError, errorRecord, formatBytes, formatCount, formatErrorLine, formatListing, formatLogEvent, formatProgress, formatTime,
+  LocalFileError, sortEntries,
+} from '../../../electron/cli/format';
+import { FtpConnectionError, FtpReplyError, FtpTimeoutError, FtpTlsError } from '../../../electron/ftp';
+import type { FileEntry } from '../../../shared/domain';
+
+const FP = 'AB:'.repeat(31) + 'AB';
+
+describe('formatErrorLine', () => {
+  it.each([
+    [new FtpReplyError(550, 'No such file', 'RETR /x'), 'ferry: 550 No such file (after RETR /x)'],
+    [new FtpReplyError(530, 'Login incorrect.\nBye', 'PASS ****', 'Login refused: check the user name and password'),
+      'ferry: 530 Login incorrect. (after PASS ****) — Login refused: check the user name and password'],
+    [new FtpConnectionError('Connection refused by 127.0.0.1:2121'), 'ferry: Connection refused by 127.0.0.1:2121'],
+    [new FtpTimeoutError('No reply within 20000 ms\nto EPSV'), 'ferry: No reply within 20000 ms to EPSV'],
+    [new UsageError('get: missing URL', 'get'), 'ferry: get: missing URL'],
+    [new LocalFileError('cannot read a.bin: no such file or folder (ENOENT)', '/a.bin'), 'ferry: cannot read a.bin: no such file or folder (ENOENT)'],
+    [new CliError('the server offers no checksum command'), 'ferry: the server offers no checksum command'],
+    [Object.assign(new Error('EACCES: permission denied, open /x'), { code: 'EACCES' }), 'ferry: permission denied (EACCES)'],
+    [new Error('something\r\nbroke'), 'ferry: something broke'],
+    ['a string', 'ferry: a string'],
+  ])('%s', (err, line) => {
+    expect(formatErrorLine(err)).toBe(line);
+  });
+
+  it('tells how to trust an unknown certificate', () => {
+    const err = new FtpTlsError(`The server certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT); SHA-256 fingerprint ${FP}`, {
+      certificate: { fingerprint256: FP, subject: 'CN=localhost', issuer: 'CN=localhost', validTo: 'never' },
+    });
+    const line = formatErrorLine(err);
+    expect(line).toMatch(/^ferry: The server certificate is not trusted/);
+    expect(line).toContain(`pass --fingerprint ${FP}`);
+    expect(line).not.toMatch(/\n/);
+  });
+
+  it('gives JSON records with the reply code and command', () => {
+    expect(errorRecord(new FtpReplyError(550, 'No such file', 'RETR /x'))).toEqual({
+      kind: 'reply', message: '550 No such file (after RETR /x)', ftpCode: 550, command: 'RETR /x',
+    });
+    expect(errorRecord(new UsageError('bad'))).toEqual({ kind: 'usage', message: 'bad' });
+    expect(errorRecord(new LocalFileError('x', '/x'))).toEqual({ kind: 'local', message: 'x' });
+  });
+});
+
+describe('numbers', () => {
+  it.each([
+    [0, '0 B'], [1023, '1023 B'], [1024, '1.00 KiB'], [1536, '1.50 KiB'], [10 * 1024 * 1024, '10.0 MiB'],
+    [200 * 1024 * 1024, '200 MiB'], [1024 ** 3, '1.00 GiB'],
+  ])('formatBytes(%d) = %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+
+  it('counts with separators', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1234567)).toBe('1,234,567');
+  });
+
+  it('shows progress with and without a total', () => {
+    expect(formatProgress(512 * 1024, 1024 * 1024, 2 * 1024 * 1024)).toBe(' 50% 512 KiB / 1.00 MiB  2.00 MiB/s');
+    expect(formatProgress(2048, undefined, 1024)).toBe('2.00 KiB  1.00 KiB/s');
+  });
+
+  it('formats times in a given zone', () => {
+    const ms = Date.UTC(2024, 4, 1, 13, 7, 59);
+    expect(formatTime(ms, 0)).toBe('2024-05-01 13:07');
+    expect(formatTime(ms, 120)).toBe('2024-05-01 15:07');
+    expect(formatTime(undefined, 0)).toBe('');
+  });
+});
+
+describe('formatListing', () => {
+  const when = Date.UTC(2024, 0, 2, 3, 4);
+  const unix: FileEntry[] = [
+    { name: 'a file.txt', type: 'file', sizeBytes: 12, modifiedMs: when, permissions: 'rw-r--r--', owner: 'ftp', group: 'ftp' },
+    { name: 'sub', type: 'dir', sizeBytes: 4096, modifiedMs: when, permissions: 'rwxr-xr-x', owner: 'ftp', group: 'users' },
+    { name: 'link', type: 'link', linkTarget: 'a file.txt', modifiedMs: when, permissions: 'rwxrwxrwx', owner: 'root', group: 'ftp' },
+  ];
+
+  it('prints aligned ls -l columns, folders first', () => {
+    expect(formatListing(sortEntries(unix), { offsetMinutes: 0 })).toEqual([
+      'drwxr-xr-x ftp  users 4096 2024-01-02 03:04 sub',
+      '-rw-r--r-- ftp  ftp     12 2024-01-02 03:04 a file.txt',
+      'lrwxrwxrwx root ftp      - 2024-01-02 03:04 link -> a file.txt',
+    ]);
+  });
+
+  it('leaves out owner and permission columns that MLSD did not give', () => {
+    const mlsd: FileEntry[] = [
+      { name: 'big.bin', type: 'file', sizeBytes: 1048576, modifiedMs: when },
+      { name: 'd', type: 'dir' },
+    ];
+    expect(formatListing(sortEntries(mlsd), { offsetMinutes: 0 })).toEqual([
+      'd       - -                d',
+      '- 1048576 2024-01-02 03:04 big.bin',
+    ]);
+  });
+
+  it('prints nothing for an empty folder', () => {
+    expect(formatListing([])).toEqual([]);
+  });
+});
+
+describe('formatLogEvent', () => {
+  it('marks commands, replies and notes, line by line', () => {
+    expect(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'command', text: 'PASS ****' })).toBe('> PASS ****');
+    expect(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'reply', text: '211-Features:\n MLST\n211 End', code: 211 })).toBe(
+      '< 211-Features:\n<  MLST\n< 211 End',
+    );
+    expect(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'status', text: 'Connecting' })).toBe('* Connecting');
+    expect(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'error', text: 'boom' })).toBe('! boom');
+  });
+});
