@@ -379,7 +379,7 @@ export class FtpSession extends EventEmitter {
       const offset = opts.offset ?? 0;
       await this.ensureType(ascii ? 'A' : 'I');
       let counter = { bytes: 0 };
-      const transfer = await this.transfer(`RETR ${remote}`, offset > 0 ? `REST ${offset}` : undefined, opts.signal, (socket) => {
+      const transfer = await this.transfer(`RETR ${remote}`, offset > 0 ? `REST ${offset}` : undefined, opts.signal, to, (socket) => {
         // pipeline first, so the stream is piped before the counter's listener makes it flow.
         const done = ascii ? pipeline(socket, crlfToLf(), to) : pipeline(socket, to);
         counter = countBytes(socket, opts.onProgress);
@@ -403,7 +403,7 @@ export class FtpSession extends EventEmitter {
       await this.ensureType(ascii ? 'A' : 'I');
       let counter = { bytes: 0 };
       const command = `${opts.append ? 'APPE' : 'STOR'} ${remote}`;
-      await this.transfer(command, offset > 0 && !opts.append ? `REST ${offset}` : undefined, opts.signal, (socket) => {
+      await this.transfer(command, offset > 0 && !opts.append ? `REST ${offset}` : undefined, opts.signal, from, (socket) => {
         const done = ascii ? pipeline(from, lfToCrlf(), socket) : pipeline(from, socket);
         counter = countBytes(from, opts.onProgress);
         return done;
@@ -460,6 +460,7 @@ export class FtpSession extends EventEmitter {
     command: string,
     restCommand: string | undefined,
     signal: AbortSignal | undefined,
+    local: NodeJS.EventEmitter,
     run: (socket: DataTransfer['socket']) => Promise<unknown>,
   ): Promise<DataTransfer> {
     const transfer = await this.openData(command, signal, restCommand ? async () => void (await this.expect(restCommand, 350)) : undefined);
@@ -467,6 +468,7 @@ export class FtpSession extends EventEmitter {
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) transfer.abort();
     try {
+      transfer.watchLocal(local);
       await transfer.complete(run(transfer.socket));
       return transfer;
     } finally {

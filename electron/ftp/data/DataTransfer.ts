@@ -39,7 +39,8 @@ export class DataTransfer {
   private readonly finalReply: Promise<Settled<FtpReply>>;
   private readonly timeoutMs: number;
   private aborted?: Promise<unknown>;
-  private socketError?: Error;
+  /** The first error seen on either side, and where: pipeline re-raises it on every stream, so only the first tells the origin. */
+  private firstError?: { error: unknown; isFromSocket: boolean };
   private finalArrived = false;
   private markFinished!: () => void;
   /** Settles when complete() has finished (successfully or not): the session is in step again. */
@@ -58,12 +59,19 @@ export class DataTransfer {
       this.finalArrived = true;
       return s;
     });
-    this.socket.on('error', (err) => {
-      this.socketError ??= err;
+    this.socket.on('error', (error) => {
+      this.firstError ??= { error, isFromSocket: true };
     });
     // A stalled data connection must not hang the session forever.
     this.socket.setTimeout(init.timeoutMs, () => {
       this.socket.destroy(new FtpTimeoutError(`The data connection was idle for ${init.timeoutMs} ms`));
+    });
+  }
+
+  /** Watches a local stream of the pipeline (the file being written or read) so its failures are told apart from the data connection's. */
+  watchLocal(stream: NodeJS.EventEmitter): void {
+    stream.on('error', (error: unknown) => {
+      this.firstError ??= { error, isFromSocket: false };
     });
   }
 
@@ -146,14 +154,17 @@ export class DataTransfer {
       await this.aborted;
       throw new FtpAbortedError(`${this.command} aborted`);
     }
+    const isLocalStreamError = this.firstError !== undefined && !this.firstError.isFromSocket && localError === this.firstError.error;
+    const isDataError = localError !== undefined && !isLocalStreamError;
+    // A local failure (disk full, unreadable source) is the real reason even though the server
+    // then answers 426 for the connection we closed; retrying would not help.
+    if (localError !== undefined && !isDataError) throw localError;
     if (final.ok && isNegative(final.value)) {
       throw new FtpReplyError(final.value.code, final.value.text, this.command);
     }
     if (localError !== undefined) {
-      if (localError === this.socketError && !(localError instanceof FtpError)) {
-        throw new FtpConnectionError(`Data connection failed during ${this.command}: ${(localError as Error).message}`, { cause: localError });
-      }
-      throw localError;
+      if (localError instanceof FtpError) throw localError;
+      throw new FtpConnectionError(`Data connection failed during ${this.command}: ${(localError as Error).message}`, { cause: localError });
     }
     throw final.ok ? new FtpConnectionError(`${this.command} failed`) : final.error;
   }

@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   FtpAbortedError, FtpConnectionError, FtpInvalidInputError, FtpReplyError, FtpSession, FtpTimeoutError, isTransient,
@@ -262,6 +262,42 @@ describe('transfers that go wrong', () => {
     const err = await session.download('missing.bin', sink()).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 550, command: 'RETR missing.bin' });
     expect(isTransient(err)).toBe(false);
+    expect(await session.pwd()).toBe('/');
+  });
+
+  it('a failing local writable wins over the 426 it provokes, and the session stays usable', async () => {
+    const s = await server({ files: { 'a.bin': FILE } });
+    const session = await connect(s);
+    const full = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+      },
+    });
+    const err = await session.download('a.bin', full).catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('ENOSPC');
+    expect(isTransient(err)).toBe(false);
+    expect(await session.pwd()).toBe('/');
+  });
+
+  it('an upload the server stops with 452 is a transient FtpReplyError', async () => {
+    const s = await server({
+      handlers: {
+        STOR: async (session) => {
+          session.reply(150, 'Ok to send data');
+          const data = await session.dataSocket();
+          await new Promise((resolve) => data.once('data', resolve));
+          data.destroy();
+          session.reply(452, 'Insufficient storage space');
+        },
+      },
+    });
+    const session = await connect(s);
+    const big = Readable.from((function* () {
+      for (let i = 0; i < 2000; i++) yield Buffer.alloc(64 * 1024, 1);
+    })());
+    const err = await session.upload(big, 'u.bin').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 452, command: 'STOR u.bin' });
+    expect(isTransient(err)).toBe(true);
     expect(await session.pwd()).toBe('/');
   });
 
