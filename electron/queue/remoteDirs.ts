@@ -10,6 +10,13 @@ import type { TransferSession } from './types';
 export class RemoteDirCache {
   private readonly known = new Map<string, Set<string>>();
   private readonly pending = new Map<string, Promise<void>>();
+  /** Folders our own MKDIR created in this run: files in them cannot pre-exist. */
+  private readonly created = new Set<string>();
+
+  /** Whether `dir` was created by this run's MKDIR (so it held nothing before). */
+  isCreatedThisRun(siteId: string, dir: string): boolean {
+    return this.created.has(`${siteId}\0${dir}`);
+  }
 
   /** Makes sure `dir` exists on the site, creating it and its parents as needed. */
   async ensure(siteId: string, session: TransferSession, dir: string): Promise<void> {
@@ -28,6 +35,7 @@ export class RemoteDirCache {
   /** Forgets what is known (the user may have deleted folders between runs). */
   clear(): void {
     this.known.clear();
+    this.created.clear();
   }
 
   private async create(siteId: string, session: TransferSession, dir: string, set: Set<string>): Promise<void> {
@@ -35,6 +43,7 @@ export class RemoteDirCache {
     if (parent !== dir) await this.ensure(siteId, session, parent);
     try {
       await session.mkdir(dir);
+      this.created.add(`${siteId}\0${dir}`);
     } catch (mkdirErr) {
       // Some servers (vsftpd) list a missing path as empty, so look for the name in the parent.
       const base = dir.slice(dir.lastIndexOf('/') + 1);

@@ -88,7 +88,10 @@ async function withLocal<T>(what: string, work: () => Promise<T>): Promise<T> {
 /** Runs one download attempt into `localPath + partSuffix`, renamed to `localPath` when verified. */
 export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   const { item, meta, fs } = ctx;
-  const remoteSize = (await remoteSizeOrUndefined(ctx, item.remotePath)) ?? item.sizeBytes;
+  // A fresh item trusts the listing's size (one round trip less per file, which dominates small
+  // files); a retry asks SIZE, since the file may have changed, and so does a mismatch below.
+  const isListedSize = item.sizeBytes !== undefined && !meta.hasStarted;
+  let remoteSize = isListedSize ? item.sizeBytes : ((await remoteSizeOrUndefined(ctx, item.remotePath)) ?? item.sizeBytes);
   if (remoteSize !== undefined && remoteSize !== item.sizeBytes) {
     item.sizeBytes = remoteSize;
     ctx.onChanged();
@@ -134,7 +137,8 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   await withLocal('create folder', () => fs.mkdirp(path.dirname(item.localPath)));
   throwIfAborted(ctx.signal);
 
-  if (remoteSize === undefined || offset < remoteSize) {
+  // An empty remote file still needs its RETR (and a local file); a complete partial does not.
+  if (remoteSize === undefined || offset < remoteSize || !part) {
     if (offset > 0) ctx.log('info', `resuming download of ${item.remotePath} at ${offset} bytes`);
     const file = await withLocal('open partial file', () => fs.createWriteStream(partPath, offset));
     const writer = countingWriter(file, ctx.limiter, (n) => {
@@ -167,6 +171,10 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   const written = await fs.stat(partPath);
   const writtenBytes = written?.sizeBytes ?? 0;
   item.transferredBytes = writtenBytes;
+  if (isListedSize && writtenBytes !== remoteSize) {
+    remoteSize = (await remoteSizeOrUndefined(ctx, item.remotePath)) ?? remoteSize;
+    item.sizeBytes = remoteSize;
+  }
   if (remoteSize !== undefined && writtenBytes < remoteSize) {
     // The data connection ended early but the server said 226: resume from here next time.
     throw new QueueError('truncated', `download ended at ${writtenBytes} of ${remoteSize} bytes`, true);
@@ -193,7 +201,9 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
     item.modifiedMs = local.modifiedMs;
     ctx.onChanged();
   }
-  let remoteSize = await remoteSizeOrUndefined(ctx, item.remotePath);
+  // In a folder this run created, nothing can exist yet: skip the SIZE probe (a round trip per file).
+  const isInNewFolder = !meta.hasStarted && ctx.remoteDirs.isCreatedThisRun(item.siteId, remoteParent(item.remotePath));
+  let remoteSize = isInNewFolder ? undefined : await remoteSizeOrUndefined(ctx, item.remotePath);
   throwIfAborted(ctx.signal);
 
   let offset = 0;

@@ -110,7 +110,7 @@ describe('TransferQueue: downloads', () => {
 
   it('gives up after the configured number of retries, keeping the last error', async () => {
     const r = rig({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
-    for (let i = 0; i < 5; i++) r.server.faults.push({ op: 'size', error: resetError });
+    for (let i = 0; i < 5; i++) r.server.faults.push({ op: 'download', afterBytes: 0, error: resetError });
     const item = download(r, 'c.bin', bytes(10));
     await r.queue.whenIdle();
     expect(r.queue.get(item.id)).toMatchObject({ state: 'failed', attempts: 3, lastError: { kind: 'connection' } });
@@ -120,7 +120,7 @@ describe('TransferQueue: downloads', () => {
   it('waits the capped exponential backoff between retries', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const r = rig({ retry: { maxRetries: 4, baseDelayMs: 1000, maxDelayMs: 3000 } });
-    for (let i = 0; i < 3; i++) r.server.faults.push({ op: 'size', error: resetError });
+    for (let i = 0; i < 3; i++) r.server.faults.push({ op: 'download', afterBytes: 0, error: resetError });
     const item = download(r, 'd.bin', bytes(10));
     const retryDelays: number[] = [];
     r.queue.on('changed', (c) => {
@@ -337,7 +337,7 @@ describe('TransferQueue: control', () => {
 
   it('retries failed items with a fresh budget', async () => {
     const r = rig({ retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
-    r.server.faults.push({ op: 'size', error: resetError });
+    r.server.faults.push({ op: 'download', afterBytes: 0, error: resetError });
     const item = download(r, 'r.bin', bytes(10));
     await r.queue.whenIdle();
     expect(r.queue.get(item.id)?.state).toBe('failed');
