@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices } from './services/createServices';
 import { createDispatcher } from './ipc/dispatch';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
+import { showQueueOnDesktop } from './ipc/desktopIntegration';
 import { KeychainSecretStore } from './sites';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -113,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
     buildMenu();
     mainWindow = createWindow();
     forwardEvents(services.hub, mainWindow.webContents);
+    showQueueOnDesktop(services.hub, mainWindow);
     app.on('window-all-closed', () => {
       void services.close().finally(() => app.quit());
     });

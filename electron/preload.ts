@@ -1,8 +1,9 @@
 /**
  * The sandboxed preload: exposes `window.ferry` with exactly one function per contract
- * method and `on(event, listener)`, nothing generic (no raw ipcRenderer).
+ * method, `on(event, listener)`, and `pathForFile` for files dropped from the OS file
+ * manager; nothing generic (no raw ipcRenderer).
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES, type EventName } from '../shared/contractNames';
 import type { FerryApi } from '../shared/api';
 
@@ -27,6 +28,8 @@ export function buildBridge(invoke: (channel: string, input: unknown) => Promise
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
   };
+  // Since Electron 32 a dropped File has no `path`; only the preload may ask for it.
+  api.pathForFile = (file: Parameters<typeof webUtils.getPathForFile>[0]) => webUtils.getPathForFile(file);
   return api as FerryApi;
 }
 

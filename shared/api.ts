@@ -23,4 +23,8 @@ export type Subscribe = <E extends EventName>(event: E, listener: (payload: Even
 /** The renderer side: one function per method returning the result envelope, plus `on`. */
 export type FerryApi = {
   [K in MethodName]: (input: MethodInput<K>) => Promise<Result<MethodOutput<K>>>;
-} & { on: Subscribe };
+} & {
+  on: Subscribe;
+  /** Electron only: the local path of a file dropped from the OS file manager (a DOM `File`). */
+  pathForFile?: (file: never) => string;
+};

@@ -22,6 +22,7 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
   ipcRenderer: { invoke: electron.invoke, on: electron.on, removeListener: electron.removeListener },
+  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
   ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => electron.handlers.set(channel, fn) },
 }));
 
@@ -35,10 +36,11 @@ describe('the contract', () => {
     expect(Object.keys(services.handlers).sort()).toEqual([...METHOD_NAMES].sort());
   });
 
-  it('the preload exposes exactly one function per method plus on(), nothing generic', async () => {
+  it('the preload exposes exactly one function per method plus on() and pathForFile(), nothing generic', async () => {
     await import('../../../electron/preload');
     const api = electron.exposed.get('ferry') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on'].sort());
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on', 'pathForFile'].sort());
+    expect((api.pathForFile as (f: unknown) => string)({ name: 'x' })).toBe('/dropped/x');
     for (const name of METHOD_NAMES) expect(typeof api[name]).toBe('function');
     await (api.localList as (i: unknown) => Promise<unknown>)({ path: '/tmp' });
     expect(electron.invoke).toHaveBeenCalledWith('ferry:localList', { path: '/tmp' });
