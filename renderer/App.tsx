@@ -6,6 +6,9 @@ import { LogPanel } from './features/log/LogPanel';
 import { LocalPane } from './features/panes/LocalPane';
 import { RemotePane } from './features/panes/RemotePane';
 import { QueuePanel } from './features/queue/QueuePanel';
+import { SiteManagerButton } from './features/sites/SiteManagerButton';
+import { SiteManagerDialog } from './features/sites/SiteManagerDialog';
+import { SitePasswordPrompt } from './features/sites/SitePasswordPrompt';
 import { ExistsDialog } from './features/queue/ExistsDialog';
 import { StatusBar } from './features/queue/StatusBar';
 import { connectEvents } from './stores/connectEvents';
@@ -16,7 +19,11 @@ export function App() {
   return (
     <div className="app">
       <div className="top">
-        <QuickConnectBar />
+        <div className="connect-row">
+          <SiteManagerButton />
+          <QuickConnectBar />
+        </div>
+        <SitePasswordPrompt />
         <TrustPanel />
       </div>
       <LogPanel />
@@ -25,6 +32,7 @@ export function App() {
         <RemotePane />
       </main>
       <QueuePanel />
+      <SiteManagerDialog />
       <StatusBar />
       <ExistsDialog />
     </div>

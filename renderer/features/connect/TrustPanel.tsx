@@ -10,7 +10,7 @@ export function TrustPanel() {
   const c = pending.certificate;
   return (
     <section className="trust-panel" role="region" aria-label="Unknown certificate">
-      <strong>{pending.params.host} presented a certificate Ferry cannot verify.</strong>
+      <strong>{pending.host} presented a certificate Ferry cannot verify.</strong>
       <dl>
         <dt>Subject</dt>
         <dd>{c.subject}</dd>
@@ -24,8 +24,14 @@ export function TrustPanel() {
       <p>Compare the fingerprint with the one your server administrator gave you. Trust it only if they match.</p>
       <div className="actions">
         <button type="button" onClick={() => void trust()}>
-          Trust and connect
+          {pending.site ? 'Trust once and connect' : 'Trust and connect'}
         </button>
+        {/* Only a saved site has somewhere to keep the fingerprint for next time. */}
+        {pending.site ? (
+          <button type="button" onClick={() => void trust(true)}>
+            Always trust for {pending.site.options.name}
+          </button>
+        ) : null}
         <button type="button" onClick={refuse}>
           Cancel
         </button>

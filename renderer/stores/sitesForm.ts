@@ -1,0 +1,208 @@
+/**
+ * The Site Manager's edit form as plain data: a site turned into the text the fields show,
+ * back into the contract's site input (with the password decision: keep, replace or forget),
+ * dirty tracking against the last saved state, and errors mapped onto fields.
+ * Pure functions only; the main process validates every field again in depth.
+ */
+import type { DataMode, ErrorInfo, LogonType, Site, TlsMode } from '../../shared/domain';
+import type { MethodInput } from '../../shared/contract';
+
+/** How the character set is chosen in the form. */
+export type CharsetMode = 'auto' | 'utf8' | 'custom';
+
+/** Every field of the form, as the user edits it (numbers are text until saved). */
+export interface SiteForm {
+  name: string;
+  folder: string;
+  host: string;
+  port: string;
+  tls: TlsMode;
+  logonType: LogonType;
+  user: string;
+  /** Typed text; empty keeps the saved password (unless `forgetPassword`). Never filled from the main process. */
+  password: string;
+  forgetPassword: boolean;
+  /** Whether the site has a saved password, as last reported (never the password itself). */
+  hasSavedPassword: boolean;
+  dataMode: DataMode;
+  charsetMode: CharsetMode;
+  charsetName: string;
+  localDir: string;
+  remoteDir: string;
+  maxConnections: string;
+  comments: string;
+  /** The certificate the user chose to trust always; empty when none or forgotten. */
+  trustedFingerprint: string;
+}
+
+/** Field name → message, for showing errors next to fields. */
+export type FieldErrors = Record<string, string>;
+
+/** The site input the contract takes for create and update. */
+export type SiteInputData = MethodInput<'sitesCreate'>['site'];
+
+/** A form turned into what to send, or the fields the renderer can already tell are wrong. */
+export type FormConversion =
+  | { ok: true; site: SiteInputData; password: string | null | undefined }
+  | { ok: false; errors: FieldErrors };
+
+/** Protocol choices, in FileZilla's order and words. */
+export const TLS_OPTIONS: { value: TlsMode; label: string }[] = [
+  { value: 'explicit-if-available', label: 'FTP – use explicit TLS if available' },
+  { value: 'explicit', label: 'FTP – require explicit TLS' },
+  { value: 'implicit', label: 'FTPS – implicit TLS' },
+  { value: 'none', label: 'FTP – plain, insecure' },
+];
+
+/** Logon type choices. */
+export const LOGON_OPTIONS: { value: LogonType; label: string }[] = [
+  { value: 'anonymous', label: 'Anonymous' },
+  { value: 'normal', label: 'Normal (user and password)' },
+  { value: 'ask', label: 'Ask for password' },
+];
+
+/** Transfer mode choices. */
+export const DATA_MODE_OPTIONS: { value: DataMode; label: string }[] = [
+  { value: 'auto', label: 'Default (passive, then active)' },
+  { value: 'passive', label: 'Passive' },
+  { value: 'active', label: 'Active' },
+];
+
+/** A blank form for a new site in `folder`. */
+export function emptyForm(folder: string, name: string): SiteForm {
+  return {
+    name,
+    folder,
+    host: '',
+    port: '',
+    tls: 'explicit-if-available',
+    logonType: 'normal',
+    user: '',
+    password: '',
+    forgetPassword: false,
+    hasSavedPassword: false,
+    dataMode: 'auto',
+    charsetMode: 'auto',
+    charsetName: '',
+    localDir: '',
+    remoteDir: '',
+    maxConnections: '',
+    comments: '',
+    trustedFingerprint: '',
+  };
+}
+
+/** The form showing a saved site. */
+export function siteToForm(site: Site): SiteForm {
+  const charsetMode: CharsetMode = site.charset === 'auto' ? 'auto' : site.charset === 'utf8' ? 'utf8' : 'custom';
+  return {
+    name: site.name,
+    folder: site.folder,
+    host: site.host,
+    port: site.port ? String(site.port) : '',
+    tls: site.tls,
+    logonType: site.logonType,
+    user: site.user ?? '',
+    password: '',
+    forgetPassword: false,
+    hasSavedPassword: site.hasPassword === true,
+    dataMode: site.dataMode,
+    charsetMode,
+    charsetName: charsetMode === 'custom' ? site.charset : '',
+    localDir: site.localDir ?? '',
+    remoteDir: site.remoteDir ?? '',
+    maxConnections: site.maxConnections ? String(site.maxConnections) : '',
+    comments: site.comments ?? '',
+    trustedFingerprint: site.trustedFingerprint ?? '',
+  };
+}
+
+// Empty means "default"; anything else must be a whole number. Ranges are the main process's job.
+function parseWhole(text: string): number | null | 'bad' {
+  const t = text.trim();
+  if (t === '') return null;
+  return /^\d{1,9}$/.test(t) ? Number(t) : 'bad';
+}
+
+/** Converts the form into site input; empty optional fields clear the saved value. */
+export function formToInput(form: SiteForm): FormConversion {
+  const errors: FieldErrors = {};
+  const port = parseWhole(form.port);
+  if (port === 'bad') errors.port = 'Port must be a whole number from 1 to 65535';
+  const maxConnections = parseWhole(form.maxConnections);
+  if (maxConnections === 'bad') errors.maxConnections = 'Maximum connections must be a whole number';
+  if (form.charsetMode === 'custom' && form.charsetName.trim() === '') errors.charset = 'Enter an encoding name such as ISO-8859-1';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const site: SiteInputData = {
+    name: form.name,
+    folder: form.folder,
+    host: form.host.trim(),
+    port: port as number | null,
+    tls: form.tls,
+    logonType: form.logonType,
+    // An anonymous site keeps no user name: FileZilla logs in as "anonymous" regardless.
+    user: form.logonType === 'anonymous' ? '' : form.user,
+    dataMode: form.dataMode,
+    charset: form.charsetMode === 'custom' ? form.charsetName.trim() : form.charsetMode,
+    localDir: form.localDir,
+    remoteDir: form.remoteDir,
+    maxConnections: maxConnections as number | null,
+    comments: form.comments,
+    trustedFingerprint: form.trustedFingerprint || null,
+  };
+  return { ok: true, site, password: passwordDecision(form) };
+}
+
+/** What to do with the saved password: text replaces it, `null` forgets it, undefined keeps it. */
+export function passwordDecision(form: SiteForm): string | null | undefined {
+  if (form.logonType !== 'normal') return undefined;
+  if (form.password !== '') return form.password;
+  return form.forgetPassword ? null : undefined;
+}
+
+const COMPARED: (keyof SiteForm)[] = [
+  'name', 'folder', 'host', 'port', 'tls', 'logonType', 'user', 'dataMode', 'charsetMode', 'charsetName',
+  'localDir', 'remoteDir', 'maxConnections', 'comments', 'trustedFingerprint',
+];
+
+/** Whether the form differs from what was last saved (a typed password or a forget counts). */
+export function isFormDirty(form: SiteForm, baseline: SiteForm): boolean {
+  if (form.password !== '' || form.forgetPassword) return true;
+  return COMPARED.some((key) => form[key] !== baseline[key]);
+}
+
+/** Field names the form knows, so an error for anything else is shown above the form. */
+const FORM_FIELDS = new Set<string>([...COMPARED, 'password', 'charset']);
+
+/** The errors a failed save shows: per field where the error names one, and a general message otherwise. */
+export function errorsFromResult(error: ErrorInfo): { fields: FieldErrors; general: string | null } {
+  const fields: FieldErrors = {};
+  const stray: string[] = [];
+  const add = (field: string, message: string) => {
+    if (!FORM_FIELDS.has(field)) return stray.push(message);
+    fields[field] = fields[field] ? `${fields[field]}; ${message}` : message;
+  };
+  if (error.issues?.length) {
+    for (const issue of error.issues) add(issue.field, issue.message);
+  } else if (error.kind === 'invalid-request') {
+    // The contract's schema check names fields as `site.port: …` or `patch.port: …`.
+    for (const part of error.message.replace(/^invalid input for \w+: /, '').split('; ')) {
+      const m = /^(?:site|patch)\.(\w+): (.*)$/.exec(part);
+      if (m) add(m[1], m[2]);
+      else stray.push(part);
+    }
+  } else {
+    stray.push(error.message);
+  }
+  return { fields, general: stray.length > 0 ? stray.join('; ') : null };
+}
+
+// The main process enforces the same minimum; checking here says it before a round trip.
+const MIN_MASTER_PASSWORD_LENGTH = 8;
+
+/** Checks a new master password and its repetition; returns the problem, or null. */
+export function newPasswordProblem(next: string, repeat: string): string | null {
+  if (next.length < MIN_MASTER_PASSWORD_LENGTH) return `Use at least ${MIN_MASTER_PASSWORD_LENGTH} characters`;
+  if (next !== repeat) return 'The two entries differ';
+  return null;
+}

@@ -1,0 +1,138 @@
+/** The Site Manager's form: site ↔ fields, the password decision, dirty tracking and error mapping. */
+import { describe, expect, it } from 'vitest';
+import type { Site } from '../../../shared/domain';
+import {
+  emptyForm, errorsFromResult, formToInput, isFormDirty, newPasswordProblem, passwordDecision, siteToForm,
+} from '../../../renderer/stores/sitesForm';
+
+const saved: Site = {
+  id: 's1',
+  name: 'Company web',
+  folder: 'Work',
+  host: 'www.example.com',
+  port: 2121,
+  tls: 'explicit',
+  logonType: 'normal',
+  user: 'deploy',
+  dataMode: 'passive',
+  charset: 'ISO-8859-1',
+  localDir: '/home/ana/web',
+  remoteDir: '/public/html',
+  maxConnections: 3,
+  comments: 'Call Bob',
+  hasPassword: true,
+};
+
+describe('siteToForm / formToInput', () => {
+  it('shows a saved site as text fields and never holds its password', () => {
+    const form = siteToForm(saved);
+    expect(form).toMatchObject({ port: '2121', maxConnections: '3', charsetMode: 'custom', charsetName: 'ISO-8859-1', password: '', hasSavedPassword: true });
+    expect(siteToForm({ ...saved, charset: 'utf8' })).toMatchObject({ charsetMode: 'utf8', charsetName: '' });
+    expect(siteToForm({ ...saved, port: undefined, maxConnections: undefined })).toMatchObject({ port: '', maxConnections: '' });
+  });
+
+  it('turns the fields back into site input, empty optional fields clearing the saved value', () => {
+    const result = formToInput({ ...siteToForm(saved), port: ' ', maxConnections: '', remoteDir: '' });
+    expect(result).toEqual({
+      ok: true,
+      password: undefined,
+      site: {
+        name: 'Company web', folder: 'Work', host: 'www.example.com', port: null, tls: 'explicit', logonType: 'normal', user: 'deploy',
+        dataMode: 'passive', charset: 'ISO-8859-1', localDir: '/home/ana/web', remoteDir: '', maxConnections: null, comments: 'Call Bob',
+        trustedFingerprint: null,
+      },
+    });
+  });
+
+  it('drops the user of an anonymous site and sends the chosen charset mode', () => {
+    const result = formToInput({ ...siteToForm(saved), logonType: 'anonymous', charsetMode: 'utf8' });
+    expect(result.ok && result.site).toMatchObject({ user: '', charset: 'utf8' });
+  });
+
+  it('refuses what it can already tell is wrong, per field', () => {
+    const result = formToInput({ ...emptyForm('', 'x'), port: '21a', maxConnections: 'many', charsetMode: 'custom', charsetName: ' ' });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        port: 'Port must be a whole number from 1 to 65535',
+        maxConnections: 'Maximum connections must be a whole number',
+        charset: 'Enter an encoding name such as ISO-8859-1',
+      },
+    });
+  });
+});
+
+describe('passwordDecision', () => {
+  const form = siteToForm(saved);
+  it('keeps the saved password unless the user typed one or asked to forget it', () => {
+    expect(passwordDecision(form)).toBeUndefined();
+    expect(passwordDecision({ ...form, password: 'n3w' })).toBe('n3w');
+    expect(passwordDecision({ ...form, forgetPassword: true })).toBeNull();
+  });
+  it('sends nothing for logon types that never save one', () => {
+    expect(passwordDecision({ ...form, logonType: 'ask', password: 'typed' })).toBeUndefined();
+    expect(passwordDecision({ ...form, logonType: 'anonymous' })).toBeUndefined();
+  });
+});
+
+describe('isFormDirty', () => {
+  const base = siteToForm(saved);
+  it('is clean when nothing changed', () => {
+    expect(isFormDirty({ ...base }, base)).toBe(false);
+  });
+  it('notices edited fields, a typed password and a forgotten password', () => {
+    expect(isFormDirty({ ...base, host: 'other.example.com' }, base)).toBe(true);
+    expect(isFormDirty({ ...base, password: 'x' }, base)).toBe(true);
+    expect(isFormDirty({ ...base, forgetPassword: true }, base)).toBe(true);
+    expect(isFormDirty({ ...base, trustedFingerprint: 'AB:CD' }, base)).toBe(true);
+  });
+  it('ignores the saved-password flag, which the main process reports', () => {
+    expect(isFormDirty({ ...base, hasSavedPassword: false }, base)).toBe(false);
+  });
+});
+
+describe('errorsFromResult', () => {
+  it('puts validation issues next to their fields and unknown fields above the form', () => {
+    const { fields, general } = errorsFromResult({
+      kind: 'site-invalid',
+      message: 'Host is required; Port must be…',
+      issues: [
+        { field: 'host', message: 'Host is required' },
+        { field: 'port', message: 'Port must be a whole number from 1 to 65535' },
+        { field: 'user', message: 'User name is required for normal logon' },
+        { field: 'user', message: 'User name cannot be only spaces' },
+        { field: 'masterPassword', message: 'Too short' },
+      ],
+    });
+    expect(fields).toEqual({
+      host: 'Host is required',
+      port: 'Port must be a whole number from 1 to 65535',
+      user: 'User name is required for normal logon; User name cannot be only spaces',
+    });
+    expect(general).toBe('Too short');
+  });
+
+  it('reads field names out of the contract check of the transport', () => {
+    const { fields, general } = errorsFromResult({
+      kind: 'invalid-request',
+      message: 'invalid input for sitesUpdate: patch.port: Invalid input: expected int, received number; id: Too small',
+    });
+    expect(fields).toEqual({ port: 'Invalid input: expected int, received number' });
+    expect(general).toBe('id: Too small');
+  });
+
+  it('shows any other error as a general message', () => {
+    expect(errorsFromResult({ kind: 'secrets-locked', message: 'The password store is locked' })).toEqual({
+      fields: {},
+      general: 'The password store is locked',
+    });
+  });
+});
+
+describe('newPasswordProblem', () => {
+  it('asks for 8 characters typed the same twice', () => {
+    expect(newPasswordProblem('short', 'short')).toBe('Use at least 8 characters');
+    expect(newPasswordProblem('long enough', 'long enougH')).toBe('The two entries differ');
+    expect(newPasswordProblem('long enough', 'long enough')).toBeNull();
+  });
+});
