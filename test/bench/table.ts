@@ -1,0 +1,37 @@
+/**
+ * The benchmark's Markdown table: one line per client in each row, MB/s median and every run,
+ * the ratio of Ferry to that client, and peak RSS. Pure. Benchmark-only code.
+ */
+import type { Measurement, RowResult } from './types';
+
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const mb = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const mib = (bytes: number | undefined) => (bytes === undefined ? '' : `${Math.round(bytes / (1 << 20))} MiB`);
+
+/** Ferry's measurement that a row's ratios use: the first Ferry one. */
+export function primaryFerry(row: RowResult): Measurement | undefined {
+  return row.measurements.find((m) => m.isFerry);
+}
+
+/** The Markdown table of all rows. */
+export function formatTable(rows: readonly RowResult[], runs: number): string {
+  const lines = [
+    `| Scenario | Client | MB/s (median of ${runs}) | Runs, MB/s | Ferry ÷ client | Peak RSS | Notes |`,
+    '|---|---|--:|---|--:|--:|---|',
+  ];
+  for (const row of rows) {
+    const ferry = primaryFerry(row);
+    row.measurements.forEach((m, index) => {
+      const ratio = ferry && m !== ferry && m.mbPerSecond > 0 ? `${(ferry.mbPerSecond / m.mbPerSecond).toFixed(2)}×` : '';
+      const name = m.isFerry ? `**${m.client}**` : m.client;
+      lines.push(`| ${index === 0 ? row.scenario : ''} | ${name} | ${mb(m.mbPerSecond)} | ${m.samples.map(mb).join(', ')} | ${ratio} | ${mib(m.peakRssBytes)} | ${m.note ?? ''} |`);
+    });
+  }
+  return lines.join('\n');
+}
