@@ -27,10 +27,11 @@ export function joinRemote(dir: string, name: string): string {
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
 
-/** The parent folder of a remote path (`/` for top-level entries). */
+/** The parent folder of a remote path (`/` for top-level entries, `.` for a bare relative name). */
 export function remoteParent(remotePath: string): string {
   const i = remotePath.lastIndexOf('/');
-  return i <= 0 ? '/' : remotePath.slice(0, i);
+  if (i < 0) return '.';
+  return i === 0 ? '/' : remotePath.slice(0, i);
 }
 
 /** The last component of a remote path. */

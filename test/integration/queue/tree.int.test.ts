@@ -3,14 +3,16 @@ import { existsSync, promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueRig, treeHashes } from './helpers';
+import { runQueueCommand } from '../../../electron/cli/queueCommands';
+import { captureIo, cliOptions } from './cliIo';
+import { treeHashes } from './helpers';
 import { startServer, type RunningServer } from './servers';
 
 const FOLDERS = 20;
 const FILES_PER_FOLDER = 100;
 const BASE = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
-describe('a 2,000-file tree round trip with parallel 4', () => {
+describe('a 2,000-file tree round trip with ferry get -r / put -r --parallel 4', () => {
   let server: RunningServer;
   let work: string;
 
@@ -34,29 +36,28 @@ describe('a 2,000-file tree round trip with parallel 4', () => {
   });
 
   it('downloads then uploads byte-identical, empty folders included', async () => {
-    const endpoint = { host: server.host, port: server.port, user: server.user, password: server.password };
-    const rig = queueRig(endpoint, { globalLimit: 4, defaultSiteLimit: 4 });
+    const base = `ftp://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}`;
     const local = path.join(work, 'local-tree');
-    try {
-      const down = await rig.queue.addFolder({ direction: 'download', siteId: 'srv', remoteDir: '/tree', localDir: local });
-      expect(down.addedIds).toHaveLength(FOLDERS * FILES_PER_FOLDER);
-      expect(down.refused).toEqual([]);
-      await rig.queue.whenIdle();
-      const failures = rig.queue.list().filter((i) => i.state !== 'done').slice(0, 3).map((i) => `${i.remotePath}: ${i.state} ${i.lastError?.message}`);
-      expect(failures).toEqual([]);
-      const original = await treeHashes(path.join(server.homeDir, 'tree'));
-      expect(await treeHashes(local)).toEqual(original);
-      expect(existsSync(path.join(local, 'empty-folder'))).toBe(true);
+    const total = FOLDERS * FILES_PER_FOLDER;
 
-      rig.queue.clearFinished();
-      const up = await rig.queue.addFolder({ direction: 'upload', siteId: 'srv', localDir: local, remoteDir: '/copy' });
-      expect(up.addedIds).toHaveLength(FOLDERS * FILES_PER_FOLDER);
-      await rig.queue.whenIdle();
-      expect(rig.queue.totals()).toMatchObject({ doneCount: FOLDERS * FILES_PER_FOLDER, failedCount: 0 });
-      expect(await treeHashes(path.join(server.homeDir, 'copy'))).toEqual(original);
-      expect(existsSync(path.join(server.homeDir, 'copy', 'empty-folder'))).toBe(true);
-    } finally {
-      await rig.queue.close();
-    }
+    const getIo = captureIo(work);
+    const getStatus = await runQueueCommand('get', [`${base}/tree/`, local], cliOptions({ parallel: 4 }), getIo);
+    expect(getIo.err()).toBe('');
+    expect(getStatus).toBe(0);
+    expect(getIo.out().split('\n').filter((l) => l.startsWith('got ')).length).toBe(total);
+    expect(getIo.out()).toContain(`transferred ${total.toLocaleString('en-US')} file(s)`);
+    const original = await treeHashes(path.join(server.homeDir, 'tree'));
+    expect(await treeHashes(local)).toEqual(original);
+    expect(existsSync(path.join(local, 'empty-folder'))).toBe(true);
+
+    const putIo = captureIo(work);
+    const putStatus = await runQueueCommand('put', [local, `${base}/copy`], cliOptions({ parallel: 4, isJson: true }), putIo);
+    expect(putIo.err()).toBe('');
+    expect(putStatus).toBe(0);
+    const events = putIo.out().trim().split('\n').map((l) => JSON.parse(l) as { type: string; state?: string; files?: number; failed?: number });
+    expect(events.filter((e) => e.type === 'file' && e.state === 'done')).toHaveLength(total);
+    expect(events[events.length - 1]).toMatchObject({ type: 'summary', files: total, failed: 0 });
+    expect(await treeHashes(path.join(server.homeDir, 'copy'))).toEqual(original);
+    expect(existsSync(path.join(server.homeDir, 'copy', 'empty-folder'))).toBe(true);
   }, 300_000);
 });

@@ -38,6 +38,8 @@ describe('unsafe remote names', () => {
     expect(joinRemote('/d', 'x')).toBe('/d/x');
     expect(remoteParent('/d/x')).toBe('/d');
     expect(remoteParent('/x')).toBe('/');
+    expect(remoteParent('x')).toBe('.');
+    expect(remoteParent('pub/x')).toBe('pub');
   });
 });
 

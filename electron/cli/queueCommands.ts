@@ -1,0 +1,213 @@
+/**
+ * Folder transfers of the `ferry` command through the transfer queue: `get -r URL [LOCALDIR]`,
+ * `put -r LOCALDIR URL` and `mirror URL LOCALDIR [--reverse]`, with --parallel, --retries and
+ * --on-exists. Prints one line per finished file (or JSON events with --json) and a summary;
+ * resolves with the exit status (1 when any file failed). Setup errors (bad URL, login refused)
+ * are thrown for runCli to report like any other command's.
+ * Must not import electron.
+ */
+import path from 'node:path';
+import type { TransferItem, TransferState } from '../../shared/domain';
+import { engineErrorPolicy, ftpSessionFactory, MAX_SITE_LIMIT, nodeLocalFs, TransferQueue, type ExpandReport } from '../queue';
+import { UsageError, type CliOptions } from './args';
+import { connectOptionsFor } from './connect';
+import { formatBytes, formatCount, formatLogEvent } from './format';
+import { describeFtpUrl, parseFtpUrl, type FtpUrl } from './ftpUrl';
+import { writeLine, type CliIo } from './io';
+import { ProgressLine } from './progress';
+
+/** The file-exists choices the command line offers (no `ask`: nobody answers a prompt in a pipeline). */
+export const CLI_EXISTS_POLICIES = ['overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip'] as const;
+export type CliExistsPolicy = (typeof CLI_EXISTS_POLICIES)[number];
+
+/** Options of the queue commands beyond the common CLI options. */
+export interface QueueCliOptions {
+  /** Retries of a transient failure per file (default 3). */
+  retries?: number;
+  /** Default `overwrite` for get/put, `newer` for mirror. */
+  onExists?: CliExistsPolicy;
+  /** mirror: upload LOCALDIR to URL instead of downloading. */
+  isReverse?: boolean;
+}
+
+/** The commands this module runs. */
+export type QueueCommandName = 'get' | 'put' | 'mirror';
+
+/** Checks an --on-exists value; throws UsageError naming the choices. */
+export function parseOnExists(value: string, command?: 'get' | 'put' | 'mirror'): CliExistsPolicy {
+  const match = CLI_EXISTS_POLICIES.find((p) => p === value.toLowerCase());
+  if (!match) throw new UsageError(`--on-exists must be one of ${CLI_EXISTS_POLICIES.join(', ')} (got "${value}")`, command);
+  return match;
+}
+
+/** Checks a --retries value (a whole number, 0 allowed); throws UsageError. */
+export function parseRetries(value: string, command?: 'get' | 'put' | 'mirror'): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--retries needs a whole number of 0 or more (got "${value}")`, command);
+  return Number(value);
+}
+
+/** Default transfers at once, like `lftp mirror` without --parallel. */
+const DEFAULT_PARALLEL = 1;
+const DEFAULT_RETRIES = 3;
+
+interface Plan {
+  direction: 'download' | 'upload';
+  url: FtpUrl;
+  remoteDir: string;
+  localDir: string;
+  onExists: CliExistsPolicy;
+}
+
+function isUrl(text: string): boolean {
+  return /^ftps?:\/\//i.test(text);
+}
+
+/** Works out direction and folders from the command and its operands. */
+function plan(command: QueueCommandName, operands: readonly string[], options: QueueCliOptions, cwd: string): Plan {
+  let direction: Plan['direction'];
+  let urlText: string;
+  let localText: string | undefined;
+  if (command === 'get') {
+    direction = 'download';
+    [urlText, localText] = operands;
+  } else if (command === 'put') {
+    direction = 'upload';
+    [localText, urlText] = operands;
+  } else {
+    // `mirror URL LOCALDIR [--reverse]`; the LOCALDIR URL order is accepted too, as lftp's `mirror -R` has it.
+    const [a, b] = operands;
+    if (a === undefined || b === undefined) throw new UsageError('mirror needs a URL and a local folder', 'mirror');
+    const isAUrl = isUrl(a);
+    if (isAUrl === isUrl(b)) throw new UsageError('mirror needs exactly one ftp:// or ftps:// URL and one local folder', 'mirror');
+    [urlText, localText] = isAUrl ? [a, b] : [b, a];
+    direction = options.isReverse ? 'upload' : 'download';
+  }
+  if (urlText === undefined) throw new UsageError(`${command}: missing URL`, command);
+  if (direction === 'upload' && localText === undefined) throw new UsageError(`${command}: missing local folder`, command);
+  const url = parseFtpUrl(urlText);
+  // An undefined path is the login folder; `.` keeps remote paths relative to it.
+  const remoteDir = url.path === undefined ? '.' : url.path.replace(/(.)\/+$/, '$1');
+  const remoteName = remoteDir === '.' || remoteDir === '/' ? undefined : remoteDir.slice(remoteDir.lastIndexOf('/') + 1);
+  const localDir = path.resolve(cwd, localText ?? remoteName ?? '.');
+  return { direction, url, remoteDir, localDir, onExists: options.onExists ?? (command === 'mirror' ? 'newer' : 'overwrite') };
+}
+
+/** One line for a finished file. */
+function fileLine(item: TransferItem, cwd: string): string {
+  const local = path.relative(cwd, item.localPath) || item.localPath;
+  const route = item.direction === 'download' ? `${item.remotePath} -> ${local}` : `${local} -> ${item.remotePath}`;
+  if (item.state === 'failed') {
+    const e = item.lastError;
+    return `failed ${route}: ${e?.message ?? 'unknown error'}`;
+  }
+  if (item.isSkipped) return `skipped ${route} (exists)`;
+  return `${item.direction === 'download' ? 'got' : 'put'} ${route} (${formatBytes(item.sizeBytes ?? item.transferredBytes)})`;
+}
+
+/** Plain-data record of an item for --json. */
+function itemRecord(item: TransferItem): Record<string, unknown> {
+  return {
+    direction: item.direction,
+    remotePath: item.remotePath,
+    localPath: item.localPath,
+    state: item.state,
+    skipped: item.isSkipped === true,
+    sizeBytes: item.sizeBytes,
+    attempts: item.attempts,
+    error: item.lastError,
+  };
+}
+
+/** Runs `get -r`, `put -r` or `mirror` through the queue; resolves with the exit status (0 ok, 1 a file failed, 130 interrupted). */
+export async function runQueueCommand(
+  command: QueueCommandName,
+  operands: readonly string[],
+  options: CliOptions & QueueCliOptions,
+  io: CliIo,
+): Promise<number> {
+  const p = plan(command, operands, options, io.cwd);
+  const connect = connectOptionsFor(p.url, options, io.env);
+  const parallel = Math.min(MAX_SITE_LIMIT, options.parallel ?? DEFAULT_PARALLEL);
+  const sessions = ftpSessionFactory(() => connect, {
+    onLog: options.isVerbose ? (_site, event) => writeLine(io.stderr, formatLogEvent(event)) : undefined,
+  });
+  const queue = new TransferQueue({
+    sessions,
+    fs: nodeLocalFs,
+    errors: engineErrorPolicy,
+    options: {
+      globalLimit: parallel,
+      defaultSiteLimit: parallel,
+      retry: { maxRetries: options.retries ?? DEFAULT_RETRIES, baseDelayMs: 1_000, maxDelayMs: 30_000 },
+      onExists: p.onExists,
+      // The CLI exits when done; idle sessions must not linger.
+      idleSessionMs: 1_000,
+    },
+  });
+
+  const emit = (record: Record<string, unknown>) => writeLine(io.stdout, JSON.stringify(record));
+  const progress = new ProgressLine(io.stderr, { isEnabled: !options.isJson });
+  let doneBytes = 0;
+  const FINAL: ReadonlySet<TransferState> = new Set(['done', 'failed', 'cancelled']);
+  queue.on('transition', ({ id, to }) => {
+    if (!FINAL.has(to)) return;
+    const item = queue.get(id);
+    if (!item) return;
+    if (to === 'done' && !item.isSkipped) doneBytes += item.sizeBytes ?? item.transferredBytes;
+    progress.finish();
+    if (options.isJson) emit({ type: 'file', ...itemRecord(item) });
+    else writeLine(to === 'failed' ? io.stderr : io.stdout, fileLine(item, io.cwd));
+  });
+  queue.on('changed', ({ totals }) => progress.update(doneBytes + totals.transferredBytes));
+  queue.on('log', (line) => {
+    // Retries and refusals matter to a user watching; routine notes only with --verbose.
+    if (line.level === 'info' && !options.isVerbose) return;
+    if (options.isJson) emit({ type: 'log', level: line.level, text: line.text });
+    else {
+      progress.finish();
+      writeLine(io.stderr, `ferry: ${line.text}`);
+    }
+  });
+
+  const onAbort = () => queue.cancel();
+  io.signal?.addEventListener('abort', onAbort, { once: true });
+  let report: ExpandReport;
+  try {
+    report = await queue.addFolder({ direction: p.direction, siteId: 'cli', remoteDir: p.remoteDir, localDir: p.localDir });
+    if (options.isJson) emit({ type: 'queued', files: report.addedIds.length, folders: report.folderCount, source: describeFtpUrl(p.url) });
+    await queue.whenIdle();
+  } finally {
+    io.signal?.removeEventListener('abort', onAbort);
+    progress.finish();
+    await queue.close();
+  }
+
+  const items = queue.list();
+  const done = items.filter((i) => i.state === 'done');
+  const skipped = done.filter((i) => i.isSkipped).length;
+  const failed = items.filter((i) => i.state === 'failed');
+  const cancelled = items.filter((i) => i.state === 'cancelled').length;
+  const summary = {
+    files: done.length - skipped,
+    skipped,
+    failed: failed.length,
+    cancelled,
+    bytes: doneBytes,
+    folders: report.folderCount,
+  };
+  if (options.isJson) {
+    emit({ type: 'summary', ...summary, failures: failed.map((i) => ({ path: i.direction === 'download' ? i.remotePath : i.localPath, error: i.lastError })) });
+  } else {
+    const parts = [`${formatCount(summary.files)} file(s), ${formatBytes(summary.bytes)} (${formatCount(summary.bytes)} bytes)`];
+    if (skipped) parts.push(`${formatCount(skipped)} skipped`);
+    if (cancelled) parts.push(`${formatCount(cancelled)} cancelled`);
+    parts.push(`${formatCount(failed.length)} failed`);
+    writeLine(io.stdout, `${command === 'mirror' ? 'mirrored' : 'transferred'} ${parts.join(', ')}`);
+    for (const i of failed) {
+      const e = i.lastError;
+      writeLine(io.stderr, `  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e?.message ?? 'unknown error'}`);
+    }
+  }
+  if (io.signal?.aborted) return 130;
+  return failed.length > 0 ? 1 : 0;
+}
