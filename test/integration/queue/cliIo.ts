@@ -4,6 +4,7 @@
 import { PassThrough } from 'node:stream';
 import type { CliOptions } from '../../../electron/cli/args';
 import type { CliIo } from '../../../electron/cli/io';
+import type { QueueCliOptions } from '../../../electron/cli/queueCommands';
 
 /** CliIo whose output is collected into strings. */
 export function captureIo(cwd: string, env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
@@ -17,6 +18,6 @@ export function captureIo(cwd: string, env: Record<string, string> = {}): CliIo 
 }
 
 /** CLI options as the parser would produce them for a recursive command. */
-export function cliOptions(extra: Partial<CliOptions> = {}): CliOptions {
+export function cliOptions(extra: Partial<CliOptions & QueueCliOptions> = {}): CliOptions & QueueCliOptions {
   return { isAscii: false, isInsecure: false, isResume: false, isVerbose: false, isJson: false, isRecursive: true, mode: 'passive', ...extra };
 }
