@@ -21,6 +21,8 @@ export interface FaultSession {
   dataSocket(): Promise<net.Socket>;
   /** Closes the control connection. */
   close(): void;
+  /** Sets where the next active-mode dataSocket() connects (for handlers replacing EPRT/PORT). */
+  setActiveTarget(host: string, port: number): void;
   /** Resolves when the client sent ABOR during the current handler (or never). */
   readonly aborted: Promise<void>;
   /** Per-session state the default handlers keep. */
@@ -48,6 +50,8 @@ export interface FaultServerOptions {
   password?: string;
   /** Listing lines sent for LIST (default: a Unix listing of the files). */
   listing?: string[];
+  /** Loopback address to listen on, control and passive data alike (default 127.0.0.1; `::1` for IPv6). */
+  host?: '127.0.0.1' | '::1';
 }
 
 /** A running fault server and what it observed. */
@@ -81,6 +85,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const dataPeers: string[] = [];
   const refusedTargets: string[] = [];
   const sockets = new Set<net.Socket>();
+  const listenHost = options.host ?? '127.0.0.1';
   const servers = new Set<net.Server>();
 
   const server = net.createServer((control) => {
@@ -136,6 +141,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         return Promise.reject(new Error('no data connection prepared'));
       },
       close: () => control.destroy(),
+      setActiveTarget: (host, port) => {
+        if (!isLoopback(host)) throw new Error(`refusing to connect to ${host}`);
+        activeTarget = { host, port };
+      },
       get aborted() {
         return aborted;
       },
@@ -156,7 +165,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         });
       });
       pendingData.catch(() => undefined);
-      return new Promise((resolve) => listener.listen(0, '127.0.0.1', () => resolve((listener.address() as net.AddressInfo).port)));
+      return new Promise((resolve) => listener.listen(0, listenHost, () => resolve((listener.address() as net.AddressInfo).port)));
     };
 
     const sendData = async (s: FaultSession, data: Buffer | string) => {
@@ -349,9 +358,9 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     else await greeting(session);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(0, listenHost, () => resolve()));
   return {
-    host: '127.0.0.1',
+    host: listenHost,
     port: (server.address() as net.AddressInfo).port,
     commands,
     dataPeers,

@@ -36,6 +36,11 @@ export interface RequestOptions {
   untimedAfterPreliminary?: boolean;
   /** Reply timeout for this command instead of the default (HASH of a big file takes a while). */
   timeoutMs?: number;
+  /**
+   * If the reply arriving for this command satisfies this, the command is taken as unanswered and
+   * the reply goes to the next one (ABOR, which some servers answer together with the aborted command).
+   */
+  skipIf?: (reply: FtpReply) => boolean;
 }
 
 interface Pending {
@@ -164,6 +169,18 @@ export class ControlConnection extends EventEmitter {
   }
 
   /**
+   * Sends ABOR (RFC 959 §4.1.3) followed by NOOP and resolves once the NOOP is answered. Servers
+   * answer an abort with 426 + 226, a 226 + 225, or a single 226 for both; the NOOP's 200 marks
+   * where the abort's replies end, so pairing stays right whatever the server did.
+   */
+  async abortAndSync(): Promise<void> {
+    const abort = this.request('ABOR', { skipIf: (reply) => reply.code === 200 });
+    const noop = this.request('NOOP');
+    await Promise.allSettled([abort]);
+    await noop;
+  }
+
+  /**
    * Upgrades the connection to TLS after a 234 reply to AUTH TLS (RFC 4217 §4) and checks the
    * certificate; resolves with its details or rejects with FtpTlsError.
    */
@@ -246,6 +263,10 @@ export class ControlConnection extends EventEmitter {
   private onReply(reply: FtpReply): void {
     const hint = replyHint(reply.code);
     this.log('reply', reply.lines.join('\n'), { code: reply.code, ...(hint ? { hint } : {}) });
+    this.dispatch(reply);
+  }
+
+  private dispatch(reply: FtpReply): void {
     const head = this.queue[0];
     if (!head) {
       // RFC 959 allows an unsolicited 421 before closing; anything else is logged and dropped.
@@ -259,6 +280,11 @@ export class ControlConnection extends EventEmitter {
       return;
     }
     this.queue.shift();
+    if (head.options.skipIf?.(reply) && this.queue.length > 0) {
+      head.resolve({ code: 0, text: '(answered together with the previous command)', lines: [] });
+      this.dispatch(reply);
+      return;
+    }
     this.armTimer();
     head.resolve(reply);
   }

@@ -81,17 +81,17 @@ export class DataTransfer {
   }
 
   /**
-   * Aborts the transfer: sends ABOR (RFC 959 §4.1.3) and closes the data connection. The server
-   * answers the data command (426, or 226 if it had finished) and then ABOR (226 or 225); the
-   * control queue pairs both in order, so the session is usable afterwards. complete() then rejects
-   * with FtpAbortedError.
+   * Aborts the transfer: sends ABOR (RFC 959 §4.1.3, followed by a NOOP to find the end of the
+   * abort's replies) and closes the data connection. The server answers the data command (426, or
+   * 226 if it had finished) and ABOR (226 or 225), or both with one 226; the session is usable
+   * afterwards. complete() then rejects with FtpAbortedError.
    */
   abort(): void {
     if (this.aborted) return;
     if (this.finalArrived || this.control.isClosed) {
       this.aborted = Promise.resolve();
     } else {
-      this.aborted = settle(this.control.request('ABOR'));
+      this.aborted = settle(this.control.abortAndSync());
     }
     this.socket.destroy();
   }

@@ -1,7 +1,8 @@
+import net from 'node:net';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  FtpAbortedError, FtpConnectionError, FtpInvalidInputError, FtpReplyError, FtpSession, FtpTimeoutError, isTransient,
+  FtpAbortedError, FtpConnectionError, FtpInvalidInputError, FtpReplyError, FtpSession, FtpTimeoutError, FtpTlsError, isTransient,
   type ConnectOptions, type FtpLogEvent,
 } from '../../../electron/ftp';
 import { startFaultServer, type FaultServer, type FaultServerOptions } from '../../servers/faultServer';
@@ -216,6 +217,111 @@ describe('data connections', () => {
   });
 });
 
+describe('more data-connection edge cases', () => {
+  it('falls back to PASV when the EPSV port refuses connections (ECONNREFUSED)', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
+    const deadPort = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const s = await server({ files: { 'a.bin': FILE }, handlers: { EPSV: (session) => session.reply(229, `Entering Extended Passive Mode (|||${deadPort}|)`) } });
+    const log: FtpLogEvent[] = [];
+    const session = await connect(s, {}, log);
+    const out = sink();
+    await session.download('a.bin', out);
+    expect(out.data().equals(FILE)).toBe(true);
+    expect(session.lastDataStrategy).toBe('PASV');
+    expect(log.some((e) => e.kind === 'status' && e.text.startsWith('EPSV did not work') && /ECONNREFUSED/.test(e.text))).toBe(true);
+  });
+
+  it('accepts the active data connection only from the control peer', async () => {
+    let intruderClosed!: Promise<void>;
+    const s = await server({
+      files: { 'a.bin': FILE },
+      handlers: {
+        EPRT: async (session, arg) => {
+          const [, , host, port] = arg.split(arg[0]);
+          // A third party (here 127.0.0.2) races the server to the listening port: it must be turned away.
+          const intruder = net.connect({ host, port: Number(port), localAddress: '127.0.0.2' });
+          intruder.on('error', () => undefined);
+          intruderClosed = new Promise((resolve) => intruder.on('close', () => resolve()));
+          await new Promise((resolve) => intruder.once('connect', resolve));
+          session.setActiveTarget(host, Number(port));
+          session.reply(200, 'EPRT command successful');
+        },
+      },
+    });
+    const log: FtpLogEvent[] = [];
+    const session = await connect(s, { dataStrategy: 'EPRT' }, log);
+    const out = sink();
+    await session.download('a.bin', out);
+    await intruderClosed;
+    expect(out.data().equals(FILE)).toBe(true);
+    expect(log.some((e) => e.kind === 'status' && e.text.includes('Refused a data connection from 127.0.0.2'))).toBe(true);
+  });
+
+  it('withdraws the command with ABOR and falls back when the server never opens the active connection', async () => {
+    let stalls = 0;
+    const s = await server({
+      files: { 'a.bin': FILE },
+      handlers: {
+        RETR: async (session, arg) => {
+          if (stalls++ === 0) {
+            session.reply(150, 'Opening');
+            await session.aborted;
+            return;
+          }
+          session.reply(150, 'Opening');
+          const data = await session.dataSocket();
+          await new Promise<void>((resolve) => data.end(session.files.get(arg)!, () => resolve()));
+          session.reply(226, 'Done');
+        },
+      },
+    });
+    const session = await connect(s, { dataMode: 'active', timeoutMs: 400 });
+    const out = sink();
+    await session.download('a.bin', out);
+    expect(out.data().equals(FILE)).toBe(true);
+    expect(s.commands.filter((c) => /^(EPRT|PORT|RETR|ABOR)/.test(c)).map((c) => c.split(' ')[0])).toEqual(['EPRT', 'RETR', 'ABOR', 'PORT', 'RETR']);
+    expect(session.lastDataStrategy).toBe('PORT');
+  });
+
+  it('works over IPv6 with EPSV and EPRT |2|', async () => {
+    const s = await server({ host: '::1', files: { 'a.bin': FILE } });
+    for (const strategy of ['EPSV', 'EPRT'] as const) {
+      const session = await connect(s, { dataStrategy: strategy });
+      const out = sink();
+      await session.download('a.bin', out);
+      expect(out.data().equals(FILE)).toBe(true);
+    }
+    expect(s.commands.some((c) => c.startsWith('EPRT |2|::1|'))).toBe(true);
+  });
+});
+
+describe('TLS negotiation with a server without TLS', () => {
+  it('continues in clear with explicit-if-available and says so', async () => {
+    const s = await server();
+    const log: FtpLogEvent[] = [];
+    const session = await connect(s, { tls: 'explicit-if-available' }, log);
+    expect(session.isSecure).toBe(false);
+    expect(log.some((e) => e.kind === 'status' && /continuing unencrypted/.test(e.text))).toBe(true);
+  });
+
+  it('refuses to continue with explicit', async () => {
+    const s = await server();
+    const err = await connect(s, { tls: 'explicit' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpTlsError);
+    expect(s.commands.some((c) => c.startsWith('USER'))).toBe(false);
+  });
+
+  it('a connect aborted by its signal rejects with FtpAbortedError', async () => {
+    const s = await server({ greeting: () => undefined });
+    const controller = new AbortController();
+    const pending = FtpSession.connect({ host: s.host, port: s.port, timeoutMs: 5000 }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(FtpAbortedError);
+  });
+});
+
 describe('transfers that go wrong', () => {
   it('a data connection closed early followed by 426 is a transient FtpReplyError; the session stays usable', async () => {
     const s = await server({
@@ -372,6 +478,19 @@ describe('abort', () => {
     await expect(download).rejects.toBeInstanceOf(FtpAbortedError);
     expect((await session.list()).length).toBe(1);
     expect(await session.pwd()).toBe('/');
+  });
+
+  it('ABOR answered by a single 226 for both commands still leaves the session in step', async () => {
+    const s = await server({
+      files: { 'a.bin': FILE },
+      handlers: { ...tricklingRetr(false), ABOR: (session) => session.reply(226, 'Abort successful') },
+    });
+    const session = await connect(s);
+    const controller = new AbortController();
+    const download = session.download('a.bin', sink(), { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(download).rejects.toBeInstanceOf(FtpAbortedError);
+    expect(await session.pwd()).toBe('/');
+    expect((await session.list()).length).toBe(1);
   });
 
   it('stopping a listStream early aborts the listing and keeps the session usable', async () => {
