@@ -159,6 +159,24 @@ describe.each(SERVER_KINDS)('engine against %s', (kind) => {
     });
   });
 
+  it('reads facts with MLST and sets the modification time where the server can', async () => {
+    await withSession(srv, {}, async (s) => {
+      await s.upload(Readable.from([Buffer.from('t')]), 'times.txt');
+      if (s.features.has('MLST')) {
+        expect(await s.mlst('times.txt')).toMatchObject({ name: 'times.txt', type: 'file', sizeBytes: 1 });
+      }
+      const when = Date.UTC(2020, 1, 3, 4, 5, 6);
+      const set = await s.setModifiedTime('times.txt', when).then(() => true, (e: unknown) => e);
+      if (set === true) {
+        expect(statSync(join(srv.homeDir, 'times.txt')).mtimeMs).toBe(when);
+        expect(await s.modifiedTime('times.txt')).toBe(when);
+      } else {
+        expect(set).toBeInstanceOf(FtpReplyError);
+        expect(s.features.has('MFMT')).toBe(false);
+      }
+    });
+  });
+
   it('offers a checksum only when the server has one, and it matches', async () => {
     await withSession(srv, {}, async (s) => {
       const sum = await s.checksum('data.bin');
