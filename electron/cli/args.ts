@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { DataMode, DataStrategy } from '../../shared/domain';
+import { parseOnExists, parseRetries, type QueueCliOptions } from './queueCommands';
 
 /** The commands `ferry` knows. */
 export const COMMANDS = ['ls', 'get', 'put', 'rm', 'mkdir', 'rmdir', 'mv', 'hash', 'mirror'] as const;
@@ -13,8 +14,8 @@ export type CommandName = (typeof COMMANDS)[number];
 /** TLS choices on the command line (the engine's `explicit-if-available` is not offered: a CLI should not fall back silently). */
 export type CliTlsMode = 'none' | 'explicit' | 'implicit';
 
-/** Options after checking, with defaults applied where the CLI has one. */
-export interface CliOptions {
+/** Options after checking, with defaults applied where the CLI has one (the folder-transfer ones are queueCommands.ts's). */
+export interface CliOptions extends QueueCliOptions {
   mode?: DataMode;
   data?: DataStrategy;
   isAscii: boolean;
@@ -59,6 +60,9 @@ const OPTION_TABLE = {
   recursive: { type: 'boolean', short: 'r' },
   parallel: { type: 'string', short: 'P' },
   timeout: { type: 'string' },
+  retries: { type: 'string' },
+  'on-exists': { type: 'string' },
+  reverse: { type: 'boolean', short: 'R' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -71,14 +75,14 @@ const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'in
 /** Options each command accepts beyond the common ones. */
 const EXTRA: Record<CommandName, readonly OptionName[]> = {
   ls: [],
-  get: ['ascii', 'resume', 'recursive', 'parallel'],
-  put: ['ascii', 'resume', 'recursive', 'parallel'],
+  get: ['ascii', 'resume', 'recursive', 'parallel', 'retries', 'on-exists'],
+  put: ['ascii', 'resume', 'recursive', 'parallel', 'retries', 'on-exists'],
   rm: [],
   mkdir: [],
   rmdir: [],
   mv: [],
   hash: [],
-  mirror: ['parallel'],
+  mirror: ['parallel', 'retries', 'on-exists', 'reverse'],
 };
 
 /** The operands of each command, in order; a name in brackets is optional. */
@@ -91,13 +95,18 @@ export const OPERANDS: Record<CommandName, readonly string[]> = {
   rmdir: ['URL'],
   mv: ['URL', 'NEWNAME'],
   hash: ['URL'],
-  mirror: ['SOURCE', 'TARGET'],
+  mirror: ['URL', 'LOCALDIR'],
 };
 
 const DATA_MODES: readonly DataMode[] = ['auto', 'passive', 'active'];
 const DATA_STRATEGIES: readonly DataStrategy[] = ['EPSV', 'PASV', 'EPRT', 'PORT'];
 const TLS_MODES: readonly CliTlsMode[] = ['none', 'explicit', 'implicit'];
 const PASSIVE: readonly DataStrategy[] = ['EPSV', 'PASV'];
+
+/** The command as the queue module names it, for its usage errors. */
+function queueCommand(command: CommandName): 'get' | 'put' | 'mirror' | undefined {
+  return command === 'get' || command === 'put' || command === 'mirror' ? command : undefined;
+}
 
 function isCommand(word: string | undefined): word is CommandName {
   return (COMMANDS as readonly string[]).includes(word ?? '');
@@ -122,6 +131,8 @@ function describeParseError(err: unknown): string {
   if (unknown) return `unknown option ${unknown[1]}`;
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
   if (missing) return `option ${missing[1].replace(/^-\w, /, '')} needs a value`;
+  const ambiguous = /Option '([^']+?)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `option ${ambiguous[1].replace(/^-\w, /, '')} needs a value (write ${ambiguous[1].replace(/^-\w, /, '')}=-VALUE for one starting with -)`;
   const notString = /Option '([^']+?)' does not take an argument/.exec(message);
   if (notString) return `option ${notString[1].replace(/^-\w, /, '')} takes no value`;
   return message.split('.')[0];
@@ -182,6 +193,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     options.fingerprint = values.fingerprint;
   }
   if (values.parallel !== undefined) options.parallel = positiveInteger(values.parallel, 'parallel', command);
+  if (values.retries !== undefined) options.retries = parseRetries(values.retries, queueCommand(command));
+  if (values['on-exists'] !== undefined) options.onExists = parseOnExists(values['on-exists'], queueCommand(command));
+  if (values.reverse) options.isReverse = true;
   if (values.timeout !== undefined) {
     if (!/^\d+(\.\d+)?$/.test(values.timeout) || Number(values.timeout) <= 0) {
       throw new UsageError(`--timeout needs a number of seconds above 0 (got "${values.timeout}")`, command);
@@ -199,10 +213,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     // Byte offsets of an ASCII transfer differ on each side (CRLF vs LF), so REST would land in the wrong place.
     throw new UsageError('--resume works only for binary transfers, not with --ascii', command);
   }
-  if (options.parallel !== undefined && !options.isRecursive && command !== 'mirror') {
-    throw new UsageError('--parallel applies only to recursive transfers (-r) and mirror', command);
+  if (command !== 'mirror' && !options.isRecursive) {
+    for (const name of ['parallel', 'retries', 'on-exists'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} applies only to folder transfers (-r) and mirror`, command);
+    }
   }
-  if (options.isRecursive && options.isResume) throw new UsageError('--resume does not apply to recursive transfers', command);
+  if (options.isRecursive && options.isResume) throw new UsageError('--resume does not apply to folder transfers; use --on-exists resume', command);
+  if (options.isRecursive && options.isAscii) throw new UsageError('--ascii does not apply to folder transfers', command);
   if (options.isInsecure && options.fingerprint) throw new UsageError('give either --fingerprint or --insecure, not both', command);
   return { kind: 'run', command, operands, options };
 }

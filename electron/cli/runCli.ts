@@ -9,8 +9,9 @@ import { parseCommandLine, UsageError, type CliOptions, type CommandName } from 
 import { runHash, runMkdir, runMv, runRm, runRmdir } from './commands/fileOps';
 import { runLs } from './commands/ls';
 import { runGet, runPut } from './commands/transfer';
-import { CliError, errorRecord, formatErrorLine } from './format';
+import { errorRecord, formatErrorLine } from './format';
 import { writeLine, type CliIo } from './io';
+import { runQueueCommand } from './queueCommands';
 import { commandHelp, overviewHelp, usageHint } from './usage';
 
 /** Exit statuses. */
@@ -29,11 +30,6 @@ const RUNNERS: Record<Exclude<CommandName, 'mirror'>, Runner> = {
   hash: runHash,
 };
 
-/** Folder transfers belong to the transfer queue's command module. */
-async function runQueueCommand(command: CommandName): Promise<void> {
-  throw new CliError(`${command === 'mirror' ? 'mirror' : `${command} -r`} is not available yet`);
-}
-
 /** Runs one command line and resolves with the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let isJson = false;
@@ -49,8 +45,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     isJson = parsed.options.isJson;
     const { command, operands, options } = parsed;
-    if (command === 'mirror' || options.isRecursive) await runQueueCommand(command);
-    else await RUNNERS[command](operands, options, io);
+    // Folder transfers go through the transfer queue (queueCommands.ts), which reports per file and returns its own status.
+    if (command === 'mirror') return await runQueueCommand('mirror', operands, options, io);
+    if (options.isRecursive && (command === 'get' || command === 'put')) return await runQueueCommand(command, operands, options, io);
+    await RUNNERS[command](operands, options, io);
     return EXIT.ok;
   } catch (err) {
     const line = formatErrorLine(err);

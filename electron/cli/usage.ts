@@ -5,6 +5,7 @@
  */
 import { OPERANDS, type CommandName } from './args';
 import { PASSWORD_ENV } from './connect';
+import { CLI_EXISTS_POLICIES } from './queueCommands';
 
 /** What each command does, in one line. */
 const SUMMARY: Record<CommandName, string> = {
@@ -16,7 +17,7 @@ const SUMMARY: Record<CommandName, string> = {
   rmdir: 'remove an empty remote folder',
   mv: 'rename or move a remote file or folder',
   hash: "print the server's checksum of a file",
-  mirror: 'make TARGET a copy of the SOURCE folder (local or ftp://)',
+  mirror: 'make LOCALDIR a copy of the remote folder (--reverse: the other way)',
 };
 
 /** Details shown in a command's own usage. */
@@ -27,7 +28,7 @@ const DETAILS: Record<CommandName, string> = {
     'file lands in the current folder under its remote name. The download is written to',
     'LOCAL.part and renamed when complete; after a failure the .part file stays, and --resume',
     'continues it (REST) instead of starting again. With -r, URL is a folder and LOCAL the folder',
-    'to download it into.',
+    'to download it into (default: the remote folder\'s name), through the transfer queue.',
   ].join('\n'),
   put: [
     'A URL ending in / (or with no path) names a folder: the file keeps its local name there.',
@@ -39,7 +40,12 @@ const DETAILS: Record<CommandName, string> = {
   rmdir: 'Removes one empty folder (RMD).',
   mv: 'NEWNAME is a name in the same folder, a path relative to it, an absolute path, or an\nftp:// URL on the same server (RNFR/RNTO).',
   hash: 'The server computes the checksum (HASH with SHA-256 preferred, else XSHA256, XSHA1, XMD5\nor XCRC) and ferry prints `ALGORITHM (path) = hex`. Fails when the server offers none.',
-  mirror: 'SOURCE and TARGET are a local folder and an ftp:// URL, in the direction of the copy.',
+  mirror: [
+    'Downloads what is new or changed in the remote folder into LOCALDIR (--on-exists newer by',
+    'default); with -R/--reverse it uploads LOCALDIR into the remote folder instead. The two',
+    'operands may come in either order. Files go through the transfer queue: --parallel at once,',
+    'transient failures retried (--retries), one line per file and a summary.',
+  ].join('\n'),
 };
 
 const COMMON_OPTIONS = [
@@ -57,7 +63,13 @@ const TRANSFER_OPTIONS = [
   '  --ascii                       ASCII transfer (TYPE A) with line-ending conversion (default binary)',
   '  -c, --resume                  continue a partial download or upload',
   '  -r, --recursive               transfer a whole folder through the transfer queue',
-  '  -P, --parallel N              transfers at once with -r',
+];
+
+const FOLDER_OPTIONS = [
+  '  -P, --parallel N              files at once with -r and mirror (default 1)',
+  '  --retries N                   retries of a transient failure per file (default 3)',
+  `  --on-exists POLICY            ${CLI_EXISTS_POLICIES.join('|')}`,
+  '                                (default overwrite; mirror: newer)',
 ];
 
 const URL_HELP = [
@@ -70,8 +82,8 @@ const URL_HELP = [
 
 function synopsis(command: CommandName): string {
   const operands = OPERANDS[command].join(' ');
-  if (command === 'get') return `ferry get [-r] ${operands} [options]`;
-  if (command === 'put') return `ferry put [-r] ${operands} [options]`;
+  if (command === 'get') return `ferry get ${operands} [options]\n       ferry get -r URL [LOCALDIR] [options]`;
+  if (command === 'put') return `ferry put ${operands} [options]\n       ferry put -r LOCALDIR URL [options]`;
   return `ferry ${command} ${operands} [options]`;
 }
 
@@ -95,6 +107,8 @@ export function overviewHelp(version: string): string {
     'Options:',
     ...COMMON_OPTIONS,
     ...TRANSFER_OPTIONS,
+    ...FOLDER_OPTIONS,
+    '  -R, --reverse                 mirror: upload LOCALDIR instead of downloading',
     '  -h, --help                    help; -V, --version: the version',
     '',
     'Exit status: 0 done; 1 failed (the one-line error names the reply code, e.g.',
@@ -104,7 +118,9 @@ export function overviewHelp(version: string): string {
 
 /** The usage of one command. */
 export function commandHelp(command: CommandName): string {
-  const extra = command === 'get' || command === 'put' ? TRANSFER_OPTIONS : command === 'mirror' ? [TRANSFER_OPTIONS[3].replace(' with -r', '')] : [];
+  const extra = command === 'get' || command === 'put'
+    ? [...TRANSFER_OPTIONS, ...FOLDER_OPTIONS]
+    : command === 'mirror' ? [...FOLDER_OPTIONS, '  -R, --reverse                 upload LOCALDIR into the remote folder'] : [];
   return [
     `Usage: ${synopsis(command)}`,
     '',

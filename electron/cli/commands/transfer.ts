@@ -87,7 +87,8 @@ function report(summary: TransferSummary, options: CliOptions, io: CliIo): void 
     return;
   }
   if (!io.stderr.isTTY) return;
-  const arrow = summary.command === 'get' ? `${summary.remote} → ${summary.local}` : `${summary.local} → ${summary.remote}`;
+  const localShown = summary.local === '-' ? '-' : shown(summary.local, io.cwd);
+  const arrow = summary.command === 'get' ? `${summary.remote} → ${localShown}` : `${localShown} → ${summary.remote}`;
   if (summary.isAlreadyComplete) {
     writeLine(io.stderr, `${arrow}: already complete`);
     return;

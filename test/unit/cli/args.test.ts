@@ -55,6 +55,8 @@ describe('parseCommandLine', () => {
   it('reads -r and --parallel for folder transfers and mirror', () => {
     expect(run(['get', '-r', '-P', '4', 'ftp://h/d/', 'local']).options).toMatchObject({ isRecursive: true, parallel: 4 });
     expect(run(['mirror', '--parallel', '2', 'ftp://h/d/', 'local']).options.parallel).toBe(2);
+    expect(run(['put', '-r', 'dir', 'ftp://h/d/', '--retries', '0', '--on-exists', 'Skip']).options).toMatchObject({ retries: 0, onExists: 'skip' });
+    expect(run(['mirror', '-R', 'local', 'ftp://h/d/', '--on-exists', 'size-differs']).options).toMatchObject({ isReverse: true, onExists: 'size-differs' });
   });
 
   it('answers help and version in every spelling', () => {
@@ -87,9 +89,18 @@ describe('parseCommandLine', () => {
     [['get', 'ftp://h/a', '--resume', '--ascii'], /--resume works only for binary/, 'get'],
     [['ls', 'ftp://h/', '--resume'], /--resume does not apply to ls/, 'ls'],
     [['rm', 'ftp://h/a', '--ascii'], /--ascii does not apply to rm/, 'rm'],
-    [['get', 'ftp://h/a', '--parallel', '4'], /--parallel applies only to recursive/, 'get'],
+    [['get', 'ftp://h/a', '--parallel', '4'], /--parallel applies only to folder transfers/, 'get'],
+    [['put', 'a', 'ftp://h/a', '--retries', '2'], /--retries applies only to folder transfers/, 'put'],
+    [['get', 'ftp://h/a', '--on-exists', 'skip'], /--on-exists applies only to folder transfers/, 'get'],
+    [['get', '-r', 'ftp://h/a', '--on-exists', 'maybe'], /--on-exists must be one of overwrite, newer/, 'get'],
+    [['mirror', 'ftp://h/a', 'd', '--retries', '-1'], /option --retries needs a value \(write --retries=-VALUE/, 'mirror'],
+    [['mirror', 'ftp://h/a', 'd', '--retries=-1'], /--retries needs a whole number/, 'mirror'],
+    [['mirror', 'ftp://h/a', 'd', '--retries', 'x'], /--retries needs a whole number/, 'mirror'],
+    [['get', '-r', '--ascii', 'ftp://h/a'], /--ascii does not apply to folder transfers/, 'get'],
+    [['get', '-R', 'ftp://h/a'], /--reverse does not apply to get/, 'get'],
+    [['ls', '-r', 'ftp://h/a'], /--recursive does not apply to ls/, 'ls'],
     [['get', '-r', 'ftp://h/a', '--parallel', '0'], /--parallel needs a whole number/, 'get'],
-    [['get', '-r', '--resume', 'ftp://h/a'], /--resume does not apply to recursive/, 'get'],
+    [['get', '-r', '--resume', 'ftp://h/a'], /--resume does not apply to folder transfers; use --on-exists resume/, 'get'],
     [['ls', 'ftp://h/', '--timeout', '0'], /--timeout needs a number of seconds/, 'ls'],
     [['ls', 'ftp://h/', '--fingerprint', 'abc'], /--fingerprint needs a SHA-256 fingerprint/, 'ls'],
     [['ls', 'ftp://h/', '--fingerprint', 'ab'.repeat(32), '-k'], /either --fingerprint or --insecure/, 'ls'],
