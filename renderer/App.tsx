@@ -12,6 +12,7 @@ import { SitePasswordPrompt } from './features/sites/SitePasswordPrompt';
 import { ExistsDialog } from './features/queue/ExistsDialog';
 import { StatusBar } from './features/queue/StatusBar';
 import { connectEvents } from './stores/connectEvents';
+import { DialogHost } from './components/DialogHost';
 
 /** The whole window. */
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
       <SiteManagerDialog />
       <StatusBar />
       <ExistsDialog />
+      <DialogHost />
     </div>
   );
 }

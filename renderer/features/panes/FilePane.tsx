@@ -1,52 +1,131 @@
-/** One pane's frame around a pane store's state: title, path bar, error, table and footer. */
-import type { PaneState } from '../../stores/createPaneStore';
-import { PathBar } from './PathBar';
-import { FileList } from './FileList';
+/**
+ * One pane, local or remote, over its store: toolbar, path bar, filter, errors, the file
+ * grid, the footer and the context menu. Keys go through the keymap to the command registry;
+ * all actions go to the pane's store.
+ */
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { bindingFor } from '../../commands/keymap';
+import { commandContext, otherPane, PANE_TITLES, paneStore } from '../../commands/panes';
+import { runCommand } from '../../commands/registry';
+import type { PaneId, PaneUi } from '../../commands/types';
 import { formatSize } from '../../lib/format';
+import { useSession } from '../../stores/sessionStore';
+import { LOCAL_COLUMNS, REMOTE_COLUMNS } from './columns';
+import { Breadcrumbs } from './Breadcrumbs';
+import { FileList, type FileListHandle } from './FileList';
+import { PaneContextMenu, type PaneMenuState } from './PaneContextMenu';
+import { PaneErrors } from './PaneErrors';
+import { PaneFilterBar } from './PaneFilterBar';
+import { PaneToolbar } from './PaneToolbar';
+import { PathBar } from './PathBar';
 
 /** Props of a file pane. */
 export interface FilePaneProps {
-  title: string;
-  pane: PaneState;
+  paneId: PaneId;
 }
 
-/** Renders a pane; all actions go to the pane's store. */
-export function FilePane({ title, pane }: FilePaneProps) {
-  const files = pane.entries.filter((e) => e.type !== 'dir');
-  const folders = pane.entries.length - files.length;
-  const total = files.reduce((sum, e) => sum + (e.sizeBytes ?? 0), 0);
+function isTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((el as HTMLInputElement).type)));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Renders a pane; the title is also the region's accessible name. */
+export function FilePane({ paneId }: FilePaneProps) {
+  const title = PANE_TITLES[paneId];
+  const pane = paneStore(paneId)();
+  // Re-render when what enables transfers changes: the session and the other pane's folder.
+  useSession((s) => s.status);
+  paneStore(otherPane(paneId))((s) => s.path);
+  const listRef = useRef<FileListHandle>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const [menu, setMenu] = useState<PaneMenuState | null>(null);
+
+  const ui = useMemo<PaneUi>(
+    () => ({
+      openContextMenu: () => setMenu({ ...(listRef.current?.menuPoint() ?? { x: 0, y: 0 }), isOnRows: paneStore(paneId).getState().selectedEntries().length > 0 }),
+      focusFilter: () => filterRef.current?.focus(),
+      pageRows: () => listRef.current?.pageRows() ?? 10,
+    }),
+    [paneId],
+  );
+  const makeContext = useCallback(() => commandContext(paneId, ui), [paneId, ui]);
+  const ctx = makeContext();
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    listRef.current?.focus();
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const inText = isTextField(e.target);
+    // Row keys (Enter, arrows, Delete, ...) act only with the focus in the list; keys that
+    // never edit text (F5, Alt+Left, ...) act anywhere in the pane.
+    const inList = (e.target as HTMLElement).getAttribute?.('role') === 'grid';
+    const binding = bindingFor(e, inText || !inList);
+    if (binding && runCommand(binding.command, commandContext(paneId, ui, binding.args))) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const { stats } = pane.view;
+  const selectedCount = pane.selection.selected.size;
   return (
-    <section className="pane" aria-label={title} aria-busy={pane.loading}>
-      <header className="pane-title">{title}</header>
-      <PathBar
-        label={title}
-        path={pane.path}
-        canGoUp={pane.parent !== null}
-        onNavigate={(p) => void pane.navigate(p)}
-        onUp={() => void pane.up()}
-        onRefresh={() => void pane.refresh()}
-      />
-      {pane.error ? (
-        <div className="pane-error" role="alert">
-          {pane.failedPath ? <strong>{pane.failedPath}: </strong> : null}
-          {pane.error.ftpCode ? `${pane.error.ftpCode} ` : ''}
-          {pane.error.message}
+    <>
+      <section className="pane" aria-label={title} aria-busy={pane.loading || pane.busy !== null} onKeyDown={onKeyDown}>
+        <header className="pane-title">
+          <span>{title}</span>
+          <Breadcrumbs label={title} path={pane.path} onNavigate={(p) => void pane.navigate(p)} />
+        </header>
+        <PathBar label={title} path={pane.path} ctx={ctx} makeContext={makeContext} onNavigate={(p) => void pane.navigate(p)} />
+        <div className="pane-actions">
+          <PaneToolbar label={title} ctx={ctx} makeContext={makeContext} />
+          <PaneFilterBar
+            ref={filterRef}
+            label={title}
+            filter={pane.filter}
+            showHidden={pane.showHidden}
+            onFilter={pane.setFilter}
+            onToggleHidden={() => runCommand('toggleHidden', makeContext())}
+            onDone={() => listRef.current?.focus()}
+          />
         </div>
-      ) : null}
-      <FileList
-        label={`${title} files`}
-        entries={pane.entries}
-        hasParent={pane.parent !== null}
-        sort={pane.sort}
-        onSort={pane.setSort}
-        onOpen={(e) => void pane.open(e)}
-        onUp={() => void pane.up()}
-      />
-      <footer className="pane-footer">
-        {pane.loading
-          ? 'Loading…'
-          : `${files.length} file${files.length === 1 ? '' : 's'} and ${folders} folder${folders === 1 ? '' : 's'}. Total size: ${formatSize(total)}`}
-      </footer>
-    </section>
+        <PaneErrors error={pane.error} failedPath={pane.failedPath} opError={pane.opError} onDismiss={pane.dismissError} />
+        <FileList
+          ref={listRef}
+          paneId={paneId}
+          label={`${title} files`}
+          columns={paneId === 'remote' ? REMOTE_COLUMNS : LOCAL_COLUMNS}
+          view={pane.view}
+          selection={pane.selection}
+          sort={pane.sort}
+          onSort={pane.setSort}
+          onRowClick={pane.select}
+          onRowOpen={(index) => {
+            pane.select(index);
+            runCommand('open', makeContext());
+          }}
+          onContextMenu={(index, x, y) => {
+            const s = paneStore(paneId).getState();
+            // Right-click on an unselected row selects it alone; on empty space, nothing.
+            if (index >= 0 && !s.selection.selected.has(s.view.rows[index].name)) s.select(index);
+            if (index < 0) s.clearSelection();
+            setMenu({ x, y, isOnRows: index >= 0 });
+          }}
+        />
+        <footer className="pane-footer" aria-live="polite">
+          {pane.busy ??
+            (pane.loading
+              ? 'Loading…'
+              : `${plural(stats.files, 'file')} and ${plural(stats.folders, 'folder')}. Total size: ${formatSize(stats.totalBytes)}` +
+                (selectedCount > 0 ? `. ${selectedCount} selected` : '') +
+                (stats.notShown > 0 ? ` (${stats.notShown} not shown)` : ''))}
+        </footer>
+      </section>
+      {menu ? <PaneContextMenu label={title} menu={menu} makeContext={makeContext} onClose={closeMenu} /> : null}
+    </>
   );
 }

@@ -1,18 +1,21 @@
-/** The editable path box of a pane, with up and refresh buttons. */
+/** The navigation bar of a pane: back, forward, up and refresh buttons and the editable path. */
 import { useEffect, useState } from 'react';
+import type { CommandContext } from '../../commands/types';
+import { CommandButton } from './CommandButton';
 
 /** Props of the path bar. */
 export interface PathBarProps {
   label: string;
   path: string;
-  canGoUp: boolean;
+  ctx: CommandContext;
+  makeContext(): CommandContext;
   onNavigate(path: string): void;
-  onUp(): void;
-  onRefresh(): void;
 }
 
+const NAVIGATION = ['back', 'forward', 'up', 'refresh'];
+
 /** Shows the current folder; Enter goes to a typed path, Escape restores the shown one. */
-export function PathBar({ label, path, canGoUp, onNavigate, onUp, onRefresh }: PathBarProps) {
+export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarProps) {
   const [draft, setDraft] = useState(path);
   useEffect(() => setDraft(path), [path]);
   return (
@@ -23,12 +26,9 @@ export function PathBar({ label, path, canGoUp, onNavigate, onUp, onRefresh }: P
         if (draft.trim()) onNavigate(draft.trim());
       }}
     >
-      <button type="button" onClick={onUp} disabled={!canGoUp} title="Parent folder" aria-label={`${label}: parent folder`}>
-        ↑
-      </button>
-      <button type="button" onClick={onRefresh} title="Refresh" aria-label={`${label}: refresh`}>
-        ⟳
-      </button>
+      {NAVIGATION.map((id) => (
+        <CommandButton key={id} id={id} ctx={ctx} makeContext={makeContext} isCompact />
+      ))}
       <input
         aria-label={`${label} path`}
         value={draft}

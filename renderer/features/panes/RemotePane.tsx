@@ -1,11 +1,9 @@
 /** The remote (right) pane: the server's files once connected, otherwise how to connect. */
-import { useRemotePane } from '../../stores/remotePane';
 import { useSession } from '../../stores/sessionStore';
 import { FilePane } from './FilePane';
 
 /** Shows the connected server's folder. */
 export function RemotePane() {
-  const pane = useRemotePane();
   const status = useSession((s) => s.status);
   if (status !== 'connected') {
     return (
@@ -24,5 +22,5 @@ export function RemotePane() {
       </section>
     );
   }
-  return <FilePane title="Remote site" pane={pane} />;
+  return <FilePane paneId="remote" />;
 }
