@@ -113,7 +113,8 @@ export const useSites = create<SitesState>()((set, get) => {
     const parsed = key ? parseKey(key) : null;
     const site = parsed?.kind === 'site' ? get().sites.find((s) => s.id === parsed.id) : undefined;
     const editor = site ? { siteId: site.id, baseline: siteToForm(site), form: siteToForm(site) } : null;
-    set({ selection: key, editor, fieldErrors: {}, pendingLeave: null });
+    // A site that no longer exists cannot stay selected.
+    set({ selection: parsed?.kind === 'site' && !site ? null : key, editor, fieldErrors: {}, pendingLeave: null });
   }
 
   function startNewSite() {
@@ -145,6 +146,9 @@ export const useSites = create<SitesState>()((set, get) => {
     async open() {
       set({ isOpen: true, tab: 'sites' });
       await get().refresh();
+      // Reopening shows the site selected last time, as saved now (e.g. with a fingerprint trusted since),
+      // unless the user already started something while the list was loading.
+      if (!get().editor) applySelection(get().selection);
     },
     close() {
       if (selectIsDirty(get())) return set({ pendingLeave: { kind: 'close' } });
@@ -173,7 +177,7 @@ export const useSites = create<SitesState>()((set, get) => {
       }
     },
     select(key) {
-      if (key === get().selection) return;
+      if (key === get().selection && (get().editor || parseKey(key).kind === 'folder')) return;
       if (selectIsDirty(get())) return set({ pendingLeave: { kind: 'select', key } });
       applySelection(key);
     },

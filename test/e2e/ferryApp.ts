@@ -17,9 +17,15 @@ export interface FerryApp {
   stop(): Promise<void>;
 }
 
+/** Options of `startFerry`. */
+export interface StartOptions {
+  /** Reuse this data folder (e.g. to restart Ferry with its saved state); it is then left in place on stop. */
+  dataDir?: string;
+}
+
 /** Starts Ferry with HOME set to `homeDir` (the local pane opens there). */
-export async function startFerry(homeDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<FerryApp> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ferry-data-'));
+export async function startFerry(homeDir: string, extraEnv: NodeJS.ProcessEnv = {}, options: StartOptions = {}): Promise<FerryApp> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ferry-data-')));
   const startedAtMs = Date.now();
   const child: ChildProcess = spawn(process.execPath, ['bin/start.js'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
@@ -49,7 +55,7 @@ export async function startFerry(homeDir: string, extraEnv: NodeJS.ProcessEnv = 
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -118,9 +118,12 @@ export function SiteForm() {
           {text('localDir', 'Default local folder')}
           {text('remoteDir', 'Default remote folder', { placeholder: '/' })}
         </fieldset>
-        <Field id="site-comments" label="Comments" error={errors.comments}>
-          <textarea {...controlProps('site-comments', errors.comments)} rows={3} value={f.comments} onChange={(e) => edit({ comments: e.target.value })} />
-        </Field>
+        <fieldset>
+          <legend>Notes</legend>
+          <Field id="site-comments" label="Comments" error={errors.comments}>
+            <textarea {...controlProps('site-comments', errors.comments)} rows={3} value={f.comments} onChange={(e) => edit({ comments: e.target.value })} />
+          </Field>
+        </fieldset>
       </div>
       <div className="sm-form-actions">
         <button type="submit" disabled={isBusy || !isDirty}>
