@@ -49,12 +49,19 @@ export function formatTimeVal(ms: number): string {
     `${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
 }
 
-/** The hex digest of a HASH reply (`SHA-256 0-49 <hex> name`) or of an X-command reply (`<hex>` or `<hex> name`). */
+/**
+ * The hex digest of a HASH reply (`SHA-256 0-49 <hex> name`) or of an X-command reply (`<hex>` or
+ * `<hex> name`); multi-line replies are searched line by line (proftpd sends `213-Computing ...` first).
+ */
 export function parseDigestReply(text: string, isHashCommand: boolean): string {
-  const tokens = text.trim().split(/\s+/);
-  const candidate = isHashCommand ? tokens[2] : tokens.find((t) => /^[0-9a-f]{8,}$/i.test(t));
-  if (!candidate || !/^[0-9a-f]+$/i.test(candidate)) throw new FtpProtocolError(`Cannot parse the checksum reply: ${text}`);
-  return candidate.toLowerCase();
+  for (const line of text.split('\n').reverse()) {
+    const tokens = line.trim().split(/\s+/);
+    const candidate = isHashCommand
+      ? (/^\d+-\d+$/.test(tokens[1] ?? '') ? tokens[2] : undefined)
+      : tokens.find((t) => /^[0-9a-f]{8,}$/i.test(t));
+    if (candidate && /^[0-9a-f]+$/i.test(candidate)) return candidate.toLowerCase();
+  }
+  throw new FtpProtocolError(`Cannot parse the checksum reply: ${text}`);
 }
 
 /** The size a 150 reply announces, e.g. vsftpd's `150 Opening BINARY mode data connection for f (1234 bytes).` */

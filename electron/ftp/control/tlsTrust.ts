@@ -100,6 +100,8 @@ export function startTls(options: StartTlsOptions): Promise<tls.TLSSocket> {
     socket.once('close', onClose);
     socket.once('secureConnect', () => {
       cleanup();
+      // The owner attaches its own handlers; until then an error must not crash the process.
+      socket.on('error', () => undefined);
       resolve(socket);
     });
   });

@@ -30,6 +30,8 @@ export class ActiveListener {
         return;
       }
       this.accepted = socket;
+      // Until a transfer takes the socket over, a reset must not crash the process.
+      socket.on('error', () => undefined);
       // Exactly one connection per data command: stop listening at once.
       this.close();
       this.waiter?.(socket);

@@ -30,6 +30,8 @@ export function connectPassive(host: string, port: number, timeoutMs: number, si
     socket.once('error', onError);
     socket.once('connect', () => {
       cleanup();
+      // Until a transfer takes the socket over, a reset (the server refusing the command) must not crash the process.
+      socket.on('error', () => undefined);
       resolve(socket);
     });
   });

@@ -46,6 +46,8 @@ describe('reply values', () => {
   });
   it('reads digests of HASH and X-command replies', () => {
     expect(parseDigestReply('SHA-256 0-49 169CD22282da7f name with spaces', true)).toBe('169cd22282da7f');
+    expect(parseDigestReply('Computing SHA-256 digest\nSHA-256 0-307217 eaef114afb4f data.bin', true)).toBe('eaef114afb4f');
+    expect(() => parseDigestReply('Computing SHA-256 digest', true)).toThrow(FtpProtocolError);
     expect(parseDigestReply('d41d8cd98f00b204e9800998ecf8427e', false)).toBe('d41d8cd98f00b204e9800998ecf8427e');
     expect(parseDigestReply('file.txt D41D8CD98F00B204', false)).toBe('d41d8cd98f00b204');
   });
