@@ -248,7 +248,8 @@ export const useSites = create<SitesState>()((set, get) => {
       if (!created) return false;
       expand(parentFolder(created.value));
       await get().refresh();
-      applySelection(folderKey(created.value));
+      // Unsaved edits stay on screen; the new folder is then visible but not selected.
+      if (!selectIsDirty(get())) applySelection(folderKey(created.value));
       return true;
     },
     async renameSelected(name) {
@@ -276,6 +277,8 @@ export const useSites = create<SitesState>()((set, get) => {
     async duplicateSelected() {
       const site = selectSelectedSite(get());
       if (!site) return;
+      // The copy is made from what is saved: save pending edits first so it matches what the user sees.
+      if (selectIsDirty(get()) && !(await get().save())) return;
       const copy = await run(() => getApi().sitesDuplicate({ id: site.id }));
       if (!copy) return;
       await get().refresh();

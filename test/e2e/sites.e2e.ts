@@ -119,6 +119,7 @@ test('a saved password survives a restart behind the master password, and the si
   try {
     await page.goto(ferry!.url);
     // Ctrl+S opens the Site Manager, as in FileZilla.
+    await expect(page.getByRole('button', { name: 'Site Manager' })).toBeVisible();
     await page.keyboard.press('Control+s');
     await expect(dialog(page)).toBeVisible();
 

@@ -1,5 +1,5 @@
 /** The "Site Manager" button at the left of the quick-connect bar, and its Ctrl+S shortcut (FileZilla's key). */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useSites } from '../../stores/sitesStore';
 
 /** Whether a key event is the Site Manager shortcut: Ctrl+S (Cmd+S on macOS), no other modifiers. */
@@ -10,7 +10,8 @@ export function isSiteManagerShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' |
 /** Opens the Site Manager; also listens for Ctrl+S anywhere in the window. */
 export function SiteManagerButton() {
   const open = useSites((s) => s.open);
-  useEffect(() => {
+  // A layout effect listens before the first paint, so the shortcut works as soon as the button shows.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isSiteManagerShortcut(e)) return;
       // The browser's "save page" would be useless here; FileZilla users expect the Site Manager.
