@@ -23,9 +23,10 @@ export function typeLabel(e: FileEntry): string {
   return dot > 0 && dot < e.name.length - 1 ? `${e.name.slice(dot + 1).toUpperCase()} file` : 'File';
 }
 
-const DIGIT_RUN = /\d+/g;
 const NON_ASCII = /[^ -~]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const ZERO = 48;
+const NINE = 57;
 
 /**
  * A key whose plain string order is a natural, case- and accent-insensitive order
@@ -36,11 +37,23 @@ export function naturalKey(name: string): string {
   let key = name.toLowerCase();
   if (NON_ASCII.test(key)) key = key.normalize('NFD').replace(COMBINING_MARKS, '');
   // A digit run becomes its length (two digits) and its digits without leading zeros, so a
-  // shorter number sorts first whatever its digits are.
-  return key.replace(DIGIT_RUN, (run) => {
-    const digits = run.replace(/^0+(?=\d)/, '');
-    return String(digits.length).padStart(2, '0') + digits;
-  });
+  // shorter number sorts first whatever its digits are. A hand-written scan: a regex with a
+  // replacer function doubles the cost of sorting a big folder.
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < ZERO || c > NINE) continue;
+    let end = i + 1;
+    while (end < key.length && key.charCodeAt(end) >= ZERO && key.charCodeAt(end) <= NINE) end++;
+    let start = i;
+    while (start < end - 1 && key.charCodeAt(start) === ZERO) start++;
+    const length = end - start;
+    out += key.slice(copied, i) + (length < 10 ? '0' : '') + length + key.slice(start, end);
+    copied = end;
+    i = end - 1;
+  }
+  return copied === 0 ? key : out + key.slice(copied);
 }
 
 function compareText(a: string, b: string): number {
@@ -58,33 +71,30 @@ const PRIMARY: Record<SortKey, Extract | null> = {
   owner: (e) => naturalKey(e.owner ?? ''),
 };
 
+/** An entry with its sort keys computed once (decorate-sort-undecorate). */
+interface Keyed {
+  entry: FileEntry;
+  isFolder: boolean;
+  name: string;
+  primary: string | number;
+}
+
 /** Returns a new array: folders first, then by `order`, ties broken by name. */
 export function sortEntries(entries: readonly FileEntry[], order: SortOrder): FileEntry[] {
   const sign = order.direction === 'asc' ? 1 : -1;
   const extract = PRIMARY[order.key];
+  const nameSign = order.key === 'name' ? sign : 1;
   // Keys are computed once per entry, not once per comparison: 100,000 entries sort in ~0.1 s.
-  const n = entries.length;
-  const names = new Array<string>(n);
-  const primary = extract ? new Array<string | number>(n) : null;
-  const folder = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = entries[i];
-    names[i] = naturalKey(e.name);
-    if (primary) primary[i] = extract!(e);
-    folder[i] = isFolderLike(e) ? 1 : 0;
-  }
-  const index = Array.from({ length: n }, (_, i) => i);
-  index.sort((a, b) => {
-    if (folder[a] !== folder[b]) return folder[b] - folder[a];
-    if (primary) {
-      const pa = primary[a];
-      const pb = primary[b];
-      const c = typeof pa === 'number' ? pa - (pb as number) : compareText(pa, pb as string);
+  const keyed = entries.map((entry): Keyed => ({ entry, isFolder: isFolderLike(entry), name: naturalKey(entry.name), primary: extract ? extract(entry) : 0 }));
+  keyed.sort((a, b) => {
+    if (a.isFolder !== b.isFolder) return a.isFolder ? -1 : 1;
+    if (extract) {
+      const c = typeof a.primary === 'number' ? a.primary - (b.primary as number) : compareText(a.primary, b.primary as string);
       if (c !== 0) return sign * c;
     }
-    return (order.key === 'name' ? sign : 1) * compareText(names[a], names[b]);
+    return nameSign * compareText(a.name, b.name);
   });
-  return index.map((i) => entries[i]);
+  return keyed.map((k) => k.entry);
 }
 
 /** The order after clicking a column header: same column flips, a new one starts ascending. */

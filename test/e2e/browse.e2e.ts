@@ -15,27 +15,36 @@ let home: string;
 let ferry: FerryApp;
 let server: BrowseServer;
 
+/** The server's tree; every test gets a fresh copy, so tests do not depend on each other's changes. */
+async function fillServer(dir: string): Promise<void> {
+  await mkdir(path.join(dir, 'docs', 'guide'), { recursive: true });
+  await writeFile(path.join(dir, 'docs', 'readme.txt'), 'read me\n');
+  await writeFile(path.join(dir, 'docs', 'guide', 'deep.txt'), 'deep\n');
+  await mkdir(path.join(dir, 'photos'));
+  for (const name of ['a.txt', 'b.txt', 'c.txt', 'd.txt']) await writeFile(path.join(dir, name), name.repeat(10));
+  await writeFile(path.join(dir, 'big.bin'), Buffer.alloc(1_234_567));
+  await writeFile(path.join(dir, '.secret'), 'hidden\n');
+  await writeFile(path.join(dir, 'script.sh'), '#!/bin/sh\n', { mode: 0o644 });
+}
+
 test.beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'ferry-home-'));
   await mkdir(path.join(home, 'projects'));
   await writeFile(path.join(home, 'notes.txt'), 'local notes\n');
   await writeFile(path.join(home, 'upload-me.txt'), 'to the server\n');
-  server = await startBrowseServer(async (dir) => {
-    await mkdir(path.join(dir, 'docs', 'guide'), { recursive: true });
-    await writeFile(path.join(dir, 'docs', 'readme.txt'), 'read me\n');
-    await writeFile(path.join(dir, 'docs', 'guide', 'deep.txt'), 'deep\n');
-    await mkdir(path.join(dir, 'photos'));
-    for (const name of ['a.txt', 'b.txt', 'c.txt', 'd.txt']) await writeFile(path.join(dir, name), name.repeat(10));
-    await writeFile(path.join(dir, 'big.bin'), Buffer.alloc(1_234_567));
-    await writeFile(path.join(dir, '.secret'), 'hidden\n');
-    await writeFile(path.join(dir, 'script.sh'), '#!/bin/sh\n', { mode: 0o644 });
-  });
   ferry = await startFerry(home);
+});
+
+test.beforeEach(async () => {
+  server = await startBrowseServer(fillServer);
+});
+
+test.afterEach(async () => {
+  await server?.stop();
 });
 
 test.afterAll(async () => {
   await ferry?.stop();
-  await server?.stop();
   await rm(home, { recursive: true, force: true });
 });
 
@@ -293,4 +302,31 @@ test('opens the context menu from the keyboard and runs its commands', async ({ 
   await expect(menu).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(remote.getByLabel('Remote site path')).toHaveValue('/photos');
+});
+
+test('drags files between the panes: uploads to the remote folder, downloads onto a local folder row', async ({ page }) => {
+  await page.goto(ferry.url);
+  const remote = await quickConnect(page, server, 'photos');
+  const local = paneOf(page, 'Local site');
+  await expect(rowOf(local, 'upload-me.txt')).toBeVisible();
+
+  // Local → remote, onto the pane's empty space: into the folder the remote pane shows.
+  const remoteList = remote.locator('.file-scroll');
+  const box = (await remoteList.boundingBox())!;
+  await rowOf(local, 'upload-me.txt').dragTo(remoteList, { targetPosition: { x: 100, y: box.height - 8 } });
+  await expect(rowOf(remote, 'upload-me.txt')).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Successful transfers \(1\)/ })).toBeVisible();
+
+  // Remote → local, onto a folder row: into that folder.
+  await writeFile(path.join(server.homeDir, 'photos', 'cat.jpg'), 'meow');
+  await rowOf(remote, 'photos').dragTo(rowOf(local, 'projects'));
+  await expect(page.getByRole('tab', { name: /Successful transfers \(2\)/ })).toBeVisible();
+  await rowOf(local, 'projects').dblclick();
+  await rowOf(local, 'photos').dblclick();
+  await expect(rowOf(local, 'cat.jpg')).toBeVisible();
+
+  // Enter on a file transfers it too (Download from the remote pane into the local folder shown).
+  await rowOf(remote, 'a.txt').click();
+  await page.keyboard.press('Enter');
+  await expect(rowOf(local, 'a.txt')).toBeVisible();
 });

@@ -3,7 +3,7 @@
  * grid, the footer and the context menu. Keys go through the keymap to the command registry;
  * all actions go to the pane's store.
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { bindingFor } from '../../commands/keymap';
 import { commandContext, otherPane, PANE_TITLES, paneStore } from '../../commands/panes';
 import { runCommand } from '../../commands/registry';
@@ -18,6 +18,7 @@ import { PaneErrors } from './PaneErrors';
 import { PaneFilterBar } from './PaneFilterBar';
 import { PaneToolbar } from './PaneToolbar';
 import { PathBar } from './PathBar';
+import { watchFinishedTransfers } from './refreshAfterTransfers';
 
 /** Props of a file pane. */
 export interface FilePaneProps {
@@ -43,6 +44,7 @@ export function FilePane({ paneId }: FilePaneProps) {
   const listRef = useRef<FileListHandle>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<PaneMenuState | null>(null);
+  useEffect(() => watchFinishedTransfers(paneId), [paneId]);
 
   const ui = useMemo<PaneUi>(
     () => ({
