@@ -166,6 +166,8 @@ export class MasterPasswordSecretStore implements SecretStore {
 
   /** Encrypts and stores several passwords in one write. */
   async setMany(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    // Writing nothing needs no key: an import without passwords must work while locked.
+    if (entries.length === 0) return;
     const key = this.requireKey();
     await this.queue.run(async () => {
       const vault = this.vault!;

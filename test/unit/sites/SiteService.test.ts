@@ -128,6 +128,20 @@ describe('SiteService master-password mode', () => {
     expect(service.status().secretMode).toBe('ask-each-time');
   });
 
+  it('imports sitemanager.xml before a master password exists and while locked, as "ask for password"', async () => {
+    const fresh = await masterService();
+    const first = await fresh.service.importFileZilla(FIXTURE);
+    expect(first.imported.length).toBeGreaterThan(0);
+    expect(first.imported.every((s) => !s.hasPassword)).toBe(true);
+
+    const locked = await masterService();
+    await locked.service.setMasterPassword('master-password-1');
+    locked.service.lockPasswords();
+    const second = await locked.service.importFileZilla(FIXTURE);
+    expect(second.imported.length).toBe(first.imported.length);
+    expect(second.warnings.some((w) => /Password not saved/.test(w.message))).toBe(true);
+  });
+
   it('master-password controls are refused in keychain mode', async () => {
     const { service } = await keychainService();
     expect(() => service.lockPasswords()).toThrow(/keychain/);
