@@ -512,6 +512,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       remoteDirs: this.remoteDirs,
       isNotFound: (err) => errors.toErrorInfo(err).ftpCode === 550,
       isTransient: (err) => classifyTransient(err, errors),
+      replyCode: (err) => errors.toErrorInfo(err).ftpCode,
+      replyCommand: (err) => errors.toErrorInfo(err).command,
+      describe: (err) => describeError(err, errors).message,
       chooseExists: (q) => this.chooseExists(q),
       onProgress: () => {
         run.meter.sample(this.now(), item.transferredBytes);

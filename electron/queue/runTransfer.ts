@@ -28,6 +28,12 @@ export interface AttemptContext {
   isNotFound(err: unknown): boolean;
   /** Whether retrying could help, per the engine's policy. */
   isTransient(err: unknown): boolean;
+  /** The FTP reply code of an error, if a server reply caused it. */
+  replyCode(err: unknown): number | undefined;
+  /** The command that a server reply refused, if any. */
+  replyCommand(err: unknown): string | undefined;
+  /** A one-line description of an error. */
+  describe(err: unknown): string;
   /** Resolves the item's file-exists policy, asking the user if it is `ask`. */
   chooseExists(question: ExistsQuestion): Promise<ExistsAction>;
   /** Called when `item.transferredBytes` grew. */
@@ -191,6 +197,26 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   return 'done';
 }
 
+/** Sends the local file from `offset` (counting and rate-limiting on the way). */
+async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
+  const { item } = ctx;
+  const source = countingReader(ctx.fs.createReadStream(item.localPath, offset), ctx.limiter, (n) => {
+    item.transferredBytes += n;
+    ctx.onProgress();
+  });
+  try {
+    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal });
+  } finally {
+    if (!source.destroyed) source.destroy();
+  }
+}
+
+/** Whether the server answered the REST/STOR/APPE itself with a refusal (no data moved). */
+function isRefusedCommand(ctx: AttemptContext, err: unknown): boolean {
+  const code = ctx.replyCode(err);
+  return code !== undefined && code !== 421 && code >= 450 && /^(REST|STOR|APPE)\b/i.test(ctx.replyCommand(err) ?? '');
+}
+
 /** Runs one upload attempt straight to `remotePath`, continuing a remote partial when there is one. */
 export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
   const { item, meta, fs } = ctx;
@@ -247,14 +273,17 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
 
   if (offset < local.sizeBytes || local.sizeBytes === 0) {
     if (offset > 0) ctx.log('info', `resuming upload of ${item.remotePath} at ${offset} bytes`);
-    const source = countingReader(fs.createReadStream(item.localPath, offset), ctx.limiter, (n) => {
-      item.transferredBytes += n;
-      ctx.onProgress();
-    });
     try {
-      await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal });
-    } finally {
-      if (!source.destroyed) source.destroy();
+      await sendFrom(ctx, offset);
+    } catch (err) {
+      // Some servers refuse REST+STOR and APPE outright (proftpd without AllowStoreRestart:
+      // "451 Append/Restart not permitted"); a refused command moved no data, and the only way
+      // on is from byte 0.
+      if (offset === 0 || !isRefusedCommand(ctx, err)) throw err;
+      ctx.log('warn', `the server refuses to resume uploads (${ctx.describe(err)}); sending ${item.remotePath} from the start`);
+      offset = 0;
+      item.transferredBytes = 0;
+      await sendFrom(ctx, 0);
     }
   }
   throwIfAborted(ctx.signal);

@@ -132,7 +132,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   }
 
   /** Relays one direction of a data connection, applying throttle and the fault chosen at the first byte. */
-  function relayData(src: net.Socket, dst: net.Socket, state: ControlState, isPayload: boolean, isDstClient: boolean): void {
+  function relayData(src: net.Socket, dst: net.Socket, state: ControlState, isPayload: boolean): void {
     let fault: DataFault | undefined;
     let isFaultChosen = false;
     let relayed = 0;
@@ -154,9 +154,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
           proxy.events.push(`cut ${state.command?.verb} ${state.command?.arg} data after ${relayed} bytes`);
           isHeld = true;
           const finish = () => {
-            // The payload's receiver sees a reset; the sender sees an orderly end of what it got.
-            if (isDstClient) dst.resetAndDestroy();
-            else dst.end();
+            // The receiver gets an orderly end after exactly the bytes relayed (a reset could make
+            // its kernel drop bytes it had not read yet, and the test could not know the offset);
+            // the sender is reset, so the server sees the transfer break.
+            dst.end();
             src.resetAndDestroy();
           };
           if (out.length > 0) dst.write(out, finish);
@@ -207,8 +208,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const upstream = track(net.connect({ host, port }, () => client.resume()));
       // Which side carries the payload is known from the command, read when bytes flow.
       const isUpload = () => state.command !== undefined && ['STOR', 'APPE', 'STOU'].includes(state.command.verb);
-      relayDirection(upstream, client, state, () => !isUpload(), true);
-      relayDirection(client, upstream, state, isUpload, false);
+      relayDirection(upstream, client, state, () => !isUpload());
+      relayDirection(client, upstream, state, isUpload);
       client.on('error', () => upstream.destroy());
       upstream.on('error', () => client.destroy());
     });
@@ -216,7 +217,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     return listen(server);
   }
 
-  function relayDirection(src: net.Socket, dst: net.Socket, state: ControlState, isPayload: () => boolean, isDstClient: boolean): void {
+  function relayDirection(src: net.Socket, dst: net.Socket, state: ControlState, isPayload: () => boolean): void {
     // Decide at the first byte: the transfer command has passed through the control by then.
     let isWired = false;
     const first = (chunk: Buffer) => {
@@ -224,7 +225,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       isWired = true;
       src.off('data', first);
       src.pause();
-      relayData(src, dst, state, isPayload(), isDstClient);
+      relayData(src, dst, state, isPayload());
       src.emit('data', chunk);
       src.resume();
     };

@@ -43,7 +43,7 @@ describe.each(SERVER_KINDS)('queue resume through a fault proxy (%s)', (kind) =>
     const done = rig.queue.get(item.id)!;
     await rig.queue.close();
     expect(done.state, JSON.stringify(done.lastError)).toBe('done');
-    expect(done.attempts).toBe(2);
+    expect(done.attempts, [...rig.logs, ...rig.wire.filter((l) => !/ (command|reply) (2[0-9][0-9]|PASV|EPSV|TYPE|SIZE)/.test(l))].join('\n')).toBe(2);
     expect(await sha256File(local)).toBe(originalHash);
     const offsets = restOffsets(rig.wire);
     expect(offsets).toHaveLength(1);
@@ -67,7 +67,10 @@ describe.each(SERVER_KINDS)('queue resume through a fault proxy (%s)', (kind) =>
     expect(await sha256File(path.join(server.homeDir, remote))).toBe(originalHash);
     const resumedAt = restOffsets(rig.wire)[0] ?? -1;
     const appended = rig.wire.some((l) => / command APPE /.test(l));
-    expect(resumedAt > 0 || appended).toBe(true);
     expect(rig.logs.some((l) => /resuming upload of .* at [1-9]\d* bytes/.test(l))).toBe(true);
+    // proftpd refuses REST+STOR and APPE unless configured with AllowStoreRestart; then, and only
+    // then, the queue starts the file over (and says so).
+    const isRefused = rig.logs.some((l) => l.includes('refuses to resume uploads'));
+    expect(isRefused ? kind === 'proftpd' : resumedAt > 0 || appended, rig.logs.join('\n')).toBe(true);
   });
 });

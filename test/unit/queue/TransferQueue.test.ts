@@ -197,6 +197,21 @@ describe('TransferQueue: uploads', () => {
     await r.queue.close();
   });
 
+  it('starts over when the server refuses to resume an upload', async () => {
+    const r = rig();
+    const data = bytes(100_000);
+    r.fs.put('/local/z.bin', data);
+    r.server.refusesUploadResume = true;
+    r.server.faults.push({ op: 'upload', afterBytes: 48_000, error: resetError });
+    const item = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/z.bin', remotePath: '/remote/z.bin' }])[0];
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(r.server.read('/remote/z.bin')?.equals(data)).toBe(true);
+    expect(r.server.transfers.map((t) => t.offset)).toEqual([0, 49_152, 0]);
+    expect(r.logs.some((l) => l.includes('refuses to resume uploads (451'))).toBe(true);
+    await r.queue.close();
+  });
+
   it('fails a missing local file permanently', async () => {
     const r = rig();
     const item = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/none', remotePath: '/remote/none' }])[0];

@@ -147,6 +147,8 @@ export class FakeServer {
   hasChecksum = false;
   fakeChecksums = new Map<string, string>();
   chunkBytes = 16 * 1024;
+  /** Refuse REST+STOR/APPE like proftpd without AllowStoreRestart. */
+  refusesUploadResume = false;
   /** Called before each chunk; a test can await here to hold a transfer mid-way. */
   beforeChunk: (op: 'download' | 'upload', path: string, offset: number) => Promise<void> | void = () => undefined;
 
@@ -244,6 +246,7 @@ export class FakeSession implements TransferSession {
 
   async upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal }): Promise<void> {
     this.server.transfers.push({ op: 'upload', path: p, offset: opts.offset });
+    if (opts.offset > 0 && this.server.refusesUploadResume) throw new FtpReplyError(451, `${p}: Append/Restart not permitted, try again`, `STOR ${p}`);
     if (!this.server.dirs.has(path.posix.dirname(p))) throw new FtpReplyError(553, 'No such directory', `STOR ${p}`);
     const existing = this.server.files.get(p)?.data ?? Buffer.alloc(0);
     const file = { data: existing.subarray(0, opts.offset), modifiedMs: Date.now() };
