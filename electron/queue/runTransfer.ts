@@ -281,7 +281,6 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
       // on is from byte 0.
       if (offset === 0 || !isRefusedCommand(ctx, err)) throw err;
       ctx.log('warn', `the server refuses to resume uploads (${ctx.describe(err)}); sending ${item.remotePath} from the start`);
-      offset = 0;
       item.transferredBytes = 0;
       await sendFrom(ctx, 0);
     }
