@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../../servers/faultProxy';
 import { queueRig, restOffsets, sha256File, writeRandomFile } from './helpers';
-import { SERVER_KINDS, startServer, type RunningServer } from './servers';
+import { SERVER_KINDS, SERVER_SUPPORTS, startServer, type RunningServer } from './servers';
 
 const SIZE = 8 * 1024 * 1024;
 
@@ -50,6 +50,8 @@ describe.each(SERVER_KINDS)('queue resume through a fault proxy (%s)', (kind) =>
     expect(offsets[0]).toBeGreaterThan(0);
     expect(offsets[0]).toBeLessThanOrEqual(cutAt);
     expect(rig.logs.some((l) => l.includes(`resuming download of /big.bin at ${offsets[0]} bytes`))).toBe(true);
+    // Where the server offers HASH, the whole resumed file was checked against it.
+    expect(rig.logs.some((l) => / verified for \/big\.bin$/.test(l))).toBe(SERVER_SUPPORTS[kind].hash);
     await expect(fsp.stat(`${local}.part`)).rejects.toThrow();
   });
 
