@@ -1,0 +1,81 @@
+/**
+ * Runs the built `ferry` command as a user would (`node bin/ferry.js ...` in a child process)
+ * for the CLI integration tests, and makes sure the build is current first: `npm test` builds
+ * before vitest, so there this is a no-op; a lone `npx vitest run test/integration/cli` after
+ * editing sources rebuilds once (`npm run build`) when out/main/cli.js is missing or older than
+ * any source it bundles. Test-only.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+const CLI_BUNDLE = path.join(ROOT, 'out/main/cli.js');
+const SOURCES = ['electron/cli', 'electron/ftp', 'shared', 'package.json', 'electron.vite.config.ts'];
+
+function newestMtimeMs(target: string): number {
+  const info = statSync(target, { throwIfNoEntry: false });
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtimeMs(path.join(target, entry)));
+  return newest;
+}
+
+/** Builds the app unless out/main/cli.js is newer than every source it is made from. */
+export async function ensureCliBuilt(): Promise<void> {
+  const built = statSync(CLI_BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const newest = Math.max(...SOURCES.map((s) => newestMtimeMs(path.join(ROOT, s))));
+  if (built > newest) return;
+  await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: ROOT, maxBuffer: 64 << 20 });
+}
+
+/** What one `ferry` run printed and how it exited. */
+export interface FerryResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/ferry.js ...args` and collects its output; never rejects on a non-zero exit. */
+export function ferry(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: Buffer } = {}): Promise<FerryResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/ferry.js'), ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, FERRY_PASSWORD: '', ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.end(opts.input ?? Buffer.alloc(0));
+  });
+}
+
+/** Like ferry(), but stdout as bytes (for `get URL -`). */
+export function ferryBytes(args: string[], opts: { cwd?: string } = {}): Promise<{ status: number | null; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/ferry.js'), ...args], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout: Buffer.concat(out), stderr }));
+  });
+}
+
+/** SHA-256 of bytes, hex. */
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** SHA-256 of a file, hex. */
+export function sha256File(file: string): string {
+  return sha256(readFileSync(file));
+}
