@@ -47,6 +47,11 @@ export class Scheduler {
     this.globalLimit = Math.max(1, Math.floor(n));
   }
 
+  /** Sets the limit for sites without their own (clamped to 1..10). */
+  setDefaultSiteLimit(n: number): void {
+    this.defaultSiteLimit = clampSiteLimit(n);
+  }
+
   /** Sets one site's configured limit (clamped to 1..10); undefined returns it to the default. */
   setSiteLimit(siteId: string, n: number | undefined): void {
     if (n === undefined) this.configured.delete(siteId);

@@ -372,6 +372,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   setOptions(patch: Partial<QueueOptions>): void {
     Object.assign(this.options, patch);
     if (patch.globalLimit !== undefined) this.scheduler.setGlobalLimit(patch.globalLimit);
+    if (patch.defaultSiteLimit !== undefined) this.scheduler.setDefaultSiteLimit(patch.defaultSiteLimit);
     if (patch.siteLimits) for (const [siteId, n] of Object.entries(patch.siteLimits)) this.scheduler.setSiteLimit(siteId, n);
     if (patch.speedLimits) {
       this.limiters.download.setRate(patch.speedLimits.downloadBps);
@@ -705,6 +706,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     const waiters = this.idleWaiters.splice(0);
     for (const w of waiters) w();
     if (wasIdle) return;
+    // A run has ended: limits learnt from 421 and folders known to exist apply to that run only.
+    this.scheduler.resetLearntLimits();
+    this.remoteDirs.clear();
     this.batcher.touch();
     this.emit('idle');
   }
