@@ -34,6 +34,8 @@ export interface ProcessResult {
   stderr: string;
   seconds: number;
   peakRssBytes?: number;
+  /** User plus system CPU time of the process, seconds. */
+  cpuSeconds?: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -41,7 +43,7 @@ const TIME = '/usr/bin/time';
 /** Runs a command to completion, timing it and (with GNU time) reading its peak RSS. */
 export async function runProcess(command: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; rssFile?: string } = {}): Promise<ProcessResult> {
   const measureRss = opts.rssFile !== undefined && existsSync(TIME);
-  const [cmd, argv] = measureRss ? [TIME, ['-o', opts.rssFile!, '-f', '%M', command, ...args]] : [command, args];
+  const [cmd, argv] = measureRss ? [TIME, ['-o', opts.rssFile!, '-f', '%M %U %S', command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
   const child = spawn(cmd, argv, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -54,13 +56,18 @@ export async function runProcess(command: string, args: string[], opts: { env?: 
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let peakRssBytes: number | undefined;
+  let cpuSeconds: number | undefined;
   if (measureRss) {
-    // GNU time writes "Command exited with non-zero status N" before the value on failure: take the last line.
+    // GNU time writes "Command exited with non-zero status N" before the values on failure: take the last line.
     const text = (await readFile(opts.rssFile!, 'utf8').catch(() => '')).trim().split('\n').pop() ?? '';
-    if (/^\d+$/.test(text)) peakRssBytes = Number(text) * 1024;
+    const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(text);
+    if (m) {
+      peakRssBytes = Number(m[1]) * 1024;
+      cpuSeconds = Number(m[2]) + Number(m[3]);
+    }
     await rm(opts.rssFile!, { force: true });
   }
-  return { code, stdout, stderr, seconds, peakRssBytes };
+  return { code, stdout, stderr, seconds, peakRssBytes, cpuSeconds };
 }
 
 function check(result: ProcessResult, what: string): void {
@@ -86,7 +93,7 @@ export async function ferryCli(job: FileJob, ctx: { rootDir: string; workDir: st
   const args = job.direction === 'download' ? ['get', url, job.localPath] : ['put', job.localPath, url];
   const result = await runProcess(process.execPath, [join(ctx.rootDir, 'bin/ferry.js'), ...args, ...tls], { rssFile: join(ctx.workDir, 'rss.txt') });
   check(result, 'ferry');
-  return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes };
+  return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
 }
 
 /** Ferry's engine in a bare Node process: the time from connect to QUIT as the worker measures it (no process start-up). */
@@ -103,7 +110,7 @@ export async function ferryEngine(job: FileJob, ctx: { rootDir: string; workDir:
   check(result, 'engine worker');
   const reported = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { seconds?: number; bytes?: number };
   if (typeof reported.seconds !== 'number') throw new Error(`engine worker printed no timing: ${result.stdout}`);
-  return { bytes: job.sizeBytes, seconds: reported.seconds, peakRssBytes: result.peakRssBytes };
+  return { bytes: job.sizeBytes, seconds: reported.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
 }
 
 /** curl: `curl -o` / `curl -T`, with `--ssl-reqd -k` for explicit FTPS. */
@@ -114,7 +121,7 @@ export async function curl(job: FileJob, ctx: { workDir: string }): Promise<RunT
   const args = job.direction === 'download' ? ['-o', job.localPath, url] : ['-T', job.localPath, url];
   const result = await runProcess('curl', ['-sS', '--fail', ...tls, ...args], { rssFile: join(ctx.workDir, 'rss.txt') });
   check(result, 'curl');
-  return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes };
+  return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
 }
 
 /** Quotes a word for lftp's command language. */
@@ -143,7 +150,7 @@ export async function lftp(job: FileJob, ctx: { workDir: string }): Promise<RunT
   const script = [...lftpSettings(job.isTls), lftpOpen(job.server), transfer, 'bye'].join('; ');
   const result = await runProcess('lftp', ['-c', script], { rssFile: join(ctx.workDir, 'rss.txt') });
   check(result, 'lftp');
-  return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes };
+  return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
 }
 
 // The raw TCP pipe: a receiver process writes what arrives to a file and reports the time from

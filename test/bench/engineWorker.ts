@@ -7,6 +7,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { FtpSession } from '../../electron/ftp';
 
+const FILE_BUFFER_BYTES = 1 << 20;
+
 interface Job {
   host: string;
   port: number;
@@ -31,9 +33,10 @@ async function main(): Promise<void> {
     trustedFingerprint: job.fingerprint,
   });
   try {
+    // The same 1 MiB file buffers the CLI uses (electron/cli/commands/transfer.ts).
     const result = job.direction === 'download'
-      ? await session.download(job.remote, createWriteStream(job.local))
-      : await session.upload(createReadStream(job.local), job.remote);
+      ? await session.download(job.remote, createWriteStream(job.local, { highWaterMark: FILE_BUFFER_BYTES }))
+      : await session.upload(createReadStream(job.local, { highWaterMark: FILE_BUFFER_BYTES }), job.remote);
     await session.close();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(`${JSON.stringify({ seconds, bytes: result.bytes })}\n`);

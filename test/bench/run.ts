@@ -132,6 +132,7 @@ async function pickServer(workDir: string, serverDir: string, sizeBytes: number)
 async function compare(clients: ClientRun[], runs: number, label: string): Promise<Measurement[]> {
   const samples = clients.map(() => [] as number[]);
   const peaks: Array<number | undefined> = clients.map(() => undefined);
+  const cpu = clients.map(() => [] as number[]);
   for (let run = 0; run < runs; run++) {
     for (const [index, client] of clients.entries()) {
       await client.prepare?.();
@@ -140,6 +141,7 @@ async function compare(clients: ClientRun[], runs: number, label: string): Promi
       const mbps = timing.bytes / timing.seconds / 1e6;
       samples[index].push(mbps);
       if (timing.peakRssBytes !== undefined) peaks[index] = Math.max(peaks[index] ?? 0, timing.peakRssBytes);
+      if (timing.cpuSeconds !== undefined) cpu[index].push(timing.cpuSeconds / (timing.bytes / (1 << 30)));
       log(`${label}: ${client.client} run ${run + 1}/${runs}: ${mbps.toFixed(0)} MB/s${timing.peakRssBytes ? `, RSS ${Math.round(timing.peakRssBytes / (1 << 20))} MiB` : ''}`);
     }
   }
@@ -148,6 +150,7 @@ async function compare(clients: ClientRun[], runs: number, label: string): Promi
     mbPerSecond: median(samples[index]),
     samples: samples[index],
     ...(peaks[index] !== undefined ? { peakRssBytes: peaks[index] } : {}),
+    ...(cpu[index].length ? { cpuSecondsPerGiB: median(cpu[index]) } : {}),
     ...(client.isFerry ? { isFerry: true } : {}),
     ...(client.note ? { note: client.note } : {}),
   }));

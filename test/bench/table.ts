@@ -22,15 +22,15 @@ export function primaryFerry(row: RowResult): Measurement | undefined {
 /** The Markdown table of all rows. */
 export function formatTable(rows: readonly RowResult[], runs: number): string {
   const lines = [
-    `| Scenario | Client | MB/s (median of ${runs}) | Runs, MB/s | Ferry ÷ client | Peak RSS | Notes |`,
-    '|---|---|--:|---|--:|--:|---|',
+    `| Scenario | Client | MB/s (median of ${runs}) | Runs, MB/s | Ferry ÷ client | CPU s/GiB | Peak RSS | Notes |`,
+    '|---|---|--:|---|--:|--:|--:|---|',
   ];
   for (const row of rows) {
     const ferry = primaryFerry(row);
     row.measurements.forEach((m, index) => {
       const ratio = ferry && m !== ferry && m.mbPerSecond > 0 ? `${(ferry.mbPerSecond / m.mbPerSecond).toFixed(2)}×` : '';
       const name = m.isFerry ? `**${m.client}**` : m.client;
-      lines.push(`| ${index === 0 ? row.scenario : ''} | ${name} | ${mb(m.mbPerSecond)} | ${m.samples.map(mb).join(', ')} | ${ratio} | ${mib(m.peakRssBytes)} | ${m.note ?? ''} |`);
+      lines.push(`| ${index === 0 ? row.scenario : ''} | ${name} | ${mb(m.mbPerSecond)} | ${m.samples.map(mb).join(', ')} | ${ratio} | ${m.cpuSecondsPerGiB === undefined ? '' : m.cpuSecondsPerGiB.toFixed(2)} | ${mib(m.peakRssBytes)} | ${m.note ?? ''} |`);
     });
   }
   return lines.join('\n');

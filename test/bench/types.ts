@@ -35,6 +35,11 @@ export interface Measurement {
   samples: number[];
   /** Peak resident memory of the client process, bytes, when measured (the highest over the runs). */
   peakRssBytes?: number;
+  /**
+   * Median CPU time (user + system) of the client process per GiB moved, when measured: steadier
+   * than MB/s on a busy machine, and it shows what a client costs beyond the wait for the wire.
+   */
+  cpuSecondsPerGiB?: number;
   /** Ferry's own measurements; the row's ratios compare its first Ferry measurement against every other one. */
   isFerry?: boolean;
   /** A short remark printed in the table (e.g. `in-process`, `files/s: 950`). */
@@ -53,6 +58,8 @@ export interface RunTiming {
   bytes: number;
   seconds: number;
   peakRssBytes?: number;
+  /** User plus system CPU time of the client process, seconds. */
+  cpuSeconds?: number;
 }
 
 /** What the runner gives each row. */

@@ -17,6 +17,14 @@ import { joinRemote, parseFtpUrl, remoteBaseName } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
 import { ProgressLine } from '../progress';
 
+/**
+ * Buffer size of the local file streams. Node's defaults (16 KiB for writing, 64 KiB for reading)
+ * cost a thread-pool round trip per small chunk and hold the socket back between them; at 1 MiB
+ * a download writes several socket chunks at once (writev) and an upload reads in big slices —
+ * on loopback this halved the CPU time of an upload and cut a download's by a sixth (see README, Benchmarks).
+ */
+const FILE_BUFFER_BYTES = 1 << 20;
+
 /** Size of a local file, or undefined when there is none. */
 async function localSize(path: string): Promise<number | undefined> {
   try {
@@ -152,7 +160,7 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
       throw new LocalFileError(`cannot write ${shown(target, io.cwd)}: ${describeErrno(err)}`, target, { cause: err });
     }
     const progress = new ProgressLine(io.stderr, { isEnabled: showProgress, totalBytes: total, startBytes: offset });
-    const file = createWriteStream(partPath, { flags: offset > 0 ? 'a' : 'w' });
+    const file = createWriteStream(partPath, { flags: offset > 0 ? 'a' : 'w', highWaterMark: FILE_BUFFER_BYTES });
     let received = 0;
     try {
       await session.download(remote, file, {
@@ -230,7 +238,7 @@ export async function runPut(operands: readonly string[], options: CliOptions, i
     const showProgress = io.stderr.isTTY === true && !options.isVerbose;
     const progress = new ProgressLine(io.stderr, { isEnabled: showProgress, totalBytes: size, startBytes: offset });
     const upload = async (append: boolean) => {
-      const source = createReadStream(localPath, { start: offset });
+      const source = createReadStream(localPath, { start: offset, highWaterMark: FILE_BUFFER_BYTES });
       try {
         return await session.upload(source, remote, {
           type,
