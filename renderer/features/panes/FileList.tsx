@@ -29,6 +29,8 @@ export interface FileListHandle {
 export interface FileListProps {
   paneId: PaneId;
   label: string;
+  /** The folder shown; a new one scrolls back to the top. */
+  path: string;
   columns: readonly Column[];
   view: PaneView;
   selection: Selection;
@@ -42,7 +44,7 @@ export interface FileListProps {
 
 /** The grid of one pane. */
 export const FileList = forwardRef<FileListHandle, FileListProps>(function FileList(
-  { paneId, label, columns, view, selection, sort, onSort, onRowClick, onRowOpen, onContextMenu },
+  { paneId, label, path, columns, view, selection, sort, onSort, onRowClick, onRowOpen, onContextMenu },
   ref,
 ) {
   const gridRef = useRef<HTMLDivElement>(null);
@@ -58,10 +60,14 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
   });
   const focusIndex = selection.focus === null ? -1 : view.indexOf(selection.focus);
 
+  const shownPath = useRef(path);
   useEffect(() => {
-    // Keep the keyboard cursor in view, whether it moved by key, click or a navigation.
+    // Keep the keyboard cursor in view, whether it moved by key, click or a navigation;
+    // a newly opened folder without a cursor starts at its top, not where the last one was.
     if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
-  }, [focusIndex, virtualizer]);
+    else if (shownPath.current !== path) virtualizer.scrollToOffset(0);
+    shownPath.current = path;
+  }, [focusIndex, path, virtualizer]);
 
   useImperativeHandle(
     ref,
@@ -102,7 +108,13 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
             className={c.className}
             aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
           >
-            <button type="button" tabIndex={-1} onClick={() => onSort(c.key)} title={`Sort by ${c.label.toLowerCase()}`}>
+            <button
+              type="button"
+              // A click sorts without taking the focus from the rows, so keys keep working.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => onSort(c.key)}
+              title={`Sort by ${c.label.toLowerCase()}`}
+            >
               {c.label}
               {sort.key === c.key ? <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
             </button>

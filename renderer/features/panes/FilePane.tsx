@@ -100,6 +100,7 @@ export function FilePane({ paneId }: FilePaneProps) {
           ref={listRef}
           paneId={paneId}
           label={`${title} files`}
+          path={pane.path}
           columns={paneId === 'remote' ? REMOTE_COLUMNS : LOCAL_COLUMNS}
           view={pane.view}
           selection={pane.selection}
