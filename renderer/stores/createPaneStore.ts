@@ -239,7 +239,8 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
       },
       reset() {
         requestSeq++;
-        set(empty);
+        // A filter typed for one server's folder means nothing on the next connection.
+        set({ ...empty, filter: '' });
       },
       setSort(key) {
         const sort = nextSortOrder(get().sort, key);
