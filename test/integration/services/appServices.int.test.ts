@@ -1,0 +1,184 @@
+/**
+ * The main process's services as both transports serve them, against a real FTP server:
+ * browse, change files, queue uploads and downloads (files and folder trees), fail with a
+ * reply code, connect to a saved site with its stored password. Events are read exactly as
+ * a window receives them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtemp, mkdir, readFile, writeFile, rm, readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices, type Services } from '../../../electron/services/createServices';
+import { MasterPasswordSecretStore } from '../../../electron/sites';
+import { startServer, type RunningServer } from '../../servers';
+import type { CallContext } from '../../../shared/api';
+import type { LogEntry, TransferItem } from '../../../shared/domain';
+import type { QueueChange } from '../../../shared/queue';
+
+const ctx: CallContext = { transport: 'browser', clientId: 'test' };
+let server: RunningServer;
+let services: Services;
+let dataDir: string;
+let localDir: string;
+const log: LogEntry[] = [];
+const items = new Map<string, TransferItem>();
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const ok = async <T>(p: Promise<T>) => p;
+
+/** Waits until every item is finished, as the window would see it from `queue` events. */
+async function queueSettles(): Promise<TransferItem[]> {
+  for (let i = 0; i < 600; i++) {
+    services.hub.flush();
+    const all = [...items.values()];
+    if (all.length && all.every((it) => ['done', 'failed', 'cancelled'].includes(it.state))) return all;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`queue did not settle: ${JSON.stringify([...items.values()].map((i) => [i.remotePath, i.state]))}`);
+}
+
+beforeAll(async () => {
+  server = await startServer('pyftpdlib');
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'ferry-app-data-'));
+  localDir = await mkdtemp(path.join(os.tmpdir(), 'ferry-app-local-'));
+  services = await createServices({ dataDir, openSecrets: (dir) => MasterPasswordSecretStore.open(dir, { scryptCost: { N: 2 ** 12, r: 8, p: 1 } }) });
+  services.hub.subscribe((event, payload) => {
+    if (event === 'log') log.push(...(payload as LogEntry[]));
+    if (event === 'queue') for (const item of (payload as QueueChange).items) items.set(item.id, item);
+  });
+});
+
+afterAll(async () => {
+  await services?.close();
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(localDir, { recursive: true, force: true });
+});
+
+describe('app services against a real server', () => {
+  let sessionId: string;
+
+  it('connects, lists, and logs every command and reply', async () => {
+    await writeFile(path.join(server.homeDir, 'hello.txt'), 'hello');
+    const info = await services.handlers.remoteConnect(
+      { host: server.host, port: server.port, user: server.user, password: server.password, tls: 'none', dataMode: 'auto' },
+      ctx,
+    );
+    sessionId = info.sessionId;
+    expect(info).toMatchObject({ host: server.host, user: server.user, isSecure: false, homePath: '/' });
+    const listing = await services.handlers.remoteList({ sessionId }, ctx);
+    expect(listing.entries.map((e) => e.name)).toContain('hello.txt');
+    services.hub.flush();
+    expect(log.some((l) => l.kind === 'command' && l.text === 'PASS ****')).toBe(true);
+    expect(log.some((l) => l.kind === 'command' && l.text.includes(server.password))).toBe(false);
+    expect(log.some((l) => l.kind === 'reply' && l.code === 230)).toBe(true);
+    expect(log.some((l) => l.kind === 'reply' && l.code === 226)).toBe(true);
+  });
+
+  it('creates, renames, changes mode of and deletes remote files and folders', async () => {
+    await services.handlers.remoteMkdir({ sessionId, path: '/made' }, ctx);
+    await services.handlers.remoteMkdir({ sessionId, path: '/made/deeper' }, ctx);
+    await writeFile(path.join(server.homeDir, 'made', 'deeper', 'f.txt'), 'x');
+    await services.handlers.remoteRename({ sessionId, from: '/hello.txt', to: '/renamed.txt' }, ctx);
+    await services.handlers.remoteChmod({ sessionId, path: '/renamed.txt', mode: '600' }, ctx);
+    expect((await stat(path.join(server.homeDir, 'renamed.txt'))).mode & 0o777).toBe(0o600);
+    const listing = await services.handlers.remoteList({ sessionId, path: '/' }, ctx);
+    expect(listing.entries.map((e) => e.name).sort()).toEqual(['made', 'renamed.txt']);
+    await services.handlers.remoteDelete({ sessionId, targets: [{ path: '/made', isFolder: true }, { path: '/renamed.txt', isFolder: false }] }, ctx);
+    expect((await readdir(server.homeDir)).sort()).toEqual([]);
+  });
+
+  it('a remote operation that fails keeps the reply code and command', async () => {
+    await expect(services.handlers.remoteRename({ sessionId, from: '/missing', to: '/x' }, ctx)).rejects.toMatchObject({ code: 550 });
+  });
+
+  it('uploads files and a folder tree through the queue, byte for byte, then downloads them back', async () => {
+    const up = path.join(localDir, 'up');
+    await mkdir(path.join(up, 'tree', 'sub'), { recursive: true });
+    const big = Buffer.alloc(3 * 1024 * 1024, 7);
+    big.write('a distinct start');
+    await writeFile(path.join(up, 'big.bin'), big);
+    await writeFile(path.join(up, 'tree', 'a.txt'), 'alpha');
+    await writeFile(path.join(up, 'tree', 'sub', 'b.txt'), 'beta');
+
+    const report = await services.handlers.queueAdd(
+      {
+        sessionId,
+        direction: 'upload',
+        items: [
+          { name: 'big.bin', isFolder: false, sizeBytes: big.length },
+          { name: 'tree', isFolder: true },
+        ],
+        localFolder: up,
+        remoteFolder: '/',
+      },
+      ctx,
+    );
+    expect(report).toMatchObject({ addedCount: 3, refused: [] });
+    const done = await queueSettles();
+    expect(done.map((i) => i.state)).toEqual(['done', 'done', 'done']);
+    expect(sha(await readFile(path.join(server.homeDir, 'big.bin')))).toBe(sha(big));
+    expect(await readFile(path.join(server.homeDir, 'tree', 'sub', 'b.txt'), 'utf8')).toBe('beta');
+    const bigItem = done.find((i) => i.remotePath === '/big.bin')!;
+    expect(bigItem).toMatchObject({ transferredBytes: big.length, sizeBytes: big.length, direction: 'upload' });
+
+    items.clear();
+    const down = path.join(localDir, 'down');
+    await mkdir(down);
+    await services.handlers.queueAdd(
+      { sessionId, direction: 'download', items: [{ name: 'tree', isFolder: true }, { name: 'big.bin', isFolder: false }], localFolder: down, remoteFolder: '/' },
+      ctx,
+    );
+    expect((await queueSettles()).every((i) => i.state === 'done')).toBe(true);
+    expect(sha(await readFile(path.join(down, 'big.bin')))).toBe(sha(big));
+    expect(await readFile(path.join(down, 'tree', 'a.txt'), 'utf8')).toBe('alpha');
+    expect((await readdir(down)).filter((n) => n.endsWith('.part'))).toEqual([]);
+  });
+
+  it('a download of a missing file fails at once with 550, can be retried, and the snapshot agrees', async () => {
+    items.clear();
+    await services.handlers.queueAdd({ sessionId, direction: 'download', items: [{ name: 'nope.bin', isFolder: false }], localFolder: localDir, remoteFolder: '/' }, ctx);
+    const [failed] = await queueSettles();
+    expect(failed.state).toBe('failed');
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toMatchObject({ ftpCode: 550 });
+    const snapshot = await services.handlers.queueList({}, ctx);
+    expect(snapshot.items.find((i) => i.id === failed.id)?.state).toBe('failed');
+    expect(snapshot.totals.failedCount).toBeGreaterThanOrEqual(1);
+
+    await writeFile(path.join(server.homeDir, 'nope.bin'), 'now it exists');
+    await services.handlers.queueRetry({ ids: [failed.id] }, ctx);
+    items.delete(failed.id);
+    await new Promise((r) => setTimeout(r, 10));
+    const [retried] = await queueSettles();
+    expect(retried.state).toBe('done');
+    expect(await readFile(path.join(localDir, 'nope.bin'), 'utf8')).toBe('now it exists');
+  });
+
+  it('connects to a saved site with its stored password, which no file holds in plain text', async () => {
+    await services.handlers.sitesSetMasterPassword({ password: 'a long master password' }, ctx);
+    const site = await services.handlers.sitesCreate(
+      { site: { name: 'Test server', host: server.host, port: server.port, logonType: 'normal', user: server.user, tls: 'none' }, password: server.password },
+      ctx,
+    );
+    expect(site.hasPassword).toBe(true);
+    const info = await services.handlers.remoteConnectSite({ siteId: site.id }, ctx);
+    expect(info.user).toBe(server.user);
+    for (const file of await readdir(dataDir)) {
+      const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
+      expect(text.includes(server.password), `${file} holds the password`).toBe(false);
+    }
+    await services.handlers.remoteDisconnect({ sessionId: info.sessionId }, ctx);
+  });
+
+  it('a site that asks for its password says so instead of connecting without one', async () => {
+    const site = await services.handlers.sitesCreate(
+      { site: { name: 'Ask me', host: server.host, port: server.port, logonType: 'ask', user: server.user, tls: 'none' } },
+      ctx,
+    );
+    await expect(ok(services.handlers.remoteConnectSite({ siteId: site.id }, ctx))).rejects.toMatchObject({ kind: 'password-required' });
+    const info = await services.handlers.remoteConnectSite({ siteId: site.id, password: server.password }, ctx);
+    expect(info.user).toBe(server.user);
+  });
+});
