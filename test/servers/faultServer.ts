@@ -50,6 +50,8 @@ export interface FaultServerOptions {
   password?: string;
   /** Listing lines sent for LIST (default: a Unix listing of the files). */
   listing?: string[];
+  /** Like pure-ftpd: commands that arrive in the same read as an ABOR during a transfer are lost. */
+  discardAfterAbort?: boolean;
   /** Loopback address to listen on, control and passive data alike (default 127.0.0.1; `::1` for IPv6). */
   host?: '127.0.0.1' | '::1';
 }
@@ -307,6 +309,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
           if (transferRunning && abortNow) {
             abortNow();
             chain = chain.then(() => session.reply(226, 'ABOR successful'));
+            if (options.discardAfterAbort) {
+              buffer = '';
+              break;
+            }
           } else {
             chain = chain.then(() => session.reply(225, 'No transfer to abort'));
           }

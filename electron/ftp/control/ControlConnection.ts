@@ -169,15 +169,25 @@ export class ControlConnection extends EventEmitter {
   }
 
   /**
-   * Sends ABOR (RFC 959 §4.1.3) followed by NOOP and resolves once the NOOP is answered. Servers
-   * answer an abort with 426 + 226, a 226 + 225, or a single 226 for both; the NOOP's 200 marks
-   * where the abort's replies end, so pairing stays right whatever the server did.
+   * Sends ABOR (RFC 959 §4.1.3) and resolves once the abort's replies are drained. Servers answer
+   * with 426 + 226, 226 + 225, or a single 226 for both commands. When ABOR's own reply does not
+   * follow the aborted command's within a moment, a NOOP is sent and its 200 marks where the
+   * abort's replies end. The NOOP is not pipelined with ABOR: pure-ftpd discards what follows ABOR
+   * in the same read during a transfer.
    */
-  async abortAndSync(): Promise<void> {
+  async abortAndSync(commandDone: Promise<unknown>): Promise<void> {
     const abort = this.request('ABOR', { skipIf: (reply) => reply.code === 200 });
-    const noop = this.request('NOOP');
-    await Promise.allSettled([abort]);
-    await noop;
+    const abortSettled = abort.then(() => true, () => true);
+    await Promise.race([commandDone.catch(() => undefined), abortSettled]);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<false>((resolve) => {
+      // Well inside the reply timeout, which would otherwise end the connection first.
+      timer = setTimeout(() => resolve(false), Math.min(this.timeoutMs / 4, 1000));
+    });
+    const isAnswered = await Promise.race([abortSettled, grace]);
+    clearTimeout(timer);
+    if (!isAnswered && !this.isClosed) await this.request('NOOP').catch(() => undefined);
+    await abortSettled;
   }
 
   /**

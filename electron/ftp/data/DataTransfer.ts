@@ -91,7 +91,7 @@ export class DataTransfer {
     if (this.finalArrived || this.control.isClosed) {
       this.aborted = Promise.resolve();
     } else {
-      this.aborted = settle(this.control.abortAndSync());
+      this.aborted = settle(this.control.abortAndSync(this.finalReply));
     }
     this.socket.destroy();
   }

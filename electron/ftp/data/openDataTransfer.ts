@@ -210,11 +210,11 @@ async function startCommand(ctx: DataChannelContext, command: string, strategy: 
     if (control.isClosed) throw err;
     if (err instanceof FtpTimeoutError && prepared.kind === 'active' && !socket) {
       // The server never connected: withdraw the command (ABOR) so replies stay paired, then fall back.
-      await Promise.allSettled([finalReply, control.abortAndSync()]);
+      await Promise.allSettled([finalReply, control.abortAndSync(finalReply)]);
       throw new FallbackSignal(err);
     }
     if (err instanceof FtpAbortedError) {
-      await Promise.allSettled([finalReply, control.abortAndSync()]);
+      await Promise.allSettled([finalReply, control.abortAndSync(finalReply)]);
       throw err;
     }
     // TLS or other failure with the command outstanding: wait for the server's verdict (bounded).

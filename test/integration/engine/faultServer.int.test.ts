@@ -493,6 +493,15 @@ describe('abort', () => {
     expect((await session.list()).length).toBe(1);
   });
 
+  it('survives a server that discards what follows ABOR in the same read (pure-ftpd)', async () => {
+    const s = await server({ files: { 'a.bin': FILE }, handlers: tricklingRetr(false), discardAfterAbort: true });
+    const session = await connect(s);
+    const controller = new AbortController();
+    const download = session.download('a.bin', sink(), { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(download).rejects.toBeInstanceOf(FtpAbortedError);
+    expect(await session.pwd()).toBe('/');
+  });
+
   it('stopping a listStream early aborts the listing and keeps the session usable', async () => {
     const listing = Array.from({ length: 5000 }, (_, i) => `-rw-r--r--    1 ftp ftp 1 Jan 02  2024 f${i}`);
     const s = await server({ listing });
