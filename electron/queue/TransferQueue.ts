@@ -19,6 +19,7 @@ import { Scheduler, DEFAULT_SITE_LIMIT } from './Scheduler';
 import { SessionPool, type Lease } from './SessionPool';
 import { RateLimiter } from './SpeedLimiter';
 import { SpeedMeter, etaSeconds } from './SpeedMeter';
+import { describeError as errorLine } from '../../shared/errorText';
 import type {
   AddFileRequest,
   AddFolderRequest,
@@ -572,7 +573,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     } else {
       item.finishedMs = this.now();
       this.setState(entry, 'failed');
-      this.log('error', `${where}: failed: ${info.ftpCode ? `${info.ftpCode} ` : ''}${info.message}`, item.id);
+      this.log('error', `${where}: failed: ${errorLine(info)}`, item.id);
     }
     this.schedulePersist();
   }

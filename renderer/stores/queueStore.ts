@@ -8,6 +8,7 @@ import type { ErrorInfo } from '../../shared/domain';
 import type { ExistsAction, ExistsQuestionInfo, QueueChange } from '../../shared/queue';
 import type { Result } from '../../shared/result';
 import { getApi } from '../api/getApi';
+import { describeError } from '../../shared/errorText';
 import { useSession } from './sessionStore';
 import { applyChange, EMPTY_TOTALS, fromSnapshot, type QueueData, type QueueTab } from './queueReducer';
 
@@ -45,7 +46,7 @@ export interface QueueState extends QueueData {
   dismissNotice(): void;
 }
 
-const describe = (e: ErrorInfo) => `${e.ftpCode ? e.ftpCode + ' ' : ''}${e.message}`;
+const describe = (e: ErrorInfo) => describeError(e);
 
 /** The queue store. */
 export const useQueue = create<QueueState>()((set, get) => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { TlsMode } from '../../../shared/domain';
 import { parseQuickConnect, TLS_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
 import { useSession } from '../../stores/sessionStore';
+import { describeError } from '../../../shared/errorText';
 import { loadRecent } from '../../stores/recentConnections';
 
 const EMPTY: QuickConnectFields = { host: '', user: '', password: '', port: '', tls: 'explicit-if-available' };
@@ -77,7 +78,7 @@ export function QuickConnectBar() {
       ) : null}
       {problem || session.error ? (
         <span className="connect-error" role="alert">
-          {problem ?? `${session.error?.ftpCode ? session.error.ftpCode + ' ' : ''}${session.error?.message}`}
+          {problem ?? (session.error ? describeError(session.error) : '')}
         </span>
       ) : null}
     </form>

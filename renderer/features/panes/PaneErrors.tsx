@@ -1,5 +1,6 @@
 /** A pane's inline error: a listing that failed, or an operation that failed, with the server's reply code. */
 import type { ErrorInfo } from '../../../shared/domain';
+import { describeError } from '../../../shared/errorText';
 import type { OperationError } from '../../stores/createPaneStore';
 
 /** Props of the error line. */
@@ -11,11 +12,16 @@ export interface PaneErrorsProps {
 }
 
 function ErrorText({ error }: { error: ErrorInfo }) {
-  return (
+  // Reply errors already begin with their code; show it once, set apart.
+  const text = describeError(error);
+  const code = error.ftpCode !== undefined ? String(error.ftpCode) : null;
+  return code && text.startsWith(code) ? (
     <>
-      {error.ftpCode ? <span className="error-code">{error.ftpCode} </span> : null}
-      {error.message}
+      <span className="error-code">{code}</span>
+      {text.slice(code.length)}
     </>
+  ) : (
+    <>{text}</>
   );
 }
 

@@ -1,5 +1,6 @@
 /** One transfer in the queue: direction, paths, size, progress, speed, ETA and status or error. */
 import type { TransferItem } from '../../../shared/domain';
+import { describeError } from '../../../shared/errorText';
 import { formatBytesExact, formatEta, formatSize, formatSpeed } from '../../lib/format';
 
 const STATE_LABEL: Record<TransferItem['state'], string> = {
@@ -15,8 +16,7 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
 /** The status text: the error with its reply code for failures, else the state. */
 export function statusText(item: TransferItem): string {
   if (item.state === 'failed' && item.lastError) {
-    const e = item.lastError;
-    return `${e.ftpCode ? e.ftpCode + ' ' : ''}${e.message}`;
+    return describeError(item.lastError);
   }
   if (item.state === 'queued' && item.lastError && item.nextRetryMs) return `Retrying after: ${item.lastError.message}`;
   if (item.state === 'done' && item.isSkipped) return 'Skipped (target exists)';

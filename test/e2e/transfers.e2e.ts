@@ -1,0 +1,161 @@
+/**
+ * Transfers as a user makes them, against a real FTP server in browser mode: drag a file
+ * to the server and watch it reach 100% with 226 in the log; drag a server folder home and
+ * get the whole tree; a failed transfer lands in Failed with the server's reply code and
+ * retries; a throttled link shows a busy queue with live speed and ETA, pause and resume.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startFerry, type FerryApp } from './ferryApp';
+import { paneOf, quickConnect, rowOf } from './browseHelpers';
+import { startServer, type RunningServer } from '../servers';
+import { startFaultProxy, type FaultProxy } from '../servers/faultProxy';
+
+let home: string;
+let ferry: FerryApp;
+let server: RunningServer;
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const queue = (page: Page) => page.getByRole('region', { name: 'Transfer queue' });
+const queueRow = (page: Page, remotePath: string) => queue(page).locator(`[role=row]`).filter({ has: page.locator(`.q-remote[title="${remotePath}"]`) });
+
+/** Drops dragged rows onto the empty space at the bottom of a pane's list (the folder it shows). */
+async function dragToPane(page: Page, from: ReturnType<typeof rowOf>, pane: 'Local site' | 'Remote site') {
+  const list = paneOf(page, pane).locator('.file-scroll');
+  const box = (await list.boundingBox())!;
+  await from.dragTo(list, { targetPosition: { x: 60, y: box.height - 6 } });
+}
+
+test.beforeAll(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), 'ferry-home-'));
+  ferry = await startFerry(home);
+});
+test.beforeEach(async () => {
+  server = await startServer('pyftpdlib');
+});
+test.afterEach(async () => {
+  await server?.stop();
+});
+test.afterAll(async () => {
+  await ferry?.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+test('a file dragged onto the remote pane reaches 100% in the queue and 226 in the log', async ({ page }) => {
+  const content = Buffer.alloc(300_000, 3);
+  await writeFile(path.join(home, 'report.pdf'), content);
+  await writeFile(path.join(server.homeDir, 'existing.txt'), 'here');
+  await page.goto(ferry.url);
+  const remote = await quickConnect(page, server, 'existing.txt');
+
+  await dragToPane(page, rowOf(paneOf(page, 'Local site'), 'report.pdf'), 'Remote site');
+  await expect(rowOf(remote, 'report.pdf')).toBeVisible();
+  await page.getByRole('tab', { name: /Successful transfers/ }).click();
+  const row = queueRow(page, '/report.pdf');
+  await expect(row.locator('.percent')).toHaveText('100%');
+  await expect(row.locator('.q-status')).toHaveText('Done');
+  await expect(row.locator('.q-size')).toHaveText('300 KB');
+
+  const log = page.getByRole('region', { name: 'Message log' });
+  await log.getByLabel('Filter log').fill('STOR /report.pdf');
+  await expect(log.locator('.log-line.log-command', { hasText: 'STOR /report.pdf' })).toBeVisible();
+  await log.getByLabel('Filter log').fill('226');
+  await expect(log.locator('.log-line[data-code="226"]').first()).toBeVisible();
+  expect(sha(await readFile(path.join(server.homeDir, 'report.pdf')))).toBe(sha(content));
+});
+
+test('a remote folder dragged onto the local pane arrives as the whole tree', async ({ page }) => {
+  const site = path.join(server.homeDir, 'site');
+  await mkdir(path.join(site, 'css'), { recursive: true });
+  await mkdir(path.join(site, 'js', 'lib'), { recursive: true });
+  await writeFile(path.join(site, 'index.html'), '<h1>hi</h1>');
+  await writeFile(path.join(site, 'css', 'style.css'), 'body{}');
+  await writeFile(path.join(site, 'js', 'lib', 'app.js'), 'run()');
+  await mkdir(path.join(site, 'empty'));
+  const target = await mkdtemp(path.join(home, 'tree-'));
+  await page.goto(ferry.url);
+  const local = paneOf(page, 'Local site');
+  await local.getByLabel('Local site path').fill(target);
+  await local.getByLabel('Local site path').press('Enter');
+  const remote = await quickConnect(page, server, 'site');
+
+  await dragToPane(page, rowOf(remote, 'site'), 'Local site');
+  await expect.poll(() => readFile(path.join(target, 'site', 'js', 'lib', 'app.js'), 'utf8').catch(() => '')).toBe('run()');
+  await rowOf(local, 'site').dblclick();
+  await expect(rowOf(local, 'css')).toBeVisible();
+  await expect(rowOf(local, 'empty')).toBeVisible();
+  expect(await readFile(path.join(target, 'site', 'js', 'lib', 'app.js'), 'utf8')).toBe('run()');
+  expect(await readFile(path.join(target, 'site', 'css', 'style.css'), 'utf8')).toBe('body{}');
+});
+
+test('a transfer that fails shows in Failed with the reply code, and Retry completes it', async ({ page }) => {
+  await writeFile(path.join(server.homeDir, 'vanishing.txt'), 'soon gone');
+  await page.goto(ferry.url);
+  const remote = await quickConnect(page, server, 'vanishing.txt');
+  // The file disappears between listing and transfer, as files on busy servers do.
+  await unlink(path.join(server.homeDir, 'vanishing.txt'));
+  await dragToPane(page, rowOf(remote, 'vanishing.txt'), 'Local site');
+
+  await page.getByRole('tab', { name: /Failed transfers \(1\)/ }).click();
+  const row = queueRow(page, '/vanishing.txt');
+  await expect(row.locator('.q-status')).toHaveText(/^550 No such file or directory\. \(after RETR \/vanishing\.txt\)/);
+  await page.screenshot({ path: 'test-results/screenshots/failed-transfer.png' });
+
+  await writeFile(path.join(server.homeDir, 'vanishing.txt'), 'back again');
+  await row.click();
+  await queue(page).getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('tab', { name: /Failed transfers \(0\)/ })).toBeVisible();
+  await page.getByRole('tab', { name: /Successful transfers/ }).click();
+  await expect(queueRow(page, '/vanishing.txt').locator('.q-status')).toHaveText('Done');
+  expect(await readFile(path.join(home, 'vanishing.txt'), 'utf8')).toBe('back again');
+});
+
+test.describe('over a slow link', () => {
+  let proxy: FaultProxy;
+  test.beforeEach(async () => {
+    proxy = await startFaultProxy({ targetPort: server.port, throttleBps: 1_000_000 });
+  });
+  test.afterEach(async () => {
+    await proxy?.stop();
+  });
+
+  test('a busy queue shows live speed and ETA, pauses, and resumes to byte-identical files', async ({ page }) => {
+    const folder = await mkdtemp(path.join(home, 'batch-'));
+    const files: Buffer[] = [];
+    for (let i = 0; i < 4; i++) {
+      const b = Buffer.alloc(2_500_000, i + 1);
+      b.write(`file ${i}`);
+      files.push(b);
+      await writeFile(path.join(folder, `part-${i}.bin`), b);
+    }
+    await writeFile(path.join(server.homeDir, 'start.txt'), 'x');
+    await page.goto(ferry.url);
+    const local = paneOf(page, 'Local site');
+    await local.getByLabel('Local site path').fill(folder);
+    await local.getByLabel('Local site path').press('Enter');
+    await quickConnect(page, { ...server, port: proxy.port }, 'start.txt');
+
+    await rowOf(local, 'part-0.bin').click();
+    await rowOf(local, 'part-3.bin').click({ modifiers: ['Shift'] });
+    await dragToPane(page, rowOf(local, 'part-0.bin'), 'Remote site');
+
+    const active = queue(page).locator('[role=row][data-state=transferring]').first();
+    await expect(active.locator('.q-speed')).toHaveText(/\d.*B\/s/);
+    await expect(active.locator('.q-eta')).toHaveText(/\d/);
+    await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(/Queue: \d files?/);
+    await page.screenshot({ path: 'test-results/screenshots/busy-queue.png' });
+
+    await queue(page).getByRole('button', { name: 'Pause' }).click();
+    await expect(queue(page).locator('[role=row][data-state=paused]')).not.toHaveCount(0);
+    await expect(queue(page).locator('[role=row][data-state=transferring]')).toHaveCount(0);
+    await queue(page).getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByRole('tab', { name: /Queued files \(0\)/ })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('tab', { name: /Failed transfers \(0\)/ })).toBeVisible();
+    for (let i = 0; i < 4; i++) {
+      expect(sha(await readFile(path.join(server.homeDir, `part-${i}.bin`)))).toBe(sha(files[i]));
+    }
+  });
+});
