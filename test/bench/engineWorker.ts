@@ -4,7 +4,8 @@
  * (connect to close, without Node's start-up). Built to out/bench/engineWorker.js by
  * bin/bench.js; argv[2] is a JSON job. Benchmark-only code.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { FileSink } from '../../electron/cli/fileSink';
 import { FtpSession } from '../../electron/ftp';
 
 const FILE_BUFFER_BYTES = 1 << 20;
@@ -33,9 +34,9 @@ async function main(): Promise<void> {
     trustedFingerprint: job.fingerprint,
   });
   try {
-    // The same 1 MiB file buffers the CLI uses (electron/cli/commands/transfer.ts).
+    // The same local streams the CLI uses (electron/cli/commands/transfer.ts).
     const result = job.direction === 'download'
-      ? await session.download(job.remote, createWriteStream(job.local, { highWaterMark: FILE_BUFFER_BYTES }))
+      ? await session.download(job.remote, new FileSink(job.local))
       : await session.upload(createReadStream(job.local, { highWaterMark: FILE_BUFFER_BYTES }), job.remote);
     await session.close();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

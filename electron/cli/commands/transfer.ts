@@ -5,7 +5,7 @@
  * means stdout (get) or stdin (put).
  * Must not import electron.
  */
-import { createWriteStream, createReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { access, constants, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
@@ -15,13 +15,13 @@ import { withSession } from '../connect';
 import { CliError, describeErrno, errnoCode, formatBytes, formatCount, LocalFileError } from '../format';
 import { joinRemote, parseFtpUrl, remoteBaseName } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
+import { FileSink } from '../fileSink';
 import { ProgressLine } from '../progress';
 
 /**
- * Buffer size of the local file streams. Node's defaults (16 KiB for writing, 64 KiB for reading)
- * cost a thread-pool round trip per small chunk and hold the socket back between them; at 1 MiB
- * a download writes several socket chunks at once (writev) and an upload reads in big slices —
- * on loopback this halved the CPU time of an upload and cut a download's by a sixth (see README, Benchmarks).
+ * Read size of an upload's file stream. Node's default (64 KiB) costs a thread-pool round trip per
+ * small slice; at 1 MiB an upload over loopback took half the CPU time (README, Benchmarks).
+ * Downloads write through FileSink.
  */
 const FILE_BUFFER_BYTES = 1 << 20;
 
@@ -154,13 +154,13 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
     // Resuming a file under its final name: move it aside first, so the final name again means "whole".
     if (partFrom === 'final' && offset > 0) await rename(target, partPath);
 
+    let file: FileSink;
     try {
-      await access(dirname(target), constants.W_OK);
+      file = new FileSink(partPath, { isAppend: offset > 0 });
     } catch (err) {
-      throw new LocalFileError(`cannot write ${shown(target, io.cwd)}: ${describeErrno(err)}`, target, { cause: err });
+      throw new LocalFileError(`cannot write ${shown(partPath, io.cwd)}: ${describeErrno(err)}`, partPath, { cause: err });
     }
     const progress = new ProgressLine(io.stderr, { isEnabled: showProgress, totalBytes: total, startBytes: offset });
-    const file = createWriteStream(partPath, { flags: offset > 0 ? 'a' : 'w', highWaterMark: FILE_BUFFER_BYTES });
     let received = 0;
     try {
       await session.download(remote, file, {
@@ -175,11 +175,11 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
     } catch (err) {
       progress.finish();
       file.destroy();
-      if (offset === 0 && received === 0) {
+      if (offset === 0 && file.bytesWritten === 0) {
         await unlink(partPath).catch(() => undefined);
         throw err;
       }
-      const kept = offset + received;
+      const kept = offset + file.bytesWritten;
       const hint = type === 'binary' ? '; continue with --resume' : '';
       if (err instanceof Error) err.message = `${err.message}; ${formatCount(kept)} bytes kept in ${shown(partPath, io.cwd)}${hint}`;
       throw err;

@@ -1,0 +1,103 @@
+/**
+ * The local file a download is written to: a Writable that gathers the data connection's chunks
+ * into one 1 MiB buffer and writes it with a plain synchronous write when full. Node's
+ * fs.WriteStream costs a thread-pool round trip and a writev of up to 64 small buffers per batch
+ * (TLS delivers 16 KiB records); on loopback this sink took a quarter to a third off the CPU
+ * time of an FTPS download and about a sixth off a plain one (README, Benchmarks). Blocking on
+ * a page-cache write is fine for a one-transfer command line; the app's queue has its own streams.
+ * Must not import electron.
+ */
+import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { Writable } from 'node:stream';
+
+/** How much the sink gathers before it writes. */
+const BUFFER_BYTES = 1 << 20;
+
+/** A download target file; `bytesWritten` counts what reached the file. */
+export class FileSink extends Writable {
+  /** Bytes written to the file by this sink (after the starting size when appending). */
+  bytesWritten = 0;
+  private fd?: number;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+
+  /** Opens `path` now (so a refusal shows before any transfer), truncating it, or appending with `isAppend`. */
+  constructor(path: string, opts: { isAppend?: boolean } = {}) {
+    super({ highWaterMark: BUFFER_BYTES });
+    this.fd = openSync(path, opts.isAppend ? 'a' : 'w');
+  }
+
+  /** Size of the file on disk including what is still gathered in memory. */
+  get sizeBytes(): number {
+    return this.fd === undefined ? this.bytesWritten : fstatSync(this.fd).size + this.used;
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    try {
+      this.take(chunk);
+      callback();
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    try {
+      this.flush();
+      this.closeFile();
+      callback();
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    // A failed transfer keeps what arrived, so --resume continues from the true size of the .part file.
+    try {
+      this.flush();
+    } catch {
+      // The original error matters more than a failed flush of its leftovers.
+    }
+    try {
+      this.closeFile();
+    } catch {
+      // Same: already failing.
+    }
+    callback(error);
+  }
+
+  private take(chunk: Buffer): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (this.used === 0 && chunk.length - offset >= this.buffer.length) {
+        // A chunk at least as big as the buffer goes straight to the file, without a copy.
+        offset += this.writeOut(chunk, offset, chunk.length - offset);
+        continue;
+      }
+      const copied = chunk.copy(this.buffer, this.used, offset);
+      this.used += copied;
+      offset += copied;
+      if (this.used === this.buffer.length) this.flush();
+    }
+  }
+
+  private flush(): void {
+    let offset = 0;
+    while (offset < this.used) offset += this.writeOut(this.buffer, offset, this.used - offset);
+    this.used = 0;
+  }
+
+  private writeOut(data: Buffer, offset: number, length: number): number {
+    if (this.fd === undefined) throw new Error('The file is already closed');
+    const written = writeSync(this.fd, data, offset, length);
+    this.bytesWritten += written;
+    return written;
+  }
+
+  private closeFile(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    closeSync(fd);
+  }
+}
