@@ -2,7 +2,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installDesktopBridge } from './api/desktopBridge';
 import './styles.css';
+
+installDesktopBridge(window.ferry);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -113,3 +113,32 @@ describe('files from the OS', () => {
     expect(useRemotePane.getState().opError?.error.message).toMatch(/Ferry app/);
   });
 });
+
+describe('the Electron bridge for desktop drops', () => {
+  it('resolves dropped files through the preload’s pathForFile and queues them', async () => {
+    const { installDesktopBridge } = await import('../../../renderer/api/desktopBridge');
+    const asked: string[] = [];
+    installDesktopBridge({ pathForFile: (file: { name: string }) => (asked.push(file.name), `/home/u/Desktop/${file.name}`) } as never);
+    const dropped = [{ name: 'photo.jpg', size: 10 }, { name: 'notes', size: 0 }] as unknown as File[];
+    expect(onExternalFiles(dropped, '/srv', new Set([dropped[1]]))).toBe(true);
+    expect(asked).toEqual(['photo.jpg', 'notes']);
+    expect(enqueued).toEqual([
+      {
+        direction: 'upload',
+        items: [
+          { name: 'photo.jpg', isFolder: false, sizeBytes: 10 },
+          { name: 'notes', isFolder: true },
+        ],
+        fromFolder: '/home/u/Desktop',
+        toFolder: '/srv',
+      },
+    ]);
+  });
+
+  it('installs nothing in browser mode, where there is no preload', async () => {
+    const { installDesktopBridge } = await import('../../../renderer/api/desktopBridge');
+    installDesktopBridge(undefined);
+    expect(onExternalFiles([{ name: 'x', size: 1 }] as unknown as File[], '/srv')).toBe(false);
+    expect(enqueued).toEqual([]);
+  });
+});
