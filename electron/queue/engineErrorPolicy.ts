@@ -2,7 +2,7 @@
  * The queue's error policy taken from the engine, so transient-versus-permanent is decided in
  * exactly one place (`electron/ftp/errors.ts`).
  */
-import { isTransient, toErrorInfo } from '../ftp/errors';
+import { isTransient, toErrorInfo } from '../ftp';
 import type { ErrorPolicy } from './types';
 
 /** The engine's own verdicts, for the real app and the CLI. */

@@ -57,8 +57,9 @@ export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: 
 
 /** Wraps a local file read stream for an upload: waits for the rate budget and counts bytes. */
 export function countingReader(source: Readable, limiter: RateLimiter, onBytes: (n: number) => void): Readable {
+  // Small buffers: bytes are counted as they enter, so what waits here is counted before it is sent.
   const counter = new Transform({
-    highWaterMark: 256 * 1024,
+    highWaterMark: 64 * 1024,
     transform(chunk: Buffer, _enc, cb) {
       limiter
         .take(chunk.length)

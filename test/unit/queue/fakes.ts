@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { FileEntry } from '../../../shared/domain';
-import { FtpAbortedError, FtpConnectionError, FtpReplyError } from '../../../electron/ftp/errors';
+import { FtpAbortedError, FtpConnectionError, FtpReplyError } from '../../../electron/ftp';
 import type { LocalDirEntry, LocalFs, LocalStat, SessionFactory, TransferSession } from '../../../electron/queue/types';
 
 /** A file in a fake filesystem. */
