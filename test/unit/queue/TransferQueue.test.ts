@@ -625,6 +625,27 @@ describe('TransferQueue: persistence', () => {
   });
 });
 
+describe('TransferQueue: speed limit', () => {
+  it('holds a direction to its byte budget and can be lifted at run time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const r = rig({ speedLimits: { downloadBps: 100_000 } });
+    const item = download(r, 'slow.bin', bytes(400_000));
+    r.fs.put('/local/up.bin', bytes(400_000));
+    const [up] = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/up.bin', remotePath: '/remote/up.bin' }]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    // The upload direction has no limit; the download is held to about 100 kB per second of fake time.
+    expect(r.queue.get(up.id)?.state).toBe('done');
+    const midway = r.queue.get(item.id)!;
+    expect(midway.state).toBe('transferring');
+    expect(midway.transferredBytes).toBeLessThanOrEqual(250_000);
+    r.queue.setOptions({ speedLimits: {} });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.fs.read('/local/slow.bin')?.length).toBe(400_000);
+    await r.queue.close();
+  });
+});
+
 describe('TransferQueue: progress events', () => {
   it('batches changes to at most 4 per second and reports totals', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
