@@ -17,7 +17,7 @@ describe('a 2,000-file tree round trip with ferry get -r / put -r --parallel 4',
   let work: string;
 
   beforeAll(async () => {
-    server = await startServer('pyftpdlib', { baseDir: BASE });
+    server = await startServer('vsftpd', { baseDir: BASE });
     work = await fsp.mkdtemp(path.join(BASE, 'ferry-queue-tree-'));
     for (let d = 0; d < FOLDERS; d++) {
       const dir = path.join(server.homeDir, 'tree', `dir-${d}`, d % 3 === 0 ? 'nested' : '');
