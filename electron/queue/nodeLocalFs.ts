@@ -60,8 +60,9 @@ export const nodeLocalFs: LocalFs = {
   },
   createReadStream: (p, offset) => createReadStream(p, { start: offset, highWaterMark: 256 * 1024 }),
   async createWriteStream(p, offset) {
+    if (offset === 0) return createWriteStream(p, { flags: 'w', highWaterMark: 256 * 1024 });
     // Truncate to the offset first so bytes after it (from an abandoned longer attempt) cannot survive.
-    const handle = await fsp.open(p, offset > 0 ? 'r+' : 'w');
+    const handle = await fsp.open(p, 'r+');
     try {
       await handle.truncate(offset);
     } finally {
