@@ -153,43 +153,49 @@ export async function lftp(job: FileJob, ctx: { workDir: string }): Promise<RunT
   return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
 }
 
-// The raw TCP pipe: a receiver process writes what arrives to a file and reports the time from
-// accepting the connection to the file being closed; a sender process streams the file into the socket.
-const RAW_RECEIVER = String.raw`
+// The raw TCP pipe, as lean as Node allows so it stands for what loopback can carry: a sender
+// process serves the file with 1 MiB reads; a receiver process connects, reads into one reused
+// buffer (the `onread` option) and writes synchronously, and reports the time from connecting to
+// the file being complete.
+const RAW_SENDER = String.raw`
 const net = require('node:net'), fs = require('node:fs');
 const server = net.createServer((socket) => {
-  const started = process.hrtime.bigint();
-  const file = fs.createWriteStream(process.argv[1]);
-  socket.pipe(file);
-  file.on('close', () => {
-    process.stdout.write(JSON.stringify({ seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes: file.bytesWritten }) + '\n');
-    server.close();
-  });
+  fs.createReadStream(process.argv[1], { highWaterMark: 1 << 20 }).pipe(socket);
+  server.close();
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write('PORT ' + server.address().port + '\n'));
 `;
-const RAW_SENDER = String.raw`
+const RAW_RECEIVER = String.raw`
 const net = require('node:net'), fs = require('node:fs');
-const socket = net.connect(Number(process.argv[2]), '127.0.0.1', () => fs.createReadStream(process.argv[1]).pipe(socket));
+const fd = fs.openSync(process.argv[1], 'w');
+let bytes = 0;
+const started = process.hrtime.bigint();
+const socket = net.connect({
+  port: Number(process.argv[2]), host: '127.0.0.1',
+  onread: { buffer: Buffer.allocUnsafe(1 << 20), callback: (n, buf) => { fs.writeSync(fd, buf, 0, n); bytes += n; } },
+});
+socket.on('end', () => {
+  fs.closeSync(fd);
+  process.stdout.write(JSON.stringify({ seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes }) + '\n');
+});
 `;
 
 /** Raw loopback TCP: the same bytes from file to file through a plain Node `net` socket pipe, no FTP. */
 export async function rawTcp(sourcePath: string, targetPath: string, sizeBytes: number): Promise<RunTiming> {
-  const receiver = spawn(process.execPath, ['-e', RAW_RECEIVER, targetPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const sender = spawn(process.execPath, ['-e', RAW_SENDER, sourcePath], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
-    receiver.stdout.on('data', (d: Buffer) => {
+    sender.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /PORT (\d+)\n/.exec(out);
       if (m) resolve(Number(m[1]));
     });
-    receiver.once('exit', (code) => reject(new Error(`raw receiver exited early (${code})`)));
+    sender.once('exit', (code) => reject(new Error(`raw sender exited early (${code})`)));
   });
-  const sender = await runProcess(process.execPath, ['-e', RAW_SENDER, sourcePath, String(port)]);
-  check(sender, 'raw sender');
-  await new Promise((resolve) => (receiver.exitCode !== null ? resolve(undefined) : receiver.once('exit', resolve)));
-  const line = out.split('\n').find((l) => l.startsWith('{'));
-  const reported = JSON.parse(line ?? '{}') as { seconds?: number; bytes?: number };
+  const receiver = await runProcess(process.execPath, ['-e', RAW_RECEIVER, targetPath, String(port)]);
+  check(receiver, 'raw receiver');
+  await new Promise((resolve) => (sender.exitCode !== null ? resolve(undefined) : sender.once('exit', resolve)));
+  const reported = JSON.parse(receiver.stdout.trim().split('\n').pop() ?? '{}') as { seconds?: number; bytes?: number };
   if (reported.bytes !== sizeBytes || typeof reported.seconds !== 'number') throw new Error(`raw TCP moved ${reported.bytes} of ${sizeBytes} bytes`);
   return { bytes: sizeBytes, seconds: reported.seconds };
 }
