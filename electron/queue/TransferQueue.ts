@@ -92,6 +92,8 @@ interface Entry {
   meta: ItemMeta & { refusedReason?: string };
   run?: Run;
   retryTimer?: ReturnType<typeof setTimeout>;
+  /** Whether the last failure already got the one free retry for a dead pooled session. */
+  hasRetriedStale?: boolean;
 }
 
 const ACTIVE: ReadonlySet<TransferState> = new Set(['connecting', 'transferring']);
@@ -494,7 +496,11 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       const info = describeError(err, this.deps.errors);
       // A clean error reply leaves the control connection usable; anything else may not.
       isHealthy = info.ftpCode !== undefined && info.ftpCode !== 421 && !classifyTransient(err, this.deps.errors);
-      this.handleFailure(entry, err, item.transferredBytes > bytesAtStart);
+      this.handleFailure(entry, err, {
+        hasProgressed: item.transferredBytes > bytesAtStart,
+        isConnectFailure: lease === undefined,
+        isReusedSession: lease?.isReused === true,
+      });
     } finally {
       if (lease) this.pool.release(lease, isHealthy && !run.stopIntent);
     }
@@ -542,20 +548,30 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     this.schedulePersist();
   }
 
-  private handleFailure(entry: Entry, err: unknown, hasProgressed: boolean): void {
+  private handleFailure(entry: Entry, err: unknown, how: { hasProgressed: boolean; isConnectFailure: boolean; isReusedSession: boolean }): void {
     const { item, meta } = entry;
     const info = describeError(err, this.deps.errors);
     const isTransient = classifyTransient(err, this.deps.errors);
     item.lastError = info;
-    const is421 = info.ftpCode === 421;
+    // Only a 421 instead of a greeting means "too many connections"; on a logged-in session it is
+    // the server's idle timeout or shutdown (vsftpd: "421 Timeout.").
+    const is421 = info.ftpCode === 421 && how.isConnectFailure;
     const accepted = this.pool.openFor(item.siteId);
     const hasOthersRunning = accepted > 0;
+    if (isTransient && how.isReusedSession && !how.hasProgressed && !entry.hasRetriedStale) {
+      // A pooled session the server had silently dropped: try once more at once on a fresh one.
+      entry.hasRetriedStale = true;
+      this.setState(entry, 'queued');
+      this.log('info', `${item.remotePath}: the reused connection was gone (${info.message}); reconnecting`, item.id);
+      return;
+    }
+    entry.hasRetriedStale = false;
     if (is421) {
       const limit = this.scheduler.lowerAfter421(item.siteId, accepted);
       this.pool.trimIdle(item.siteId, limit);
       this.log('warn', `421 from the server: at most ${limit} connection(s) to this site for this run`, item.id);
     }
-    if (hasProgressed) meta.failuresInRow = 0;
+    if (how.hasProgressed) meta.failuresInRow = 0;
     // Refused for lack of a free connection while others work: not this item's fault.
     if (!(is421 && hasOthersRunning)) meta.failuresInRow++;
     const where = item.direction === 'download' ? item.remotePath : item.localPath;

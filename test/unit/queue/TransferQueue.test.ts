@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TransferItem, TransferState } from '../../../shared/domain';
+import { FtpReplyError } from '../../../electron/ftp';
 import { engineErrorPolicy } from '../../../electron/queue/engineErrorPolicy';
 import { TransferQueue, type QueueOptions } from '../../../electron/queue/TransferQueue';
 import type { ExistsResolver, PersistedQueue, QueueChange, QueueStore } from '../../../electron/queue/types';
@@ -262,6 +263,34 @@ describe('TransferQueue: concurrency', () => {
     expect(r.logs.some((l) => l.startsWith('421 from the server: at most 2 connection(s)'))).toBe(true);
     // Once lowered, no further refusals: the queue stayed within what the server accepts.
     expect(r.factory.refusedCount).toBe(2);
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: pooled sessions', () => {
+  it('reconnects at once, without using a retry, when a pooled session was dropped silently', async () => {
+    const r = rig({ defaultSiteLimit: 1, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+    const first = download(r, 'one', bytes(10));
+    await r.queue.whenIdle();
+    // The server closed the idle connection without the client noticing yet.
+    r.server.faults.push({ op: 'download', afterBytes: 0, error: resetError });
+    const second = download(r, 'two', bytes(10));
+    await r.queue.whenIdle();
+    expect([first, second].map((i) => r.queue.get(i.id)?.state)).toEqual(['done', 'done']);
+    expect(r.queue.get(second.id)?.attempts).toBe(2);
+    expect(r.factory.connectCount).toBe(2);
+    await r.queue.close();
+  });
+
+  it('does not lower the site limit for a 421 on a logged-in session (an idle timeout)', async () => {
+    const r = rig({ defaultSiteLimit: 3 });
+    r.server.faults.push({ op: 'download', afterBytes: 0, error: () => new FtpReplyError(421, 'Timeout.') });
+    download(r, 'one', bytes(10));
+    await r.queue.whenIdle();
+    expect(r.logs.some((l) => l.startsWith('421 from the server'))).toBe(false);
+    for (let i = 0; i < 6; i++) download(r, `more${i}`, bytes(10));
+    await r.queue.whenIdle();
+    expect(r.factory.maxOpen).toBe(3);
     await r.queue.close();
   });
 });
