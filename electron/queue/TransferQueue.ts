@@ -770,10 +770,12 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
 
   private schedulePersist(): void {
     if (!this.deps.store || this.isClosed || this.persistTimer) return;
+    // Each save writes the whole queue, so a long queue is saved less often (10,000 items: every 2.5 s).
+    const delayMs = Math.max(this.options.persistDelayMs, Math.min(5_000, this.order.length / 4));
     this.persistTimer = setTimeout(() => {
       this.persistTimer = undefined;
       void this.persistNow();
-    }, this.options.persistDelayMs);
+    }, delayMs);
   }
 
   /** Writes the queue now (one write at a time; a change during a write causes one more). */
