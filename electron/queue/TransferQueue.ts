@@ -11,7 +11,7 @@ import type { FileExistsPolicy, TransferDirection, TransferItem, TransferState }
 import { backoffDelayMs, canRetry, DEFAULT_RETRY_POLICY } from './backoff';
 import { ChangeBatcher } from './ChangeBatcher';
 import { expandFolder } from './expandFolder';
-import type { ExistsAction } from './fileExists';
+import { ExistsAsker } from './ExistsAsker';
 import { QueueError, classifyTransient, describeError } from './queueErrors';
 import { RemoteDirCache } from './remoteDirs';
 import { runDownload, runUpload, type AttemptContext } from './runTransfer';
@@ -19,12 +19,14 @@ import { Scheduler, DEFAULT_SITE_LIMIT } from './Scheduler';
 import { SessionPool, type Lease } from './SessionPool';
 import { RateLimiter } from './SpeedLimiter';
 import { SpeedMeter, etaSeconds } from './SpeedMeter';
+import { QueuePersister } from './QueuePersister';
+import { ACTIVE_STATES, FINISHED_STATES, computeTotals } from './queueTotals';
+import { reorder, type MoveTarget } from './reorder';
 import { describeError as errorLine } from '../../shared/errorText';
 import type {
   AddFileRequest,
   AddFolderRequest,
   ErrorPolicy,
-  ExistsQuestion,
   ExistsResolver,
   ExpandReport,
   ItemMeta,
@@ -76,8 +78,7 @@ export interface TransferQueueDeps {
   random?: () => number;
 }
 
-/** Where `move` puts items. */
-export type MoveTarget = 'up' | 'down' | 'top' | 'bottom';
+export type { MoveTarget } from './reorder';
 
 interface Run {
   controller: AbortController;
@@ -96,8 +97,8 @@ interface Entry {
   hasRetriedStale?: boolean;
 }
 
-const ACTIVE: ReadonlySet<TransferState> = new Set(['connecting', 'transferring']);
-const FINISHED: ReadonlySet<TransferState> = new Set(['done', 'failed', 'cancelled']);
+const ACTIVE = ACTIVE_STATES;
+const FINISHED = FINISHED_STATES;
 
 const DEFAULTS: QueueOptions = {
   globalLimit: 8,
@@ -130,12 +131,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   private readonly random: () => number;
   private readonly runs = new Set<Promise<void>>();
   private readonly idleWaiters: Array<() => void> = [];
-  private askChain: Promise<unknown> = Promise.resolve();
-  private readonly askAll: Partial<Record<TransferDirection, ExistsAction>> = {};
+  private readonly asker: ExistsAsker;
+  private readonly persister: QueuePersister;
   private isPumpScheduled = false;
-  private persistTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> | undefined;
-  private isSaveAgain = false;
   private isClosed = false;
   /** Whether the last check found the queue idle, so `idle` fires once per transition. */
   private wasIdle = true;
@@ -153,6 +151,8 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       upload: new RateLimiter(this.options.speedLimits.uploadBps, this.now),
     };
     this.batcher = new ChangeBatcher((changed, removed) => this.flushChanges(changed, removed), 250, this.now);
+    this.asker = new ExistsAsker(deps.resolveExists, (q) => this.log('warn', `${q.target.path} exists and nobody can be asked: skipped`, q.item.id));
+    this.persister = new QueuePersister(deps.store, () => this.snapshot(), (err) => this.log('error', `could not save the queue: ${(err as Error).message}`));
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -170,32 +170,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
 
   /** Counts, bytes, speed and ETA over the whole queue. */
   totals(): QueueTotals {
-    const t: QueueTotals = {
-      queuedCount: 0,
-      activeCount: 0,
-      doneCount: 0,
-      failedCount: 0,
-      cancelledCount: 0,
-      pausedCount: 0,
-      totalBytes: 0,
-      transferredBytes: 0,
-      speedBps: 0,
-    };
-    for (const { item } of this.order) {
-      if (item.state === 'queued') t.queuedCount++;
-      else if (ACTIVE.has(item.state)) t.activeCount++;
-      else if (item.state === 'done') t.doneCount++;
-      else if (item.state === 'failed') t.failedCount++;
-      else if (item.state === 'cancelled') t.cancelledCount++;
-      else if (item.state === 'paused') t.pausedCount++;
-      if (!FINISHED.has(item.state) && item.sizeBytes !== undefined) {
-        t.totalBytes += item.sizeBytes;
-        t.transferredBytes += Math.min(item.transferredBytes, item.sizeBytes);
-      }
-      if (ACTIVE.has(item.state)) t.speedBps += item.speedBps ?? 0;
-    }
-    t.etaSeconds = etaSeconds(t.totalBytes - t.transferredBytes, t.speedBps);
-    return t;
+    return computeTotals(this.order.map((e) => e.item));
   }
 
   // ---- adding --------------------------------------------------------------------------------
@@ -350,24 +325,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   /** Moves items up or down one place, or to the top or bottom, keeping their relative order. */
   move(ids: string[], to: MoveTarget): void {
     const chosen = new Set(ids);
-    const picked = this.order.filter((e) => chosen.has(e.item.id));
-    if (picked.length === 0) return;
-    if (to === 'top' || to === 'bottom') {
-      const rest = this.order.filter((e) => !chosen.has(e.item.id));
-      const next = to === 'top' ? [...picked, ...rest] : [...rest, ...picked];
-      this.order.splice(0, this.order.length, ...next);
-    } else {
-      // Swap each chosen item with its unchosen neighbour, scanning from the side it moves to.
-      const step = to === 'up' ? -1 : 1;
-      const indexes = this.order.map((e, i) => (chosen.has(e.item.id) ? i : -1)).filter((i) => i >= 0);
-      if (step > 0) indexes.reverse();
-      for (const i of indexes) {
-        const j = i + step;
-        if (j < 0 || j >= this.order.length || chosen.has(this.order[j].item.id)) continue;
-        [this.order[i], this.order[j]] = [this.order[j], this.order[i]];
-      }
-    }
-    for (const e of picked) this.batcher.mark(e.item.id);
+    const next = reorder(this.order, (e) => chosen.has(e.item.id), to);
+    this.order.splice(0, this.order.length, ...next);
+    for (const id of chosen) if (this.byId.has(id)) this.batcher.mark(id);
     this.afterControl();
   }
 
@@ -381,10 +341,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       this.limiters.download.setRate(patch.speedLimits.downloadBps);
       this.limiters.upload.setRate(patch.speedLimits.uploadBps);
     }
-    if (patch.onExists) {
-      delete this.askAll.download;
-      delete this.askAll.upload;
-    }
+    if (patch.onExists) this.asker.reset();
     this.schedulePump();
   }
 
@@ -408,8 +365,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     }
     this.isClosed = true;
     await Promise.allSettled([...this.runs]);
-    if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = undefined;
+    this.persister.stop();
     await this.persistNow();
     this.batcher.flushNow();
     this.batcher.dispose();
@@ -423,7 +379,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       this.clearRetry(e);
       this.stopRun(e, 'shutdown');
     }
-    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persister.stop();
     this.batcher.dispose();
     const closing = this.pool.closeAll();
     await Promise.allSettled([...this.runs, closing]);
@@ -523,7 +479,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       replyCode: (err) => errors.toErrorInfo(err).ftpCode,
       replyCommand: (err) => errors.toErrorInfo(err).command,
       describe: (err) => describeError(err, errors).message,
-      chooseExists: (q) => this.chooseExists(q),
+      chooseExists: (q) => this.asker.choose(q, q.item.onExists ?? this.options.onExists),
       onProgress: () => {
         run.meter.sample(this.now(), item.transferredBytes);
         this.batcher.mark(item.id);
@@ -633,29 +589,6 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     } catch (err) {
       this.log('warn', `could not delete the partial file: ${(err as Error).message}`, item.id);
     }
-  }
-
-  private chooseExists(q: ExistsQuestion): Promise<ExistsAction> {
-    const policy = q.item.onExists ?? this.options.onExists;
-    if (policy !== 'ask') return Promise.resolve(policy);
-    const dir = q.item.direction;
-    const known = this.askAll[dir];
-    if (known) return Promise.resolve(known);
-    const resolver = this.deps.resolveExists;
-    if (!resolver) {
-      this.log('warn', `${q.target.path} exists and nobody can be asked: skipped`, q.item.id);
-      return Promise.resolve('skip');
-    }
-    // One question at a time; an "apply to all" answer settles the questions waiting behind it.
-    const answer = this.askChain.then(async () => {
-      const settled = this.askAll[dir];
-      if (settled) return settled;
-      const a = await resolver(q);
-      if (a.applyToAll) this.askAll[dir] = a.action;
-      return a.action;
-    });
-    this.askChain = answer.catch(() => undefined);
-    return answer;
   }
 
   private addRefused(request: AddFolderRequest, remotePath: string, reason: string): void {
@@ -769,35 +702,11 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   }
 
   private schedulePersist(): void {
-    if (!this.deps.store || this.isClosed || this.persistTimer) return;
-    // Each save writes the whole queue, so a long queue is saved less often (10,000 items: every 2.5 s).
-    const delayMs = Math.max(this.options.persistDelayMs, Math.min(5_000, this.order.length / 4));
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = undefined;
-      void this.persistNow();
-    }, delayMs);
+    if (!this.isClosed) this.persister.schedule(this.options.persistDelayMs, this.order.length);
   }
 
   /** Writes the queue now (one write at a time; a change during a write causes one more). */
-  async persistNow(): Promise<void> {
-    const store = this.deps.store;
-    if (!store) return;
-    if (this.saving) {
-      this.isSaveAgain = true;
-      return this.saving;
-    }
-    this.saving = (async () => {
-      do {
-        this.isSaveAgain = false;
-        try {
-          await store.save(this.snapshot());
-        } catch (err) {
-          this.log('error', `could not save the queue: ${(err as Error).message}`);
-        }
-      } while (this.isSaveAgain);
-    })().finally(() => {
-      this.saving = undefined;
-    });
-    return this.saving;
+  persistNow(): Promise<void> {
+    return this.persister.saveNow();
   }
 }

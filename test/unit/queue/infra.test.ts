@@ -4,12 +4,24 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileQueueStore } from '../../../electron/queue/FileQueueStore';
 import { nodeLocalFs } from '../../../electron/queue/nodeLocalFs';
+import { QueuePersister } from '../../../electron/queue/QueuePersister';
 import { SessionPool } from '../../../electron/queue/SessionPool';
 import { RateLimiter } from '../../../electron/queue/SpeedLimiter';
 import type { PersistedQueue } from '../../../electron/queue/types';
 import { FakeFactory, FakeServer } from './fakes';
 
 afterEach(() => vi.useRealTimers());
+
+const sample: PersistedQueue = {
+  version: 1,
+  items: [
+    {
+      item: { id: 'x', direction: 'download', localPath: '/l', remotePath: '/r', siteId: 's', transferredBytes: 5, state: 'queued', attempts: 1, createdMs: 1 },
+      meta: { hasStarted: true, failuresInRow: 0, isExistsResolved: true },
+    },
+  ],
+};
+
 
 describe('RateLimiter', () => {
   it('spreads bytes so the average rate is the limit, in arrival order', async () => {
@@ -74,16 +86,6 @@ describe('SessionPool', () => {
 });
 
 describe('FileQueueStore', () => {
-  const sample: PersistedQueue = {
-    version: 1,
-    items: [
-      {
-        item: { id: 'x', direction: 'download', localPath: '/l', remotePath: '/r', siteId: 's', transferredBytes: 5, state: 'queued', attempts: 1, createdMs: 1 },
-        meta: { hasStarted: true, failuresInRow: 0, isExistsResolved: true },
-      },
-    ],
-  };
-
   it('round-trips, replaces atomically and leaves no temporary files', async () => {
     const dir = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-store-'));
     const store = new FileQueueStore(path.join(dir, 'sub', 'queue.json'));
@@ -120,5 +122,49 @@ describe('nodeLocalFs', () => {
     expect(await nodeLocalFs.hashFile(file, 'WHIRLPOOL')).toBeUndefined();
     expect(await nodeLocalFs.stat(path.join(dir, 'none'))).toBeUndefined();
     await fsp.rm(dir, { recursive: true });
+  });
+});
+
+describe('QueuePersister', () => {
+  it('writes one at a time and once more for changes made during a write', async () => {
+    let release: () => void = () => undefined;
+    let writes = 0;
+    let version = 0;
+    const saved: number[] = [];
+    const store = {
+      load: async () => undefined,
+      save: async (data: PersistedQueue) => {
+        writes++;
+        saved.push(data.items.length);
+        if (writes === 1) await new Promise<void>((res) => (release = res));
+      },
+    };
+    const persister = new QueuePersister(store, () => ({ version: 1, items: Array(version).fill(sample.items[0]) }), () => undefined);
+    version = 1;
+    const first = persister.saveNow();
+    version = 2;
+    void persister.saveNow();
+    version = 3;
+    const third = persister.saveNow();
+    release();
+    await Promise.all([first, third]);
+    expect(saved).toEqual([1, 3]);
+  });
+
+  it('debounces and stretches the delay for long queues', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let writes = 0;
+    const store = { load: async () => undefined, save: async () => void writes++ };
+    const persister = new QueuePersister(store, () => ({ version: 1, items: [] }), () => undefined);
+    persister.schedule(100, 10_000);
+    persister.schedule(100, 10_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(writes).toBe(0);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(writes).toBe(1);
+    persister.stop();
+    persister.schedule(100, 1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(writes).toBe(1);
   });
 });
