@@ -32,6 +32,7 @@
  * Benchmark-only code.
  */
 import { randomFillSync } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, open, realpath, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -191,6 +192,12 @@ export async function main(): Promise<number> {
   // The harness unrefs its server processes (so a forgotten stop() cannot hold a test run open);
   // outside vitest nothing else would keep Node's event loop alive while stop() waits for them.
   const keepAlive = setInterval(() => undefined, 1000);
+  // Ctrl-C: leave no gigabytes behind on /dev/shm (the harness's exit hook stops the servers).
+  const onInterrupt = () => {
+    rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const kind = await pickServer(clientDir, serverDir, sizeBytes);
     const plain = await startServer(kind, { baseDir: serverDir });
@@ -247,5 +254,6 @@ export async function main(): Promise<number> {
     for (const s of started) await s.stop().catch(() => undefined);
     await rm(workDir, { recursive: true, force: true });
     clearInterval(keepAlive);
+    process.off('SIGINT', onInterrupt);
   }
 }
