@@ -19,7 +19,7 @@ import { openDataTransfer, strategyOrder } from './data/openDataTransfer';
 import {
   FtpAbortedError, FtpConnectionError, FtpProtocolError, FtpReplyError, FtpTlsError, type CertificateInfo,
 } from './errors';
-import { chooseChecksumMethod, parseFeatReply } from './features';
+import { chooseChecksumMethod, mlstOptsToRequest, parseFeatReply } from './features';
 import { ListParser, parseMlstReply, type ListFormat } from './list';
 import { isCompletion, type FtpReply } from './reply';
 import {
@@ -201,6 +201,9 @@ export class FtpSession extends EventEmitter {
         // RFC 2640 §3.1 via OPTS; a refusal only means the server does not switch: not an error.
         await control.request('OPTS UTF8 ON');
       }
+      const mlstFacts = mlstOptsToRequest(features.get('MLST'));
+      // A refusal leaves the server's default facts: listings still work, with fewer columns.
+      if (mlstFacts) await control.request(`OPTS MLST ${mlstFacts}`);
       const syst = await control.request('SYST');
       const pwd = await control.request('PWD');
       let initialDirectory: string | undefined;

@@ -48,3 +48,23 @@ export function chooseChecksumMethod(features: ReadonlyMap<string, string>): Che
   }
   return undefined;
 }
+
+/** MLSD facts Ferry shows, in the order it asks for them. */
+const WANTED_MLST_FACTS = ['type', 'size', 'modify', 'perm', 'unix.mode', 'unix.owner', 'unix.group', 'unix.ownername', 'unix.groupname', 'unix.uid', 'unix.gid'];
+
+/**
+ * The `OPTS MLST` argument that turns on every offered fact Ferry shows (RFC 3659 §7.9), or
+ * undefined when those are already on. pyftpdlib and pure-ftpd offer unix.mode but leave it
+ * off, which would leave the permissions column empty.
+ */
+export function mlstOptsToRequest(mlstFeature: string | undefined): string | undefined {
+  if (mlstFeature === undefined) return undefined;
+  const offered = mlstFeature.split(';').map((f) => f.trim()).filter(Boolean);
+  const enabled = new Set(offered.filter((f) => f.endsWith('*')).map((f) => f.slice(0, -1).toLowerCase()));
+  const available = new Set(offered.map((f) => f.replace(/\*$/, '').toLowerCase()));
+  const wanted = WANTED_MLST_FACTS.filter((f) => available.has(f));
+  if (wanted.every((f) => enabled.has(f))) return undefined;
+  // Keep facts the server already sends (e.g. unique) so nothing a caller relies on disappears.
+  const keep = [...enabled].filter((f) => !wanted.includes(f));
+  return [...wanted, ...keep].join(';') + ';';
+}

@@ -85,6 +85,8 @@ describe('app services against a real server', () => {
     expect((await stat(path.join(server.homeDir, 'renamed.txt'))).mode & 0o777).toBe(0o600);
     const listing = await services.handlers.remoteList({ sessionId, path: '/' }, ctx);
     expect(listing.entries.map((e) => e.name).sort()).toEqual(['made', 'renamed.txt']);
+    // pyftpdlib sends unix.mode only when asked (OPTS MLST); the pane shows it.
+    expect(listing.entries.find((e) => e.name === 'renamed.txt')?.permissions).toBe('rw-------');
     await services.handlers.remoteDelete({ sessionId, targets: [{ path: '/made', isFolder: true }, { path: '/renamed.txt', isFolder: false }] }, ctx);
     expect((await readdir(server.homeDir)).sort()).toEqual([]);
   });
