@@ -32,6 +32,11 @@ export interface ServerOptions {
   passiveDisabled?: boolean;
   /** Refuse PORT and EPRT. */
   activeDisabled?: boolean;
+  /**
+   * proftpd only needs this: let uploads resume (AllowStoreRestart on). proftpd ships with it
+   * off and answers REST before STOR and APPE with 451; the other servers always allow both.
+   */
+  allowStoreRestart?: boolean;
   /** Parent of the server's temp folder, e.g. /dev/shm for benchmarks; default os.tmpdir(). */
   baseDir?: string;
 }

@@ -59,6 +59,7 @@ export async function startServer(kind: ServerKind, opts: ServerOptions = {}): P
     implicitTls: Boolean(opts.implicitTls),
     passiveDisabled: Boolean(opts.passiveDisabled),
     activeDisabled: Boolean(opts.activeDisabled),
+    allowStoreRestart: Boolean(opts.allowStoreRestart),
   };
   for (const name of ['implicitTls', 'requireTlsReuse', 'passiveDisabled', 'activeDisabled'] as const) {
     if (options[name] && !supports[name]) throw new Error(`${kind} cannot be started with ${name}`);

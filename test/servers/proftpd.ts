@@ -64,6 +64,7 @@ export async function proftpdPlan(s: ServerSetup): Promise<LaunchPlan> {
     'DefaultRoot ~',
     'Umask 022',
     'AllowOverwrite on',
+    ...(o.allowStoreRestart ? ['AllowStoreRestart on'] : []),
     ...(o.passiveDisabled ? ['<Limit EPSV PASV>', '  DenyAll', '</Limit>'] : []),
     ...(o.activeDisabled ? ['<Limit EPRT PORT>', '  DenyAll', '</Limit>'] : []),
     `<Anonymous ${s.anonDir}>`,

@@ -138,6 +138,7 @@ describe.each(SERVER_KINDS)('engine against %s', (kind) => {
     });
   });
 
+
   it('makes, renames, lists, deletes and removes directories and files', async () => {
     await withSession(srv, {}, async (s) => {
       await s.mkdir('work dir');
@@ -309,3 +310,21 @@ describe.each(kindsWith('requireTlsReuse'))('TLS session reuse required on %s', 
 });
 
 mkdirSync(local, { recursive: true });
+
+describe('proftpd with AllowStoreRestart on', () => {
+  it('resumes uploads with REST + STOR and with APPE', async () => {
+    const permissive = await startServer('proftpd', { allowStoreRestart: true });
+    try {
+      await withSession(permissive, {}, async (s) => {
+        await s.upload(Readable.from([DATA.subarray(0, 100_000)]), 'resume-rest.bin');
+        expect(await s.upload(Readable.from([DATA.subarray(100_000)]), 'resume-rest.bin', { offset: 100_000 })).toEqual({ bytes: DATA.length - 100_000 });
+        expect(sha256(readFileSync(join(permissive.homeDir, 'resume-rest.bin')))).toBe(sha256(DATA));
+        await s.upload(Readable.from([DATA.subarray(0, 50_000)]), 'resume-appe.bin');
+        expect(await s.upload(Readable.from([DATA.subarray(50_000)]), 'resume-appe.bin', { append: true })).toEqual({ bytes: DATA.length - 50_000 });
+        expect(sha256(readFileSync(join(permissive.homeDir, 'resume-appe.bin')))).toBe(sha256(DATA));
+      });
+    } finally {
+      await permissive.stop();
+    }
+  });
+});
