@@ -60,7 +60,8 @@ describe('a killed and restarted queue resumes a half-done 200 MiB download', ()
     const done = second.queue.get(item.id)!;
     await second.queue.close();
     expect(done.state, JSON.stringify(done.lastError)).toBe('done');
-    expect(restOffsets(second.wire)).toEqual([partialBytes]);
+    // The restored item continues from exactly the bytes on disk (a later cut may add more RESTs).
+    expect(restOffsets(second.wire)[0], second.logs.join('\n')).toBe(partialBytes);
     expect(second.logs).toContain(`resuming download of /huge.bin at ${partialBytes} bytes`);
     expect(await sha256File(local)).toBe(originalHash);
   }, 120_000);
