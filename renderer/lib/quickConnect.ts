@@ -63,3 +63,11 @@ export const TLS_LABELS: Record<TlsMode, string> = {
   implicit: 'FTPS – implicit TLS',
   none: 'FTP – plain, insecure',
 };
+
+/** Short labels for the quick-connect bar, where width is scarce; the long ones are their tooltips. */
+export const TLS_SHORT_LABELS: Record<TlsMode, string> = {
+  'explicit-if-available': 'FTP, TLS if available',
+  explicit: 'FTP, require TLS',
+  implicit: 'FTPS (implicit)',
+  none: 'FTP, insecure',
+};

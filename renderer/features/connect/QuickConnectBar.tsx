@@ -1,7 +1,7 @@
 /** The quick-connect bar: host (or URL), user, password, port, protocol, recent connections. */
 import { useState } from 'react';
 import type { TlsMode } from '../../../shared/domain';
-import { parseQuickConnect, TLS_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
+import { parseQuickConnect, TLS_LABELS, TLS_SHORT_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
 import { useSession } from '../../stores/sessionStore';
 import { describeError } from '../../../shared/errorText';
 import { loadRecent } from '../../stores/recentConnections';
@@ -44,8 +44,8 @@ export function QuickConnectBar() {
       <label>
         Protocol{' '}
         <select value={fields.tls} onChange={(e) => update({ tls: e.target.value as TlsMode })}>
-          {Object.entries(TLS_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
+          {Object.entries(TLS_SHORT_LABELS).map(([value, label]) => (
+            <option key={value} value={value} title={TLS_LABELS[value as TlsMode]}>
               {label}
             </option>
           ))}
@@ -57,13 +57,16 @@ export function QuickConnectBar() {
       {recent.length > 0 ? (
         <select
           aria-label="Recent connections"
+          title="Recent connections"
           value=""
           onChange={(e) => {
             const r = recent[Number(e.target.value)];
             if (r) update({ host: r.host, user: r.user ?? '', port: r.port ? String(r.port) : '', tls: r.tls, password: '' });
           }}
         >
-          <option value="">Recent…</option>
+          <option value="" disabled>
+            Recent connections
+          </option>
           {recent.map((r, i) => (
             <option key={i} value={i}>
               {(r.user ? `${r.user}@` : '') + r.host + (r.port ? `:${r.port}` : '')}
