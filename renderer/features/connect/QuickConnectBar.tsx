@@ -65,7 +65,7 @@ export function QuickConnectBar() {
           }}
         >
           <option value="" disabled>
-            Recent connections
+            …
           </option>
           {recent.map((r, i) => (
             <option key={i} value={i}>
