@@ -55,6 +55,8 @@ export interface ConnectParams {
   trustedFingerprint?: string;
   /** The saved site this connection is for, if any. */
   siteId?: string;
+  /** How names and replies are encoded; UTF-8 when absent. */
+  encoding?: 'utf8' | 'latin1';
 }
 
 /** A connected browsing session, as the window shows it. */

@@ -15,6 +15,7 @@ export function toConnectOptions(params: ConnectParams, connectionId?: string): 
     tls: params.tls,
     dataMode: params.dataMode,
     trustedFingerprint: params.trustedFingerprint,
+    encoding: params.encoding,
     connectionId,
     keepAliveMs: KEEP_ALIVE_MS,
   };

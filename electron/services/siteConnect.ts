@@ -5,12 +5,21 @@
  */
 import type { ConnectParams } from '../../shared/domain';
 import type { SiteService } from '../sites';
+import { wireEncodingOf } from '../../shared/charset';
 
 /** The user must type a password: the site says "ask", or none is saved (or it cannot be read now). */
 export class PasswordRequiredError extends Error {
   readonly kind = 'password-required';
   constructor(siteName: string, reason: string) {
     super(`${siteName}: ${reason}`);
+  }
+}
+
+/** The site names a character set Ferry cannot speak. */
+export class UnsupportedCharsetError extends Error {
+  readonly kind = 'unsupported-charset';
+  constructor(siteName: string, charset: string) {
+    super(`${siteName}: the character set "${charset}" is not supported; choose Auto, UTF-8 or ISO-8859-1 in the Site Manager`);
   }
 }
 
@@ -28,6 +37,9 @@ export async function siteConnectParams(
     siteId,
   };
   if (site.port) params.port = site.port;
+  const encoding = wireEncodingOf(site.charset);
+  if (!encoding) throw new UnsupportedCharsetError(site.name, site.charset);
+  if (encoding !== 'utf8') params.encoding = encoding;
   const fingerprint = given.trustedFingerprint ?? site.trustedFingerprint;
   if (fingerprint) params.trustedFingerprint = fingerprint;
   if (site.logonType === 'anonymous') return params;
