@@ -64,6 +64,7 @@ export class QueueService {
 
   /** Loads the saved queue; interrupted transfers continue from their partial bytes. */
   async restore(): Promise<void> {
+    for (const site of this.deps.sites.list().sites) this.applySiteLimit(site.id);
     await this.queue.restore();
   }
 
@@ -117,10 +118,19 @@ export class QueueService {
     await this.queue.close();
   }
 
+  /** A saved site's own connection limit (FileZilla's "maximum connections") overrides the default. */
+  private applySiteLimit(siteId: string): void {
+    const limit = this.deps.sites.list().sites.find((s) => s.id === siteId)?.maxConnections;
+    if (limit) this.queue.setOptions({ siteLimits: { [siteId]: limit } });
+  }
+
   /** Transfers of a session's server belong to its saved site, or to an in-memory quick site. */
   private siteIdOf(sessionId: string): string {
     const params = this.deps.remote.paramsOf(sessionId);
-    if (params.siteId) return params.siteId;
+    if (params.siteId) {
+      this.applySiteLimit(params.siteId);
+      return params.siteId;
+    }
     const quickId = `quick:${params.user || 'anonymous'}@${params.host}:${params.port ?? (params.tls === 'implicit' ? 990 : 21)}`;
     this.quickSites.set(quickId, params);
     return quickId;

@@ -161,12 +161,30 @@ describe('app services against a real server', () => {
   it('connects to a saved site with its stored password, which no file holds in plain text', async () => {
     await services.handlers.sitesSetMasterPassword({ password: 'a long master password' }, ctx);
     const site = await services.handlers.sitesCreate(
-      { site: { name: 'Test server', host: server.host, port: server.port, logonType: 'normal', user: server.user, tls: 'none' }, password: server.password },
+      {
+        site: { name: 'Test server', host: server.host, port: server.port, logonType: 'normal', user: server.user, tls: 'none', maxConnections: 1 },
+        password: server.password,
+      },
       ctx,
     );
     expect(site.hasPassword).toBe(true);
     const info = await services.handlers.remoteConnectSite({ siteId: site.id }, ctx);
     expect(info.user).toBe(server.user);
+
+    // The queue logs in with the stored password too, within the site's own connection limit.
+    const batch = path.join(localDir, 'batch');
+    await mkdir(batch);
+    const names = ['1.txt', '2.txt', '3.txt', '4.txt'];
+    for (const n of names) await writeFile(path.join(batch, n), n);
+    items.clear();
+    log.length = 0;
+    await services.handlers.queueAdd(
+      { sessionId: info.sessionId, direction: 'upload', items: names.map((name) => ({ name, isFolder: false })), localFolder: batch, remoteFolder: '/' },
+      ctx,
+    );
+    expect((await queueSettles()).map((i) => i.state)).toEqual(['done', 'done', 'done', 'done']);
+    const storConnections = new Set(log.filter((l) => l.kind === 'command' && l.text.startsWith('STOR ')).map((l) => l.connectionId));
+    expect(storConnections.size).toBe(1);
     for (const file of await readdir(dataDir)) {
       const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
       expect(text.includes(server.password), `${file} holds the password`).toBe(false);
