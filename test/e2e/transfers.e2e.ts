@@ -113,6 +113,34 @@ test('a transfer that fails shows in Failed with the reply code, and Retry compl
   expect(await readFile(path.join(home, 'vanishing.txt'), 'utf8')).toBe('back again');
 });
 
+test('when targets exist Ferry asks, and "rename" with "apply to all" keeps both copies of each', async ({ page }) => {
+  const folder = await mkdtemp(path.join(home, 'exists-'));
+  for (const name of ['one.txt', 'two.txt']) {
+    await writeFile(path.join(folder, name), `new ${name}`);
+    await writeFile(path.join(server.homeDir, name), `old ${name}`);
+  }
+  await page.goto(ferry.url);
+  const local = paneOf(page, 'Local site');
+  await local.getByLabel('Local site path').fill(folder);
+  await local.getByLabel('Local site path').press('Enter');
+  await quickConnect(page, server, 'one.txt');
+  await rowOf(local, 'one.txt').click();
+  await rowOf(local, 'two.txt').click({ modifiers: ['Shift'] });
+  await dragToPane(page, rowOf(local, 'one.txt'), 'Remote site');
+
+  const dialog = page.getByRole('dialog', { name: 'Target file already exists' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('/one.txt');
+  await dialog.getByLabel('Rename (keep both)').check();
+  await dialog.getByLabel(/Apply to all/).check();
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => readFile(path.join(server.homeDir, 'two (1).txt'), 'utf8').catch(() => '')).toBe('new two.txt');
+  expect(await readFile(path.join(server.homeDir, 'one (1).txt'), 'utf8')).toBe('new one.txt');
+  expect(await readFile(path.join(server.homeDir, 'one.txt'), 'utf8')).toBe('old one.txt');
+  expect(await readFile(path.join(server.homeDir, 'two.txt'), 'utf8')).toBe('old two.txt');
+});
+
 test.describe('over a slow link', () => {
   let proxy: FaultProxy;
   test.beforeEach(async () => {
