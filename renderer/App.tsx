@@ -13,12 +13,14 @@ import { ExistsDialog } from './features/queue/ExistsDialog';
 import { StatusBar } from './features/queue/StatusBar';
 import { connectEvents } from './stores/connectEvents';
 import { DialogHost } from './components/DialogHost';
+import { useLayout } from './stores/layoutStore';
 
 /** The whole window. */
 export function App() {
   useEffect(() => connectEvents(), []);
+  const { isLogCollapsed, isQueueCollapsed } = useLayout();
   return (
-    <div className="app">
+    <div className={`app${isLogCollapsed ? ' log-collapsed' : ''}${isQueueCollapsed ? ' queue-collapsed' : ''}`}>
       <div className="top">
         <div className="connect-row">
           <SiteManagerButton />

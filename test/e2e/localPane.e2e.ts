@@ -85,3 +85,21 @@ test('the path bar goes to a typed folder and shows a clear error for one it can
   await pathBox.press('Escape');
   await expect(pathBox).toHaveValue(path.join(home, 'beta'));
 });
+
+test('the log and the queue collapse to give the panes room, and stay so after a reload', async ({ page }) => {
+  await page.goto(ferry.url);
+  const pane = localPane(page);
+  await expect(pane.locator('[role=row][data-name="alpha"]')).toBeVisible();
+  const before = (await pane.boundingBox())!.height;
+
+  await page.getByRole('button', { name: 'Hide message log' }).click();
+  await page.getByRole('button', { name: 'Hide transfer queue' }).click();
+  await expect(page.getByRole('button', { name: 'Show message log' })).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(async () => (await pane.boundingBox())!.height).toBeGreaterThan(before + 200);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show transfer queue' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show message log' }).click();
+  await page.getByRole('button', { name: 'Show transfer queue' }).click();
+  await expect.poll(async () => (await pane.boundingBox())!.height).toBeLessThan(before + 5);
+});

@@ -7,12 +7,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { filterLog, logToText, useLogStore } from '../../stores/logStore';
 import { LogLine } from './LogLine';
+import { useLayout } from '../../stores/layoutStore';
+import { CollapseButton } from '../../components/CollapseButton';
 
 const LINE_HEIGHT = 18;
 
 /** Shows the log; follows new lines unless the user scrolled up. */
 export function LogPanel() {
   const { lines, follow, filter, selected, setFollow, setFilter, clear, select } = useLogStore();
+  const { isLogCollapsed, toggleLog } = useLayout();
   const visible = useMemo(() => filterLog(lines, filter), [lines, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -35,6 +38,8 @@ export function LogPanel() {
   return (
     <section className="log-panel" aria-label="Message log">
       <div className="log-toolbar">
+        <CollapseButton panel="message log" isCollapsed={isLogCollapsed} onToggle={toggleLog} />
+        {isLogCollapsed ? <span className="panel-name">Message log ({lines.length} lines)</span> : null}
         <input aria-label="Filter log" placeholder="Filter (text, code, connection)" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <label title="Keep the newest line in view">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
@@ -46,7 +51,7 @@ export function LogPanel() {
           Clear
         </button>
       </div>
-      {lines.length === 0 ? (
+      {isLogCollapsed ? null : lines.length === 0 ? (
         <p className="empty">No messages yet. Commands and server replies appear here when you connect.</p>
       ) : (
         <div

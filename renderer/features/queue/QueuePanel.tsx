@@ -8,6 +8,8 @@ import { useQueue } from '../../stores/queueStore';
 import { itemsOfTab, type QueueTab } from '../../stores/queueReducer';
 import { QueueRow } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
+import { useLayout } from '../../stores/layoutStore';
+import { CollapseButton } from '../../components/CollapseButton';
 
 const ROW_HEIGHT = 24;
 const TABS: { tab: QueueTab; label: string; count: (t: ReturnType<typeof useQueue.getState>['totals']) => number }[] = [
@@ -19,6 +21,7 @@ const TABS: { tab: QueueTab; label: string; count: (t: ReturnType<typeof useQueu
 /** Shows the queue. */
 export function QueuePanel() {
   const state = useQueue();
+  const { isQueueCollapsed, toggleQueue } = useLayout();
   const items = useMemo(() => itemsOfTab(state, state.tab), [state]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<string | null>(null);
@@ -45,6 +48,7 @@ export function QueuePanel() {
   return (
     <section className="queue-panel" aria-label="Transfer queue">
       <div className="queue-head">
+        <CollapseButton panel="transfer queue" isCollapsed={isQueueCollapsed} onToggle={toggleQueue} />
         <div role="tablist" className="tabs">
           {TABS.map(({ tab, label, count }) => (
             <button key={tab} role="tab" type="button" aria-selected={state.tab === tab} onClick={() => state.setTab(tab)}>
@@ -54,7 +58,7 @@ export function QueuePanel() {
         </div>
         <QueueToolbar tab={state.tab} selected={[...state.selected]} />
       </div>
-      {state.notice ? (
+      {isQueueCollapsed ? null : state.notice ? (
         <div className={`queue-notice${state.notice.isError ? ' is-error' : ''}`} role="status">
           {state.notice.text}
           <button type="button" aria-label="Dismiss" onClick={state.dismissNotice}>
@@ -62,7 +66,7 @@ export function QueuePanel() {
           </button>
         </div>
       ) : null}
-      {items.length === 0 ? (
+      {isQueueCollapsed ? null : items.length === 0 ? (
         <p className="empty" role="tabpanel">
           {state.tab === 'queued' ? 'The queue is empty. Drag files between the panes to transfer them.' : state.tab === 'failed' ? 'No failed transfers.' : 'No finished transfers yet.'}
         </p>
