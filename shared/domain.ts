@@ -97,6 +97,8 @@ export interface LogEntry {
   code?: number;
   /** A short plain-language explanation of lines that matter (fallbacks, 425, 530, ...). */
   hint?: string;
+  /** The queue item a line is about, so the log can link to its row. */
+  itemId?: string;
 }
 
 /** Direction of a transfer. */

@@ -19,8 +19,10 @@ export class LogFeed {
     this.hub.push('log', line);
   };
 
-  /** Adds a status line of Ferry's own (not from a connection). */
-  status(connectionId: string, text: string, kind: LogEntry['kind'] = 'status'): void {
-    this.sink({ timeMs: Date.now(), connectionId, kind, text });
+  /** Adds a status line of Ferry's own (not from a connection), optionally about a queue item. */
+  status(connectionId: string, text: string, kind: LogEntry['kind'] = 'status', itemId?: string): void {
+    const line: LogEntry = { seq: ++this.seq, timeMs: Date.now(), connectionId, kind, text };
+    if (itemId) line.itemId = itemId;
+    this.hub.push('log', line);
   }
 }

@@ -59,7 +59,7 @@ export class QueueService {
       resolveExists: (q) => this.ask(q),
     });
     this.queue.on('changed', (change) => deps.hub.emit('queue', change));
-    this.queue.on('log', (line) => deps.log.status('queue', line.text, line.level === 'error' ? 'error' : 'status'));
+    this.queue.on('log', (line) => deps.log.status('queue', line.text, line.level === 'error' ? 'error' : 'status', line.itemId));
   }
 
   /** Loads the saved queue; interrupted transfers continue from their partial bytes. */

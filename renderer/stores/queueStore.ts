@@ -10,7 +10,7 @@ import type { Result } from '../../shared/result';
 import { getApi } from '../api/getApi';
 import { describeError } from '../../shared/errorText';
 import { useSession } from './sessionStore';
-import { applyChange, EMPTY_TOTALS, fromSnapshot, type QueueData, type QueueTab } from './queueReducer';
+import { applyChange, EMPTY_TOTALS, fromSnapshot, tabOf, type QueueData, type QueueTab } from './queueReducer';
 
 /** What the panes ask to transfer. */
 export interface TransferRequest {
@@ -44,6 +44,10 @@ export interface QueueState extends QueueData {
   move(ids: string[], to: 'up' | 'down' | 'top' | 'bottom'): Promise<void>;
   clearFinished(tab: Exclude<QueueTab, 'queued'>): Promise<void>;
   dismissNotice(): void;
+  /** Shows an item's row: switches to its tab and selects it. */
+  reveal(id: string): void;
+  /** The item the queue panel should scroll to, set by `reveal`. */
+  revealedId: string | null;
 }
 
 const describe = (e: ErrorInfo) => describeError(e);
@@ -109,5 +113,11 @@ export const useQueue = create<QueueState>()((set, get) => {
       await get().load();
     },
     dismissNotice: () => set({ notice: null }),
+    revealedId: null,
+    reveal(id) {
+      const item = get().byId.get(id);
+      if (!item) return set({ notice: { text: 'That transfer is no longer in the queue', isError: false } });
+      set({ tab: tabOf(item), selected: new Set([id]), revealedId: id });
+    },
   };
 });

@@ -104,6 +104,15 @@ test('a transfer that fails shows in Failed with the reply code, and Retry compl
   await expect(row.locator('.q-status')).toHaveText(/^550 No such file or directory\. \(after RETR \/vanishing\.txt\)/);
   await page.screenshot({ path: 'test-results/screenshots/failed-transfer.png' });
 
+  // The log's error line links to the row, from whichever tab is showing.
+  await page.getByRole('tab', { name: /Successful transfers/ }).click();
+  const log = page.getByRole('region', { name: 'Message log' });
+  await log.getByLabel('Filter log').fill('vanishing.txt: failed');
+  await log.locator('.log-line.log-error', { hasText: '550' }).getByRole('button', { name: 'show in queue' }).click();
+  await expect(page.getByRole('tab', { name: /Failed transfers/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await log.getByLabel('Filter log').fill('');
+
   await writeFile(path.join(server.homeDir, 'vanishing.txt'), 'back again');
   await row.click();
   await queue(page).getByRole('button', { name: 'Retry' }).click();

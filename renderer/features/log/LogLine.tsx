@@ -25,10 +25,12 @@ export interface LogLineProps {
   height: number;
   isSelected: boolean;
   onSelect(mode: 'only' | 'toggle' | 'range'): void;
+  /** Shows the queue row a line is about. */
+  onReveal(itemId: string): void;
 }
 
 /** Renders one absolutely positioned log line. */
-export function LogLine({ line, top, height, isSelected, onSelect }: LogLineProps) {
+export function LogLine({ line, top, height, isSelected, onSelect, onReveal }: LogLineProps) {
   const full = line.hint ? `${line.text}\n${line.hint}` : line.text;
   return (
     <div
@@ -45,6 +47,18 @@ export function LogLine({ line, top, height, isSelected, onSelect }: LogLineProp
       <span className="log-text">
         {textOf(line)}
         {line.hint ? <span className="log-hint"> — {line.hint}</span> : null}
+        {line.itemId ? (
+          <button
+            type="button"
+            className="log-link"
+            onClick={(e) => {
+              e.stopPropagation();
+              onReveal(line.itemId!);
+            }}
+          >
+            show in queue
+          </button>
+        ) : null}
       </span>
     </div>
   );

@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { filterLog, logToText, useLogStore } from '../../stores/logStore';
 import { LogLine } from './LogLine';
 import { useLayout } from '../../stores/layoutStore';
+import { useQueue } from '../../stores/queueStore';
 import { CollapseButton } from '../../components/CollapseButton';
 
 const LINE_HEIGHT = 18;
@@ -16,6 +17,7 @@ const LINE_HEIGHT = 18;
 export function LogPanel() {
   const { lines, follow, filter, selected, setFollow, setFilter, clear, select } = useLogStore();
   const { isLogCollapsed, toggleLog } = useLayout();
+  const reveal = useQueue((s) => s.reveal);
   const visible = useMemo(() => filterLog(lines, filter), [lines, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -78,6 +80,7 @@ export function LogPanel() {
                   height={LINE_HEIGHT}
                   isSelected={selected.has(line.seq)}
                   onSelect={(mode) => select(line.seq, mode, visible)}
+                  onReveal={reveal}
                 />
               );
             })}

@@ -2,7 +2,7 @@
  * The transfer queue: Queued / Failed / Successful tabs, a virtualised table of transfers,
  * and the actions on the selection (or on everything when nothing is selected).
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useQueue } from '../../stores/queueStore';
 import { itemsOfTab, type QueueTab } from '../../stores/queueReducer';
@@ -32,6 +32,13 @@ export function QueuePanel() {
     overscan: 10,
     getItemKey: (i) => items[i].id,
   });
+
+  // A log line's "show in queue" link asks to bring its row into view.
+  useEffect(() => {
+    if (!state.revealedId) return;
+    const index = items.findIndex((i) => i.id === state.revealedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [state.revealedId, items, virtualizer]);
 
   const select = (id: string, mode: 'only' | 'toggle' | 'range') => {
     const next = new Set(mode === 'only' ? [] : state.selected);
