@@ -8,13 +8,15 @@
  */
 import path from 'node:path';
 import type { TransferItem, TransferState } from '../../shared/domain';
-import { engineErrorPolicy, ftpSessionFactory, MAX_SITE_LIMIT, nodeLocalFs, TransferQueue, type ExpandReport } from '../queue';
+import { engineErrorPolicy, ftpSessionFactory, MAX_SITE_LIMIT, TransferQueue, type ExpandReport } from '../queue';
 import { UsageError, type CliOptions } from './args';
 import { connectOptionsFor } from './connect';
 import { formatBytes, formatCount, formatLogEvent } from './format';
 import { describeFtpUrl, parseFtpUrl, type FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
+import { LineBuffer } from './lineBuffer';
 import { ProgressLine } from './progress';
+import { queueLocalFs } from './queueLocalFs';
 
 /** The file-exists choices the command line offers (no `ask`: nobody answers a prompt in a pipeline). */
 export const CLI_EXISTS_POLICIES = ['overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip'] as const;
@@ -128,12 +130,20 @@ export async function runQueueCommand(
   const p = plan(command, operands, options, io.cwd);
   const connect = connectOptionsFor(p.url, options, io.env);
   const parallel = Math.min(MAX_SITE_LIMIT, options.parallel ?? DEFAULT_PARALLEL);
+  // A line per file adds up over thousands of small files: stdout is written in batches, and
+  // flushed before anything goes to stderr so the two stay in order on a terminal.
+  const out = new LineBuffer(io.stdout);
+  const emit = (record: Record<string, unknown>) => out.write(JSON.stringify(record));
+  const toStderr = (line: string) => {
+    out.flush();
+    writeLine(io.stderr, line);
+  };
   const sessions = ftpSessionFactory(() => connect, {
-    onLog: options.isVerbose ? (_site, event) => writeLine(io.stderr, formatLogEvent(event)) : undefined,
+    onLog: options.isVerbose ? (_site, event) => toStderr(formatLogEvent(event)) : undefined,
   });
   const queue = new TransferQueue({
     sessions,
-    fs: nodeLocalFs,
+    fs: queueLocalFs,
     errors: engineErrorPolicy,
     options: {
       globalLimit: parallel,
@@ -145,7 +155,6 @@ export async function runQueueCommand(
     },
   });
 
-  const emit = (record: Record<string, unknown>) => writeLine(io.stdout, JSON.stringify(record));
   const progress = new ProgressLine(io.stderr, { isEnabled: !options.isJson });
   let doneBytes = 0;
   const FINAL: ReadonlySet<TransferState> = new Set(['done', 'failed', 'cancelled']);
@@ -156,7 +165,8 @@ export async function runQueueCommand(
     if (to === 'done' && !item.isSkipped) doneBytes += item.sizeBytes ?? item.transferredBytes;
     progress.finish();
     if (options.isJson) emit({ type: 'file', ...itemRecord(item) });
-    else writeLine(to === 'failed' ? io.stderr : io.stdout, fileLine(item, io.cwd));
+    else if (to === 'failed') toStderr(fileLine(item, io.cwd));
+    else out.write(fileLine(item, io.cwd));
   });
   queue.on('changed', ({ totals }) => progress.update(doneBytes + totals.transferredBytes));
   queue.on('log', (line) => {
@@ -165,7 +175,7 @@ export async function runQueueCommand(
     if (options.isJson) emit({ type: 'log', level: line.level, text: line.text });
     else {
       progress.finish();
-      writeLine(io.stderr, `ferry: ${line.text}`);
+      toStderr(`ferry: ${line.text}`);
     }
   });
 
@@ -180,6 +190,8 @@ export async function runQueueCommand(
     io.signal?.removeEventListener('abort', onAbort);
     progress.finish();
     await queue.close();
+    // Also when the expansion failed: what was printed so far goes out before the error line.
+    out.flush();
   }
 
   const items = queue.list();
@@ -202,12 +214,13 @@ export async function runQueueCommand(
     if (skipped) parts.push(`${formatCount(skipped)} skipped`);
     if (cancelled) parts.push(`${formatCount(cancelled)} cancelled`);
     parts.push(`${formatCount(failed.length)} failed`);
-    writeLine(io.stdout, `${command === 'mirror' ? 'mirrored' : 'transferred'} ${parts.join(', ')}`);
+    out.write(`${command === 'mirror' ? 'mirrored' : 'transferred'} ${parts.join(', ')}`);
     for (const i of failed) {
       const e = i.lastError;
-      writeLine(io.stderr, `  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e?.message ?? 'unknown error'}`);
+      toStderr(`  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e?.message ?? 'unknown error'}`);
     }
   }
+  out.flush();
   if (io.signal?.aborted) return 130;
   return failed.length > 0 ? 1 : 0;
 }

@@ -105,18 +105,33 @@ export class Scheduler {
     this.runningTotal--;
   }
 
-  /** The candidates, in queue order, that may start now without exceeding any limit. */
-  pick<T extends Schedulable>(candidates: Iterable<T>): T[] {
+  /**
+   * The candidates, in queue order, that may start now without exceeding any limit. Reading stops
+   * as soon as the global limit is reached, or once `siteCount` distinct sites (how many sites the
+   * candidates can belong to, when the caller knows) are all at their limits, so a long queue is
+   * not read to its end for every start.
+   */
+  pick<T extends Schedulable>(candidates: Iterable<T>, siteCount = Infinity): T[] {
     const picked: T[] = [];
     let total = this.runningTotal;
+    if (total >= this.globalLimit) return picked;
     const extra = new Map<string, number>();
+    const full = new Set<string>();
     for (const c of candidates) {
-      if (total >= this.globalLimit) break;
       const onSite = this.runningOn(c.siteId) + (extra.get(c.siteId) ?? 0);
-      if (onSite >= this.limitFor(c.siteId)) continue;
+      if (onSite >= this.limitFor(c.siteId)) {
+        full.add(c.siteId);
+        if (full.size >= siteCount) break;
+        continue;
+      }
       picked.push(c);
       extra.set(c.siteId, (extra.get(c.siteId) ?? 0) + 1);
       total++;
+      if (total >= this.globalLimit) break;
+      if (onSite + 1 >= this.limitFor(c.siteId)) {
+        full.add(c.siteId);
+        if (full.size >= siteCount) break;
+      }
     }
     return picked;
   }

@@ -135,6 +135,15 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   private readonly persister: QueuePersister;
   private isPumpScheduled = false;
   private isClosed = false;
+  /**
+   * Bookkeeping that keeps a pump and the idle check independent of the queue's length (a
+   * 10,000-item queue pumps once per finished file): entries before `scanFrom` are known not to
+   * be queued; counts of items per state, and of queued items per site; the running entries.
+   */
+  private scanFrom = 0;
+  private readonly stateCounts = new Map<TransferState, number>();
+  private readonly queuedBySite = new Map<string, number>();
+  private readonly running = new Set<Entry>();
   /** Whether the last check found the queue idle, so `idle` fires once per transition. */
   private wasIdle = true;
 
@@ -184,10 +193,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       const restored: TransferItem = { ...item, speedBps: undefined, etaSeconds: undefined, nextRetryMs: undefined };
       // A transfer interrupted by a crash or quit goes back to the queue; its partial is kept.
       if (ACTIVE.has(restored.state)) restored.state = 'queued';
-      const entry: Entry = { item: restored, meta: { ...meta } };
-      this.order.push(entry);
-      this.byId.set(item.id, entry);
-      this.batcher.mark(item.id);
+      this.insert({ item: restored, meta: { ...meta } });
     }
     this.schedulePump();
   }
@@ -304,14 +310,22 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
 
   /** Removes items from the queue, stopping running ones (partials are kept). */
   remove(ids: string[]): void {
+    const removed = new Set<Entry>();
     for (const id of ids) {
       const e = this.byId.get(id);
       if (!e) continue;
       this.clearRetry(e);
       this.stopRun(e, 'remove');
       this.byId.delete(id);
-      this.order.splice(this.order.indexOf(e), 1);
+      this.countState(e, e.item.state, -1);
+      removed.add(e);
       this.batcher.markRemoved(id);
+    }
+    if (removed.size > 0) {
+      // One pass, so clearing thousands of finished items stays linear.
+      const kept = this.order.filter((e) => !removed.has(e));
+      this.replaceOrder(kept);
+      this.scanFrom = 0;
     }
     this.afterControl();
   }
@@ -326,7 +340,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   move(ids: string[], to: MoveTarget): void {
     const chosen = new Set(ids);
     const next = reorder(this.order, (e) => chosen.has(e.item.id), to);
-    this.order.splice(0, this.order.length, ...next);
+    this.replaceOrder(next);
     for (const id of chosen) if (this.byId.has(id)) this.batcher.mark(id);
     this.afterControl();
   }
@@ -398,16 +412,31 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
 
   private pump(): void {
     if (this.isClosed || !this.options.isProcessing) return this.checkIdle();
-    const now = this.now();
-    const candidates: Array<{ id: string; siteId: string; entry: Entry }> = [];
-    for (const entry of this.order) {
-      const { item } = entry;
-      if (item.state !== 'queued' || entry.run || entry.retryTimer) continue;
-      if (item.nextRetryMs !== undefined && item.nextRetryMs > now) continue;
-      candidates.push({ id: item.id, siteId: item.siteId, entry });
+    if (this.count('queued') > 0) {
+      const picked = this.scheduler.pick(this.startable(this.now()), this.queuedBySite.size);
+      for (const c of picked) this.startRun(c.entry);
     }
-    for (const c of this.scheduler.pick(candidates)) this.startRun(c.entry);
     this.checkIdle();
+  }
+
+  /**
+   * Queued items that may start, in queue order, produced lazily so the scheduler stops reading
+   * once the limits are reached. Moves `scanFrom` past the leading items that are not queued.
+   */
+  private *startable(now: number): Generator<{ id: string; siteId: string; entry: Entry }> {
+    let isLeading = true;
+    for (let i = this.scanFrom; i < this.order.length; i++) {
+      const entry = this.order[i];
+      const { item } = entry;
+      if (item.state !== 'queued') {
+        if (isLeading) this.scanFrom = i + 1;
+        continue;
+      }
+      isLeading = false;
+      if (entry.run || entry.retryTimer) continue;
+      if (item.nextRetryMs !== undefined && item.nextRetryMs > now) continue;
+      yield { id: item.id, siteId: item.siteId, entry };
+    }
   }
 
   private startRun(entry: Entry): void {
@@ -418,10 +447,12 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     item.nextRetryMs = undefined;
     const run: Run = { controller: new AbortController(), meter: new SpeedMeter(this.now(), item.transferredBytes) };
     entry.run = run;
+    this.running.add(entry);
     this.setState(entry, 'connecting');
     this.schedulePersist();
     const done = this.execute(entry, run).finally(() => {
       entry.run = undefined;
+      this.running.delete(entry);
       this.scheduler.finished(item.siteId);
       this.runs.delete(done);
       this.schedulePump();
@@ -480,6 +511,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       replyCommand: (err) => errors.toErrorInfo(err).command,
       describe: (err) => describeError(err, errors).message,
       chooseExists: (q) => this.asker.choose(q, q.item.onExists ?? this.options.onExists),
+      policyOf: (i) => i.onExists ?? this.options.onExists,
       onProgress: () => {
         run.meter.sample(this.now(), item.transferredBytes);
         this.batcher.mark(item.id);
@@ -615,7 +647,29 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   private insert(entry: Entry): void {
     this.order.push(entry);
     this.byId.set(entry.item.id, entry);
+    this.countState(entry, entry.item.state, 1);
     this.batcher.mark(entry.item.id);
+  }
+
+  /** Replaces the queue order (element by element: spreading 100,000 arguments can overflow the stack). */
+  private replaceOrder(next: Entry[]): void {
+    this.order.length = 0;
+    for (const e of next) this.order.push(e);
+    this.scanFrom = 0;
+  }
+
+  /** Adjusts the per-state and per-site counts for an item entering (+1) or leaving (-1) a state. */
+  private countState(entry: Entry, state: TransferState, delta: 1 | -1): void {
+    this.stateCounts.set(state, (this.stateCounts.get(state) ?? 0) + delta);
+    if (state !== 'queued') return;
+    const siteId = entry.item.siteId;
+    const n = (this.queuedBySite.get(siteId) ?? 0) + delta;
+    if (n > 0) this.queuedBySite.set(siteId, n);
+    else this.queuedBySite.delete(siteId);
+  }
+
+  private count(state: TransferState): number {
+    return this.stateCounts.get(state) ?? 0;
   }
 
   private select(ids?: string[]): Entry[] {
@@ -626,7 +680,13 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   private setState(entry: Entry, state: TransferState): void {
     const from = entry.item.state;
     entry.item.state = state;
-    if (from !== state) this.emit('transition', { id: entry.item.id, from, to: state });
+    if (from !== state) {
+      this.countState(entry, from, -1);
+      this.countState(entry, state, 1);
+      // It may sit before the scan start; the next pump looks from the top again.
+      if (state === 'queued') this.scanFrom = 0;
+      this.emit('transition', { id: entry.item.id, from, to: state });
+    }
     if (!ACTIVE.has(state)) {
       entry.item.speedBps = undefined;
       entry.item.etaSeconds = undefined;
@@ -641,11 +701,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   }
 
   private isIdle(): boolean {
-    for (const e of this.order) {
-      if (ACTIVE.has(e.item.state) || e.run) return false;
-      if (e.item.state === 'queued' && this.options.isProcessing && !this.isClosed) return false;
-    }
-    return true;
+    if (this.running.size > 0) return false;
+    for (const state of ACTIVE) if (this.count(state) > 0) return false;
+    return !(this.count('queued') > 0 && this.options.isProcessing && !this.isClosed);
   }
 
   private checkIdle(): void {
@@ -667,7 +725,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     const now = this.now();
     const ids = new Set(changedIds);
     let isActive = false;
-    for (const e of this.order) {
+    for (const e of this.running) {
       if (!e.run || e.item.state !== 'transferring') continue;
       // Running items refresh every flush so speed and ETA stay live even when a link stalls.
       isActive = true;

@@ -3,7 +3,8 @@
  * hashing with the algorithms FTP servers name (SHA-256/512, SHA-1, MD5, CRC32).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fsp, type Stats } from 'node:fs';
+import fs, { createReadStream, createWriteStream, promises as fsp, type Stats } from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
@@ -36,6 +37,19 @@ async function crc32Hex(filePath: string): Promise<string> {
   return crc.toString(16).padStart(8, '0');
 }
 
+type OpenCallback = (err: NodeJS.ErrnoException | null, fd: number) => void;
+
+/** node:fs for a write stream, except that `open` creates a missing parent folder and tries again. */
+const OPEN_CREATING_FOLDER = {
+  ...fs,
+  open(p: string, flags: string, mode: number, cb: OpenCallback) {
+    fs.open(p, flags, mode, (err, fd) => {
+      if (err?.code !== 'ENOENT') return cb(err, fd);
+      fs.mkdir(path.dirname(p), { recursive: true }, (mkdirErr) => (mkdirErr ? cb(mkdirErr, -1) : fs.open(p, flags, mode, cb)));
+    });
+  },
+};
+
 /** LocalFs over node:fs. */
 export const nodeLocalFs: LocalFs = {
   async stat(p) {
@@ -60,7 +74,9 @@ export const nodeLocalFs: LocalFs = {
   },
   createReadStream: (p, offset) => createReadStream(p, { start: offset, highWaterMark: 256 * 1024 }),
   async createWriteStream(p, offset) {
-    if (offset === 0) return createWriteStream(p, { flags: 'w', highWaterMark: 256 * 1024 });
+    // A fresh file is opened lazily by the stream, in parallel with the transfer's own set-up, and
+    // its folder is created only if the open finds it missing (no mkdir per file).
+    if (offset === 0) return createWriteStream(p, { flags: 'w', highWaterMark: 256 * 1024, fs: OPEN_CREATING_FOLDER });
     // Truncate to the offset first so bytes after it (from an abandoned longer attempt) cannot survive.
     const handle = await fsp.open(p, 'r+');
     try {

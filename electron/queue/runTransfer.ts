@@ -5,7 +5,8 @@
  * the queue decides about retries. No sockets here: everything goes through the interfaces.
  */
 import path from 'node:path';
-import type { TransferItem } from '../../shared/domain';
+import type { Writable } from 'node:stream';
+import type { FileExistsPolicy, TransferItem } from '../../shared/domain';
 import { decideExists, firstFreeName, type ExistsAction } from './fileExists';
 import { QueueError } from './queueErrors';
 import type { RemoteDirCache } from './remoteDirs';
@@ -36,6 +37,8 @@ export interface AttemptContext {
   describe(err: unknown): string;
   /** Resolves the item's file-exists policy, asking the user if it is `ask`. */
   chooseExists(question: ExistsQuestion): Promise<ExistsAction>;
+  /** The file-exists policy in force for an item (its own, else the queue's), before any asking. */
+  policyOf(item: TransferItem): FileExistsPolicy;
   /** Called when `item.transferredBytes` grew. */
   onProgress(): void;
   /** Called when other item fields changed (paths, size), so they get persisted. */
@@ -91,6 +94,25 @@ async function withLocal<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+function isMissingFolder(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/**
+ * Opens the partial file for writing at `offset`. The folder is created only when the open says
+ * it is missing: one filesystem call per file instead of a mkdir before every open (folders of a
+ * tree exist after the expansion anyway, or after the first file of each).
+ */
+async function openPartial(ctx: AttemptContext, partPath: string, offset: number): Promise<Writable> {
+  try {
+    return await ctx.fs.createWriteStream(partPath, offset);
+  } catch (err) {
+    if (!isMissingFolder(err)) throw new QueueError('local', `open partial file: ${(err as Error).message}`, false);
+  }
+  await withLocal('create folder', () => ctx.fs.mkdirp(path.dirname(partPath)));
+  return withLocal('open partial file', () => ctx.fs.createWriteStream(partPath, offset));
+}
+
 /** Runs one download attempt into `localPath + partSuffix`, renamed to `localPath` when verified. */
 export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   const { item, meta, fs } = ctx;
@@ -105,6 +127,8 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   throwIfAborted(ctx.signal);
 
   let isResumeChosen = false;
+  // Under `overwrite` an existing target changes nothing (the rename replaces it): no stat.
+  if (!meta.isExistsResolved && ctx.policyOf(item) === 'overwrite') meta.isExistsResolved = true;
   if (!meta.isExistsResolved) {
     const target = await fs.stat(item.localPath);
     if (target) {
@@ -129,10 +153,11 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   }
 
   const partPath = item.localPath + ctx.partSuffix;
-  const part = await fs.stat(partPath);
   // A `.part` is ours to continue only if this item already started (or the user chose resume);
-  // otherwise it may be a leftover of another file version and is overwritten.
-  let offset = part && (meta.hasStarted || isResumeChosen) ? part.sizeBytes : 0;
+  // otherwise it may be a leftover of another file version and is overwritten (so a fresh item
+  // need not look for one).
+  const part = meta.hasStarted || isResumeChosen ? await fs.stat(partPath) : undefined;
+  let offset = part?.sizeBytes ?? 0;
   if (remoteSize !== undefined && offset > remoteSize) {
     ctx.log('warn', `partial file is larger than the server's (${offset} > ${remoteSize}); starting over`);
     offset = 0;
@@ -140,14 +165,17 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   meta.hasStarted = true;
   item.transferredBytes = offset;
   ctx.onChanged();
-  await withLocal('create folder', () => fs.mkdirp(path.dirname(item.localPath)));
   throwIfAborted(ctx.signal);
 
+  // What the partial file holds, counted as it is written: the size check needs no stat afterwards.
+  let writtenBytes = part?.sizeBytes ?? 0;
   // An empty remote file still needs its RETR (and a local file); a complete partial does not.
   if (remoteSize === undefined || offset < remoteSize || !part) {
     if (offset > 0) ctx.log('info', `resuming download of ${item.remotePath} at ${offset} bytes`);
-    const file = await withLocal('open partial file', () => fs.createWriteStream(partPath, offset));
+    writtenBytes = offset;
+    const file = await openPartial(ctx, partPath, offset);
     const writer = countingWriter(file, ctx.limiter, (n) => {
+      writtenBytes += n;
       item.transferredBytes += n;
       ctx.onProgress();
     });
@@ -174,8 +202,6 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   }
   throwIfAborted(ctx.signal);
 
-  const written = await fs.stat(partPath);
-  const writtenBytes = written?.sizeBytes ?? 0;
   item.transferredBytes = writtenBytes;
   if (isListedSize && writtenBytes !== remoteSize) {
     remoteSize = (await remoteSizeOrUndefined(ctx, item.remotePath)) ?? remoteSize;

@@ -20,21 +20,24 @@ export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: 
     if (target.closed) resolve();
     else target.once('close', () => resolve());
   });
+  const pass = (chunk: Buffer, cb: (err?: Error | null) => void) => {
+    // The engine may have torn the pipeline down (reset, abort) while we waited.
+    if (stream.destroyed || target.destroyed) return cb();
+    const isOk = target.write(chunk, (err) => {
+      if (err) return;
+      onBytes(chunk.length);
+    });
+    if (isOk) cb();
+    else target.once('drain', () => cb());
+  };
   const stream = new Writable({
     highWaterMark: 256 * 1024,
     write(chunk: Buffer, _enc, cb) {
+      // Without a limit there is nothing to wait for: no promise per chunk.
+      if (!limiter.isLimited) return pass(chunk, cb);
       limiter
         .take(chunk.length)
-        .then(() => {
-          // The engine may have torn the pipeline down (reset, abort) while we waited.
-          if (stream.destroyed || target.destroyed) return cb();
-          const isOk = target.write(chunk, (err) => {
-            if (err) return;
-            onBytes(chunk.length);
-          });
-          if (isOk) cb();
-          else target.once('drain', () => cb());
-        })
+        .then(() => pass(chunk, cb))
         .catch(cb);
     },
     final(cb) {
@@ -61,6 +64,10 @@ export function countingReader(source: Readable, limiter: RateLimiter, onBytes: 
   const counter = new Transform({
     highWaterMark: 64 * 1024,
     transform(chunk: Buffer, _enc, cb) {
+      if (!limiter.isLimited) {
+        onBytes(chunk.length);
+        return cb(null, chunk);
+      }
       limiter
         .take(chunk.length)
         .then(() => {

@@ -61,7 +61,11 @@ export interface LocalFs {
   mkdirp(path: string): Promise<void>;
   /** A stream that reads the file from byte `offset`. */
   createReadStream(path: string, offset: number): Readable;
-  /** A stream that writes the file from byte `offset`, truncating anything after it. */
+  /**
+   * A stream that writes the file from byte `offset`, truncating anything after it. It may create
+   * a missing parent folder itself; if it rejects with ENOENT instead, the queue creates the
+   * folder and asks once more.
+   */
   createWriteStream(path: string, offset: number): Promise<Writable>;
   /** Renames, replacing the target if it exists. */
   rename(from: string, to: string): Promise<void>;

@@ -92,6 +92,8 @@ export class FakeFs implements LocalFs {
   }
 
   async createWriteStream(p: string, offset: number): Promise<Writable> {
+    // Like open(2): the folder must exist.
+    if (!this.dirs.has(path.posix.dirname(p))) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
     this.writeOffsets.push({ path: p, offset });
     const existing = this.files.get(p)?.data ?? Buffer.alloc(0);
     this.put(p, existing.subarray(0, offset), Date.now());
