@@ -8,12 +8,12 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startFerry, type FerryApp } from './ferryApp';
-import { startBrowseServer, type BrowseServer } from './browseServer';
+import { startServer, type RunningServer } from '../servers';
 import { paneOf, quickConnect, renderedNames, rowOf, selectedNames } from './browseHelpers';
 
 let home: string;
 let ferry: FerryApp;
-let server: BrowseServer;
+let server: RunningServer;
 
 /** The server's tree; every test gets a fresh copy, so tests do not depend on each other's changes. */
 async function fillServer(dir: string): Promise<void> {
@@ -36,7 +36,8 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async () => {
-  server = await startBrowseServer(fillServer);
+  server = await startServer('pyftpdlib');
+  await fillServer(server.homeDir);
 });
 
 test.afterEach(async () => {

@@ -1,6 +1,9 @@
 /** Shared steps of the browsing e2e tests: connecting by quick connect and finding pane parts. */
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { BrowseServer } from './browseServer';
+import type { RunningServer } from '../servers';
+
+/** What quick connect needs of a server. */
+type Reachable = Pick<RunningServer, 'host' | 'port' | 'user' | 'password'>;
 
 /** The pane region by its title. */
 export const paneOf = (page: Page, title: 'Local site' | 'Remote site'): Locator => page.getByRole('region', { name: title });
@@ -17,7 +20,7 @@ export const selectedNames = (pane: Locator): Promise<(string | null)[]> =>
   pane.locator('.file-scroll [role=row][aria-selected=true]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
 
 /** Connects with the quick-connect bar over plain FTP and waits for the remote listing. */
-export async function quickConnect(page: Page, server: BrowseServer, firstRow: string): Promise<Locator> {
+export async function quickConnect(page: Page, server: Reachable, firstRow: string): Promise<Locator> {
   const form = page.getByRole('form', { name: 'Quick connect' });
   await form.getByLabel('Host').fill(server.host);
   await form.getByLabel('Username').fill(server.user);

@@ -9,7 +9,7 @@ import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startFerry, type FerryApp } from './ferryApp';
-import { startBrowseServer, type BrowseServer } from './browseServer';
+import { startServer, type RunningServer } from '../servers';
 import { quickConnect, rowOf } from './browseHelpers';
 
 const COUNT = 100_000;
@@ -17,12 +17,13 @@ const nameOf = (i: number) => `file-${String(i).padStart(6, '0')}.txt`;
 
 let home: string;
 let ferry: FerryApp;
-let server: BrowseServer;
+let server: RunningServer;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   home = await mkdtemp(path.join(os.tmpdir(), 'ferry-home-'));
-  server = await startBrowseServer(async (dir) => {
+  server = await startServer('pyftpdlib');
+  await (async (dir: string) => {
     await writeFile(path.join(dir, 'start.txt'), 'start\n');
     const huge = path.join(dir, 'huge');
     await mkdir(huge);
@@ -30,7 +31,7 @@ test.beforeAll(async () => {
     for (let i = 0; i < COUNT; i += 1000) {
       await Promise.all(Array.from({ length: 1000 }, (_, k) => writeFile(path.join(huge, nameOf(i + k)), '')));
     }
-  });
+  })(server.homeDir);
   ferry = await startFerry(home);
 });
 
