@@ -3,6 +3,9 @@
  * Pure string helpers; the store decides what exists. Must not import electron.
  */
 import { SiteValidationError } from './errors';
+import { folderAncestors, folderName, isWithinFolder, joinFolder, parentFolder } from '../../shared/siteFolders';
+
+export { folderAncestors, folderName, isWithinFolder, joinFolder, parentFolder };
 
 /** Longest folder or site name accepted, so a pasted paragraph cannot become a name. */
 export const MAX_NAME_LENGTH = 200;
@@ -45,35 +48,6 @@ export function normalizeFolderName(name: string, field = 'name'): string {
   const problem = segmentProblem(trimmed);
   if (problem) throw new SiteValidationError([{ field, message: problem }]);
   return trimmed;
-}
-
-/** Joins a parent folder and a child name. */
-export function joinFolder(parent: string, name: string): string {
-  return parent ? `${parent}/${name}` : name;
-}
-
-/** The folder containing `folder` (`''` for a top-level folder). */
-export function parentFolder(folder: string): string {
-  const cut = folder.lastIndexOf('/');
-  return cut < 0 ? '' : folder.slice(0, cut);
-}
-
-/** The last segment of `folder`. */
-export function folderName(folder: string): string {
-  return folder.slice(folder.lastIndexOf('/') + 1);
-}
-
-/** Every folder from the top down to `folder` itself: `a/b` → `['a', 'a/b']`. */
-export function folderAncestors(folder: string): string[] {
-  if (!folder) return [];
-  const parts = folder.split('/');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-}
-
-/** Whether `folder` is `root` or lies somewhere below it. */
-export function isWithinFolder(folder: string, root: string): boolean {
-  if (!root) return true;
-  return folder === root || folder.startsWith(`${root}/`);
 }
 
 /** Rewrites `folder` from below `from` to below `to` (used by folder rename and move). */

@@ -4,6 +4,9 @@
  * the selection keys that name a row. Pure functions only; no API, no React.
  */
 import type { Site } from '../../shared/domain';
+import { folderAncestors, folderName, isWithinFolder, joinFolder, parentFolder } from '../../shared/siteFolders';
+
+export { folderAncestors, folderName, isWithinFolder, joinFolder, parentFolder };
 
 /** A folder node with its sub-folders and sites (folders first, each sorted by name). */
 export interface FolderNode {
@@ -49,34 +52,6 @@ export function folderKey(path: string): TreeKey {
 /** What a key names. */
 export function parseKey(key: TreeKey): { kind: 'site'; id: string } | { kind: 'folder'; path: string } {
   return key.startsWith('site:') ? { kind: 'site', id: key.slice(5) } : { kind: 'folder', path: key.slice(7) };
-}
-
-/** Joins a parent folder and a child name. */
-export function joinFolder(parent: string, name: string): string {
-  return parent ? `${parent}/${name}` : name;
-}
-
-/** The folder containing `folder` (`''` at the top level). */
-export function parentFolder(folder: string): string {
-  const cut = folder.lastIndexOf('/');
-  return cut < 0 ? '' : folder.slice(0, cut);
-}
-
-/** The last segment of a folder path. */
-export function folderName(folder: string): string {
-  return folder.slice(folder.lastIndexOf('/') + 1);
-}
-
-/** Every folder from the top down to `folder` itself: `a/b` → `['a', 'a/b']`. */
-export function folderAncestors(folder: string): string[] {
-  if (!folder) return [];
-  const parts = folder.split('/');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-}
-
-/** Whether `folder` is `root` or lies below it. */
-export function isWithinFolder(folder: string, root: string): boolean {
-  return !root || folder === root || folder.startsWith(`${root}/`);
 }
 
 /** Rewrites a path that was below `from` to be below `to` (after a folder rename). */
