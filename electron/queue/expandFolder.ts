@@ -71,6 +71,23 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
   return tree;
 }
 
+/** How many local stats a folder expansion keeps in flight. */
+const STAT_CONCURRENCY = 16;
+
+/** `work` over `items` with at most `limit` running at once; results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Walks a local tree and creates its folders remotely; returns upload requests. */
 export async function expandLocal(
   session: TransferSession,
@@ -93,15 +110,18 @@ export async function expandLocal(
     await remoteDirs.ensure(opts.siteId, session, remote);
     const entries = await fs.readDir(local);
     const subdirs: Array<{ remote: string; local: string }> = [];
-    for (const entry of entries) {
+    const candidates = entries.filter((e) => e.type === 'dir' || e.type === 'file' || e.type === 'link');
+    // Sizes and times of a big folder's files are read several at a time (each stat is a
+    // thread-pool round trip with the asynchronous filesystem), then used in listing order.
+    const stats = await mapLimited(candidates, STAT_CONCURRENCY, (e) => (e.type === 'dir' ? Promise.resolve(undefined) : fs.stat(path.join(local, e.name))));
+    for (const [i, entry] of candidates.entries()) {
       const localPath = path.join(local, entry.name);
       const remotePath = joinRemote(remote, entry.name);
       if (entry.type === 'dir') {
         subdirs.push({ remote: remotePath, local: localPath });
         continue;
       }
-      if (entry.type !== 'file' && entry.type !== 'link') continue;
-      const st = await fs.stat(localPath);
+      const st = stats[i];
       if (!st) {
         // A dangling link: nothing to send.
         tree.skippedLinks.push(localPath);

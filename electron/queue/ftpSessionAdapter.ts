@@ -26,6 +26,7 @@ export function fromFtpSession(session: FtpSession): TransferSession {
         offset: isResume && canRestStor ? opts.offset : undefined,
         append: isResume && !canRestStor,
         signal: opts.signal,
+        onProgress: opts.onProgress,
       });
     },
     checksum: (p) => session.checksum(p),

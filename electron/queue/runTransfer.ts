@@ -226,14 +226,26 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
 /** Sends the local file from `offset` (counting and rate-limiting on the way). */
 async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
   const { item } = ctx;
-  const source = countingReader(ctx.fs.createReadStream(item.localPath, offset), ctx.limiter, (n) => {
-    item.transferredBytes += n;
-    ctx.onProgress();
-  });
+  const file = ctx.fs.createReadStream(item.localPath, offset);
+  let source = file;
+  let onProgress: ((bytes: number) => void) | undefined;
+  if (ctx.limiter.isLimited) {
+    source = countingReader(file, ctx.limiter, (n) => {
+      item.transferredBytes += n;
+      ctx.onProgress();
+    });
+  } else {
+    // Nothing to hold back: the file goes to the session as it is and the session counts.
+    onProgress = (bytes) => {
+      item.transferredBytes = offset + bytes;
+      ctx.onProgress();
+    };
+  }
   try {
-    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal });
+    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal, onProgress });
   } finally {
     if (!source.destroyed) source.destroy();
+    if (!file.destroyed) file.destroy();
   }
 }
 

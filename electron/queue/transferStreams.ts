@@ -2,7 +2,7 @@
  * Stream wrappers between the engine and local files: they count bytes for progress and apply
  * the speed limit, keeping backpressure end to end (memory does not grow with file size).
  */
-import { Transform, Writable, pipeline, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import type { RateLimiter } from './SpeedLimiter';
 
 /** A writable the engine writes a download into, plus a promise for the file being closed. */
@@ -77,7 +77,12 @@ export function countingReader(source: Readable, limiter: RateLimiter, onBytes: 
         .catch(cb);
     },
   });
-  // pipeline closes the file when the engine destroys the counter (abort, error).
-  pipeline(source, counter, () => undefined);
+  // Plain pipe plus teardown both ways (pipeline would cost an AbortController per file): a
+  // failing file fails the counter, and the engine destroying the counter closes the file.
+  source.on('error', (err) => counter.destroy(err));
+  counter.on('close', () => {
+    if (!source.destroyed) source.destroy();
+  });
+  source.pipe(counter);
   return counter;
 }

@@ -21,8 +21,11 @@ export interface TransferSession {
   delete(path: string): Promise<void>;
   /** Downloads `remotePath` into `to`, starting at byte `offset` (REST when > 0). */
   download(remotePath: string, to: Writable, opts: { offset: number; signal: AbortSignal }): Promise<void>;
-  /** Uploads `from` to `remotePath`; `offset` > 0 means the remote already holds that many bytes (REST+STOR or APPE). */
-  upload(from: Readable, remotePath: string, opts: { offset: number; signal: AbortSignal }): Promise<void>;
+  /**
+   * Uploads `from` to `remotePath`; `offset` > 0 means the remote already holds that many bytes
+   * (REST+STOR or APPE). `onProgress`, when given, hears the bytes taken from `from` so far.
+   */
+  upload(from: Readable, remotePath: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void>;
   /** The server's checksum of a remote file, or undefined when it offers none. */
   checksum(path: string): Promise<{ algorithm: string; hex: string } | undefined>;
   /** Whether the control connection is gone (then the pool drops it). */

@@ -172,6 +172,91 @@ describe('TransferQueue: downloads', () => {
   });
 });
 
+describe('TransferQueue: work per file', () => {
+  it('a fresh download under overwrite only opens, renames and sets the time; a missing folder is made once', async () => {
+    const r = rig({ defaultSiteLimit: 1 });
+    const files = ['a', 'b', 'c'].map((n, i) => ({ name: n, data: bytes(10_000 + i, i) }));
+    for (const f of files) r.server.put(`/remote/${f.name}`, f.data);
+    r.queue.addFiles(files.map((f) => ({ direction: 'download' as const, siteId: 's', remotePath: `/remote/${f.name}`, localPath: `/local/deep/er/${f.name}`, sizeBytes: f.data.length, modifiedMs: 7_000 })));
+    await r.queue.whenIdle();
+    for (const f of files) expect(r.fs.read(`/local/deep/er/${f.name}`)?.equals(f.data)).toBe(true);
+    // The first open finds the folder missing, creates it (parents too), and opens again.
+    expect(r.fs.dirs.has('/local/deep/er')).toBe(true);
+    expect(r.fs.calls.filter((c) => c.op === 'mkdirp')).toEqual([{ op: 'mkdirp', path: '/local/deep/er' }]);
+    expect(r.fs.calls.filter((c) => c.op === 'stat')).toEqual([]);
+    expect(r.fs.calls.filter((c) => c.path.endsWith('/b') || c.path.endsWith('/b.part')).map((c) => c.op)).toEqual(['open', 'rename', 'utimes']);
+    expect(r.fs.files.get('/local/deep/er/c')?.modifiedMs).toBe(7_000);
+    await r.queue.close();
+  });
+
+  it('parallel downloads into one missing nested folder all arrive', async () => {
+    const r = rig({ defaultSiteLimit: 4, globalLimit: 4 });
+    const files = Array.from({ length: 12 }, (_, i) => ({ name: `n${i}`, data: bytes(5_000, i) }));
+    for (const f of files) r.server.put(`/remote/${f.name}`, f.data);
+    r.queue.addFiles(files.map((f) => ({ direction: 'download' as const, siteId: 's', remotePath: `/remote/${f.name}`, localPath: `/local/x/y/z/${f.name}`, sizeBytes: f.data.length })));
+    await r.queue.whenIdle();
+    expect(r.queue.list().every((i) => i.state === 'done')).toBe(true);
+    for (const f of files) expect(r.fs.read(`/local/x/y/z/${f.name}`)?.equals(f.data)).toBe(true);
+    expect(r.fs.calls.filter((c) => c.op === 'mkdirp').length).toBeLessThanOrEqual(4);
+    await r.queue.close();
+  });
+
+  it('a fresh download overwrites a leftover .part from byte 0 instead of resuming it', async () => {
+    const r = rig();
+    const data = bytes(30_000, 3);
+    r.fs.put('/local/old.bin.part', bytes(10_000, 99));
+    const item = download(r, 'old.bin', data);
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.fs.read('/local/old.bin')?.equals(data)).toBe(true);
+    expect(r.server.transfers.map((t) => t.offset)).toEqual([0]);
+    await r.queue.close();
+  });
+
+  it('ask still asks about an existing target, and never about a missing one', async () => {
+    const asked: string[] = [];
+    const r = rig({ onExists: 'ask' }, { resolveExists: async (q) => (asked.push(q.target.path), { action: 'overwrite' }) });
+    r.fs.put('/local/there.txt', 'old');
+    download(r, 'there.txt', Buffer.from('new'));
+    download(r, 'absent.txt', Buffer.from('fresh'));
+    await r.queue.whenIdle();
+    expect(asked).toEqual(['/local/there.txt']);
+    expect(r.fs.read('/local/there.txt')?.toString()).toBe('new');
+    expect(r.fs.read('/local/absent.txt')?.toString()).toBe('fresh');
+    await r.queue.close();
+  });
+
+  it('a long queue starts in queue order, within its limit, and finishes everything despite retries in between', async () => {
+    const r = rig({ defaultSiteLimit: 3, globalLimit: 3 });
+    const n = 300;
+    for (let i = 0; i < n; i++) r.server.put(`/remote/q${i}`, bytes(100, i));
+    // Every 37th file breaks once: it goes back to the queue behind items that already started.
+    for (let i = 5; i < n; i += 37) r.server.faults.push({ op: 'download', path: `/remote/q${i}`, afterBytes: 50, error: resetError });
+    const added = r.queue.addFiles(Array.from({ length: n }, (_, i) => ({ direction: 'download' as const, siteId: 's', remotePath: `/remote/q${i}`, localPath: `/local/q${i}`, sizeBytes: 100 })));
+    const firstStarts: string[] = [];
+    r.queue.on('transition', ({ id, to }) => {
+      if (to === 'connecting' && !firstStarts.includes(id)) firstStarts.push(id);
+    });
+    await r.queue.whenIdle();
+    expect(r.queue.list().filter((i) => i.state !== 'done')).toEqual([]);
+    expect(firstStarts).toEqual(added.map((i) => i.id).filter((id) => firstStarts.includes(id)));
+    expect(r.factory.maxOpen).toBeLessThanOrEqual(3);
+    expect(r.queue.list().filter((i) => i.attempts === 2)).toHaveLength(Math.ceil((n - 5) / 37));
+    for (let i = 0; i < n; i++) expect(r.fs.read(`/local/q${i}`)?.equals(bytes(100, i))).toBe(true);
+    await r.queue.close();
+  });
+
+  it('clears thousands of finished items and keeps the rest in order', async () => {
+    const r = rig({ isProcessing: false });
+    const added = r.queue.addFiles(Array.from({ length: 5_000 }, (_, i) => ({ direction: 'download' as const, siteId: 's', remotePath: `/r/${i}`, localPath: `/l/${i}` })));
+    r.queue.cancel(added.filter((_, i) => i % 2 === 0).map((i) => i.id));
+    r.queue.clearFinished(['cancelled']);
+    expect(r.queue.ids).toEqual(added.filter((_, i) => i % 2 === 1).map((i) => i.id));
+    expect(r.queue.totals()).toMatchObject({ queuedCount: 2_500, cancelledCount: 0 });
+    await r.queue.close();
+  });
+});
+
 describe('TransferQueue: uploads', () => {
   it('uploads, creating missing remote folders', async () => {
     const r = rig();
@@ -671,6 +756,26 @@ describe('TransferQueue: speed limit', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     expect(r.queue.get(item.id)?.state).toBe('done');
     expect(r.fs.read('/local/slow.bin')?.length).toBe(400_000);
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: upload speed limit', () => {
+  it('holds an upload to its byte budget and sends it whole once lifted', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const r = rig({ speedLimits: { uploadBps: 100_000 } });
+    const data = bytes(400_000, 5);
+    r.fs.put('/local/limited.bin', data);
+    const [item] = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/limited.bin', remotePath: '/remote/limited.bin' }]);
+    r.server.dirs.add('/remote');
+    await vi.advanceTimersByTimeAsync(2_000);
+    const midway = r.queue.get(item.id)!;
+    expect(midway.state).toBe('transferring');
+    expect(midway.transferredBytes).toBeLessThanOrEqual(300_000);
+    r.queue.setOptions({ speedLimits: {} });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.server.read('/remote/limited.bin')?.equals(data)).toBe(true);
     await r.queue.close();
   });
 });

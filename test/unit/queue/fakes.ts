@@ -23,6 +23,8 @@ export class FakeFs implements LocalFs {
   readonly links = new Map<string, string>();
   /** Every write-stream opening, for asserting resume offsets. */
   readonly writeOffsets: Array<{ path: string; offset: number }> = [];
+  /** Every call by method, with its path, for asserting which filesystem work a transfer does. */
+  readonly calls: Array<{ op: 'stat' | 'mkdirp' | 'open' | 'rename' | 'remove' | 'utimes'; path: string }> = [];
 
   put(p: string, data: Buffer | string, modifiedMs = 1_000_000): void {
     this.files.set(p, { data: Buffer.from(data), modifiedMs });
@@ -44,6 +46,7 @@ export class FakeFs implements LocalFs {
   }
 
   async stat(p: string): Promise<LocalStat | undefined> {
+    this.calls.push({ op: 'stat', path: p });
     const r = await this.realPath(p);
     const f = this.files.get(r);
     if (f) return { type: 'file', sizeBytes: f.data.length, modifiedMs: f.modifiedMs };
@@ -75,6 +78,7 @@ export class FakeFs implements LocalFs {
   }
 
   async mkdirp(p: string): Promise<void> {
+    this.calls.push({ op: 'mkdirp', path: p });
     let d = p;
     while (!this.dirs.has(d)) {
       this.dirs.add(d);
@@ -92,6 +96,7 @@ export class FakeFs implements LocalFs {
   }
 
   async createWriteStream(p: string, offset: number): Promise<Writable> {
+    this.calls.push({ op: 'open', path: p });
     // Like open(2): the folder must exist.
     if (!this.dirs.has(path.posix.dirname(p))) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
     this.writeOffsets.push({ path: p, offset });
@@ -107,6 +112,7 @@ export class FakeFs implements LocalFs {
   }
 
   async rename(from: string, to: string): Promise<void> {
+    this.calls.push({ op: 'rename', path: to });
     const f = this.files.get(from);
     if (!f) throw new Error(`ENOENT ${from}`);
     this.files.delete(from);
@@ -118,6 +124,7 @@ export class FakeFs implements LocalFs {
   }
 
   async setModifiedTime(p: string, modifiedMs: number): Promise<void> {
+    this.calls.push({ op: 'utimes', path: p });
     const f = this.files.get(p);
     if (f) f.modifiedMs = modifiedMs;
   }
@@ -246,13 +253,14 @@ export class FakeSession implements TransferSession {
     await new Promise<void>((resolve) => to.end(resolve));
   }
 
-  async upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal }): Promise<void> {
+  async upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
     this.server.transfers.push({ op: 'upload', path: p, offset: opts.offset });
     if (opts.offset > 0 && this.server.refusesUploadResume) throw new FtpReplyError(451, `${p}: Append/Restart not permitted, try again`, `STOR ${p}`);
     if (!this.server.dirs.has(path.posix.dirname(p))) throw new FtpReplyError(553, 'No such directory', `STOR ${p}`);
     const existing = this.server.files.get(p)?.data ?? Buffer.alloc(0);
     const file = { data: existing.subarray(0, opts.offset), modifiedMs: Date.now() };
     this.server.files.set(p, file);
+    let sent = 0;
     for await (const chunk of from) {
       // Stream reads merge chunks; slice them so faults land at chunk boundaries as on a socket.
       for (let i = 0; i < (chunk as Buffer).length; i += this.server.chunkBytes) {
@@ -267,7 +275,10 @@ export class FakeSession implements TransferSession {
           from.destroy();
           throw err;
         }
-        file.data = Buffer.concat([file.data, (chunk as Buffer).subarray(i, i + this.server.chunkBytes)]);
+        const piece = (chunk as Buffer).subarray(i, i + this.server.chunkBytes);
+        file.data = Buffer.concat([file.data, piece]);
+        sent += piece.length;
+        opts.onProgress?.(sent);
       }
     }
   }

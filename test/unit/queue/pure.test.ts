@@ -103,6 +103,32 @@ describe('Scheduler', () => {
     s.started('a');
     expect(s.lowerAfter421('a', 0)).toBe(1);
   });
+  it('stops reading candidates once the limits are reached, so a long queue is not read per start', () => {
+    let read = 0;
+    function* counted(list: Array<{ id: string; siteId: string }>) {
+      for (const c of list) {
+        read++;
+        yield c;
+      }
+    }
+    const s = new Scheduler({ globalLimit: 8, defaultSiteLimit: 2 });
+    // One site in 10,000 items: two start, and reading ends at the third.
+    expect(s.pick(counted(items('a', 10_000)), 1).map((p) => p.id)).toEqual(['a0', 'a1']);
+    expect(read).toBe(2);
+    // Two sites: both fill up, then reading ends; without the site count it reads everything.
+    read = 0;
+    const mixed = [...items('a', 3), ...items('b', 5_000), ...items('c', 2)];
+    expect(s.pick(counted(mixed), 3).map((p) => p.id)).toEqual(['a0', 'a1', 'b0', 'b1', 'c0', 'c1']);
+    expect(read).toBe(mixed.length);
+    read = 0;
+    expect(s.pick(counted([...items('a', 3), ...items('b', 5_000)]), 2).map((p) => p.id)).toEqual(['a0', 'a1', 'b0', 'b1']);
+    expect(read).toBe(5);
+    // Nothing is read when the global limit is already reached.
+    read = 0;
+    for (let i = 0; i < 8; i++) s.started(`x${i}`);
+    expect(s.pick(counted(items('a', 5)))).toEqual([]);
+    expect(read).toBe(0);
+  });
 });
 
 describe('SpeedMeter', () => {
