@@ -200,7 +200,12 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
 
   /** Queues files; returns the new items. */
   addFiles(requests: AddFileRequest[]): TransferItem[] {
-    const added: TransferItem[] = [];
+    return this.enqueue(requests).map((e) => publicCopy(e.item));
+  }
+
+  /** Queues files; returns their entries (no copies: a folder of 10,000 files needs only the ids). */
+  private enqueue(requests: AddFileRequest[]): Entry[] {
+    const added: Entry[] = [];
     for (const r of requests) {
       const item: TransferItem = {
         id: randomUUID(),
@@ -216,8 +221,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
         attempts: 0,
         createdMs: this.now(),
       };
-      this.insert({ item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: false } });
-      added.push(publicCopy(item));
+      const entry: Entry = { item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: false } };
+      this.insert(entry);
+      added.push(entry);
     }
     this.schedulePersist();
     this.schedulePump();
@@ -234,10 +240,10 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     try {
       const tree = await expandFolder(request.direction, lease.session, this.deps.fs, this.remoteDirs, request);
       isHealthy = true;
-      const added = this.addFiles(tree.files);
+      const added = this.enqueue(tree.files);
       for (const r of tree.refused) this.addRefused(request, r.path, r.reason);
       for (const l of tree.skippedLinks) this.log('warn', `not following link ${l}`);
-      return { addedIds: added.map((i) => i.id), folderCount: tree.folderCount, refused: tree.refused, skippedLinks: tree.skippedLinks };
+      return { addedIds: added.map((e) => e.item.id), folderCount: tree.folderCount, refused: tree.refused, skippedLinks: tree.skippedLinks };
     } finally {
       this.pool.release(lease, isHealthy);
     }

@@ -1,0 +1,196 @@
+/**
+ * Rows for many small files (issue 4): 2,000 files of 8 KiB in one folder, downloaded with
+ * `ferry get -r` and uploaded with `ferry put -r` (through the transfer queue), against
+ * `lftp mirror` / `mirror -R` at the same parallelism (1 and 4), in the same run on the same
+ * server. Small files measure the cost per file (commands, data connections, local file calls,
+ * queue bookkeeping), not bandwidth, so the notes give milliseconds per file.
+ *
+ * The rows start their own server (files on /dev/shm): by default pure-ftpd, the quickest of
+ * the four for small files on these machines (README, Benchmarks); FERRY_BENCH_SMALL_SERVER
+ * picks another, FERRY_BENCH_SMALL_FILES changes the count. Every client's first run is checked
+ * file by file (SHA-256). Benchmark-only code.
+ */
+import { randomFillSync } from 'node:crypto';
+import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SERVER_KINDS, startServer, type ServerKind } from '../servers';
+import { lftpOpen, lftpSettings, runProcess, sha256File, type ProcessResult } from './clients';
+import type { BenchContext, BenchRow, BenchServer, ClientRun, RowResult, RunTiming } from './types';
+
+/** Size of each file. */
+export const SMALL_FILE_BYTES = 8 * 1024;
+const DEFAULT_COUNT = 2_000;
+const DEFAULT_SERVER: ServerKind = 'pure-ftpd';
+/** Folder names in the server's home. */
+const SOURCE_DIR = 'small';
+const UPLOAD_DIR = { ferry: 'small-up-ferry', lftp: 'small-up-lftp' };
+
+type Direction = 'download' | 'upload';
+
+function fileCount(): number {
+  const raw = process.env.FERRY_BENCH_SMALL_FILES;
+  if (raw === undefined || raw === '') return DEFAULT_COUNT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`FERRY_BENCH_SMALL_FILES must be a positive whole number (got "${raw}")`);
+  return n;
+}
+
+function serverKind(): ServerKind {
+  const wanted = process.env.FERRY_BENCH_SMALL_SERVER;
+  if (!wanted) return DEFAULT_SERVER;
+  if (!(SERVER_KINDS as readonly string[]).includes(wanted)) throw new Error(`FERRY_BENCH_SMALL_SERVER must be one of ${SERVER_KINDS.join(', ')}`);
+  return wanted as ServerKind;
+}
+
+/** `f00000.bin`, `f00001.bin`, ... */
+function fileName(index: number): string {
+  return `f${String(index).padStart(5, '0')}.bin`;
+}
+
+/** Writes `count` files of random bytes into `dir`; returns name → SHA-256. */
+async function writeSmallFiles(dir: string, count: number): Promise<Map<string, string>> {
+  await mkdir(dir, { recursive: true, mode: 0o755 });
+  const hashes = new Map<string, string>();
+  const data = Buffer.alloc(SMALL_FILE_BYTES);
+  for (let i = 0; i < count; i++) {
+    randomFillSync(data);
+    const path = join(dir, fileName(i));
+    await writeFile(path, data, { mode: 0o644 });
+    hashes.set(fileName(i), await sha256File(path));
+  }
+  return hashes;
+}
+
+/** Checks that `dir` holds exactly the files of `expected`, byte for byte. */
+async function verifyFolder(dir: string, expected: Map<string, string>, who: string): Promise<void> {
+  const names = (await readdir(dir)).sort();
+  if (names.length !== expected.size) throw new Error(`${who}: ${names.length} files arrived, expected ${expected.size} (in ${dir})`);
+  for (const name of names) {
+    const want = expected.get(name);
+    if (want === undefined) throw new Error(`${who}: unexpected file ${name} in ${dir}`);
+    if ((await sha256File(join(dir, name))) !== want) throw new Error(`${who}: ${name} differs from the source`);
+  }
+}
+
+function check(result: ProcessResult, what: string): void {
+  if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-600)}`);
+}
+
+function timing(result: ProcessResult, bytes: number): RunTiming {
+  return { bytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
+}
+
+function ftpUrl(server: BenchServer, remoteDir: string): string {
+  const auth = `${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}`;
+  return `ftp://${auth}@${server.host}:${server.port}/~/${remoteDir}`;
+}
+
+/** `lftp -c "...; mirror [-R] --parallel=N FROM TO"`. */
+function lftpMirror(server: BenchServer, args: string[], rssFile: string): Promise<ProcessResult> {
+  const script = [...lftpSettings(false), lftpOpen(server), `mirror ${args.join(' ')}`, 'bye'].join('; ');
+  return runProcess('lftp', ['-c', script], { rssFile });
+}
+
+function smallFilesRow(direction: Direction, parallel: number): BenchRow {
+  return {
+    id: `small-${direction}-p${parallel}`,
+    async run(ctx: BenchContext): Promise<RowResult> {
+      const count = fileCount();
+      const kind = serverKind();
+      const bytes = count * SMALL_FILE_BYTES;
+      // The server drops root: its folder must be reachable and its files readable.
+      const base = join(ctx.workDir, `small-${direction}-${parallel}`);
+      await mkdir(base, { recursive: true, mode: 0o755 });
+      await chmod(base, 0o755);
+      const running = await startServer(kind, { baseDir: base });
+      try {
+        const server: BenchServer = {
+          kind, host: running.host, port: running.port, user: running.user, password: running.password,
+          homeDir: running.homeDir, certFingerprint256: running.certFingerprint256,
+        };
+        const rssFile = join(base, 'rss.txt');
+        const cli = join(ctx.rootDir, 'bin/ferry.js');
+        const flag = ['--parallel', String(parallel)];
+        let clients: ClientRun[];
+        if (direction === 'download') {
+          ctx.log(`writing ${count} files of ${SMALL_FILE_BYTES} bytes on ${kind}`);
+          const hashes = await writeSmallFiles(join(server.homeDir, SOURCE_DIR), count);
+          await running.chownToServer(join(server.homeDir, SOURCE_DIR));
+          const target = { ferry: join(base, 'got-ferry'), lftp: join(base, 'got-lftp') };
+          clients = [
+            {
+              client: `Ferry CLI --parallel ${parallel}`,
+              isFerry: true,
+              note: `ferry get -r`,
+              prepare: () => rm(target.ferry, { recursive: true, force: true }),
+              run: async () => {
+                const result = await runProcess(process.execPath, [cli, 'get', '-r', ftpUrl(server, SOURCE_DIR), target.ferry, ...flag], { rssFile });
+                check(result, 'ferry get -r');
+                return timing(result, bytes);
+              },
+              verify: () => verifyFolder(target.ferry, hashes, 'ferry get -r'),
+            },
+            {
+              client: `lftp mirror --parallel=${parallel}`,
+              prepare: () => rm(target.lftp, { recursive: true, force: true }),
+              run: async () => {
+                const result = await lftpMirror(server, [`--parallel=${parallel}`, SOURCE_DIR, `"${target.lftp}"`], rssFile);
+                check(result, 'lftp mirror');
+                return timing(result, bytes);
+              },
+              verify: () => verifyFolder(target.lftp, hashes, 'lftp mirror'),
+            },
+          ];
+        } else {
+          ctx.log(`writing ${count} files of ${SMALL_FILE_BYTES} bytes to upload to ${kind}`);
+          const source = join(base, 'source');
+          const hashes = await writeSmallFiles(source, count);
+          const remote = { ferry: join(server.homeDir, UPLOAD_DIR.ferry), lftp: join(server.homeDir, UPLOAD_DIR.lftp) };
+          clients = [
+            {
+              client: `Ferry CLI --parallel ${parallel}`,
+              isFerry: true,
+              note: `ferry put -r`,
+              prepare: () => rm(remote.ferry, { recursive: true, force: true }),
+              run: async () => {
+                const result = await runProcess(process.execPath, [cli, 'put', '-r', source, ftpUrl(server, UPLOAD_DIR.ferry), ...flag], { rssFile });
+                check(result, 'ferry put -r');
+                return timing(result, bytes);
+              },
+              verify: () => verifyFolder(remote.ferry, hashes, 'ferry put -r'),
+            },
+            {
+              client: `lftp mirror -R --parallel=${parallel}`,
+              prepare: () => rm(remote.lftp, { recursive: true, force: true }),
+              run: async () => {
+                const result = await lftpMirror(server, ['-R', `--parallel=${parallel}`, `"${source}"`, UPLOAD_DIR.lftp], rssFile);
+                check(result, 'lftp mirror -R');
+                return timing(result, bytes);
+              },
+              verify: () => verifyFolder(remote.lftp, hashes, 'lftp mirror -R'),
+            },
+          ];
+        }
+        const measurements = await ctx.compare(clients);
+        for (const m of measurements) {
+          // Per file is what small files are about: the median run's time over the file count.
+          const msPerFile = (bytes / (m.mbPerSecond * 1e6) / count) * 1000;
+          m.note = [m.note, `${msPerFile.toFixed(3)} ms/file`].filter(Boolean).join('; ');
+        }
+        const what = direction === 'download' ? 'download' : 'upload';
+        return { scenario: `${what} ${count.toLocaleString('en-US')} × 8 KiB files in one folder, --parallel ${parallel}, plain FTP, ${kind}`, measurements };
+      } finally {
+        await running.stop();
+        await rm(base, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** The small-file rows, in table order. */
+export const smallFileRows: BenchRow[] = [
+  smallFilesRow('download', 1),
+  smallFilesRow('download', 4),
+  smallFilesRow('upload', 1),
+  smallFilesRow('upload', 4),
+];
