@@ -8,7 +8,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
-import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import type { DataMode, DataStrategy, FileEntry, TlsMode } from '../../shared/domain';
 import { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
@@ -16,6 +17,9 @@ import type { TlsTrustOptions } from './control/tlsTrust';
 import { crlfToLf, lfToCrlf } from './data/asciiTransform';
 import type { DataTransfer } from './data/DataTransfer';
 import { openDataTransfer, strategyOrder } from './data/openDataTransfer';
+import { DirectReceiver } from './data/receiveDirect';
+import { DirectSender } from './data/sendDirect';
+import { canReadSync, canWriteSync } from './data/syncIo';
 import {
   FtpAbortedError, FtpConnectionError, FtpProtocolError, FtpReplyError, FtpTlsError, type CertificateInfo,
 } from './errors';
@@ -103,6 +107,40 @@ function countBytes(stream: NodeJS.ReadableStream, onProgress?: (bytes: number) 
     onProgress?.(counter.bytes);
   });
   return counter;
+}
+
+/**
+ * Runs a download through a DirectReceiver, then ends the target. A failure destroys the target
+ * with the error, as a pipeline would, after telling the transfer where it came from.
+ */
+async function receiveDirect(transfer: DataTransfer, receiver: DirectReceiver, to: NodeJS.WritableStream): Promise<void> {
+  try {
+    await receiver.receive(transfer.socket);
+  } catch (error) {
+    transfer.noteError(error, receiver.localError === undefined);
+    (to as Partial<Writable>).destroy?.(error as Error);
+    throw error;
+  }
+  await endWritable(to);
+}
+
+/** Runs an upload through a DirectSender; the source is destroyed afterwards (closing its file), as a pipeline would. */
+async function sendDirect(transfer: DataTransfer, sender: DirectSender, from: NodeJS.ReadableStream): Promise<void> {
+  try {
+    await sender.send(transfer.socket);
+  } catch (error) {
+    transfer.noteError(error, sender.localError === undefined);
+    (from as Partial<Readable>).destroy?.(error as Error);
+    throw error;
+  }
+  (from as Partial<Readable>).destroy?.();
+}
+
+/** Ends a writable and waits until it has finished (or failed). */
+function endWritable(stream: NodeJS.WritableStream): Promise<void> {
+  const done = finished(stream, { readable: false });
+  stream.end();
+  return done;
 }
 
 /** A logged-in FTP session; emits 'log' (FtpLogEvent) and 'close'. Operations run one at a time. */
@@ -375,19 +413,28 @@ export class FtpSession extends EventEmitter {
     return this.exclusive(async () => void (await this.expect(`SITE CHMOD ${mode} ${path}`)));
   }
 
-  /** Downloads `remote` into `to` (which is ended), from `offset` if given; resolves after the data ended AND the 226. */
+  /**
+   * Downloads `remote` into `to` (which is ended), from `offset` if given; resolves after the data ended AND the 226.
+   * A binary download into a target that writes synchronously (syncIo.ts, e.g. the CLI's FileSink) skips the stream pipeline.
+   */
   download(remote: string, to: NodeJS.WritableStream, opts: DownloadOptions = {}): Promise<TransferResult> {
     return this.exclusive(async () => {
       const ascii = opts.type === 'ascii';
       const offset = opts.offset ?? 0;
       await this.ensureType(ascii ? 'A' : 'I');
+      const receiver = !ascii && canWriteSync(to) ? new DirectReceiver(to, opts.onProgress) : undefined;
       let counter = { bytes: 0 };
-      const transfer = await this.transfer(`RETR ${remote}`, offset > 0 ? `REST ${offset}` : undefined, opts.signal, to, (socket) => {
+      const rest = offset > 0 ? `REST ${offset}` : undefined;
+      const transfer = await this.transfer(`RETR ${remote}`, rest, opts.signal, to, (data) => {
+        if (receiver) {
+          counter = receiver;
+          return receiveDirect(data, receiver, to);
+        }
         // pipeline first, so the stream is piped before the counter's listener makes it flow.
-        const done = ascii ? pipeline(socket, crlfToLf(), to) : pipeline(socket, to);
-        counter = countBytes(socket, opts.onProgress);
+        const done = ascii ? pipeline(data.socket, crlfToLf(), to) : pipeline(data.socket, to);
+        counter = countBytes(data.socket, opts.onProgress);
         return done;
-      });
+      }, receiver);
       // A download that ends early with 226 is only detectable against the size the 150 announced;
       // servers announce either the whole size or what is left after REST, so accept either.
       const announced = !ascii && transfer.preliminary ? parseAnnouncedSize(transfer.preliminary.text) : undefined;
@@ -398,16 +445,24 @@ export class FtpSession extends EventEmitter {
     }, opts.signal);
   }
 
-  /** Uploads `from` to `remote` (STOR; APPE when appending; REST + STOR from an offset); resolves after the 226. */
+  /**
+   * Uploads `from` to `remote` (STOR; APPE when appending; REST + STOR from an offset); resolves after the 226.
+   * A binary upload from a source that reads synchronously (syncIo.ts, e.g. the CLI's FileSource) skips the stream pipeline.
+   */
   upload(from: NodeJS.ReadableStream, remote: string, opts: UploadOptions = {}): Promise<TransferResult> {
     return this.exclusive(async () => {
       const ascii = opts.type === 'ascii';
       const offset = opts.offset ?? 0;
       await this.ensureType(ascii ? 'A' : 'I');
+      const sender = !ascii && canReadSync(from) ? new DirectSender(from, opts.onProgress) : undefined;
       let counter = { bytes: 0 };
       const command = `${opts.append ? 'APPE' : 'STOR'} ${remote}`;
-      await this.transfer(command, offset > 0 && !opts.append ? `REST ${offset}` : undefined, opts.signal, from, (socket) => {
-        const done = ascii ? pipeline(from, lfToCrlf(), socket) : pipeline(from, socket);
+      await this.transfer(command, offset > 0 && !opts.append ? `REST ${offset}` : undefined, opts.signal, from, (data) => {
+        if (sender) {
+          counter = sender;
+          return sendDirect(data, sender, from);
+        }
+        const done = ascii ? pipeline(from, lfToCrlf(), data.socket) : pipeline(from, data.socket);
         counter = countBytes(from, opts.onProgress);
         return done;
       });
@@ -464,15 +519,17 @@ export class FtpSession extends EventEmitter {
     restCommand: string | undefined,
     signal: AbortSignal | undefined,
     local: NodeJS.EventEmitter,
-    run: (socket: DataTransfer['socket']) => Promise<unknown>,
+    run: (transfer: DataTransfer) => Promise<unknown>,
+    receiver?: DirectReceiver,
   ): Promise<DataTransfer> {
-    const transfer = await this.openData(command, signal, restCommand ? async () => void (await this.expect(restCommand, 350)) : undefined);
+    const before = restCommand ? async () => void (await this.expect(restCommand, 350)) : undefined;
+    const transfer = await this.openData(command, signal, before, receiver);
     const onAbort = () => transfer.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) transfer.abort();
     try {
       transfer.watchLocal(local);
-      await transfer.complete(run(transfer.socket));
+      await transfer.complete(run(transfer));
       return transfer;
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -480,7 +537,7 @@ export class FtpSession extends EventEmitter {
     }
   }
 
-  private async openData(command: string, signal?: AbortSignal, before?: () => Promise<void>): Promise<DataTransfer> {
+  private async openData(command: string, signal?: AbortSignal, before?: () => Promise<void>, receiver?: DirectReceiver): Promise<DataTransfer> {
     if (signal?.aborted) throw new FtpAbortedError();
     const transfer = await openDataTransfer({
       control: this.control,
@@ -491,6 +548,7 @@ export class FtpSession extends EventEmitter {
       onStrategyWorked: (strategy) => {
         this.lastDataStrategy = strategy;
       },
+      receiver,
     }, command, before);
     this.activeTransfer = transfer;
     return transfer;

@@ -4,11 +4,9 @@
  * (connect to close, without Node's start-up). Built to out/bench/engineWorker.js by
  * bin/bench.js; argv[2] is a JSON job. Benchmark-only code.
  */
-import { createReadStream } from 'node:fs';
 import { FileSink } from '../../electron/cli/fileSink';
+import { FileSource } from '../../electron/cli/fileSource';
 import { FtpSession } from '../../electron/ftp';
-
-const FILE_BUFFER_BYTES = 1 << 20;
 
 interface Job {
   host: string;
@@ -37,7 +35,7 @@ async function main(): Promise<void> {
     // The same local streams the CLI uses (electron/cli/commands/transfer.ts).
     const result = job.direction === 'download'
       ? await session.download(job.remote, new FileSink(job.local))
-      : await session.upload(createReadStream(job.local, { highWaterMark: FILE_BUFFER_BYTES }), job.remote);
+      : await session.upload(new FileSource(job.local), job.remote);
     await session.close();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(`${JSON.stringify({ seconds, bytes: result.bytes })}\n`);

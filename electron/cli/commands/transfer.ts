@@ -5,7 +5,6 @@
  * means stdout (get) or stdin (put).
  * Must not import electron.
  */
-import { createReadStream } from 'node:fs';
 import { access, constants, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
@@ -16,14 +15,11 @@ import { CliError, describeErrno, errnoCode, formatBytes, formatCount, LocalFile
 import { joinRemote, parseFtpUrl, remoteBaseName } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
 import { FileSink } from '../fileSink';
+import { FileSource } from '../fileSource';
 import { ProgressLine } from '../progress';
 
-/**
- * Read size of an upload's file stream. Node's default (64 KiB) costs a thread-pool round trip per
- * small slice; at 1 MiB an upload over loopback took half the CPU time (README, Benchmarks).
- * Downloads write through FileSink.
- */
-const FILE_BUFFER_BYTES = 1 << 20;
+// Local files go through FileSource (uploads) and FileSink (downloads): big synchronous reads and
+// writes, and the engine's direct path without a stream pipeline (README, Benchmarks).
 
 /** Size of a local file, or undefined when there is none. */
 async function localSize(path: string): Promise<number | undefined> {
@@ -238,7 +234,12 @@ export async function runPut(operands: readonly string[], options: CliOptions, i
     const showProgress = io.stderr.isTTY === true && !options.isVerbose;
     const progress = new ProgressLine(io.stderr, { isEnabled: showProgress, totalBytes: size, startBytes: offset });
     const upload = async (append: boolean) => {
-      const source = createReadStream(localPath, { start: offset, highWaterMark: FILE_BUFFER_BYTES });
+      let source: FileSource;
+      try {
+        source = new FileSource(localPath, { start: offset });
+      } catch (err) {
+        throw new LocalFileError(`cannot read ${localArg}: ${describeErrno(err)}`, localPath, { cause: err });
+      }
       try {
         return await session.upload(source, remote, {
           type,

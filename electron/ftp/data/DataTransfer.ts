@@ -75,6 +75,14 @@ export class DataTransfer {
     });
   }
 
+  /**
+   * Records where a failure of a transfer that does not run through a stream pipeline came from,
+   * unless an earlier one is known: a local failure (disk full, unreadable source) is not retried.
+   */
+  noteError(error: unknown, isFromSocket: boolean): void {
+    this.firstError ??= { error, isFromSocket };
+  }
+
   /** Whether abort() was called. */
   get isAborted(): boolean {
     return this.aborted !== undefined;

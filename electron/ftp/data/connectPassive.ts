@@ -4,15 +4,24 @@
  */
 import net from 'node:net';
 import { FtpAbortedError, FtpConnectionError, FtpTimeoutError } from '../errors';
+import type { DirectReceiver } from './receiveDirect';
 
-/** Connects to host:port for data; rejects with FtpConnectionError (refused, unreachable) or FtpTimeoutError. */
-export function connectPassive(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
+/**
+ * Connects to host:port for data; rejects with FtpConnectionError (refused, unreachable) or FtpTimeoutError.
+ * With a `receiver`, the socket reads into the receiver's buffer and stays paused until the receiver starts it.
+ */
+export function connectPassive(host: string, port: number, timeoutMs: number, signal?: AbortSignal, receiver?: DirectReceiver): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new FtpAbortedError());
       return;
     }
-    const socket = net.connect({ host, port });
+    const socket = net.connect({ host, port, ...(receiver ? { onread: receiver.readOptions() } : {}) });
+    if (receiver) {
+      // Paused before it connects: nothing is read until the transfer is under way.
+      socket.pause();
+      receiver.adopt(socket);
+    }
     const timer = setTimeout(() => fail(new FtpTimeoutError(`Data connection to ${host}:${port} timed out after ${timeoutMs} ms`)), timeoutMs);
     const onAbort = () => fail(new FtpAbortedError());
     signal?.addEventListener('abort', onAbort, { once: true });

@@ -16,8 +16,10 @@ import { isNegative, type FtpReply } from '../reply';
 import { ActiveListener } from './ActiveListener';
 import { choosePassiveHost } from './choosePassiveHost';
 import { connectPassive } from './connectPassive';
+import { connectPassiveTls, type PassiveTlsSocket } from './connectPassiveTls';
 import { formatEprtArgument, formatPortArgument, parseEpsvReply, parsePasvReply } from './dataAddress';
 import { DataTransfer } from './DataTransfer';
+import type { DirectReceiver } from './receiveDirect';
 
 const PASSIVE: DataStrategy[] = ['EPSV', 'PASV'];
 const ACTIVE: DataStrategy[] = ['EPRT', 'PORT'];
@@ -45,6 +47,8 @@ export interface DataChannelContext {
   signal?: AbortSignal;
   /** Called with the strategy that opened a connection, so the session can remember it. */
   onStrategyWorked?: (strategy: DataStrategy) => void;
+  /** A download's receiver: plain passive connections are made to read straight into its buffer. */
+  receiver?: DirectReceiver;
 }
 
 /** A failure after which the next strategy may be tried. */
@@ -54,7 +58,8 @@ class FallbackSignal extends Error {
   }
 }
 
-type Prepared = { kind: 'passive'; socket: net.Socket } | { kind: 'active'; listener: ActiveListener };
+/** A passive connection whose TLS handshake started when it connected (`early`), or a plain one. */
+type Prepared = { kind: 'passive'; socket: net.Socket; early?: PassiveTlsSocket } | { kind: 'active'; listener: ActiveListener };
 
 /**
  * Opens a data connection with the first strategy that works and sends `command` over the control
@@ -112,6 +117,23 @@ async function expectReply(ctx: DataChannelContext, command: string, code: numbe
   return reply;
 }
 
+/**
+ * Connects a passive data connection. A download with a receiver reads straight into its buffer:
+ * a plain socket with `onread`, or under PROT P a TLS socket dialed with `onread`, whose handshake
+ * starts at once (Node cannot give a TLS layer over an existing socket its own read buffer).
+ */
+async function openPassive(ctx: DataChannelContext, host: string, port: number): Promise<Prepared> {
+  const { receiver } = ctx;
+  if (receiver && ctx.isProtected) {
+    const early = await connectPassiveTls({
+      host, port, serverName: ctx.control.host, session: ctx.control.tlsSession, timeoutMs: ctx.timeoutMs, signal: ctx.signal, receiver,
+    });
+    return { kind: 'passive', socket: early.socket, early };
+  }
+  const socket = await connectPassive(host, port, ctx.timeoutMs, ctx.signal, ctx.isProtected ? undefined : receiver);
+  return { kind: 'passive', socket };
+}
+
 async function prepare(ctx: DataChannelContext, strategy: DataStrategy): Promise<Prepared> {
   const { control } = ctx;
   try {
@@ -119,16 +141,14 @@ async function prepare(ctx: DataChannelContext, strategy: DataStrategy): Promise
       case 'EPSV': {
         const reply = await expectReply(ctx, 'EPSV', 229);
         // RFC 2428 §3: EPSV names only a port; the host is the one we are connected to.
-        const socket = await connectPassive(control.remoteAddress, parseEpsvReply(reply.text), ctx.timeoutMs, ctx.signal);
-        return { kind: 'passive', socket };
+        return await openPassive(ctx, control.remoteAddress, parseEpsvReply(reply.text));
       }
       case 'PASV': {
         const reply = await expectReply(ctx, 'PASV', 227);
         const announced = parsePasvReply(reply.text);
         const choice = choosePassiveHost(announced.host, control.remoteAddress);
         if (choice.note) control.log('status', choice.note, { hint: 'Data connections only go to the server the control connection uses' });
-        const socket = await connectPassive(choice.host, announced.port, ctx.timeoutMs, ctx.signal);
-        return { kind: 'passive', socket };
+        return await openPassive(ctx, choice.host, announced.port);
       }
       case 'EPRT':
       case 'PORT': {
@@ -187,10 +207,10 @@ async function startCommand(ctx: DataChannelContext, command: string, strategy: 
     }
     if (ctx.isProtected) {
       const plain: net.Socket = socket!;
-      const secure = await raceRefusal(
-        startTls({ socket: plain, host: control.host, session: control.tlsSession, timeoutMs: ctx.timeoutMs, signal: ctx.signal }),
-        refusal,
-      );
+      const handshake = prepared.kind === 'passive' && prepared.early
+        ? prepared.early.handshake(ctx.timeoutMs, ctx.signal)
+        : startTls({ socket: plain, host: control.host, session: control.tlsSession, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+      const secure = await raceRefusal(handshake, refusal);
       socket = secure;
       checkDataCertificate(control, secure);
     }

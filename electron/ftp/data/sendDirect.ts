@@ -1,0 +1,91 @@
+/**
+ * The upload path for a source that reads synchronously (syncIo.ts): the data socket is fed from
+ * three reused 1 MiB buffers, each refilled as soon as the socket has taken it, instead of a
+ * stream pipeline with a new buffer per chunk (allocation and page faults cost about a quarter of
+ * an upload's CPU time on loopback; README, Benchmarks). At most three buffers are in flight,
+ * which is the backpressure.
+ * Owns: feeding one data socket from a synchronous source. Must not import electron or React.
+ */
+import type net from 'node:net';
+import { finished } from 'node:stream/promises';
+import { READ_SYNC, type SyncReadSource } from './syncIo';
+
+const CHUNK_BYTES = 1 << 20;
+const CHUNKS = 3;
+
+/** Sends a source's bytes over one data socket and ends it. */
+export class DirectSender {
+  /** Bytes read from the source so far. */
+  bytes = 0;
+  /** What the source threw, when the upload failed on the local side. */
+  localError?: unknown;
+  private readonly source: SyncReadSource;
+  private readonly onProgress?: (bytes: number) => void;
+
+  constructor(source: SyncReadSource, onProgress?: (bytes: number) => void) {
+    this.source = source;
+    this.onProgress = onProgress;
+  }
+
+  /**
+   * Writes the whole source to `socket`, then ends it; resolves once the socket has flushed
+   * everything; rejects with the first failure (`localError` when the source failed).
+   */
+  send(socket: net.Socket): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const free = Array.from({ length: CHUNKS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
+      let inFlight = 0;
+      let isAtEnd = false;
+      let isEnding = false;
+      let isSettled = false;
+      const settle = (error?: unknown) => {
+        if (isSettled) return;
+        isSettled = true;
+        socket.off('close', onClose);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const fail = (error: unknown) => {
+        socket.destroy();
+        settle(error);
+      };
+      // A data connection that closes before everything was sent (reset, abort, timeout).
+      const onClose = () => settle(new Error('The data connection closed before the upload was complete'));
+      socket.on('close', onClose);
+      const pump = () => {
+        while (!isAtEnd && !isSettled && free.length > 0) {
+          const buffer = free.pop()!;
+          let length: number;
+          try {
+            length = this.source[READ_SYNC](buffer, 0, buffer.length);
+          } catch (error) {
+            this.localError = error;
+            fail(error);
+            return;
+          }
+          if (length === 0) {
+            isAtEnd = true;
+            free.push(buffer);
+            break;
+          }
+          this.bytes += length;
+          this.onProgress?.(this.bytes);
+          inFlight++;
+          socket.write(length === buffer.length ? buffer : buffer.subarray(0, length), (error) => {
+            inFlight--;
+            free.push(buffer);
+            if (error) fail(error);
+            else pump();
+          });
+        }
+        if (isAtEnd && inFlight === 0 && !isSettled && !isEnding) {
+          isEnding = true;
+          socket.off('close', onClose);
+          socket.end();
+          finished(socket, { readable: false }).then(() => settle(), settle);
+        }
+      };
+      pump();
+    });
+  }
+}
