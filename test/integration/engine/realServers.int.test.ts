@@ -11,9 +11,13 @@ import {
   type ConnectOptions, type FtpLogEvent,
 } from '../../../electron/ftp';
 import { SERVER_KINDS, SERVER_SUPPORTS, startServer, type RunningServer, type ServerKind } from '../../servers';
+import { FileSink } from '../../../electron/cli/fileSink';
+import { FileSource } from '../../../electron/cli/fileSource';
 
 const STRATEGIES: DataStrategy[] = ['EPSV', 'PASV', 'EPRT', 'PORT'];
 const DATA = randomBytes(300 * 1024 + 17);
+/** For the direct path (local files that read and write synchronously): several times its 1 MiB buffer. */
+const BIG = randomBytes(2 * 1024 * 1024 + 4321);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const local = mkdtempSync(join(tmpdir(), 'ferry-engine-'));
 
@@ -48,10 +52,31 @@ describe.each(SERVER_KINDS)('engine against %s', (kind) => {
   beforeAll(async () => {
     srv = await startServer(kind, { tls: true });
     writeFileSync(join(srv.homeDir, 'data.bin'), DATA);
+    writeFileSync(join(srv.homeDir, 'big.bin'), BIG);
   });
 
   afterAll(async () => {
     await srv?.stop();
+  });
+
+  it('moves files byte-identical on the direct path (FileSink, FileSource) in every data strategy, plain and explicit FTPS', async () => {
+    for (const tls of ['none', 'explicit'] as const) {
+      for (const strategy of STRATEGIES) {
+        await withSession(srv, { tls, trustedFingerprint: srv.certFingerprint256, dataStrategy: strategy }, async (s) => {
+          const path = join(local, `${kind}-direct-${tls}-${strategy}.bin`);
+          expect((await s.download('big.bin', new FileSink(path))).bytes).toBe(BIG.length);
+          expect(sha256(readFileSync(path))).toBe(sha256(BIG));
+          const name = `direct-${tls}-${strategy}.bin`;
+          expect((await s.upload(new FileSource(path), name)).bytes).toBe(BIG.length);
+          expect(sha256(readFileSync(join(srv.homeDir, name)))).toBe(sha256(BIG));
+          expect(s.lastDataStrategy).toBe(strategy);
+          // Resume on the direct path: REST + RETR appended to the partial file.
+          writeFileSync(path, BIG.subarray(0, 1_500_000));
+          expect((await s.download('big.bin', new FileSink(path, { isAppend: true }), { offset: 1_500_000 })).bytes).toBe(BIG.length - 1_500_000);
+          expect(sha256(readFileSync(path))).toBe(sha256(BIG));
+        });
+      }
+    }
   });
 
   it('logs in as a user, reads features, and lists the home directory', async () => {
@@ -287,6 +312,11 @@ describe.each(kindsWith('implicitTls'))('implicit FTPS on %s', (kind) => {
         expect(sha256(await collect((to) => s.download('data.bin', to)))).toBe(sha256(DATA));
         await s.upload(Readable.from([DATA]), 'implicit.bin');
         expect(sha256(readFileSync(join(srv.homeDir, 'implicit.bin')))).toBe(sha256(DATA));
+        const path = join(local, `${kind}-implicit-direct.bin`);
+        await s.download('data.bin', new FileSink(path));
+        expect(sha256(readFileSync(path))).toBe(sha256(DATA));
+        await s.upload(new FileSource(path), 'implicit-direct.bin');
+        expect(sha256(readFileSync(join(srv.homeDir, 'implicit-direct.bin')))).toBe(sha256(DATA));
       });
       const err = await open(srv, { tls: 'implicit' }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FtpTlsError);
@@ -303,6 +333,12 @@ describe.each(kindsWith('requireTlsReuse'))('TLS session reuse required on %s', 
           expect(sha256(await collect((to) => s.download('data.bin', to)))).toBe(sha256(DATA));
           await s.upload(Readable.from([DATA]), `reuse-${strategy}.bin`);
           expect(sha256(readFileSync(join(srv.homeDir, `reuse-${strategy}.bin`)))).toBe(sha256(DATA));
+          // The direct path dials passive TLS connections itself: it must resume the session too.
+          const path = join(local, `${kind}-reuse-direct-${strategy}.bin`);
+          await s.download('data.bin', new FileSink(path));
+          expect(sha256(readFileSync(path))).toBe(sha256(DATA));
+          await s.upload(new FileSource(path), `reuse-direct-${strategy}.bin`);
+          expect(sha256(readFileSync(join(srv.homeDir, `reuse-direct-${strategy}.bin`)))).toBe(sha256(DATA));
         });
       }
     });
