@@ -3,7 +3,7 @@
  * contract served over IPC. Every line of logic lives in services shared with browser
  * mode; this file only glues them to Electron.
  */
-import { app, BrowserWindow, Menu, net, protocol, safeStorage, shell, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, shell, session, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices } from './services/createServices';
@@ -31,16 +31,34 @@ const CSP = [
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'ferry', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-function isTrustedUrl(url: string): boolean {
-  return url.startsWith(APP_ORIGIN + '/') || (devUrl !== undefined && url.startsWith(devUrl));
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
+const devOrigin = devUrl ? originOf(devUrl) : null;
+
+function isTrustedUrl(url: string): boolean {
+  // Compare whole origins: a prefix test would let http://localhost:5173.evil.example pass.
+  return url.startsWith(APP_ORIGIN + '/') || (devOrigin !== null && originOf(url) === devOrigin);
+}
+
+/** How long quitting waits for the queue to save and sessions to say QUIT. */
+const SHUTDOWN_TIMEOUT_MS = 5000;
+
 function serveRenderer(): void {
-  protocol.handle('ferry', (request) => {
+  protocol.handle('ferry', async (request) => {
     const { pathname } = new URL(request.url);
     const file = path.resolve(rendererDir, '.' + decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
     if (!file.startsWith(rendererDir + path.sep)) return new Response('Forbidden', { status: 403 });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    // Header hooks do not see custom-scheme responses, so the policy travels with the response itself.
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CSP);
+    return new Response(response.body, { status: response.status, headers });
   });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
@@ -101,22 +119,44 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
-  app.whenReady().then(async () => {
-    const services = await createServices({
-      dataDir: app.getPath('userData'),
-      // Passwords go to the OS keychain through safeStorage; on Linux without a keyring
-      // the store refuses the plain-text fallback and sites use "ask for password".
-      openSecrets: (dir) => KeychainSecretStore.open(dir, safeStorage),
+  app
+    .whenReady()
+    .then(async () => {
+      const services = await createServices({
+        dataDir: app.getPath('userData'),
+        // Passwords go to the OS keychain through safeStorage; on Linux without a keyring
+        // the store refuses the plain-text fallback and sites use "ask for password".
+        openSecrets: (dir) => KeychainSecretStore.open(dir, safeStorage),
+      });
+      const dispatch = createDispatcher(services.handlers, (reason) => console.error(`ferry: refused request: ${reason}`));
+      registerIpc(dispatch, isTrustedUrl);
+      serveRenderer();
+      buildMenu();
+      mainWindow = createWindow();
+      const contents = mainWindow.webContents;
+      forwardEvents(services.hub, contents);
+      showQueueOnDesktop(services.hub, mainWindow);
+      // A reload or a crashed renderer forgets its sessions; close them rather than leak logins.
+      const clientId = `window-${contents.id}`;
+      const releaseClient = () => void services.closeClient(clientId);
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) releaseClient();
+      });
+      contents.on('render-process-gone', releaseClient);
+
+      let isShuttingDown = false;
+      app.on('before-quit', (event) => {
+        if (isShuttingDown) return;
+        // Menu quit and Cmd+Q skip window-all-closed: save the queue and say QUIT first, within a limit.
+        event.preventDefault();
+        isShuttingDown = true;
+        const timeout = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS));
+        void Promise.race([services.close(), timeout]).finally(() => app.quit());
+      });
+      app.on('window-all-closed', () => app.quit());
+    })
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Ferry could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
     });
-    const dispatch = createDispatcher(services.handlers, (reason) => console.error(`ferry: refused request: ${reason}`));
-    registerIpc(dispatch, isTrustedUrl);
-    serveRenderer();
-    buildMenu();
-    mainWindow = createWindow();
-    forwardEvents(services.hub, mainWindow.webContents);
-    showQueueOnDesktop(services.hub, mainWindow);
-    app.on('window-all-closed', () => {
-      void services.close().finally(() => app.quit());
-    });
-  });
 }

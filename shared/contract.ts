@@ -53,7 +53,8 @@ const siteId = z.string().min(1).max(64);
 const itemIds = z.array(z.string().min(1).max(64)).max(100_000);
 const existsPolicy = z.enum(['ask', 'overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip']);
 const folderPath = z.string().max(1024);
-const secret = z.string().max(1024);
+// A password ends up in PASS: CR, LF or NUL would end that command early.
+const secret = z.string().max(1024).refine((p) => !/[\r\n\0]/.test(p), 'password contains a line break');
 
 /** A site as the Site Manager sends it; the sites module validates every field in depth. */
 export const siteInputSchema = z
@@ -89,14 +90,14 @@ export const methods = {
   localList: method<LocalListing>()(z.object({ path: path.optional() }).strict()),
   localMkdir: method<void>()(z.object({ path }).strict()),
   localRename: method<void>()(z.object({ from: path, to: path }).strict()),
-  localDelete: method<void>()(z.object({ paths: z.array(path).min(1) }).strict()),
+  localDelete: method<void>()(z.object({ paths: z.array(path).min(1).max(100_000) }).strict()),
   remoteConnect: method<RemoteSessionInfo>()(connectParamsSchema),
   remoteDisconnect: method<void>()(z.object({ sessionId }).strict()),
   remoteList: method<RemoteListing>()(z.object({ sessionId, path: remotePath.optional() }).strict()),
   remoteMkdir: method<void>()(z.object({ sessionId, path: remotePath }).strict()),
   remoteRename: method<void>()(z.object({ sessionId, from: remotePath, to: remotePath }).strict()),
   remoteDelete: method<void>()(
-    z.object({ sessionId, targets: z.array(z.object({ path: remotePath, isFolder: z.boolean() }).strict()).min(1) }).strict(),
+    z.object({ sessionId, targets: z.array(z.object({ path: remotePath, isFolder: z.boolean() }).strict()).min(1).max(100_000) }).strict(),
   ),
   remoteChmod: method<void>()(
     z.object({ sessionId, path: remotePath, mode: z.string().regex(/^[0-7]{3,4}$/, 'mode must be octal, like 644') }).strict(),
@@ -186,7 +187,8 @@ export const methods = {
 export interface EventPayloads {
   log: LogEntry[];
   queue: QueueChange;
-  queueQuestion: ExistsQuestionInfo;
+  /** Every file-exists question still waiting, oldest first (sent whenever the list changes). */
+  queueQuestions: ExistsQuestionInfo[];
 }
 
 /** The methods' table type. */

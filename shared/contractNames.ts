@@ -50,7 +50,7 @@ export const METHOD_NAMES = [
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['log', 'queue', 'queueQuestion'] as const;
+export const EVENT_NAMES = ['log', 'queue', 'queueQuestions'] as const;
 
 /** A method's name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

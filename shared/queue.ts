@@ -26,10 +26,11 @@ export interface QueueChange {
   totals: QueueTotals;
 }
 
-/** The whole queue, for a window that just opened. */
+/** The whole queue and its waiting questions, for a window that just opened. */
 export interface QueueSnapshot {
   items: TransferItem[];
   totals: QueueTotals;
+  questions: ExistsQuestionInfo[];
 }
 
 /** One side of a file-exists conflict. */

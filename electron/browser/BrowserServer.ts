@@ -1,13 +1,16 @@
 /**
  * Browser mode: an HTTP server on loopback that serves the built renderer and carries the
  * IPC contract over a WebSocket, through the same dispatcher as Electron IPC.
- * Every request needs the per-start token (in the URL once, then an HttpOnly cookie) and,
- * when a browser sends one, our own Origin: another site open in the same browser must not
- * be able to drive the FTP client. Must not import electron.
+ * Everything lives below a per-start secret path, `/<token>/`: the page's relative asset
+ * URLs carry it without cookies (a cookie for 127.0.0.1 would also reach every other local
+ * port). Requests must also name our own host (DNS rebinding) and, when a browser sends
+ * one, our own Origin: another site open in the same browser must not be able to drive the
+ * FTP client. Must not import electron.
  */
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../ipc/dispatch';
 import type { EventHub } from '../services/EventHub';
@@ -26,6 +29,8 @@ export interface BrowserServerOptions {
   host?: '127.0.0.1' | '::1';
   /** Called for refused requests and malformed messages. */
   onWarning?: (message: string) => void;
+  /** Called when a page's socket closes, so its browsing sessions can be closed too. */
+  onClientGone?: (clientId: string) => void;
 }
 
 /** A running browser-mode server. */
@@ -37,8 +42,10 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const COOKIE = 'ferry_token';
-const MAX_MESSAGE_BYTES = 1 << 20;
+/** The largest contract message (a 20 MiB sitemanager.xml import, or 100,000 queued names) with room to spare. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** Events wait while a slow page has this much unsent; past it the page is too far behind and is dropped. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
 /** Starts the server and resolves once it listens. */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
@@ -46,22 +53,35 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const token = randomBytes(24).toString('base64url');
   const warn = options.onWarning ?? (() => {});
   let origins: string[] = [];
+  let hosts: string[] = [];
   let clientSeq = 0;
 
-  const tokenMatches = (candidate: string | null | undefined): boolean => {
-    if (!candidate) return false;
+  const tokenMatches = (candidate: string): boolean => {
     const a = Buffer.from(candidate);
     const b = Buffer.from(token);
     return a.length === b.length && timingSafeEqual(a, b);
   };
-  const originAllowed = (origin: string | undefined) => origin === undefined || origins.includes(origin);
-  const requestToken = (req: http.IncomingMessage, url: URL) =>
-    url.searchParams.get('token') ?? readCookie(req.headers.cookie, COOKIE);
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!originAllowed(req.headers.origin) || !tokenMatches(requestToken(req, url))) {
-      warn(`refused ${req.method} ${url.pathname}: ${originAllowed(req.headers.origin) ? 'no valid token' : 'foreign origin ' + req.headers.origin}`);
+  /** Why a request may not go on, or null; and the path below the token. */
+  const check = (req: http.IncomingMessage): { refusal: string } | { rest: string; isBare: boolean } => {
+    if (!hosts.includes(req.headers.host ?? '')) return { refusal: `unknown Host ${JSON.stringify(req.headers.host ?? '')}` };
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.includes(origin)) return { refusal: `foreign origin ${origin}` };
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return { refusal: 'malformed request target' };
+    }
+    const [, first = '', ...rest] = pathname.split('/');
+    if (!tokenMatches(first)) return { refusal: 'no valid token' };
+    return { rest: '/' + rest.join('/'), isBare: rest.length === 0 };
+  };
+
+  const serveHttp = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const verdict = check(req);
+    if ('refusal' in verdict) {
+      warn(`refused ${req.method} request: ${verdict.refusal}`);
       res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden: open the URL Ferry printed (it carries the access token).\n');
       return;
     }
@@ -69,7 +89,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.writeHead(405).end();
       return;
     }
-    const file = await readStatic(options.rendererDir, url.pathname);
+    if (verdict.isBare) {
+      // Without the trailing slash the page's relative asset URLs would lose the token.
+      res.writeHead(301, { location: `/${token}/` }).end();
+      return;
+    }
+    const file = await readStatic(options.rendererDir, verdict.rest);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
       return;
@@ -83,18 +108,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (file.contentType.startsWith('text/html')) {
       headers['content-security-policy'] = contentSecurityPolicy(origins);
       headers['x-frame-options'] = 'DENY';
-      if (url.searchParams.has('token')) {
-        headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      }
     }
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server = http.createServer((req, res) => {
+    serveHttp(req, res).catch((err: unknown) => {
+      warn(`request failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/ws' || !originAllowed(req.headers.origin) || !tokenMatches(requestToken(req, url))) {
-      warn(`refused WebSocket from origin ${req.headers.origin ?? '(none)'}`);
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const verdict = check(req);
+    if ('refusal' in verdict || verdict.rest !== '/ws') {
+      warn(`refused WebSocket: ${'refusal' in verdict ? verdict.refusal : 'not the socket path'}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -103,10 +134,25 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const serveSocket = (ws: WebSocket, clientId: string) => {
     const send = (msg: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+      if (ws.readyState !== ws.OPEN) return;
+      // A page that stopped reading (a suspended tab) must not make this process's memory grow without bound.
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        warn(`${clientId} is not reading its messages; closing it`);
+        ws.terminate();
+        return;
+      }
+      ws.send(JSON.stringify(msg));
     };
     const unsubscribe = options.hub.subscribe((event, payload) => send({ type: 'event', event, payload }));
-    ws.on('close', unsubscribe);
+    // Without a listener a protocol error (oversized or invalid frame) would end the whole process.
+    ws.on('error', (err) => {
+      warn(`${clientId}: ${err.message}`);
+      ws.terminate();
+    });
+    ws.on('close', () => {
+      unsubscribe();
+      options.onClientGone?.(clientId);
+    });
     ws.on('message', async (data, isBinary) => {
       const msg = isBinary ? null : parseClientMessage(data.toString());
       if (!msg) {
@@ -126,9 +172,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const port = (server.address() as AddressInfo).port;
   const hostInUrl = host === '::1' ? '[::1]' : host;
   const origin = `http://${hostInUrl}:${port}`;
-  origins = host === '::1' ? [origin] : [origin, `http://localhost:${port}`];
+  hosts = host === '::1' ? [`[::1]:${port}`] : [`127.0.0.1:${port}`, `localhost:${port}`];
+  origins = hosts.map((h) => `http://${h}`);
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/${token}/`,
     origin,
     port,
     token,
@@ -140,15 +187,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.close(() => resolve());
       }),
   };
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return null;
 }
 
 function contentSecurityPolicy(origins: string[]): string {

@@ -43,12 +43,14 @@ async function main(): Promise<void> {
     port: flags.port,
     host: flags.host,
     onWarning: (m) => console.error(`ferry: ${m}`),
+    onClientGone: (clientId) => void services.closeClient(clientId),
   });
   console.log(`Ferry is running in browser mode at ${server.url}`);
   console.log(`(started in ${Date.now() - started} ms; only this machine can connect; Ctrl+C stops it)`);
   const stop = async () => {
-    await server.close();
-    await services.close();
+    // Save the queue and say QUIT, but never hang on a server that does not answer.
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+    await Promise.race([Promise.all([server.close(), services.close()]), timeout]);
     process.exit(0);
   };
   process.on('SIGINT', stop);

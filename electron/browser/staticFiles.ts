@@ -25,7 +25,8 @@ export interface StaticFile {
 }
 
 /** Reads the file for a URL path below `root`, or returns null when there is none. */
-export async function readStatic(root: string, urlPath: string): Promise<StaticFile | null> {
+export async function readStatic(rootDir: string, urlPath: string): Promise<StaticFile | null> {
+  const root = path.resolve(rootDir);
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -17,7 +17,7 @@ import {
   type ExistsQuestion,
 } from '../queue';
 import type { ConnectParams } from '../../shared/domain';
-import type { EnqueueReport, ExistsAction, QueueSnapshot } from '../../shared/queue';
+import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSnapshot } from '../../shared/queue';
 import type { MethodInput } from '../../shared/contract';
 import { joinRemotePath } from '../../shared/remotePath';
 import type { EventHub } from './EventHub';
@@ -47,8 +47,10 @@ export interface QueueServiceDeps {
 /** Owns the app's TransferQueue and translates between it and the contract. */
 export class QueueService {
   readonly queue: TransferQueue;
-  private readonly quickSites = new Map<string, ConnectParams>();
-  private readonly questions = new Map<string, (answer: ExistsAnswer) => void>();
+  /** How this run's browsing sessions logged in, by site: typed passwords and once-trusted certificates live only here. */
+  private readonly sessionParams = new Map<string, ConnectParams>();
+  /** File-exists questions waiting for the user, in the order asked. */
+  private readonly questions = new Map<string, { info: ExistsQuestionInfo; resolve: (answer: ExistsAnswer) => void }>();
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.queue = new TransferQueue({
@@ -58,7 +60,14 @@ export class QueueService {
       store: new FileQueueStore(path.join(deps.dataDir, 'queue.json')),
       resolveExists: (q) => this.ask(q),
     });
-    this.queue.on('changed', (change) => deps.hub.emit('queue', change));
+    this.queue.on('changed', (change) => {
+      deps.hub.emit('queue', change);
+      for (const id of change.removedIds) this.withdrawQuestionsOf(id);
+    });
+    // A question about an item the user paused, cancelled or removed answers itself: skip for now.
+    this.queue.on('transition', ({ id, to }) => {
+      if (to !== 'connecting' && to !== 'transferring') this.withdrawQuestionsOf(id);
+    });
     this.queue.on('log', (line) => deps.log.status('queue', line.text, line.level === 'error' ? 'error' : 'status', line.itemId));
   }
 
@@ -100,22 +109,41 @@ export class QueueService {
     return report;
   }
 
-  /** Everything in the queue, for a window that just opened. */
+  /** Everything in the queue and the questions waiting, for a window that just opened or reloaded. */
   snapshot(): QueueSnapshot {
-    return { items: this.queue.list(), totals: this.queue.totals() };
+    return { items: this.queue.list(), totals: this.queue.totals(), questions: this.pendingQuestions() };
   }
 
-  /** Answers a file-exists question the window was asked. */
+  /** Answers a file-exists question (from whichever window answers first). */
   answer(questionId: string, action: ExistsAction, applyToAll: boolean): void {
-    const resolve = this.questions.get(questionId);
-    if (!resolve) throw Object.assign(new Error('That question was already answered'), { kind: 'stale-question' });
+    const pending = this.questions.get(questionId);
+    if (!pending) throw Object.assign(new Error('That question was already answered'), { kind: 'stale-question' });
     this.questions.delete(questionId);
-    resolve({ action, applyToAll });
+    pending.resolve({ action, applyToAll });
+    this.deps.hub.emit('queueQuestions', this.pendingQuestions());
   }
 
   /** Saves the queue and stops its transfers (they resume on the next start). */
   async close(): Promise<void> {
+    // Nobody will answer now; unanswered items are asked again after the next start.
+    for (const id of [...this.questions.keys()]) this.withdraw(id);
     await this.queue.close();
+  }
+
+  private pendingQuestions(): ExistsQuestionInfo[] {
+    return [...this.questions.values()].map((q) => q.info);
+  }
+
+  private withdrawQuestionsOf(itemId: string): void {
+    for (const [id, q] of this.questions) if (q.info.item.id === itemId) this.withdraw(id);
+  }
+
+  private withdraw(questionId: string): void {
+    const pending = this.questions.get(questionId);
+    if (!pending) return;
+    this.questions.delete(questionId);
+    pending.resolve({ action: 'skip' });
+    this.deps.hub.emit('queueQuestions', this.pendingQuestions());
   }
 
   /** A saved site's own connection limit (FileZilla's "maximum connections") overrides the default. */
@@ -127,29 +155,25 @@ export class QueueService {
   /** Transfers of a session's server belong to its saved site, or to an in-memory quick site. */
   private siteIdOf(sessionId: string): string {
     const params = this.deps.remote.paramsOf(sessionId);
-    if (params.siteId) {
-      this.applySiteLimit(params.siteId);
-      return params.siteId;
-    }
-    const quickId = `quick:${params.user || 'anonymous'}@${params.host}:${params.port ?? (params.tls === 'implicit' ? 990 : 21)}`;
-    this.quickSites.set(quickId, params);
-    return quickId;
+    const siteId = params.siteId ?? `quick:${params.user || 'anonymous'}@${params.host}:${params.port ?? (params.tls === 'implicit' ? 990 : 21)}`;
+    if (params.siteId) this.applySiteLimit(params.siteId);
+    this.sessionParams.set(siteId, params);
+    return siteId;
   }
 
+  /** Logs transfers in as the browsing session did; after a restart, saved sites use the site store. */
   private async connectOptionsFor(siteId: string) {
-    if (siteId.startsWith('quick:')) {
-      const params = this.quickSites.get(siteId);
-      if (!params) throw new CredentialsGoneError(siteId);
-      return toConnectOptions(params);
-    }
+    const params = this.sessionParams.get(siteId);
+    if (params) return toConnectOptions(params);
+    if (siteId.startsWith('quick:')) throw new CredentialsGoneError(siteId);
     return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}));
   }
 
   private ask(q: ExistsQuestion): Promise<ExistsAnswer> {
     const questionId = randomUUID();
     return new Promise((resolve) => {
-      this.questions.set(questionId, resolve);
-      this.deps.hub.emit('queueQuestion', { questionId, item: q.item, source: q.source, target: q.target });
+      this.questions.set(questionId, { info: { questionId, item: q.item, source: q.source, target: q.target }, resolve });
+      this.deps.hub.emit('queueQuestions', this.pendingQuestions());
     });
   }
 }

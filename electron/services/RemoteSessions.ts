@@ -14,6 +14,10 @@ interface Entry {
   params: ConnectParams;
   options: ConnectOptions;
   session: FtpSession;
+  /** The window (client) that opened it; its sessions close when it goes away. */
+  ownerId: string;
+  /** A login in progress after the server dropped the session, shared by every caller. */
+  reconnecting?: Promise<FtpSession>;
 }
 
 /** Error for a session id that is not (or no longer) connected. */
@@ -31,12 +35,18 @@ export class RemoteSessions {
 
   constructor(private readonly log: LogFeed) {}
 
-  /** Connects and logs in; resolves with what the window shows about the session. */
-  async connect(params: ConnectParams): Promise<RemoteSessionInfo> {
+  /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
+  async connect(params: ConnectParams, ownerId: string): Promise<RemoteSessionInfo> {
     const sessionId = `browse-${++this.seq}`;
     const options = toConnectOptions(params, sessionId);
     const session = await FtpSession.connect(options, { onLog: this.log.sink });
-    const homePath = normalizeRemotePath(await session.pwd());
+    let homePath: string;
+    try {
+      homePath = normalizeRemotePath(session.initialDirectory ?? (await session.pwd()));
+    } catch (err) {
+      session.destroy();
+      throw err;
+    }
     const info: RemoteSessionInfo = {
       sessionId,
       host: params.host,
@@ -47,8 +57,14 @@ export class RemoteSessions {
       system: session.system,
     };
     if (session.certificate) info.certificate = { ...session.certificate };
-    this.sessions.set(sessionId, { info, params, options, session });
+    this.sessions.set(sessionId, { info, params, options, session, ownerId });
     return info;
+  }
+
+  /** Closes every session a window opened (it closed, reloaded or crashed). */
+  async closeOwnedBy(ownerId: string): Promise<void> {
+    const owned = [...this.sessions].filter(([, e]) => e.ownerId === ownerId).map(([id]) => id);
+    await Promise.all(owned.map((id) => this.disconnect(id)));
   }
 
   /** Lists a folder (the login folder when `path` is omitted). */
@@ -110,8 +126,17 @@ export class RemoteSessions {
   /** Runs an operation, logging in again first when the server closed the idle session. */
   private async use<T>(entry: Entry, op: (s: FtpSession) => Promise<T>): Promise<T> {
     if (entry.session.isClosed) {
-      this.log.status(entry.info.sessionId, 'The server closed the connection; logging in again');
-      entry.session = await FtpSession.connect(entry.options, { onLog: this.log.sink });
+      if (!entry.reconnecting) {
+        this.log.status(entry.info.sessionId, 'The server closed the connection; logging in again');
+        entry.reconnecting = FtpSession.connect(entry.options, { onLog: this.log.sink }).finally(() => (entry.reconnecting = undefined));
+      }
+      const session = await entry.reconnecting;
+      // Disconnected while logging in again: the new session belongs to nobody.
+      if (this.sessions.get(entry.info.sessionId) !== entry) {
+        session.destroy();
+        throw new UnknownSessionError(entry.info.sessionId);
+      }
+      entry.session = session;
     }
     return op(entry.session);
   }

@@ -28,6 +28,8 @@ export interface Services {
   handlers: Handlers;
   hub: EventHub;
   sites: SiteService;
+  /** Releases what a window held (its browsing sessions) when it closes, reloads or crashes. */
+  closeClient(clientId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,17 +54,22 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     localMkdir: async ({ path }) => makeLocalDir(path),
     localRename: async ({ from, to }) => renameLocal(from, to),
     localDelete: async ({ paths }) => deleteLocal(paths),
-    remoteConnect: async (params) => remote.connect(params),
+    remoteConnect: async (params, ctx) => remote.connect(params, ctx.clientId),
     remoteDisconnect: async ({ sessionId }) => remote.disconnect(sessionId),
     remoteList: async ({ sessionId, path }) => remote.list(sessionId, path),
     remoteMkdir: async ({ sessionId, path }) => remote.mkdir(sessionId, path),
     remoteRename: async ({ sessionId, from, to }) => remote.rename(sessionId, from, to),
     remoteDelete: async ({ sessionId, targets }) => remote.delete(sessionId, targets),
     remoteChmod: async ({ sessionId, path, mode }) => remote.chmod(sessionId, path, mode),
-    remoteConnectSite: async ({ siteId, password, trustedFingerprint, trustAlways }) => {
+    remoteConnectSite: async ({ siteId, password, trustedFingerprint, trustAlways }, ctx) => {
       const params = await siteConnectParams(sites, siteId, { password, trustedFingerprint });
-      const info = await remote.connect(params);
-      if (trustAlways && trustedFingerprint) await sites.update(siteId, { trustedFingerprint });
+      const info = await remote.connect(params, ctx.clientId);
+      if (trustAlways && trustedFingerprint) {
+        // The connection is up either way; failing to remember only means being asked again.
+        await sites.update(siteId, { trustedFingerprint }).catch((err: unknown) => {
+          log.status(info.sessionId, `Could not remember the certificate for this site: ${(err as Error).message}`, 'error');
+        });
+      }
       return info;
     },
     sitesStatus: async () => sites.status(),
@@ -107,6 +114,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     handlers,
     hub,
     sites,
+    closeClient: (clientId) => remote.closeOwnedBy(clientId),
     close: async () => {
       await queue.close();
       await remote.closeAll();

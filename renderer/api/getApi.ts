@@ -1,6 +1,6 @@
 /**
  * The only place that knows which transport the app runs on: the Electron preload's
- * `window.ferry`, or the browser-mode WebSocket (token taken from the page's URL).
+ * `window.ferry`, or the browser-mode WebSocket (below the secret path the page came from).
  */
 import type { FerryApi } from '../../shared/api';
 import { createWsApi } from './wsClient';
@@ -17,9 +17,10 @@ let api: FerryApi | undefined;
 export function getApi(): FerryApi {
   if (api) return api;
   if (window.ferry) return (api = window.ferry);
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  // Browser mode serves the app below its secret path, /<token>/; the socket lives there too.
+  const token = window.location.pathname.split('/')[1] ?? '';
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return (api = createWsApi(`${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token)}`));
+  return (api = createWsApi(`${scheme}://${window.location.host}/${token}/ws`));
 }
 
 /** Replaces the API, for component tests. */

@@ -9,7 +9,7 @@ export function connectEvents(): () => void {
   const offs = [
     api.on('log', (batch) => useLogStore.getState().append(batch)),
     api.on('queue', (change) => useQueue.getState().receive(change)),
-    api.on('queueQuestion', (question) => useQueue.getState().ask(question)),
+    api.on('queueQuestions', (questions) => useQueue.getState().setQuestions(questions)),
   ];
   void useQueue.getState().load();
   return () => offs.forEach((off) => off());

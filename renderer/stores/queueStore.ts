@@ -32,7 +32,8 @@ export interface QueueState extends QueueData {
   notice: { text: string; isError: boolean } | null;
   load(): Promise<void>;
   receive(change: QueueChange): void;
-  ask(question: ExistsQuestionInfo): void;
+  /** Replaces the waiting questions with the main process's list. */
+  setQuestions(questions: ExistsQuestionInfo[]): void;
   answer(action: ExistsAction, applyToAll: boolean): Promise<void>;
   setTab(tab: QueueTab): void;
   select(ids: string[]): void;
@@ -68,19 +69,22 @@ export const useQueue = create<QueueState>()((set, get) => {
     notice: null,
     async load() {
       const r = await getApi().queueList({});
-      if (r.ok) set(fromSnapshot(r.value));
+      if (r.ok) set({ ...fromSnapshot(r.value), questions: r.value.questions });
     },
     receive(change) {
       set((s) => applyChange(s, change));
     },
-    ask(question) {
-      set((s) => ({ questions: [...s.questions, question] }));
+    setQuestions(questions) {
+      set({ questions });
     },
     async answer(action, applyToAll) {
       const [first, ...rest] = get().questions;
       if (!first) return;
+      // Shown as answered at once; the main process's next list confirms it for every window.
       set({ questions: rest });
-      await report(getApi().queueAnswerExists({ questionId: first.questionId, action, applyToAll }));
+      const r = await getApi().queueAnswerExists({ questionId: first.questionId, action, applyToAll });
+      // Another window answered it first: nothing to report.
+      if (!r.ok && r.error.kind !== 'stale-question') set({ notice: { text: describeError(r.error), isError: true } });
     },
     setTab: (tab) => set({ tab, selected: new Set() }),
     select: (ids) => set({ selected: new Set(ids) }),

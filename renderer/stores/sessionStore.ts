@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CertificateDetails, ConnectParams, ErrorInfo, RemoteSessionInfo } from '../../shared/domain';
+import type { Result } from '../../shared/result';
 import { getApi } from '../api/getApi';
 import { useRemotePane } from './remotePane';
 import { rememberRecent } from './recentConnections';
@@ -58,6 +59,16 @@ export interface SessionState {
   disconnect(): Promise<void>;
 }
 
+/** Counts connect attempts, so only the newest one's answer is shown. */
+let attempt = 0;
+
+/** Whether attempt `mine` was overtaken; a session it opened anyway is closed again. */
+async function isStale(mine: number, result: Result<RemoteSessionInfo>): Promise<boolean> {
+  if (mine === attempt) return false;
+  if (result.ok) await getApi().remoteDisconnect({ sessionId: result.value.sessionId });
+  return true;
+}
+
 /** The session store. */
 export const useSession = create<SessionState>()((set, get) => ({
   status: 'disconnected',
@@ -68,7 +79,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   async connect(params, path) {
     if (get().info) await get().disconnect();
     set({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null });
+    const mine = ++attempt;
     const result = await getApi().remoteConnect(params);
+    if (await isStale(mine, result)) return;
     if (!result.ok) {
       const certificate = result.error.certificate;
       set({
@@ -86,7 +99,9 @@ export const useSession = create<SessionState>()((set, get) => ({
     if (get().info) await get().disconnect();
     set({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null });
     const { password, trustedFingerprint, trustAlways } = options;
+    const mine = ++attempt;
     const result = await getApi().remoteConnectSite({ siteId, password, trustedFingerprint, trustAlways });
+    if (await isStale(mine, result)) return;
     // A typed password is kept only as long as a certificate question is pending.
     const retry = { ...options, trustedFingerprint: undefined, trustAlways: undefined };
     if (!result.ok) {
@@ -127,6 +142,8 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   async disconnect() {
     const info = get().info;
+    // A connect still under way is overtaken too: its session will be closed when it arrives.
+    attempt++;
     set({ status: 'disconnected', info: null });
     useRemotePane.getState().reset();
     if (info) await getApi().remoteDisconnect({ sessionId: info.sessionId });

@@ -36,7 +36,7 @@ export async function startFerry(homeDir: string, extraEnv: NodeJS.ProcessEnv = 
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /https?:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\//.exec(out);
       if (m) resolve(m[0]);
     };
     child.stdout!.on('data', onData);

@@ -14,7 +14,7 @@ import { MasterPasswordSecretStore } from '../../../electron/sites';
 import { startServer, type RunningServer } from '../../servers';
 import type { CallContext } from '../../../shared/api';
 import type { LogEntry, TransferItem } from '../../../shared/domain';
-import type { QueueChange } from '../../../shared/queue';
+import type { ExistsQuestionInfo, QueueChange } from '../../../shared/queue';
 
 const ctx: CallContext = { transport: 'browser', clientId: 'test' };
 let server: RunningServer;
@@ -23,9 +23,9 @@ let dataDir: string;
 let localDir: string;
 const log: LogEntry[] = [];
 const items = new Map<string, TransferItem>();
+let questions: ExistsQuestionInfo[] = [];
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const ok = async <T>(p: Promise<T>) => p;
 
 /** Waits until every item is finished, as the window would see it from `queue` events. */
 async function queueSettles(): Promise<TransferItem[]> {
@@ -46,6 +46,7 @@ beforeAll(async () => {
   services.hub.subscribe((event, payload) => {
     if (event === 'log') log.push(...(payload as LogEntry[]));
     if (event === 'queue') for (const item of (payload as QueueChange).items) items.set(item.id, item);
+    if (event === 'queueQuestions') questions = payload as ExistsQuestionInfo[];
   });
 });
 
@@ -192,13 +193,49 @@ describe('app services against a real server', () => {
     await services.handlers.remoteDisconnect({ sessionId: info.sessionId }, ctx);
   });
 
+  it('asks when a target exists, keeps the question for a window that reloads, and withdraws it on cancel', async () => {
+    await writeFile(path.join(server.homeDir, 'twice.txt'), 'server copy');
+    await writeFile(path.join(localDir, 'twice.txt'), 'local copy');
+    items.clear();
+    await services.handlers.queueAdd(
+      { sessionId, direction: 'download', items: [{ name: 'twice.txt', isFolder: false }], localFolder: localDir, remoteFolder: '/', onExists: 'ask' },
+      ctx,
+    );
+    await expect.poll(() => questions.length, { timeout: 10_000 }).toBe(1);
+    expect(questions[0]).toMatchObject({ item: { remotePath: '/twice.txt' }, target: { path: path.join(localDir, 'twice.txt') } });
+    // A window that opens now still sees the question.
+    expect((await services.handlers.queueList({}, ctx)).questions.map((q) => q.questionId)).toEqual([questions[0].questionId]);
+
+    const item = questions[0].item;
+    await services.handlers.queueCancel({ ids: [item.id] }, ctx);
+    await expect.poll(() => questions.length).toBe(0);
+    await queueSettles();
+    expect(items.get(item.id)?.state).toBe('cancelled');
+    expect(await readFile(path.join(localDir, 'twice.txt'), 'utf8')).toBe('local copy');
+
+    // Asked again and answered: the answer reaches every window as an empty list.
+    await services.handlers.queueRetry({ ids: [item.id] }, ctx);
+    await expect.poll(() => questions.length, { timeout: 10_000 }).toBe(1);
+    await services.handlers.queueAnswerExists({ questionId: questions[0].questionId, action: 'overwrite', applyToAll: false }, ctx);
+    expect(questions).toEqual([]);
+    await expect.poll(() => readFile(path.join(localDir, 'twice.txt'), 'utf8')).toBe('server copy');
+    await expect(services.handlers.queueAnswerExists({ questionId: 'gone', action: 'skip', applyToAll: false }, ctx)).rejects.toMatchObject({ kind: 'stale-question' });
+  });
+
   it('a site that asks for its password says so instead of connecting without one', async () => {
     const site = await services.handlers.sitesCreate(
       { site: { name: 'Ask me', host: server.host, port: server.port, logonType: 'ask', user: server.user, tls: 'none' } },
       ctx,
     );
-    await expect(ok(services.handlers.remoteConnectSite({ siteId: site.id }, ctx))).rejects.toMatchObject({ kind: 'password-required' });
+    await expect(services.handlers.remoteConnectSite({ siteId: site.id }, ctx)).rejects.toMatchObject({ kind: 'password-required' });
     const info = await services.handlers.remoteConnectSite({ siteId: site.id, password: server.password }, ctx);
     expect(info.user).toBe(server.user);
+
+    // Transfers log in with the password typed for this session; nothing stored it.
+    await writeFile(path.join(server.homeDir, 'asked.txt'), 'typed password works');
+    items.clear();
+    await services.handlers.queueAdd({ sessionId: info.sessionId, direction: 'download', items: [{ name: 'asked.txt', isFolder: false }], localFolder: localDir, remoteFolder: '/' }, ctx);
+    expect((await queueSettles()).find((i) => i.remotePath === '/asked.txt')?.state).toBe('done');
+    expect(await readFile(path.join(localDir, 'asked.txt'), 'utf8')).toBe('typed password works');
   });
 });

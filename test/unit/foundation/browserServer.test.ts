@@ -8,13 +8,15 @@ import os from 'node:os';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { startBrowserServer, type BrowserServer } from '../../../electron/browser/BrowserServer';
+import { MAX_MESSAGE_BYTES, startBrowserServer, type BrowserServer } from '../../../electron/browser/BrowserServer';
+import net from 'node:net';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createServices } from '../../../electron/services/createServices';
 
 let server: BrowserServer;
 const services = await createServices({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferry-services-')) });
 const warnings: string[] = [];
+const gone: string[] = [];
 
 beforeAll(async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-renderer-'));
@@ -26,6 +28,7 @@ beforeAll(async () => {
     dispatch: createDispatcher(services.handlers),
     hub: services.hub,
     onWarning: (w) => warnings.push(w),
+    onClientGone: (id) => gone.push(id),
   });
 });
 afterAll(async () => {
@@ -33,62 +36,85 @@ afterAll(async () => {
   await services.close();
 });
 
-const get = (p: string, headers: Record<string, string> = {}) => fetch(server.origin + p, { headers });
+const get = (p: string, headers: Record<string, string> = {}) => fetch(server.origin + p, { headers, redirect: 'manual' });
+const app = (p = '') => `/${server.token}/${p}`;
 
-function openSocket(query: string, origin?: string): Promise<{ ws: WebSocket } | { status: number }> {
+function openSocket(pathAndQuery: string, origin?: string): Promise<{ ws: WebSocket } | { status: number }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, origin ? { origin } : {});
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${pathAndQuery}`, { ...(origin ? { origin } : {}), maxPayload: 256 * 1024 * 1024 });
     ws.once('open', () => resolve({ ws }));
     ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
     ws.once('error', () => {});
   });
 }
 
+/** Sends raw bytes and returns the status line of the answer. */
+function raw(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString()));
+    socket.on('end', () => resolve(answer.split('\r\n')[0]));
+    socket.on('error', reject);
+  });
+}
+
 describe('browser-mode server', () => {
-  it('listens on loopback only and prints a URL carrying the token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  it('listens on loopback only and prints a URL carrying the token in its path', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/${server.token}/`);
     expect(server.token.length).toBeGreaterThanOrEqual(32);
   });
 
   it('refuses a request without the token with 403', async () => {
     expect((await get('/')).status).toBe(403);
+    expect((await get('/index.html')).status).toBe(403);
     expect((await get('/assets/app.js')).status).toBe(403);
-    expect((await get('/?token=wrong')).status).toBe(403);
+    expect((await get('/wrong-token/index.html')).status).toBe(403);
   });
 
   it('refuses a request with a foreign Origin with 403, even with the token', async () => {
-    const res = await get(`/?token=${server.token}`, { origin: 'http://evil.example' });
+    const res = await get(app(), { origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     expect(warnings.some((w) => w.includes('foreign origin http://evil.example'))).toBe(true);
   });
 
-  it('serves the page with the token, sets an HttpOnly cookie and a CSP, and then serves assets by cookie', async () => {
-    const page = await get(`/?token=${server.token}`);
+  it('refuses a request for another host name (DNS rebinding) with 403, even with the token', async () => {
+    expect(await raw(`GET ${app()} HTTP/1.1\r\nHost: attacker.example:${server.port}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 403 Forbidden');
+    expect(await raw(`GET ${app()} HTTP/1.1\r\nHost: localhost:${server.port}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 200 OK');
+  });
+
+  it('serves the page and its assets below the token, with a CSP and no cookie', async () => {
+    const page = await get(app());
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const cookie = page.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await get('/assets/app.js', { cookie: cookie.split(';')[0] });
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const asset = await get(app('assets/app.js'));
     expect(asset.status).toBe(200);
     expect(await asset.text()).toBe('console.log(1)');
+    const bare = await get(`/${server.token}`);
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe(app());
   });
 
   it('never serves files outside the renderer folder', async () => {
-    const res = await get(`/..%2f..%2f..%2fetc%2fpasswd?token=${server.token}`);
-    expect(res.status).toBe(404);
+    expect((await get(app('..%2f..%2f..%2fetc%2fpasswd'))).status).toBe(404);
+  });
+
+  it('survives malformed request targets, with and without an upgrade', async () => {
+    expect(await raw(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 403 Forbidden');
+    expect(await raw(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`)).toBe('HTTP/1.1 403 Forbidden');
+    expect((await get(app())).status).toBe(200);
   });
 
   it('refuses a WebSocket without the token or from a foreign Origin with 403', async () => {
-    expect(await openSocket('')).toEqual({ status: 403 });
-    expect(await openSocket(`?token=${server.token}`, 'http://evil.example')).toEqual({ status: 403 });
+    expect(await openSocket('/ws')).toEqual({ status: 403 });
+    expect(await openSocket(`/${server.token}/ws`, 'http://evil.example')).toEqual({ status: 403 });
   });
 
-  it('carries contract calls and events over the WebSocket with the token', async () => {
-    const opened = await openSocket(`?token=${server.token}`, server.origin);
+  it('carries contract calls and events over the WebSocket below the token', async () => {
+    const opened = await openSocket(`/${server.token}/ws`, server.origin);
     if (!('ws' in opened)) throw new Error(`refused: ${opened.status}`);
     const { ws } = opened;
-    const messages: unknown[] = [];
     const next = () => new Promise<unknown>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
 
     ws.send(JSON.stringify({ id: 7, method: 'appInfo', input: {} }));
@@ -102,8 +128,17 @@ describe('browser-mode server', () => {
 
     services.hub.push('log', { seq: 1, timeMs: 1, connectionId: 'c', kind: 'status', text: 'hello' });
     services.hub.flush();
-    messages.push(await next());
-    expect(messages[0]).toEqual({ type: 'event', event: 'log', payload: [{ seq: 1, timeMs: 1, connectionId: 'c', kind: 'status', text: 'hello' }] });
+    expect(await next()).toEqual({ type: 'event', event: 'log', payload: [{ seq: 1, timeMs: 1, connectionId: 'c', kind: 'status', text: 'hello' }] });
     ws.close();
+  });
+
+  it('drops a socket that sends more than a message may carry, and keeps serving', async () => {
+    const opened = await openSocket(`/${server.token}/ws`, server.origin);
+    if (!('ws' in opened)) throw new Error(`refused: ${opened.status}`);
+    const closed = new Promise<number>((resolve) => opened.ws.once('close', (code) => resolve(code)));
+    opened.ws.send(Buffer.alloc(MAX_MESSAGE_BYTES + 1, 0x20).toString());
+    expect(await closed).not.toBe(1000);
+    expect(gone.length).toBeGreaterThan(0);
+    expect((await get(app())).status).toBe(200);
   });
 });
