@@ -18,7 +18,7 @@ export function fromFtpSession(session: FtpSession): TransferSession {
     mkdir: (p) => session.mkdir(p),
     delete: (p) => session.delete(p),
     download: async (remote, to, opts) => {
-      await session.download(remote, to, { offset: opts.offset, signal: opts.signal });
+      await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress });
     },
     upload: async (from, remote, opts) => {
       const isResume = opts.offset > 0;

@@ -12,7 +12,7 @@ import { QueueError } from './queueErrors';
 import type { RemoteDirCache } from './remoteDirs';
 import { joinRemote, remoteBaseName, remoteParent } from './safeName';
 import type { RateLimiter } from './SpeedLimiter';
-import { countingReader, countingWriter } from './transferStreams';
+import { countingReader, countingWriter, DIRECT_MAX_BYTES } from './transferStreams';
 import type { ExistsQuestion, ItemMeta, LocalFs, TransferSession } from './types';
 
 /** Everything an attempt needs; `item` and `meta` are the queue's live objects and are updated in place. */
@@ -174,13 +174,14 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
     if (offset > 0) ctx.log('info', `resuming download of ${item.remotePath} at ${offset} bytes`);
     writtenBytes = offset;
     const file = await openPartial(ctx, partPath, offset);
+    const isDirect = !ctx.limiter.isLimited && remoteSize !== undefined && remoteSize - offset <= DIRECT_MAX_BYTES;
     const writer = countingWriter(file, ctx.limiter, (n) => {
       writtenBytes += n;
       item.transferredBytes += n;
       ctx.onProgress();
-    });
+    }, { isDirect });
     try {
-      await ctx.session.download(item.remotePath, writer.stream, { offset, signal: ctx.signal });
+      await ctx.session.download(item.remotePath, writer.stream, { offset, signal: ctx.signal, onProgress: writer.onProgress });
       if (!writer.stream.writableEnded) writer.stream.end();
       if (!writer.stream.writableFinished) {
         await new Promise<void>((resolve, reject) => {
@@ -229,13 +230,13 @@ async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
   const file = ctx.fs.createReadStream(item.localPath, offset);
   let source = file;
   let onProgress: ((bytes: number) => void) | undefined;
-  if (ctx.limiter.isLimited) {
+  if (ctx.limiter.isLimited || (item.sizeBytes ?? Infinity) - offset > DIRECT_MAX_BYTES) {
     source = countingReader(file, ctx.limiter, (n) => {
       item.transferredBytes += n;
       ctx.onProgress();
     });
   } else {
-    // Nothing to hold back: the file goes to the session as it is and the session counts.
+    // A small file and no limit: it goes to the session as it is and the session counts.
     onProgress = (bytes) => {
       item.transferredBytes = offset + bytes;
       ctx.onProgress();

@@ -5,6 +5,13 @@
 import { Transform, Writable, type Readable } from 'node:stream';
 import type { RateLimiter } from './SpeedLimiter';
 
+/**
+ * Files up to this size may skip the counting and rate-limiting wrappers when no limit is set
+ * as they start: they are done long before a limit set meanwhile could matter (a big file keeps
+ * the wrappers, so a limit set during its transfer applies at once).
+ */
+export const DIRECT_MAX_BYTES = 1 << 20;
+
 /** A writable the engine writes a download into, plus a promise for the file being closed. */
 export interface CountingWriter {
   stream: Writable;
@@ -12,14 +19,35 @@ export interface CountingWriter {
   localError?: Error;
   /** Resolves once the underlying file is closed (after end or destroy). */
   closed: Promise<void>;
+  /** Set when `stream` is the file itself: the session's running byte count goes here instead. */
+  onProgress?: (bytes: number) => void;
 }
 
-/** Wraps a local file stream: each chunk waits for the rate budget, is written, then counted. */
-export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: (n: number) => void): CountingWriter {
+/**
+ * Wraps a local file stream: each chunk waits for the rate budget, is written, then counted.
+ * With `isDirect` the file itself is handed out (no wrapper, no limit) and bytes are counted
+ * from the session's progress, which for a finished transfer equals what the file took.
+ */
+export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: (n: number) => void, opts: { isDirect?: boolean } = {}): CountingWriter {
   const closed = new Promise<void>((resolve) => {
     if (target.closed) resolve();
     else target.once('close', () => resolve());
   });
+  if (opts.isDirect) {
+    let counted = 0;
+    const direct: CountingWriter = {
+      stream: target,
+      closed,
+      onProgress: (bytes) => {
+        onBytes(bytes - counted);
+        counted = bytes;
+      },
+    };
+    target.on('error', (err) => {
+      direct.localError ??= err;
+    });
+    return direct;
+  }
   const pass = (chunk: Buffer, cb: (err?: Error | null) => void) => {
     // The engine may have torn the pipeline down (reset, abort) while we waited.
     if (stream.destroyed || target.destroyed) return cb();

@@ -19,8 +19,11 @@ export interface TransferSession {
   mkdir(path: string): Promise<void>;
   /** Deletes one remote file. */
   delete(path: string): Promise<void>;
-  /** Downloads `remotePath` into `to`, starting at byte `offset` (REST when > 0). */
-  download(remotePath: string, to: Writable, opts: { offset: number; signal: AbortSignal }): Promise<void>;
+  /**
+   * Downloads `remotePath` into `to`, starting at byte `offset` (REST when > 0). `onProgress`,
+   * when given, hears the bytes received so far.
+   */
+  download(remotePath: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void>;
   /**
    * Uploads `from` to `remotePath`; `offset` > 0 means the remote already holds that many bytes
    * (REST+STOR or APPE). `onProgress`, when given, hears the bytes taken from `from` so far.

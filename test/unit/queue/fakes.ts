@@ -236,7 +236,7 @@ export class FakeSession implements TransferSession {
     this.server.files.delete(p);
   }
 
-  async download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal }): Promise<void> {
+  async download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
     this.server.transfers.push({ op: 'download', path: p, offset: opts.offset });
     const f = this.server.files.get(p);
     if (!f) throw new FtpReplyError(550, 'No such file', `RETR ${p}`);
@@ -248,6 +248,7 @@ export class FakeSession implements TransferSession {
       const chunk = f.data.subarray(pos, Math.min(f.data.length, pos + this.server.chunkBytes));
       await new Promise<void>((resolve, reject) => to.write(chunk, (err) => (err ? reject(err) : resolve())));
       pos += chunk.length;
+      opts.onProgress?.(pos - opts.offset);
     }
     this.check('download', p, pos);
     await new Promise<void>((resolve) => to.end(resolve));
