@@ -7,6 +7,9 @@
  * write. The command line has nothing else to keep responsive, so blocking for that long is
  * fine; the app's queue keeps the asynchronous `nodeLocalFs` (a slow disk must not freeze its
  * main process). Hashing a whole file stays asynchronous and streamed.
+ * The streams deliberately do not offer the engine's synchronous side doors (ftp/data/syncIo.ts)
+ * yet: behind them the engine allocates a 1 MiB buffer per download and 3 MiB per upload, which
+ * cost a small file more than the stream pipeline they avoid (README, Benchmarks).
  * Must not import electron.
  */
 import {
@@ -15,13 +18,10 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { READ_SYNC, WRITE_SYNC, type SyncReadSource, type SyncWriteTarget } from '../ftp/data/syncIo';
 import { nodeLocalFs, type LocalFs } from '../queue';
 
-/** How much a write stream gathers before one writev. */
+/** How much a write stream gathers (without copying) before one writev. */
 const GATHER_BYTES = 1 << 20;
-/** A synchronous write at least this big goes straight to the file when nothing is gathered. */
-const DIRECT_WRITE_BYTES = 64 << 10;
 /** Largest read of an upload's source. */
 const READ_BYTES = 256 * 1024;
 
@@ -64,14 +64,11 @@ function writeAll(fd: number, chunks: Buffer[]): void {
 }
 
 /**
- * A file written synchronously: chunks are gathered and written with one writev per MiB (and at
- * the end), so a small file costs one write and a big one no per-chunk system call. Stream
- * chunks are gathered by reference; the engine's synchronous side door (WRITE_SYNC: no stream
- * pipeline per transfer) reuses its buffer, so what it hands over is written at once when big
- * and copied when small. A destroyed stream still writes what it gathered, so a later resume
- * continues from the true size.
+ * A file written synchronously: chunks are gathered by reference and written with one writev per
+ * MiB (and at the end), so a small file costs one write and a big one no per-chunk system call.
+ * A destroyed stream still writes what it gathered, so a later resume continues from the true size.
  */
-class GatheringFileWriter extends Writable implements SyncWriteTarget {
+class GatheringFileWriter extends Writable {
   private fd: number | undefined;
   private gathered: Buffer[] = [];
   private gatheredBytes = 0;
@@ -81,29 +78,16 @@ class GatheringFileWriter extends Writable implements SyncWriteTarget {
     this.fd = fd;
   }
 
-  /** Takes `data[offset, offset + length)` now (written, or copied); throws on failure. */
-  [WRITE_SYNC](data: Buffer, offset: number, length: number): void {
-    if (this.fd === undefined) throw new Error('The file is already closed');
-    if (this.gatheredBytes === 0 && length >= DIRECT_WRITE_BYTES) {
-      writeAll(this.fd, [data.subarray(offset, offset + length)]);
-      return;
-    }
-    this.gather(Buffer.from(data.subarray(offset, offset + length)));
-  }
-
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.gathered.push(chunk);
+    this.gatheredBytes += chunk.length;
+    if (this.gatheredBytes < GATHER_BYTES) return callback();
     try {
-      this.gather(chunk);
+      this.flush();
       callback();
     } catch (err) {
       callback(err as Error);
     }
-  }
-
-  private gather(chunk: Buffer): void {
-    this.gathered.push(chunk);
-    this.gatheredBytes += chunk.length;
-    if (this.gatheredBytes >= GATHER_BYTES) this.flush();
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -146,11 +130,8 @@ class GatheringFileWriter extends Writable implements SyncWriteTarget {
   }
 }
 
-/**
- * A file read synchronously from an offset, in reads no bigger than what is left; the engine may
- * also read it through its synchronous side door (READ_SYNC) into its own buffers.
- */
-class FileReader extends Readable implements SyncReadSource {
+/** A file read synchronously from an offset, in reads no bigger than what is left. */
+class FileReader extends Readable {
   private fd: number | undefined;
   private position: number;
   private readonly sizeBytes: number;
@@ -161,14 +142,6 @@ class FileReader extends Readable implements SyncReadSource {
     this.fd = openSync(filePath, 'r');
     this.position = offset;
     this.sizeBytes = fstatSync(this.fd).size;
-  }
-
-  /** Reads the next bytes into `into[offset, offset + length)`; returns how many, 0 at the end. */
-  [READ_SYNC](into: Buffer, offset: number, length: number): number {
-    if (this.fd === undefined) throw new Error('The file is already closed');
-    const n = readSync(this.fd, into, offset, length, this.position);
-    this.position += n;
-    return n;
   }
 
   override _read(): void {

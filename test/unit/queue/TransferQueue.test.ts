@@ -780,6 +780,38 @@ describe('TransferQueue: upload speed limit', () => {
   });
 });
 
+describe('TransferQueue: speed limit set during a transfer', () => {
+  it('applies at once to a big file that started without one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const r = rig();
+    r.server.chunkBytes = 64 * 1024;
+    const data = bytes(3 * 1024 * 1024, 9);
+    let reached: () => void = () => undefined;
+    const isReached = new Promise<void>((res) => (reached = res));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((res) => (release = res));
+    r.server.beforeChunk = async (_op, _p, offset) => {
+      if (offset === 1024 * 1024) {
+        reached();
+        await gate;
+      }
+    };
+    const item = download(r, 'big.bin', data);
+    await isReached;
+    r.queue.setOptions({ speedLimits: { downloadBps: 100_000 } });
+    release();
+    await vi.advanceTimersByTimeAsync(2_000);
+    const midway = r.queue.get(item.id)!;
+    expect(midway.state).toBe('transferring');
+    expect(midway.transferredBytes).toBeLessThanOrEqual(1024 * 1024 + 300_000);
+    r.queue.setOptions({ speedLimits: {} });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.fs.read('/local/big.bin')?.equals(data)).toBe(true);
+    await r.queue.close();
+  });
+});
+
 describe('TransferQueue: progress events', () => {
   it('batches changes to at most 4 per second and reports totals', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

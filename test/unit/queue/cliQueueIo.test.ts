@@ -5,7 +5,6 @@ import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LineBuffer } from '../../../electron/cli/lineBuffer';
-import { READ_SYNC, WRITE_SYNC, canReadSync, canWriteSync } from '../../../electron/ftp/data/syncIo';
 import { queueLocalFs } from '../../../electron/cli/queueLocalFs';
 import { bytes } from './fakes';
 
@@ -64,29 +63,6 @@ describe('queueLocalFs (the command line queue\'s synchronous filesystem)', () =
     await pipeline(queueLocalFs.createReadStream(file, 100_000), new Writable({ write: (c: Buffer, _e, cb) => (got.push(c), cb()) }));
     expect(Buffer.concat(got).equals(data.subarray(100_000))).toBe(true);
     expect(() => queueLocalFs.createReadStream(path.join(dir, 'none'), 0)).toThrow(/ENOENT/);
-  });
-
-  it('offers the engine synchronous writes and reads, copying what the engine will reuse', async () => {
-    const file = path.join(dir, 'sync.part');
-    const ws = await queueLocalFs.createWriteStream(file, 0);
-    expect(canWriteSync(ws)).toBe(true);
-    const target = ws as unknown as { [WRITE_SYNC](d: Buffer, o: number, l: number): void };
-    const reused = Buffer.from('abcdefgh');
-    target[WRITE_SYNC](reused, 2, 3);
-    reused.fill(0x2d);
-    const big = bytes(200_000, 6);
-    target[WRITE_SYNC](big, 0, big.length);
-    await new Promise<void>((resolve) => ws.end(() => resolve()));
-    expect((await fsp.readFile(file)).equals(Buffer.concat([Buffer.from('cde'), big]))).toBe(true);
-
-    const rs = queueLocalFs.createReadStream(file, 1);
-    expect(canReadSync(rs)).toBe(true);
-    const source = rs as unknown as { [READ_SYNC](into: Buffer, o: number, l: number): number };
-    const into = Buffer.alloc(300_000);
-    let got = 0;
-    for (let n = source[READ_SYNC](into, 0, 4); n > 0; n = source[READ_SYNC](into, got, into.length - got)) got += n;
-    expect(into.subarray(0, got).equals(Buffer.concat([Buffer.from('de'), big]))).toBe(true);
-    rs.destroy();
   });
 
   it('stats, lists, renames, sets times and removes like nodeLocalFs', async () => {
