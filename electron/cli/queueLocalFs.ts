@@ -24,6 +24,8 @@ import { nodeLocalFs, type LocalFs } from '../queue';
 const GATHER_BYTES = 1 << 20;
 /** Largest read of an upload's source. */
 const READ_BYTES = 256 * 1024;
+/** Where a read at the expected end of a file goes (it normally reads nothing); copied out if not. */
+const END_PROBE = Buffer.allocUnsafe(64 * 1024);
 
 type EntryType = 'file' | 'dir' | 'link' | 'other';
 
@@ -148,16 +150,18 @@ class FileReader extends Readable {
     if (this.fd === undefined) return;
     try {
       // The size is a hint for the buffer; the file may have grown, so read until a read gives 0.
-      const want = Math.min(READ_BYTES, Math.max(this.sizeBytes - this.position, 16 * 1024));
-      const buffer = Buffer.allocUnsafe(want);
-      const n = readSync(this.fd, buffer, 0, want, this.position);
+      // At the expected end that last read goes into a shared probe buffer instead of a new one.
+      const left = this.sizeBytes - this.position;
+      const buffer = left > 0 ? Buffer.allocUnsafe(Math.min(READ_BYTES, left)) : END_PROBE;
+      const n = readSync(this.fd, buffer, 0, buffer.length, this.position);
       if (n === 0) {
         this.closeFile();
         this.push(null);
         return;
       }
       this.position += n;
-      this.push(n === want ? buffer : buffer.subarray(0, n));
+      if (buffer === END_PROBE) this.push(Buffer.from(buffer.subarray(0, n)));
+      else this.push(n === buffer.length ? buffer : buffer.subarray(0, n));
     } catch (err) {
       this.destroy(err as Error);
     }

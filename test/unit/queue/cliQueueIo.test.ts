@@ -65,6 +65,16 @@ describe('queueLocalFs (the command line queue\'s synchronous filesystem)', () =
     expect(() => queueLocalFs.createReadStream(path.join(dir, 'none'), 0)).toThrow(/ENOENT/);
   });
 
+  it('reads what a file gained after it was opened', async () => {
+    const file = path.join(dir, 'growing.bin');
+    await fsp.writeFile(file, 'first');
+    const rs = queueLocalFs.createReadStream(file, 0);
+    await fsp.appendFile(file, '+more');
+    const got: Buffer[] = [];
+    await pipeline(rs, new Writable({ write: (c: Buffer, _e, cb) => (got.push(c), cb()) }));
+    expect(Buffer.concat(got).toString()).toBe('first+more');
+  });
+
   it('stats, lists, renames, sets times and removes like nodeLocalFs', async () => {
     await fsp.mkdir(path.join(dir, 'sub'));
     await fsp.writeFile(path.join(dir, 'x.txt'), 'hello');
