@@ -38,12 +38,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_KINDS, startServer } from '../servers';
 import { bigFileRows } from './bigFile';
+import { enqueueRows } from './enqueue';
+import { smallFileRows } from './smallFiles';
 import { curl, sha256File } from './clients';
 import { formatTable, median, primaryFerry } from './table';
 import type { BenchContext, BenchRow, BenchServer, BigFile, ClientRun, Measurement, RowResult } from './types';
 
 /** Every row, in table order. */
-const ROWS: BenchRow[] = [...bigFileRows];
+const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows];
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SHM = '/dev/shm';
