@@ -235,6 +235,8 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
         if (target !== undefined) await get().navigate(target, { move: 'forward' });
       },
       async refresh() {
+        // A listing already on its way is fresh; refreshing the old folder now would undo that navigation.
+        if (get().loading) return;
         await get().navigate(get().path || undefined, { keepSelection: true });
       },
       reset() {

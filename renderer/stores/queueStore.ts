@@ -49,6 +49,8 @@ export interface QueueState extends QueueData {
   reveal(id: string): void;
   /** The item the queue panel should scroll to, set by `reveal`. */
   revealedId: string | null;
+  /** Counts full reloads of the queue, so watchers can tell a reload from work finishing. */
+  loadCount: number;
 }
 
 const describe = (e: ErrorInfo) => describeError(e);
@@ -69,7 +71,7 @@ export const useQueue = create<QueueState>()((set, get) => {
     notice: null,
     async load() {
       const r = await getApi().queueList({});
-      if (r.ok) set({ ...fromSnapshot(r.value), questions: r.value.questions });
+      if (r.ok) set({ ...fromSnapshot(r.value), questions: r.value.questions, loadCount: get().loadCount + 1 });
     },
     receive(change) {
       set((s) => applyChange(s, change));
@@ -118,6 +120,7 @@ export const useQueue = create<QueueState>()((set, get) => {
     },
     dismissNotice: () => set({ notice: null }),
     revealedId: null,
+    loadCount: 0,
     reveal(id) {
       const item = get().byId.get(id);
       if (!item) return set({ notice: { text: 'That transfer is no longer in the queue', isError: false } });

@@ -26,6 +26,11 @@ export function watchFinishedTransfers(paneId: PaneId): () => void {
   for (const [id, item] of useQueue.getState().byId) if (item.state === 'done') seen.add(id);
 
   const unsubscribe = useQueue.subscribe((state, previous) => {
+    if (state.loadCount !== previous.loadCount) {
+      // A reload (window opened, queue reordered) shows old work, not work that just finished.
+      seen = new Set([...state.byId].filter(([, item]) => item.state === 'done').map(([id]) => id));
+      return;
+    }
     // Progress batches arrive several times a second; only a change in finished work matters.
     if (state.totals.doneCount <= previous.totals.doneCount) return;
     const folder = paneStore(paneId).getState().path;

@@ -192,3 +192,24 @@ describe('operations', () => {
     expect(performance.getEntriesByName('ferry:listing-arrived:pane').length).toBe(1);
   });
 });
+
+describe('refresh during a navigation', () => {
+  it('does not undo a navigation still on its way', async () => {
+    const gates: Array<() => void> = [];
+    const store = createPaneStore({
+      join: joinRemotePath,
+      list: async (path): Promise<Result<PaneListing>> => {
+        const p = path ?? '/';
+        if (p === '/slow') await new Promise<void>((resolve) => gates.push(resolve));
+        return { ok: true, value: { path: p, parent: remoteParent(p), entries: [] } };
+      },
+    });
+    await store.getState().navigate('/');
+    const going = store.getState().navigate('/slow');
+    // A transfer finishing now asks for a refresh of the folder shown so far.
+    await store.getState().refresh();
+    gates.forEach((open) => open());
+    await going;
+    expect(store.getState().path).toBe('/slow');
+  });
+});
