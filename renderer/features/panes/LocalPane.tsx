@@ -6,7 +6,9 @@ import { FilePane } from './FilePane';
 /** Shows the local filesystem, starting at the home folder. */
 export function LocalPane() {
   useEffect(() => {
-    void useLocalPane.getState().navigate(undefined);
+    const pane = useLocalPane.getState();
+    // Someone may already have typed a path before this first effect ran; do not send them home.
+    if (!pane.path && !pane.loading) void pane.navigate(undefined);
   }, []);
   return <FilePane paneId="local" />;
 }
