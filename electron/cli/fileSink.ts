@@ -23,7 +23,8 @@ export class FileSink extends Writable implements SyncWriteTarget {
   /** Bytes written to the file by this sink (after the starting size when appending). */
   bytesWritten = 0;
   private fd?: number;
-  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  /** Gathers small chunks of the stream interface; made on first use (a download on the engine's direct path never needs it). */
+  private buffer?: Buffer;
   private used = 0;
 
   /** Opens `path` now (so a refusal shows before any transfer), truncating it, or appending with `isAppend`. */
@@ -37,10 +38,18 @@ export class FileSink extends Writable implements SyncWriteTarget {
     return this.fd === undefined ? this.bytesWritten : fstatSync(this.fd).size + this.used;
   }
 
-  /** Takes `data[offset, offset + length)` now (written, or copied into the buffer); throws on failure. */
+  /**
+   * Takes `data[offset, offset + length)` now; throws on failure. The engine hands over slices of
+   * nearly 1 MiB (and the rest at the end), so they are written at once unless chunks are gathered.
+   */
   [WRITE_SYNC](data: Buffer, offset: number, length: number): void {
     if (this.fd === undefined) throw new Error('The file is already closed');
-    this.take(data, offset, offset + length);
+    if (this.used > 0) {
+      this.take(data, offset, offset + length);
+      return;
+    }
+    let done = 0;
+    while (done < length) done += this.writeOut(data, offset + done, length - done);
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
@@ -85,6 +94,7 @@ export class FileSink extends Writable implements SyncWriteTarget {
         offset += this.writeOut(chunk, offset, end - offset);
         continue;
       }
+      this.buffer ??= Buffer.allocUnsafe(BUFFER_BYTES);
       const copied = chunk.copy(this.buffer, this.used, offset, end);
       this.used += copied;
       offset += copied;
@@ -94,7 +104,7 @@ export class FileSink extends Writable implements SyncWriteTarget {
 
   private flush(): void {
     let offset = 0;
-    while (offset < this.used) offset += this.writeOut(this.buffer, offset, this.used - offset);
+    while (this.buffer && offset < this.used) offset += this.writeOut(this.buffer, offset, this.used - offset);
     this.used = 0;
   }
 

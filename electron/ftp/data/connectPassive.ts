@@ -16,12 +16,9 @@ export function connectPassive(host: string, port: number, timeoutMs: number, si
       reject(new FtpAbortedError());
       return;
     }
-    const socket = net.connect({ host, port, ...(receiver ? { onread: receiver.readOptions() } : {}) });
-    if (receiver) {
-      // Paused before it connects: nothing is read until the transfer is under way.
-      socket.pause();
-      receiver.adopt(socket);
-    }
+    const socket = receiver ? receiver.dial((onread) => net.connect({ host, port, onread })) : net.connect({ host, port });
+    // Paused before it connects: nothing is read into the receiver's buffer until the transfer is under way.
+    if (receiver) socket.pause();
     const timer = setTimeout(() => fail(new FtpTimeoutError(`Data connection to ${host}:${port} timed out after ${timeoutMs} ms`)), timeoutMs);
     const onAbort = () => fail(new FtpAbortedError());
     signal?.addEventListener('abort', onAbort, { once: true });

@@ -40,19 +40,20 @@ export function connectPassiveTls(opts: PassiveTlsOptions): Promise<PassiveTlsSo
       return;
     }
     const { host, port } = opts;
-    // `onread` is documented for tls.connect (used when it dials the socket itself) but missing from @types/node.
-    const options: tls.ConnectionOptions & { onread: net.OnReadOpts } = {
-      host,
-      port,
-      // SNI must not be an IP address (RFC 6066 §3); Node warns if it is.
-      servername: net.isIP(opts.serverName) ? undefined : opts.serverName,
-      session: opts.session,
-      // Trust is decided by the caller, as with startTls (a resumed session or the control's certificate).
-      rejectUnauthorized: false,
-      onread: opts.receiver.readOptions(),
-    };
-    const socket = tls.connect(options);
-    opts.receiver.adopt(socket);
+    const socket = opts.receiver.dial((onread) => {
+      // `onread` is documented for tls.connect (used when it dials the socket itself) but missing from @types/node.
+      const options: tls.ConnectionOptions & { onread: net.OnReadOpts } = {
+        host,
+        port,
+        // SNI must not be an IP address (RFC 6066 §3); Node warns if it is.
+        servername: net.isIP(opts.serverName) ? undefined : opts.serverName,
+        session: opts.session,
+        // Trust is decided by the caller, as with startTls (a resumed session or the control's certificate).
+        rejectUnauthorized: false,
+        onread,
+      };
+      return tls.connect(options);
+    });
     // The handshake's outcome, recorded from the start so it cannot be missed.
     let outcome: { error?: Error } | undefined;
     const waiters: Array<() => void> = [];

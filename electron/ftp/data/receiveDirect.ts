@@ -1,18 +1,18 @@
 /**
  * The download path for a target that writes synchronously (syncIo.ts): no stream pipeline, no
- * buffer per chunk. A plain passive data socket is created with Node's `onread` option and reads
- * straight into one 1 MiB buffer, which goes to the target when nearly full (Node's default
- * allocates a fresh 64 KiB buffer per read: allocation, page faults and garbage collection cost
- * as much CPU as the copying itself). Other sockets (TLS, active mode) hand each chunk to the
- * target as it arrives, without the Writable machinery in between.
+ * buffer per chunk. A passive data socket is dialed with Node's `onread` option and reads
+ * straight into one pooled 1 MiB buffer, which goes to the target when nearly full (Node's
+ * default allocates a fresh 64 KiB buffer per read: allocation, page faults and garbage
+ * collection cost as much CPU as the copying itself). Chunks of other sockets (TLS layered over
+ * an existing socket, active mode) are gathered in such a buffer, without the Writable machinery
+ * in between. The target gets slices of nearly 1 MiB, and the rest at the end.
  * Owns: reading one data socket into a synchronous target. Must not import electron or React.
  */
 import type net from 'node:net';
 import { finished } from 'node:stream/promises';
+import { returnBuffer, takeBuffer } from './bufferPool';
 import { WRITE_SYNC, type SyncWriteTarget } from './syncIo';
 
-/** Size of the read buffer of a socket created with readOptions(). */
-const BUFFER_BYTES = 1 << 20;
 /** The buffer goes to the target once less than this is free, so every read can still be large. */
 const MIN_READ_BYTES = 64 << 10;
 
@@ -24,10 +24,13 @@ export class DirectReceiver {
   localError?: unknown;
   private readonly target: SyncWriteTarget;
   private readonly onProgress?: (bytes: number) => void;
-  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  /** The buffer of the socket dialed last (or the one gathering chunks), and how much of it is filled. */
+  private buffer?: Buffer;
   private used = 0;
   private ownSocket?: net.Socket;
   private hasFailed = false;
+  /** receive() is over: nothing more goes to the target. */
+  private isDone = false;
 
   constructor(target: SyncWriteTarget, onProgress?: (bytes: number) => void) {
     this.target = target;
@@ -35,20 +38,21 @@ export class DirectReceiver {
   }
 
   /**
-   * `onread` options for net.connect, so the socket reads into this receiver's buffer. The socket
-   * must be paused right away and handed to adopt(): nothing is read until receive() resumes it.
+   * Dials a socket that reads into this receiver's buffer: `connect` must pass `onread` to
+   * net.connect or tls.connect. receive() takes it from there. (A socket given up before receive(),
+   * e.g. on a fallback to another data strategy, leaves its buffer to the garbage collector.)
    */
-  readOptions(): net.OnReadOpts {
-    return {
+  dial<T extends net.Socket>(connect: (onread: net.OnReadOpts) => T): T {
+    const buffer = takeBuffer();
+    this.buffer = buffer;
+    this.used = 0;
+    const socket = connect({
       // Called when the socket starts and after every read: the free part of the buffer.
-      buffer: () => this.buffer.subarray(this.used),
+      buffer: () => buffer.subarray(this.used),
       callback: (bytes) => this.onRead(bytes),
-    };
-  }
-
-  /** Marks `socket` as the one made with readOptions(), for receive(). */
-  adopt(socket: net.Socket): void {
+    });
     this.ownSocket = socket;
+    return socket;
   }
 
   /**
@@ -56,35 +60,41 @@ export class DirectReceiver {
    * reached the target; rejects with the first failure (`localError` when the target failed).
    */
   async receive(socket: net.Socket): Promise<void> {
-    if (socket === this.ownSocket) {
+    const isOwn = socket === this.ownSocket;
+    if (isOwn) {
       socket.resume();
     } else {
       socket.on('data', (chunk: Buffer) => this.onChunk(socket, chunk));
     }
     try {
-      await finished(socket, { writable: false });
-    } catch (error) {
+      try {
+        await finished(socket, { writable: false });
+      } catch (error) {
+        if (this.hasFailed) throw this.localError;
+        // What arrived stays with the target, so a resumed download can continue after it.
+        try {
+          this.flush();
+        } catch {
+          // The data connection's failure is the one to report.
+        }
+        throw error;
+      }
       if (this.hasFailed) throw this.localError;
-      // What arrived stays with the target, so a resumed download can continue after it.
       try {
         this.flush();
-      } catch {
-        // The data connection's failure is the one to report.
+      } catch (error) {
+        this.localError = error;
+        throw error;
       }
-      throw error;
-    }
-    if (this.hasFailed) throw this.localError;
-    try {
-      this.flush();
-    } catch (error) {
-      this.localError = error;
-      throw error;
+    } finally {
+      this.isDone = true;
+      this.releaseBuffer(socket, isOwn);
     }
   }
 
   /** A read into the buffer of `onread`; false pauses the socket. */
   private onRead(bytes: number): boolean {
-    if (this.hasFailed) return false;
+    if (this.hasFailed || this.isDone || !this.buffer) return false;
     this.used += bytes;
     this.bytes += bytes;
     if (this.buffer.length - this.used < MIN_READ_BYTES) {
@@ -99,11 +109,18 @@ export class DirectReceiver {
     return true;
   }
 
-  /** A chunk of a socket without `onread` (TLS, active mode). */
+  /** A chunk of a socket without `onread`: gathered in a pooled buffer, so the target still gets big slices. */
   private onChunk(socket: net.Socket, chunk: Buffer): void {
-    if (this.hasFailed) return;
+    if (this.hasFailed || this.isDone) return;
+    this.buffer ??= takeBuffer();
     try {
-      this.target[WRITE_SYNC](chunk, 0, chunk.length);
+      let offset = 0;
+      while (offset < chunk.length) {
+        const copied = chunk.copy(this.buffer, this.used, offset);
+        this.used += copied;
+        offset += copied;
+        if (this.buffer.length - this.used < MIN_READ_BYTES) this.flush();
+      }
     } catch (error) {
       this.failLocal(error, socket);
       return;
@@ -113,10 +130,23 @@ export class DirectReceiver {
   }
 
   private flush(): void {
-    if (this.used === 0) return;
+    if (this.used === 0 || !this.buffer) return;
     const used = this.used;
     this.used = 0;
     this.target[WRITE_SYNC](this.buffer, 0, used);
+  }
+
+  /**
+   * Back to the pool once nothing can write into it any more: the socket reached its end or is
+   * destroyed (which stops reading at once), and for a socket without `onread`, no chunk is copied after this.
+   */
+  private releaseBuffer(socket: net.Socket, isOwn: boolean): void {
+    const buffer = this.buffer;
+    this.buffer = undefined;
+    this.used = 0;
+    if (!buffer) return;
+    if (isOwn && !socket.readableEnded) socket.destroy();
+    returnBuffer(buffer);
   }
 
   private failLocal(error: unknown, socket = this.ownSocket): void {

@@ -1,6 +1,6 @@
 /**
  * The upload path for a source that reads synchronously (syncIo.ts): the data socket is fed from
- * three reused 1 MiB buffers, each refilled as soon as the socket has taken it, instead of a
+ * up to three pooled 1 MiB buffers, each refilled as soon as the socket has taken it, instead of a
  * stream pipeline with a new buffer per chunk (allocation and page faults cost about a quarter of
  * an upload's CPU time on loopback; README, Benchmarks). At most three buffers are in flight,
  * which is the backpressure.
@@ -8,9 +8,10 @@
  */
 import type net from 'node:net';
 import { finished } from 'node:stream/promises';
+import { returnBuffer, takeBuffer } from './bufferPool';
 import { READ_SYNC, type SyncReadSource } from './syncIo';
 
-const CHUNK_BYTES = 1 << 20;
+/** Pooled 1 MiB buffers in flight at most. */
 const CHUNKS = 3;
 
 /** Sends a source's bytes over one data socket and ends it. */
@@ -33,15 +34,29 @@ export class DirectSender {
    */
   send(socket: net.Socket): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const free = Array.from({ length: CHUNKS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
+      /** Buffers of this upload that are not being sent; at most CHUNKS are taken from the pool. */
+      const free: Buffer[] = [];
+      let taken = 0;
       let inFlight = 0;
       let isAtEnd = false;
       let isEnding = false;
       let isSettled = false;
+      const nextBuffer = (): Buffer | undefined => {
+        if (free.length > 0) return free.pop();
+        if (taken === CHUNKS) return undefined;
+        taken++;
+        return takeBuffer();
+      };
+      // Back to the pool once no write can still be sending from them.
+      const releaseBuffers = () => {
+        if (!isSettled || inFlight > 0) return;
+        for (const buffer of free.splice(0)) returnBuffer(buffer);
+      };
       const settle = (error?: unknown) => {
         if (isSettled) return;
         isSettled = true;
         socket.off('close', onClose);
+        releaseBuffers();
         if (error === undefined) resolve();
         else reject(error);
       };
@@ -53,12 +68,14 @@ export class DirectSender {
       const onClose = () => settle(new Error('The data connection closed before the upload was complete'));
       socket.on('close', onClose);
       const pump = () => {
-        while (!isAtEnd && !isSettled && free.length > 0) {
-          const buffer = free.pop()!;
+        while (!isAtEnd && !isSettled) {
+          const buffer = nextBuffer();
+          if (!buffer) break;
           let length: number;
           try {
             length = this.source[READ_SYNC](buffer, 0, buffer.length);
           } catch (error) {
+            free.push(buffer);
             this.localError = error;
             fail(error);
             return;
@@ -75,7 +92,8 @@ export class DirectSender {
             inFlight--;
             free.push(buffer);
             if (error) fail(error);
-            else pump();
+            else if (!isSettled) pump();
+            releaseBuffers();
           });
         }
         if (isAtEnd && inFlight === 0 && !isSettled && !isEnding) {

@@ -270,6 +270,27 @@ describe('direct downloads into a synchronous target', () => {
   });
 });
 
+describe('pooled buffers', () => {
+  it('concurrent and consecutive direct transfers on several sessions never mix their data', async () => {
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.bin`, Buffer.concat([BIG.subarray(i * 1000), Buffer.alloc(i * 70_001, i + 1)])]));
+    const s = await server({ files });
+    const sessions = await Promise.all((['EPSV', 'EPRT', 'PASV'] as const).map((strategy) => connect(s, { dataStrategy: strategy })));
+    await Promise.all(sessions.map(async (session, n) => {
+      for (let round = 0; round < 3; round++) {
+        for (const [name, data] of Object.entries(files)) {
+          const target = new MemoryTarget();
+          await session.download(name, target);
+          expect(target.data().equals(data)).toBe(true);
+          const path = tempPath();
+          writeFileSync(path, data);
+          await session.upload(new FileSource(path), `up-${n}-${name}`);
+          expect(s.files.get(`up-${n}-${name}`)?.equals(data)).toBe(true);
+        }
+      }
+    }));
+  });
+});
+
 describe('direct uploads from a synchronous source', () => {
   it.each(['EPSV', 'PASV', 'EPRT', 'PORT'] as const)('arrive byte-identical from a FileSource with %s', async (strategy) => {
     const s = await server();

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileSink } from '../../../electron/cli/fileSink';
+import { WRITE_SYNC, canWriteSync } from '../../../electron/ftp/data/syncIo';
 
 const dir = mkdtempSync(join(tmpdir(), 'ferry-filesink-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,6 +52,24 @@ describe('FileSink', () => {
     expect(await failed).toEqual(new Error('the data connection closed'));
     expect(readFileSync(path).equals(data)).toBe(true);
     expect(sink.bytesWritten).toBe(data.length);
+  });
+
+  it('takes bytes synchronously (the direct path of the engine), after gathered chunks too, then ends', async () => {
+    const data = randomBytes(3 * (1 << 20) + 999);
+    const path = join(dir, 'sync.bin');
+    const sink = new FileSink(path);
+    expect(canWriteSync(sink)).toBe(true);
+    // The engine reuses its buffer at once: the sink must be done with it when the call returns.
+    const reused = Buffer.alloc(1 << 20);
+    data.copy(reused, 0, 0, 1 << 20);
+    sink[WRITE_SYNC](reused, 0, 1 << 20);
+    reused.fill(0);
+    await new Promise<void>((resolve) => sink.write(data.subarray(1 << 20, (1 << 20) + 10), () => resolve()));
+    sink[WRITE_SYNC](data, (1 << 20) + 10, data.length - (1 << 20) - 10);
+    await new Promise<void>((resolve) => sink.end(resolve));
+    expect(readFileSync(path).equals(data)).toBe(true);
+    expect(sink.bytesWritten).toBe(data.length);
+    expect(() => sink[WRITE_SYNC](data, 0, 1)).toThrow(/closed/);
   });
 
   it('refuses a file it cannot open, at once', () => {
