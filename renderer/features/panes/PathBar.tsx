@@ -1,5 +1,5 @@
 /** The navigation bar of a pane: back, forward, up and refresh buttons and the editable path. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CommandContext } from '../../commands/types';
 import { CommandButton } from './CommandButton';
 
@@ -17,12 +17,17 @@ const NAVIGATION = ['back', 'forward', 'up', 'refresh'];
 /** Shows the current folder; Enter goes to a typed path, Escape restores the shown one. */
 export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarProps) {
   const [draft, setDraft] = useState(path);
-  useEffect(() => setDraft(path), [path]);
+  // While the user is typing a path, a listing that arrives must not replace what they typed.
+  const isEditing = useRef(false);
+  useEffect(() => {
+    if (!isEditing.current) setDraft(path);
+  }, [path]);
   return (
     <form
       className="path-bar"
       onSubmit={(e) => {
         e.preventDefault();
+        isEditing.current = false;
         if (draft.trim()) onNavigate(draft.trim());
       }}
     >
@@ -33,9 +38,15 @@ export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarPr
         aria-label={`${label} path`}
         value={draft}
         spellCheck={false}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          isEditing.current = true;
+          setDraft(e.target.value);
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') setDraft(path);
+          if (e.key === 'Escape') {
+            isEditing.current = false;
+            setDraft(path);
+          }
         }}
       />
     </form>
