@@ -9,7 +9,7 @@
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import type { DataMode, DataStrategy, FileEntry, TlsMode } from '../../shared/domain';
 import { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
@@ -17,6 +17,7 @@ import type { TlsTrustOptions } from './control/tlsTrust';
 import { crlfToLf, lfToCrlf } from './data/asciiTransform';
 import type { DataTransfer } from './data/DataTransfer';
 import { openDataTransfer, strategyOrder } from './data/openDataTransfer';
+import { pump } from './data/pump';
 import { DirectReceiver } from './data/receiveDirect';
 import { DirectSender } from './data/sendDirect';
 import { canReadSync, canWriteSync } from './data/syncIo';
@@ -430,8 +431,8 @@ export class FtpSession extends EventEmitter {
           counter = receiver;
           return receiveDirect(data, receiver, to);
         }
-        // pipeline first, so the stream is piped before the counter's listener makes it flow.
-        const done = ascii ? pipeline(data.socket, crlfToLf(), to) : pipeline(data.socket, to);
+        // Piped first, so the stream is piped before the counter's listener makes it flow.
+        const done = ascii ? pump(data.socket, crlfToLf(), to) : pump(data.socket, to);
         counter = countBytes(data.socket, opts.onProgress);
         return done;
       }, receiver);
@@ -462,7 +463,7 @@ export class FtpSession extends EventEmitter {
           counter = sender;
           return sendDirect(data, sender, from);
         }
-        const done = ascii ? pipeline(from, lfToCrlf(), data.socket) : pipeline(from, data.socket);
+        const done = ascii ? pump(from, lfToCrlf(), data.socket) : pump(from, data.socket);
         counter = countBytes(from, opts.onProgress);
         return done;
       });
