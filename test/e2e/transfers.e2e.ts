@@ -78,6 +78,7 @@ test('a remote folder dragged onto the local pane arrives as the whole tree', as
   const target = await mkdtemp(path.join(home, 'tree-'));
   await page.goto(ferry.url);
   const local = paneOf(page, 'Local site');
+  await expect(local.getByLabel('Local site path')).toHaveValue(home);
   await local.getByLabel('Local site path').fill(target);
   await local.getByLabel('Local site path').press('Enter');
   const remote = await quickConnect(page, server, 'site');
@@ -130,6 +131,7 @@ test('when targets exist Ferry asks, and "rename" with "apply to all" keeps both
   }
   await page.goto(ferry.url);
   const local = paneOf(page, 'Local site');
+  await expect(local.getByLabel('Local site path')).toHaveValue(home);
   await local.getByLabel('Local site path').fill(folder);
   await local.getByLabel('Local site path').press('Enter');
   await quickConnect(page, server, 'one.txt');
@@ -172,7 +174,8 @@ test.describe('over a slow link', () => {
     await writeFile(path.join(server.homeDir, 'start.txt'), 'x');
     await page.goto(ferry.url);
     const local = paneOf(page, 'Local site');
-    await local.getByLabel('Local site path').fill(folder);
+    await expect(local.getByLabel('Local site path')).toHaveValue(home);
+  await local.getByLabel('Local site path').fill(folder);
     await local.getByLabel('Local site path').press('Enter');
     await quickConnect(page, { ...server, port: proxy.port }, 'start.txt');
 

@@ -17,17 +17,17 @@ const NAVIGATION = ['back', 'forward', 'up', 'refresh'];
 /** Shows the current folder; Enter goes to a typed path, Escape restores the shown one. */
 export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarProps) {
   const [draft, setDraft] = useState(path);
-  // While the user is typing a path, a listing that arrives must not replace what they typed.
-  const isEditing = useRef(false);
+  // Once the user has typed, a listing that arrives must not replace what they typed.
+  const isDirty = useRef(false);
   useEffect(() => {
-    if (!isEditing.current) setDraft(path);
+    if (!isDirty.current) setDraft(path);
   }, [path]);
   return (
     <form
       className="path-bar"
       onSubmit={(e) => {
         e.preventDefault();
-        isEditing.current = false;
+        isDirty.current = false;
         if (draft.trim()) onNavigate(draft.trim());
       }}
     >
@@ -39,12 +39,12 @@ export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarPr
         value={draft}
         spellCheck={false}
         onChange={(e) => {
-          isEditing.current = true;
+          isDirty.current = true;
           setDraft(e.target.value);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
-            isEditing.current = false;
+            isDirty.current = false;
             setDraft(path);
           }
         }}
