@@ -148,7 +148,7 @@ test('when targets exist Ferry asks, and "rename" with "apply to all" keeps both
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(() => readFile(path.join(server.homeDir, 'two (1).txt'), 'utf8').catch(() => '')).toBe('new two.txt');
-  expect(await readFile(path.join(server.homeDir, 'one (1).txt'), 'utf8')).toBe('new one.txt');
+  await expect.poll(() => readFile(path.join(server.homeDir, 'one (1).txt'), 'utf8').catch(() => '')).toBe('new one.txt');
   expect(await readFile(path.join(server.homeDir, 'one.txt'), 'utf8')).toBe('old one.txt');
   expect(await readFile(path.join(server.homeDir, 'two.txt'), 'utf8')).toBe('old two.txt');
 });
