@@ -152,28 +152,9 @@ export interface SpeedLimits {
   uploadBps?: number;
 }
 
-/** Totals over the items that are not finished, plus counts for the tabs. */
-export interface QueueTotals {
-  queuedCount: number;
-  activeCount: number;
-  doneCount: number;
-  failedCount: number;
-  cancelledCount: number;
-  pausedCount: number;
-  /** Bytes of unfinished items whose size is known. */
-  totalBytes: number;
-  /** Bytes already transferred of those items. */
-  transferredBytes: number;
-  speedBps: number;
-  etaSeconds?: number;
-}
-
-/** One batched change for the UI: changed items as plain data, removed ids, and totals. */
-export interface QueueChange {
-  items: TransferItem[];
-  removedIds: string[];
-  totals: QueueTotals;
-}
+// Totals and batched changes are what the window receives, so they are the contract's own types.
+import type { QueueChange } from '../../shared/queue';
+export type { QueueChange, QueueTotals } from '../../shared/queue';
 
 /** A human-readable line about what the queue did (resume offsets, retries, refusals). */
 export interface QueueLogLine {
