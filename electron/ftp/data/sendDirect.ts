@@ -1,9 +1,9 @@
 /**
  * The upload path for a source that reads synchronously (syncIo.ts): the data socket is fed from
- * up to three pooled 1 MiB buffers, each refilled as soon as the socket has taken it, instead of a
- * stream pipeline with a new buffer per chunk (allocation and page faults cost about a quarter of
- * an upload's CPU time on loopback; README, Benchmarks). At most three buffers are in flight,
- * which is the backpressure.
+ * two pooled 1 MiB buffers, each refilled as soon as the socket has taken it, instead of a stream
+ * pipeline with a new buffer per chunk (allocation and page faults cost about a quarter of an
+ * upload's CPU time on loopback; README, Benchmarks). At most two buffers are in flight, which is
+ * the backpressure.
  * Owns: feeding one data socket from a synchronous source. Must not import electron or React.
  */
 import type net from 'node:net';
@@ -11,8 +11,11 @@ import { finished } from 'node:stream/promises';
 import { returnBuffer, takeBuffer } from './bufferPool';
 import { READ_SYNC, type SyncReadSource } from './syncIo';
 
-/** Pooled 1 MiB buffers in flight at most. */
-const CHUNKS = 3;
+/**
+ * Pooled 1 MiB buffers in use at most: one being written and one waiting. With more, the socket
+ * would send the waiting ones in one writev, which Node's TLS layer first copies into one buffer.
+ */
+const CHUNKS = 2;
 
 /** Sends a source's bytes over one data socket and ends it. */
 export class DirectSender {
