@@ -19,6 +19,19 @@ export interface QueueTotals {
   etaSeconds?: number;
 }
 
+/** Totals of an empty queue. */
+export const EMPTY_QUEUE_TOTALS: Readonly<QueueTotals> = {
+  queuedCount: 0,
+  activeCount: 0,
+  doneCount: 0,
+  failedCount: 0,
+  cancelledCount: 0,
+  pausedCount: 0,
+  totalBytes: 0,
+  transferredBytes: 0,
+  speedBps: 0,
+};
+
 /** A batch of changed items, removed ids, and the new totals. */
 export interface QueueChange {
   items: TransferItem[];

@@ -5,6 +5,7 @@
 import type { TransferItem, TransferState } from '../../shared/domain';
 import { etaSeconds } from './SpeedMeter';
 import type { QueueTotals } from './types';
+import { EMPTY_QUEUE_TOTALS } from '../../shared/queue';
 
 /** States of an item that holds a connection. */
 export const ACTIVE_STATES: ReadonlySet<TransferState> = new Set(['connecting', 'transferring']);
@@ -13,17 +14,7 @@ export const FINISHED_STATES: ReadonlySet<TransferState> = new Set(['done', 'fai
 
 /** Counts, bytes, speed and ETA over `items`. */
 export function computeTotals(items: Iterable<TransferItem>): QueueTotals {
-  const t: QueueTotals = {
-    queuedCount: 0,
-    activeCount: 0,
-    doneCount: 0,
-    failedCount: 0,
-    cancelledCount: 0,
-    pausedCount: 0,
-    totalBytes: 0,
-    transferredBytes: 0,
-    speedBps: 0,
-  };
+  const t: QueueTotals = { ...EMPTY_QUEUE_TOTALS };
   for (const item of items) {
     if (item.state === 'queued') t.queuedCount++;
     else if (ACTIVE_STATES.has(item.state)) t.activeCount++;

@@ -3,7 +3,7 @@
  * in place, new ones appended, removed ones dropped), and split items into the tabs.
  */
 import type { TransferItem } from '../../shared/domain';
-import type { QueueChange, QueueSnapshot, QueueTotals } from '../../shared/queue';
+import { EMPTY_QUEUE_TOTALS, type QueueChange, type QueueSnapshot, type QueueTotals } from '../../shared/queue';
 
 /** The window's copy of the queue. */
 export interface QueueData {
@@ -12,18 +12,8 @@ export interface QueueData {
   totals: QueueTotals;
 }
 
-/** An empty queue. */
-export const EMPTY_TOTALS: QueueTotals = {
-  queuedCount: 0,
-  activeCount: 0,
-  doneCount: 0,
-  failedCount: 0,
-  cancelledCount: 0,
-  pausedCount: 0,
-  totalBytes: 0,
-  transferredBytes: 0,
-  speedBps: 0,
-};
+/** An empty queue's totals. */
+export const EMPTY_TOTALS = EMPTY_QUEUE_TOTALS;
 
 /** Builds the copy from a full snapshot. */
 export function fromSnapshot(snapshot: QueueSnapshot): QueueData {
