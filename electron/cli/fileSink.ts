@@ -11,7 +11,7 @@
  */
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { WRITE_SYNC, type SyncWriteTarget } from '../ftp/data/syncIo';
+import { WRITE_SYNC, type SyncWriteTarget } from '../ftp';
 
 /** How much the sink gathers before it writes. */
 const BUFFER_BYTES = 1 << 20;

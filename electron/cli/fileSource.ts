@@ -9,7 +9,7 @@
  */
 import { closeSync, openSync, read, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { READ_SYNC, type SyncReadSource } from '../ftp/data/syncIo';
+import { READ_SYNC, type SyncReadSource } from '../ftp';
 
 /** Size of each read. */
 const BUFFER_BYTES = 1 << 20;

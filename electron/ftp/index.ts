@@ -12,3 +12,4 @@ export {
   FtpInvalidInputError, isTransient, toErrorInfo, type FtpErrorKind, type CertificateInfo,
 } from './errors';
 export { normalizeFingerprint } from './control/tlsTrust';
+export { READ_SYNC, WRITE_SYNC, type SyncReadSource, type SyncWriteTarget } from './data/syncIo';
