@@ -15,7 +15,7 @@ import { WRITE_SYNC, type SyncWriteTarget } from '../ftp';
 
 /** How much the sink gathers before it writes. */
 const BUFFER_BYTES = 1 << 20;
-/** A chunk at least this big goes straight to the file when nothing is gathered (the engine hands over up to 1 MiB at a time). */
+/** A chunk at least this big goes straight to the file when nothing is gathered (the engine hands over a few MiB at a time). */
 const DIRECT_BYTES = 256 << 10;
 
 /** A download target file; `bytesWritten` counts what reached the file. */
@@ -40,7 +40,7 @@ export class FileSink extends Writable implements SyncWriteTarget {
 
   /**
    * Takes `data[offset, offset + length)` now; throws on failure. The engine hands over slices of
-   * nearly 1 MiB (and the rest at the end), so they are written at once unless chunks are gathered.
+   * 2 MiB or more (and the rest at the end), so they are written at once unless chunks are gathered.
    */
   [WRITE_SYNC](data: Buffer, offset: number, length: number): void {
     if (this.fd === undefined) throw new Error('The file is already closed');

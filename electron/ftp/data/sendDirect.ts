@@ -16,6 +16,8 @@ import { READ_SYNC, type SyncReadSource } from './syncIo';
  * would send the waiting ones in one writev, which Node's TLS layer first copies into one buffer.
  */
 const CHUNKS = 2;
+/** Size of each of them. */
+const CHUNK_BYTES = 1 << 20;
 
 /** Sends a source's bytes over one data socket and ends it. */
 export class DirectSender {
@@ -48,7 +50,7 @@ export class DirectSender {
         if (free.length > 0) return free.pop();
         if (taken === CHUNKS) return undefined;
         taken++;
-        return takeBuffer();
+        return takeBuffer(CHUNK_BYTES);
       };
       // Back to the pool once no write can still be sending from them.
       const releaseBuffers = () => {
