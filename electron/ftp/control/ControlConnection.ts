@@ -57,7 +57,12 @@ export class ControlConnection extends EventEmitter {
   private socket: net.Socket;
   private readonly parser: ReplyParser;
   private readonly queue: Pending[] = [];
+  /** The one reply timer of this connection; see armTimer(). */
   private timer?: NodeJS.Timeout;
+  /** When the timer fires (performance.now() time). */
+  private timerDueAt = 0;
+  /** When the head command's reply is overdue, and that command; undefined when nothing is timed. */
+  private deadline?: { at: number; timeoutMs: number; pending: Pending };
   private closedError?: Error;
   private session?: Buffer;
   /** The certificate accepted for this connection, once TLS is up. */
@@ -299,17 +304,44 @@ export class ControlConnection extends EventEmitter {
     head.resolve(reply);
   }
 
+  /**
+   * Sets the head command's reply deadline. One timer per connection, moved only when it would
+   * fire too late: a cleared and re-created timer per command cost more CPU than the commands'
+   * own work when thousands of small files go by. When it fires early it re-aims at the deadline.
+   */
   private armTimer(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     const head = this.queue[0];
-    if (!head || !head.timed || this.closedError) return;
+    if (!head || !head.timed || this.closedError) {
+      this.deadline = undefined;
+      return;
+    }
     const timeoutMs = head.options.timeoutMs ?? this.timeoutMs;
-    this.timer = setTimeout(() => {
-      const what = head.command ? `a reply to ${head.command}` : 'the greeting';
-      this.fail(new FtpTimeoutError(`No ${what} within ${timeoutMs} ms`));
-    }, timeoutMs);
+    const at = performance.now() + timeoutMs;
+    this.deadline = { at, timeoutMs, pending: head };
+    if (this.timer && this.timerDueAt <= at) return;
+    clearTimeout(this.timer);
+    this.startTimer(timeoutMs);
   }
+
+  private startTimer(delayMs: number): void {
+    this.timerDueAt = performance.now() + delayMs;
+    this.timer = setTimeout(this.onTimer, delayMs);
+    // It outlives the last command; the socket, not the timer, keeps a process running.
+    this.timer.unref();
+  }
+
+  private readonly onTimer = () => {
+    this.timer = undefined;
+    const deadline = this.deadline;
+    if (!deadline || this.closedError) return;
+    const left = deadline.at - performance.now();
+    if (left > 0) {
+      this.startTimer(left);
+      return;
+    }
+    const { command } = deadline.pending;
+    this.fail(new FtpTimeoutError(`No ${command ? `a reply to ${command}` : 'the greeting'} within ${deadline.timeoutMs} ms`));
+  };
 
   private fail(err: Error, logKind: 'error' | 'status' = 'error'): void {
     if (this.closedError) return;

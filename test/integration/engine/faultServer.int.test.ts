@@ -427,6 +427,26 @@ describe('transfers that go wrong', () => {
     await expect(session.pwd()).rejects.toBeInstanceOf(FtpConnectionError);
   });
 
+  it('each command gets the whole reply timeout, however long its predecessors took', async () => {
+    // Slow answers, each within the timeout but together well past it: a reply timer that kept
+    // the first command's deadline would fail the later ones.
+    let answered = 0;
+    const s = await server({
+      handlers: {
+        NOOP: (session) => {
+          setTimeout(() => {
+            answered++;
+            session.reply(200, 'Slowly');
+          }, 200);
+        },
+      },
+    });
+    const session = await connect(s, { timeoutMs: 400 });
+    for (let i = 0; i < 4; i++) expect((await session.raw('NOOP')).code).toBe(200);
+    expect(answered).toBe(4);
+    await session.close();
+  });
+
   it('a server that stops answering gives FtpTimeoutError', async () => {
     const s = await server({ handlers: { NOOP: () => undefined } });
     const session = await connect(s, { timeoutMs: 300 });
