@@ -9,7 +9,6 @@
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { DataMode, DataStrategy, FileEntry, TlsMode } from '../../shared/domain';
 import { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
@@ -20,6 +19,7 @@ import { openDataTransfer, strategyOrder } from './data/openDataTransfer';
 import { pump } from './data/pump';
 import { DirectReceiver } from './data/receiveDirect';
 import { DirectSender } from './data/sendDirect';
+import { whenWriteFinished } from './data/streamEnd';
 import { canReadSync, canWriteSync } from './data/syncIo';
 import {
   FtpAbortedError, FtpConnectionError, FtpProtocolError, FtpReplyError, FtpTlsError, type CertificateInfo,
@@ -139,7 +139,7 @@ async function sendDirect(transfer: DataTransfer, sender: DirectSender, from: No
 
 /** Ends a writable and waits until it has finished (or failed). */
 function endWritable(stream: NodeJS.WritableStream): Promise<void> {
-  const done = finished(stream, { readable: false });
+  const done = whenWriteFinished(stream as Writable);
   stream.end();
   return done;
 }

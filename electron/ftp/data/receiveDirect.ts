@@ -9,8 +9,8 @@
  * Owns: reading one data socket into a synchronous target. Must not import electron or React.
  */
 import type net from 'node:net';
-import { finished } from 'node:stream/promises';
 import { returnBuffer, takeBuffer } from './bufferPool';
+import { whenReadEnded } from './streamEnd';
 import { WRITE_SYNC, type SyncWriteTarget } from './syncIo';
 
 /**
@@ -74,7 +74,7 @@ export class DirectReceiver {
     }
     try {
       try {
-        await finished(socket, { writable: false });
+        await whenReadEnded(socket);
       } catch (error) {
         if (this.hasFailed) throw this.localError;
         // What arrived stays with the target, so a resumed download can continue after it.
@@ -158,7 +158,7 @@ export class DirectReceiver {
   private failLocal(error: unknown, socket = this.ownSocket): void {
     this.hasFailed = true;
     this.localError = error;
-    // Closing the data connection makes the server finish the command (426); finished() then rejects.
+    // Closing the data connection makes the server finish the command (426); the read then fails.
     socket?.destroy();
   }
 }

@@ -7,8 +7,8 @@
  * Owns: feeding one data socket from a synchronous source. Must not import electron or React.
  */
 import type net from 'node:net';
-import { finished } from 'node:stream/promises';
 import { returnBuffer, takeBuffer } from './bufferPool';
+import { whenWriteFinished } from './streamEnd';
 import { READ_SYNC, type SyncReadSource } from './syncIo';
 
 /**
@@ -105,7 +105,7 @@ export class DirectSender {
           isEnding = true;
           socket.off('close', onClose);
           socket.end();
-          finished(socket, { readable: false }).then(() => settle(), settle);
+          whenWriteFinished(socket).then(() => settle(), settle);
         }
       };
       pump();
