@@ -1,0 +1,277 @@
+/**
+ * Running items: one attempt per start on a pooled session, and what its end means — done or
+ * skipped, a stop the user asked for, or a failure that is retried with backoff (always resuming)
+ * or left failed. The queue decides when to start; the runner decides what an ending means.
+ */
+import type { TransferDirection, TransferState } from '../../shared/domain';
+import { describeError as errorLine } from '../../shared/errorText';
+import { backoffDelayMs, canRetry } from './backoff';
+import type { ChangeBatcher } from './ChangeBatcher';
+import type { ExistsAsker } from './ExistsAsker';
+import type { Entry, Run } from './queueEntry';
+import { QueueError, classifyTransient, describeError } from './queueErrors';
+import type { TransferQueueDeps, QueueOptions } from './queueOptions';
+import type { RemoteDirCache } from './remoteDirs';
+import { runDownload, runUpload, type AttemptContext } from './runTransfer';
+import type { Scheduler } from './Scheduler';
+import type { Lease, SessionPool } from './SessionPool';
+import type { RateLimiter } from './SpeedLimiter';
+import { SpeedMeter, etaSeconds } from './SpeedMeter';
+import type { QueueLogLine } from './types';
+
+/** The parts of the queue a runner works with; the queue builds it and keeps ownership. */
+export interface RunnerHost {
+  readonly deps: TransferQueueDeps;
+  /** The queue's own options object: `setOptions` changes it in place and runs see the change. */
+  readonly options: QueueOptions;
+  readonly pool: SessionPool;
+  readonly scheduler: Scheduler;
+  readonly limiters: Record<TransferDirection, RateLimiter>;
+  readonly remoteDirs: RemoteDirCache;
+  readonly asker: ExistsAsker;
+  readonly batcher: ChangeBatcher;
+  readonly now: () => number;
+  /** Passed on to the backoff as it is. */
+  readonly random: () => number;
+  isClosed(): boolean;
+  /** Changes an item's state, with the queue's events. */
+  setState(entry: Entry, state: TransferState): void;
+  log(level: QueueLogLine['level'], text: string, itemId?: string): void;
+  schedulePersist(): void;
+  schedulePump(): void;
+}
+
+interface FailureContext {
+  hasProgressed: boolean;
+  isConnectFailure: boolean;
+  isReusedSession: boolean;
+}
+
+/** Starts, stops and settles the runs of queue entries. */
+export class ItemRunner {
+  private readonly runs = new Set<Promise<void>>();
+  private readonly running = new Set<Entry>();
+
+  constructor(private readonly host: RunnerHost) {}
+
+  /** Whether any entry is running. */
+  get isBusy(): boolean {
+    return this.running.size > 0;
+  }
+
+  /** The runs in progress, to wait for at shutdown. */
+  inFlight(): Promise<void>[] {
+    return [...this.runs];
+  }
+
+  /**
+   * Refreshes speed and ETA of transferring items, adding their ids to `ids`, so they stay live
+   * even when a link stalls. Returns whether any item is transferring.
+   */
+  refreshLive(now: number, ids: Set<string>): boolean {
+    let isActive = false;
+    for (const e of this.running) {
+      if (!e.run || e.item.state !== 'transferring') continue;
+      isActive = true;
+      ids.add(e.item.id);
+      const speed = e.run.meter.speedBps(now);
+      e.item.speedBps = speed;
+      e.item.etaSeconds = etaSeconds(e.item.sizeBytes === undefined ? undefined : e.item.sizeBytes - e.item.transferredBytes, speed);
+    }
+    return isActive;
+  }
+
+  /** Starts an attempt at a queued entry the scheduler picked. */
+  start(entry: Entry): void {
+    const { host } = this;
+    const { item } = entry;
+    host.scheduler.started(item.siteId);
+    item.attempts++;
+    item.startedMs ??= host.now();
+    item.nextRetryMs = undefined;
+    const run: Run = { controller: new AbortController(), meter: new SpeedMeter(host.now(), item.transferredBytes) };
+    entry.run = run;
+    this.running.add(entry);
+    host.setState(entry, 'connecting');
+    host.schedulePersist();
+    const done = this.execute(entry, run).finally(() => {
+      entry.run = undefined;
+      this.running.delete(entry);
+      host.scheduler.finished(item.siteId);
+      this.runs.delete(done);
+      host.schedulePump();
+    });
+    this.runs.add(done);
+  }
+
+  /** Stops an entry's run, if any, remembering why so its error is not taken for a failure. */
+  stop(entry: Entry, intent: NonNullable<Run['stopIntent']>): void {
+    const run = entry.run;
+    if (!run || run.stopIntent) return;
+    run.stopIntent = intent;
+    run.controller.abort();
+  }
+
+  /** Cancels a pending retry. */
+  clearRetry(entry: Entry): void {
+    if (entry.retryTimer) clearTimeout(entry.retryTimer);
+    entry.retryTimer = undefined;
+    entry.item.nextRetryMs = undefined;
+  }
+
+  /** Deletes what a stopped transfer left behind; a failure to do so is only logged. */
+  async deletePartial(entry: Entry): Promise<void> {
+    const { host } = this;
+    const { item } = entry;
+    try {
+      if (item.direction === 'download') {
+        await host.deps.fs.remove(item.localPath + host.options.partSuffix);
+      } else if (entry.meta.hasStarted) {
+        const lease = await host.pool.acquire(item.siteId);
+        let isHealthy = false;
+        try {
+          await lease.session.delete(item.remotePath);
+          isHealthy = true;
+        } finally {
+          host.pool.release(lease, isHealthy);
+        }
+      }
+      item.transferredBytes = 0;
+      entry.meta.hasStarted = false;
+      host.batcher.mark(item.id);
+      host.schedulePersist();
+    } catch (err) {
+      host.log('warn', `could not delete the partial file: ${(err as Error).message}`, item.id);
+    }
+  }
+
+  private async execute(entry: Entry, run: Run): Promise<void> {
+    const { host } = this;
+    const { item, meta } = entry;
+    let lease: Lease | undefined;
+    let isHealthy = false;
+    const bytesAtStart = item.transferredBytes;
+    try {
+      lease = await host.pool.acquire(item.siteId);
+      if (run.controller.signal.aborted) {
+        isHealthy = true;
+        return this.onStopped(entry, run);
+      }
+      host.setState(entry, 'transferring');
+      if (meta.refusedReason !== undefined) throw new QueueError('unsafe-name', meta.refusedReason, false);
+      const ctx = this.attemptContext(entry, run, lease);
+      const result = item.direction === 'download' ? await runDownload(ctx) : await runUpload(ctx);
+      isHealthy = true;
+      if (run.stopIntent) return this.onStopped(entry, run);
+      this.finishDone(entry, result === 'skipped');
+    } catch (err) {
+      if (run.stopIntent || host.isClosed()) return this.onStopped(entry, run);
+      const info = describeError(err, host.deps.errors);
+      // A clean error reply leaves the control connection usable; anything else may not.
+      isHealthy = info.ftpCode !== undefined && info.ftpCode !== 421 && !classifyTransient(err, host.deps.errors);
+      this.handleFailure(entry, err, {
+        hasProgressed: item.transferredBytes > bytesAtStart,
+        isConnectFailure: lease === undefined,
+        isReusedSession: lease?.isReused === true,
+      });
+    } finally {
+      if (lease) host.pool.release(lease, isHealthy && !run.stopIntent);
+    }
+  }
+
+  private attemptContext(entry: Entry, run: Run, lease: Lease): AttemptContext {
+    const { host } = this;
+    const { item, meta } = entry;
+    const errors = host.deps.errors;
+    return {
+      item,
+      meta,
+      session: lease.session,
+      fs: host.deps.fs,
+      signal: run.controller.signal,
+      limiter: host.limiters[item.direction],
+      partSuffix: host.options.partSuffix,
+      remoteDirs: host.remoteDirs,
+      isNotFound: (err) => errors.toErrorInfo(err).ftpCode === 550,
+      isTransient: (err) => classifyTransient(err, errors),
+      replyCode: (err) => errors.toErrorInfo(err).ftpCode,
+      replyCommand: (err) => errors.toErrorInfo(err).command,
+      describe: (err) => describeError(err, errors).message,
+      chooseExists: (q) => host.asker.choose(q, q.item.onExists ?? host.options.onExists),
+      policyOf: (i) => i.onExists ?? host.options.onExists,
+      onProgress: () => {
+        run.meter.sample(host.now(), item.transferredBytes);
+        host.batcher.mark(item.id);
+      },
+      onChanged: () => {
+        host.batcher.mark(item.id);
+        host.schedulePersist();
+      },
+      log: (level, text) => host.log(level, text, item.id),
+    };
+  }
+
+  private finishDone(entry: Entry, isSkipped: boolean): void {
+    const { host } = this;
+    const { item, meta } = entry;
+    item.isSkipped = isSkipped || undefined;
+    item.lastError = undefined;
+    item.finishedMs = host.now();
+    if (!isSkipped && item.sizeBytes !== undefined) item.transferredBytes = item.sizeBytes;
+    meta.failuresInRow = 0;
+    host.setState(entry, 'done');
+    if (isSkipped) host.log('info', `skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: target exists`, item.id);
+    host.schedulePersist();
+  }
+
+  private handleFailure(entry: Entry, err: unknown, how: FailureContext): void {
+    const { host } = this;
+    const { item, meta } = entry;
+    const info = describeError(err, host.deps.errors);
+    const isTransient = classifyTransient(err, host.deps.errors);
+    item.lastError = info;
+    // Only a 421 instead of a greeting means "too many connections"; on a logged-in session it is
+    // the server's idle timeout or shutdown (vsftpd: "421 Timeout.").
+    const is421 = info.ftpCode === 421 && how.isConnectFailure;
+    const accepted = host.pool.openFor(item.siteId);
+    const hasOthersRunning = accepted > 0;
+    if (isTransient && how.isReusedSession && !how.hasProgressed && !entry.hasRetriedStale) {
+      // A pooled session the server had silently dropped: try once more at once on a fresh one.
+      entry.hasRetriedStale = true;
+      host.setState(entry, 'queued');
+      host.log('info', `${item.remotePath}: the reused connection was gone (${info.message}); reconnecting`, item.id);
+      return;
+    }
+    entry.hasRetriedStale = false;
+    if (is421) {
+      const limit = host.scheduler.lowerAfter421(item.siteId, accepted);
+      host.pool.trimIdle(item.siteId, limit);
+      host.log('warn', `421 from the server: at most ${limit} connection(s) to this site for this run`, item.id);
+    }
+    if (how.hasProgressed) meta.failuresInRow = 0;
+    // Refused for lack of a free connection while others work: not this item's fault.
+    if (!(is421 && hasOthersRunning)) meta.failuresInRow++;
+    const where = item.direction === 'download' ? item.remotePath : item.localPath;
+    if (isTransient && canRetry(Math.max(1, meta.failuresInRow), host.options.retry)) {
+      const delay = backoffDelayMs(Math.max(1, meta.failuresInRow), host.options.retry, host.random);
+      item.nextRetryMs = host.now() + delay;
+      entry.retryTimer = setTimeout(() => {
+        entry.retryTimer = undefined;
+        item.nextRetryMs = undefined;
+        host.batcher.mark(item.id);
+        host.schedulePump();
+      }, delay);
+      host.setState(entry, 'queued');
+      host.log('warn', `${where}: ${info.message}; retry in ${Math.round(delay / 100) / 10}s (attempt ${item.attempts})`, item.id);
+    } else {
+      item.finishedMs = host.now();
+      host.setState(entry, 'failed');
+      host.log('error', `${where}: failed: ${errorLine(info)}`, item.id);
+    }
+    host.schedulePersist();
+  }
+
+  private onStopped(entry: Entry, run: Run): void {
+    if (run.deletePartial) void this.deletePartial(entry);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A queue's settings and what it is built from, with the defaults a queue starts with; kept apart
+ * so the CLI, the app and the queue's parts agree on one definition.
+ */
+import type { FileExistsPolicy } from '../../shared/domain';
+import { DEFAULT_RETRY_POLICY } from './backoff';
+import { DEFAULT_SITE_LIMIT } from './Scheduler';
+import type { ErrorPolicy, ExistsResolver, LocalFs, QueueStore, RetryPolicy, SessionFactory, SpeedLimits } from './types';
+
+/** Settings of a queue; all optional when constructing. */
+export interface QueueOptions {
+  /** Most transfers at once over all sites. */
+  globalLimit: number;
+  /** Per-site limit for sites without their own (1..10). */
+  defaultSiteLimit: number;
+  /** Per-site limits by site id (1..10). */
+  siteLimits: Record<string, number>;
+  retry: RetryPolicy;
+  /** The queue's file-exists policy; items may override it. */
+  onExists: FileExistsPolicy;
+  speedLimits: SpeedLimits;
+  /** Suffix of the temporary download file. */
+  partSuffix: string;
+  /** Whether queued items start on their own (false: only after `start()`). */
+  isProcessing: boolean;
+  /** Debounce of queue-file writes. */
+  persistDelayMs: number;
+  /** How long an unused transfer session stays open. */
+  idleSessionMs: number;
+}
+
+/** What a queue is built from. */
+export interface TransferQueueDeps {
+  /** Opens logged-in transfer sessions; the only place credentials live. */
+  sessions: SessionFactory;
+  fs: LocalFs;
+  /** The engine's transient/permanent policy (`engineErrorPolicy` in the app). */
+  errors: ErrorPolicy;
+  /** Where the queue is saved; none means in memory only (the CLI). */
+  store?: QueueStore;
+  /** Answers `ask` file-exists questions (UI dialog or CLI flag). */
+  resolveExists?: ExistsResolver;
+  options?: Partial<QueueOptions>;
+  now?: () => number;
+  random?: () => number;
+}
+
+export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
+  globalLimit: 8,
+  defaultSiteLimit: DEFAULT_SITE_LIMIT,
+  siteLimits: {},
+  retry: DEFAULT_RETRY_POLICY,
+  onExists: 'ask',
+  speedLimits: {},
+  partSuffix: '.part',
+  isProcessing: true,
+  persistDelayMs: 500,
+  idleSessionMs: 30_000,
+};
