@@ -186,37 +186,42 @@ class RefusedSignal extends Error {
 async function startCommand(ctx: DataChannelContext, command: string, strategy: DataStrategy, prepared: Prepared): Promise<DataTransfer> {
   const { control } = ctx;
   let preliminary: FtpReply | undefined;
-  let gotPreliminary!: (reply: FtpReply) => void;
-  const preliminaryArrived = new Promise<FtpReply>((resolve) => (gotPreliminary = resolve));
+  let onAccepted!: () => void;
+  let onRefused!: (err: unknown) => void;
+  // Settles once the server accepted the command (1yz, or at once 2yz) or refused it (or the
+  // control connection died): one promise for the common case instead of a race of several.
+  const accepted = new Promise<void>((resolve, reject) => {
+    onAccepted = resolve;
+    onRefused = reject;
+  });
+  accepted.catch(() => undefined);
   const finalReply = control.request(command, {
     untimedAfterPreliminary: true,
     onPreliminary: (reply) => {
       preliminary ??= reply;
-      gotPreliminary(reply);
+      onAccepted();
     },
   });
-  finalReply.catch(() => undefined);
-  // Settles only for a negative final reply or a dead control connection.
-  const refusal = finalReply.then((reply) => (isNegative(reply) ? reply : new Promise<FtpReply>(() => undefined)));
-  refusal.catch(() => undefined);
+  finalReply.then((reply) => (isNegative(reply) ? onRefused(new RefusedSignal(reply)) : onAccepted()), onRefused);
+  // Settles only for a negative final reply or a dead control connection (made only when needed).
+  const refusal = () => finalReply.then((reply) => (isNegative(reply) ? reply : new Promise<FtpReply>(() => undefined)));
 
   let socket: net.Socket | undefined = prepared.kind === 'passive' ? prepared.socket : undefined;
   try {
     if (prepared.kind === 'active') {
-      socket = await raceRefusal(prepared.listener.accept(ctx.timeoutMs, ctx.signal), refusal);
+      socket = await raceRefusal(prepared.listener.accept(ctx.timeoutMs, ctx.signal), refusal());
     }
     if (ctx.isProtected) {
       const plain: net.Socket = socket!;
       const handshake = prepared.kind === 'passive' && prepared.early
         ? prepared.early.handshake(ctx.timeoutMs, ctx.signal)
         : startTls({ socket: plain, host: control.host, session: control.tlsSession, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
-      const secure = await raceRefusal(handshake, refusal);
+      const secure = await raceRefusal(handshake, refusal());
       socket = secure;
       checkDataCertificate(control, secure);
     }
     // Hand over only once the server accepted the command (1yz) — or already finished it (2yz).
-    const finishedWell = finalReply.then((reply) => (isNegative(reply) ? new Promise<FtpReply>(() => undefined) : reply));
-    await raceRefusal(Promise.race([preliminaryArrived, finishedWell]), refusal);
+    await accepted;
     return new DataTransfer({ control, command, socket: socket!, strategy, preliminary, finalReply, timeoutMs: ctx.timeoutMs });
   } catch (err) {
     socket?.destroy();
