@@ -1,148 +1,38 @@
 /**
- * A logged-in FTP session: connect and log in (USER/PASS/ACCT, explicit or implicit FTPS, FEAT,
- * OPTS UTF8, SYST, PWD), then one operation at a time — navigation, listings, file operations,
+ * A logged-in FTP session: one operation at a time — navigation, listings, file operations,
  * streamed downloads and uploads with resume, checksums, abort, keep-alive and QUIT.
- * Owns: the session's state (features, transfer type, remembered data strategy, listing format)
- * and the serialisation of operations. Sockets live in control/ and data/.
+ * Owns: the session's state (features, transfer type, remembered data strategy, listing format).
+ * The login is openSession.ts, serialisation and keep-alive OperationLock.ts, the movement of
+ * a transfer's bytes transferFlow.ts, listing decoding listingReaders.ts; sockets live in control/ and data/.
  * Must not import electron or React.
  */
 import { EventEmitter } from 'node:events';
-import { StringDecoder } from 'node:string_decoder';
-import type { Readable, Writable } from 'node:stream';
-import type { DataMode, DataStrategy, FileEntry, TlsMode } from '../../shared/domain';
-import { ControlConnection } from './control/ControlConnection';
+import type { DataStrategy, FileEntry } from '../../shared/domain';
+import type { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
-import type { TlsTrustOptions } from './control/tlsTrust';
 import { crlfToLf, lfToCrlf } from './data/asciiTransform';
 import type { DataTransfer } from './data/DataTransfer';
 import { openDataTransfer, strategyOrder } from './data/openDataTransfer';
 import { pump } from './data/pump';
 import { DirectReceiver } from './data/receiveDirect';
 import { DirectSender } from './data/sendDirect';
-import { whenWriteFinished } from './data/streamEnd';
 import { canReadSync, canWriteSync } from './data/syncIo';
 import {
-  FtpAbortedError, FtpConnectionError, FtpProtocolError, FtpReplyError, FtpTlsError, type CertificateInfo,
+  FtpAbortedError, FtpConnectionError, FtpProtocolError, FtpReplyError, type CertificateInfo,
 } from './errors';
-import { chooseChecksumMethod, mlstOptsToRequest, parseFeatReply } from './features';
+import { chooseChecksumMethod } from './features';
 import { ListParser, parseMlstReply, type ListFormat } from './list';
+import { listingReader, nameListReader } from './listingReaders';
+import { openSession, type SessionOptions, type SessionState } from './openSession';
+import { OperationLock } from './OperationLock';
 import { isCompletion, type FtpReply } from './reply';
 import {
   formatTimeVal, parseAnnouncedSize, parseDigestReply, parsePathReply, parseSizeReply, parseTimeValReply,
 } from './replyValues';
+import type { ConnectOptions, DownloadOptions, SessionHooks, TransferResult, UploadOptions } from './sessionTypes';
+import { countBytes, readToEnd, receiveDirect, sendDirect } from './transferFlow';
 
-/** How to reach and log in to a server. */
-export interface ConnectOptions {
-  host: string;
-  /** Default 21, or 990 for implicit FTPS. */
-  port?: number;
-  /** No user means anonymous, with password `anonymous@`. */
-  user?: string;
-  password?: string;
-  /** Sent with ACCT when the server asks for it (332). */
-  account?: string;
-  /** Default 'none'. */
-  tls?: TlsMode;
-  /** Default 'auto': EPSV → PASV → EPRT → PORT. */
-  dataMode?: DataMode;
-  /** Use only this strategy. */
-  dataStrategy?: DataStrategy;
-  /** SHA-256 of a server certificate the user trusts (hex, colons optional, any case). */
-  trustedFingerprint?: string;
-  /** Accept any certificate. */
-  insecure?: boolean;
-  /** Connect, reply and data-accept/idle timeout; default 20 s. */
-  timeoutMs?: number;
-  /** Send NOOP after this long idle; 0 or unset = off. */
-  keepAliveMs?: number;
-  /** Label of this connection in log events. */
-  connectionId?: string;
-  /** Character set of commands, replies and listings; default utf8. */
-  encoding?: 'utf8' | 'latin1';
-}
-
-/** Hooks for connect(): a log sink that also sees the login, and a signal to cancel connecting. */
-export interface SessionHooks {
-  onLog?: (event: FtpLogEvent) => void;
-  signal?: AbortSignal;
-}
-
-/** Options of download(). */
-export interface DownloadOptions {
-  /** Start at this byte of the remote file (REST). */
-  offset?: number;
-  type?: 'binary' | 'ascii';
-  signal?: AbortSignal;
-  /** Called with the number of bytes received so far (before line-ending conversion). */
-  onProgress?: (bytes: number) => void;
-}
-
-/** Options of upload(). */
-export interface UploadOptions {
-  /** Start writing at this byte of the remote file (REST + STOR). */
-  offset?: number;
-  /** Append to the remote file (APPE). */
-  append?: boolean;
-  type?: 'binary' | 'ascii';
-  signal?: AbortSignal;
-  /** Called with the number of bytes sent so far (before line-ending conversion). */
-  onProgress?: (bytes: number) => void;
-}
-
-/** The result of a transfer. */
-export interface TransferResult {
-  /** Bytes that went through the data connection. */
-  bytes: number;
-}
-
-let nextConnectionNumber = 1;
-
-/**
- * Counts the bytes a readable emits and reports progress. A 'data' listener rather than a Transform
- * in the pipeline: one stream hop less per chunk, and pipe's pause() still applies backpressure.
- */
-function countBytes(stream: NodeJS.ReadableStream, onProgress?: (bytes: number) => void): { readonly bytes: number } {
-  const counter = { bytes: 0 };
-  stream.on('data', (chunk: Buffer | string) => {
-    counter.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    onProgress?.(counter.bytes);
-  });
-  return counter;
-}
-
-/**
- * Runs a download through a DirectReceiver, then ends the target. A failure destroys the target
- * with the error, as a pipeline would, after telling the transfer where it came from.
- */
-async function receiveDirect(transfer: DataTransfer, receiver: DirectReceiver, to: NodeJS.WritableStream): Promise<void> {
-  try {
-    await receiver.receive(transfer.socket);
-  } catch (error) {
-    transfer.noteError(error, receiver.localError === undefined);
-    (to as Partial<Writable>).destroy?.(error as Error);
-    throw error;
-  }
-  await endWritable(to);
-}
-
-/** Runs an upload through a DirectSender; the source is destroyed afterwards (closing its file), as a pipeline would. */
-async function sendDirect(transfer: DataTransfer, sender: DirectSender, from: NodeJS.ReadableStream): Promise<void> {
-  try {
-    await sender.send(transfer.socket);
-  } catch (error) {
-    transfer.noteError(error, sender.localError === undefined);
-    (from as Partial<Readable>).destroy?.(error as Error);
-    throw error;
-  }
-  (from as Partial<Readable>).destroy?.();
-}
-
-/** Ends a writable and waits until it has finished (or failed). */
-function endWritable(stream: NodeJS.WritableStream): Promise<void> {
-  const done = whenWriteFinished(stream as Writable);
-  stream.end();
-  return done;
-}
+export type { ConnectOptions, SessionHooks, DownloadOptions, UploadOptions, TransferResult } from './sessionTypes';
 
 /** A logged-in FTP session; emits 'log' (FtpLogEvent) and 'close'. Operations run one at a time. */
 export class FtpSession extends EventEmitter {
@@ -160,17 +50,13 @@ export class FtpSession extends EventEmitter {
   lastDataStrategy?: DataStrategy;
 
   private readonly control: ControlConnection;
-  private readonly options: ConnectOptions & { timeoutMs: number };
+  private readonly options: SessionOptions;
+  private readonly lock: OperationLock;
   private currentType?: 'A' | 'I';
   private listFormat?: ListFormat;
-  private lock: Promise<void> = Promise.resolve();
-  private busy = 0;
   private activeTransfer?: DataTransfer;
-  private keepAliveTimer?: NodeJS.Timeout;
 
-  private constructor(control: ControlConnection, options: ConnectOptions & { timeoutMs: number }, state: {
-    features: Map<string, string>; system?: string; initialDirectory?: string; isDataProtected: boolean;
-  }) {
+  private constructor(control: ControlConnection, options: SessionOptions, state: SessionState) {
     super();
     this.control = control;
     this.options = options;
@@ -179,93 +65,25 @@ export class FtpSession extends EventEmitter {
     this.initialDirectory = state.initialDirectory;
     this.certificate = control.certificate;
     this.isDataProtected = state.isDataProtected;
+    this.lock = new OperationLock(() => control.isClosed, options.keepAliveMs ?? 0, () => control.request('NOOP'));
     control.on('close', () => {
-      clearTimeout(this.keepAliveTimer);
+      this.lock.stopKeepAlive();
       this.emit('close');
     });
-    this.scheduleKeepAlive();
+    this.lock.scheduleKeepAlive();
   }
 
   /** Connects, secures (per `tls`), logs in and reads the server's features; rejects with a typed error. */
   static async connect(opts: ConnectOptions, hooks: SessionHooks = {}): Promise<FtpSession> {
-    const tls = opts.tls ?? 'none';
-    const options = { ...opts, timeoutMs: opts.timeoutMs ?? 20_000, connectionId: opts.connectionId ?? `ftp-${nextConnectionNumber++}` };
-    const trust: TlsTrustOptions = { trustedFingerprint: opts.trustedFingerprint, insecure: opts.insecure };
     // Events go to the hook until the session exists, then to the session's 'log' event as well.
-    let session: FtpSession | undefined;
+    let session: FtpSession | undefined = undefined;
     const log = (event: FtpLogEvent) => {
       hooks.onLog?.(event);
       session?.emit('log', event);
     };
-    const { connection: control, greeting } = await ControlConnection.connect({
-      host: opts.host,
-      port: opts.port ?? (tls === 'implicit' ? 990 : 21),
-      timeoutMs: options.timeoutMs,
-      encoding: opts.encoding ?? 'utf8',
-      connectionId: options.connectionId,
-      log,
-      signal: hooks.signal,
-      implicitTls: tls === 'implicit' ? trust : undefined,
-    });
-    const onAbort = () => control.destroy(new FtpAbortedError('Connect aborted'));
-    hooks.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      if (greeting.code !== 220) throw new FtpReplyError(greeting.code, greeting.text, undefined, 'The server refused the connection');
-      if (tls === 'explicit' || tls === 'explicit-if-available') {
-        const reply = await control.request('AUTH TLS');
-        if (reply.code === 234) {
-          await control.upgradeToTls(trust);
-        } else if (tls === 'explicit') {
-          throw new FtpTlsError(`The server refused AUTH TLS: ${reply.code} ${reply.text}`);
-        } else {
-          control.log('status', 'The server does not offer TLS; continuing unencrypted', { hint: 'Passwords and files travel in clear text' });
-        }
-      }
-      await login(control, opts);
-      let isDataProtected = false;
-      if (control.isSecure) {
-        // RFC 4217 §9: PBSZ 0 then PROT P; a refusal leaves data in clear, which the UI must show.
-        const pbsz = await control.request('PBSZ 0');
-        const prot = isCompletion(pbsz) ? await control.request('PROT P') : pbsz;
-        isDataProtected = isCompletion(prot);
-        if (!isDataProtected) {
-          control.log('status', `The server refused data protection (${prot.code} ${prot.text}); data connections are NOT encrypted`, {
-            hint: 'Only the control connection is encrypted',
-          });
-        }
-      }
-      const feat = await control.request('FEAT');
-      const features = parseFeatReply(feat);
-      if (features.has('UTF8') && (opts.encoding ?? 'utf8') === 'utf8') {
-        // RFC 2640 §3.1 via OPTS; a refusal only means the server does not switch: not an error.
-        await control.request('OPTS UTF8 ON');
-      }
-      const mlstFacts = mlstOptsToRequest(features.get('MLST'));
-      // A refusal leaves the server's default facts: listings still work, with fewer columns.
-      if (mlstFacts) await control.request(`OPTS MLST ${mlstFacts}`);
-      const syst = await control.request('SYST');
-      const pwd = await control.request('PWD');
-      let initialDirectory: string | undefined;
-      if (pwd.code === 257) {
-        try {
-          initialDirectory = parsePathReply(pwd.text);
-        } catch {
-          initialDirectory = undefined;
-        }
-      }
-      session = new FtpSession(control, options, {
-        features,
-        system: syst.code === 215 ? syst.text : undefined,
-        initialDirectory,
-        isDataProtected,
-      });
-      return session;
-    } catch (err) {
-      control.destroy(err as Error);
-      throw err;
-    } finally {
-      hooks.signal?.removeEventListener('abort', onAbort);
-    }
+    const { control, options, state } = await openSession(opts, hooks, log);
+    session = new FtpSession(control, options, state);
+    return session;
   }
 
   /** Whether the control connection is encrypted. */
@@ -280,7 +98,7 @@ export class FtpSession extends EventEmitter {
 
   /** Whether no operation is running. */
   get isIdle(): boolean {
-    return this.busy === 0;
+    return this.lock.isIdle;
   }
 
   /** The current remote directory (PWD). */
@@ -307,28 +125,15 @@ export class FtpSession extends EventEmitter {
 
   /** Lists a directory, yielding entries as they are parsed; stopping early aborts the listing. */
   async *listStream(path?: string): AsyncGenerator<FileEntry> {
-    const release = await this.acquire();
+    const release = await this.lock.acquire();
     try {
       // RFC 3659 §7.8: MLSD support is announced as MLST in FEAT.
       const useMlsd = this.features.has('MLST') || this.features.has('MLSD');
       // No `-a`: hidden files are shown or not per server (options in LIST are not standard, RFC 959).
       const command = `${useMlsd ? 'MLSD' : 'LIST'}${path ? ` ${path}` : ''}`;
       const parser = new ListParser({ format: useMlsd ? 'mlsd' : this.listFormat });
-      const decoder = new StringDecoder(this.options.encoding ?? 'utf8');
-      let unparsedLogged = 0;
-      const report = (unparsed: string[]) => {
-        for (const line of unparsed) {
-          if (unparsedLogged++ < 20) this.control.log('status', `Could not parse listing line: ${line}`);
-        }
-      };
-      yield* this.readTransfer(command, (chunk) => {
-        const batch = chunk === undefined ? parser.push(decoder.end()) : parser.push(decoder.write(chunk));
-        report(batch.unparsed);
-        if (chunk !== undefined) return batch.entries;
-        const tail = parser.end();
-        report(tail.unparsed);
-        return [...batch.entries, ...tail.entries];
-      });
+      const read = listingReader(parser, this.options.encoding ?? 'utf8', (message) => this.control.log('status', message));
+      yield* this.readTransfer(await this.openData(command), read);
       if (!useMlsd && parser.format) this.listFormat = parser.format;
     } finally {
       release();
@@ -339,17 +144,7 @@ export class FtpSession extends EventEmitter {
   nlst(path?: string): Promise<string[]> {
     return this.exclusive(async () => {
       const names: string[] = [];
-      const decoder = new StringDecoder(this.options.encoding ?? 'utf8');
-      let partial = '';
-      const take = (text: string, final: boolean) => {
-        const lines = (partial + text).split(/\r?\n/);
-        partial = final ? '' : lines.pop() ?? '';
-        for (const line of lines) if (line !== '') names.push(line);
-      };
-      const stream = this.readTransfer(`NLST${path ? ` ${path}` : ''}`, (chunk) => {
-        take(chunk === undefined ? decoder.end() : decoder.write(chunk), chunk === undefined);
-        return [];
-      });
+      const stream = this.readTransfer(await this.openData(`NLST${path ? ` ${path}` : ''}`), nameListReader(this.options.encoding ?? 'utf8', names));
       for await (const nothing of stream) void nothing;
       return names;
     });
@@ -499,9 +294,9 @@ export class FtpSession extends EventEmitter {
 
   /** Says goodbye (QUIT) and closes; closes at once if an operation is still running. */
   async close(): Promise<void> {
-    clearTimeout(this.keepAliveTimer);
+    this.lock.stopKeepAlive();
     if (this.control.isClosed) return;
-    if (this.busy === 0) {
+    if (this.lock.isIdle) {
       const quit = this.control.request('QUIT').catch(() => undefined);
       await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, Math.min(this.options.timeoutMs, 2000)).unref())]);
     }
@@ -510,7 +305,7 @@ export class FtpSession extends EventEmitter {
 
   /** Closes every socket at once. */
   destroy(): void {
-    clearTimeout(this.keepAliveTimer);
+    this.lock.stopKeepAlive();
     this.activeTransfer?.socket.destroy();
     this.control.destroy();
   }
@@ -555,28 +350,11 @@ export class FtpSession extends EventEmitter {
     return transfer;
   }
 
-  /** Runs a data command whose data we read, feeding each chunk (then undefined at the end) to `consume`. */
-  private async *readTransfer<T>(command: string, consume: (chunk: Buffer | undefined) => Iterable<T>): AsyncGenerator<T> {
-    const transfer = await this.openData(command);
-    let isSettled = false;
-    try {
-      let readError: unknown;
-      try {
-        for await (const chunk of transfer.socket as AsyncIterable<Buffer>) yield* consume(chunk);
-      } catch (err) {
-        readError = err ?? new FtpConnectionError('Data connection failed');
-      }
-      isSettled = true;
-      await transfer.complete(readError === undefined ? Promise.resolve() : Promise.reject(readError));
-      yield* consume(undefined);
-    } finally {
+  /** Reads an opened data connection whose data we read (see readToEnd), forgetting it as the active transfer when done. */
+  private readTransfer<T>(transfer: DataTransfer, consume: (chunk: Buffer | undefined) => Iterable<T>): AsyncGenerator<T> {
+    return readToEnd(transfer, consume, () => {
       this.activeTransfer = undefined;
-      if (!isSettled) {
-        // The consumer stopped early: abort so the control connection stays in step.
-        transfer.abort();
-        await transfer.complete(Promise.reject(new FtpAbortedError())).catch(() => undefined);
-      }
-    }
+    });
   }
 
   private async ensureType(type: 'A' | 'I'): Promise<void> {
@@ -593,65 +371,7 @@ export class FtpSession extends EventEmitter {
     return reply;
   }
 
-  private async acquire(signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) throw new FtpAbortedError();
-    const previous = this.lock;
-    let release!: () => void;
-    this.lock = new Promise((resolve) => (release = resolve));
-    this.busy++;
-    clearTimeout(this.keepAliveTimer);
-    await previous;
-    if (this.control.isClosed) {
-      this.busy--;
-      release();
-      throw new FtpConnectionError('The session is closed');
-    }
-    return () => {
-      this.busy--;
-      release();
-      this.scheduleKeepAlive();
-    };
-  }
-
-  private async exclusive<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const release = await this.acquire(signal);
-    try {
-      return await fn();
-    } finally {
-      release();
-    }
-  }
-
-  private scheduleKeepAlive(): void {
-    clearTimeout(this.keepAliveTimer);
-    const interval = this.options.keepAliveMs ?? 0;
-    if (interval <= 0 || this.busy > 0 || this.control.isClosed) return;
-    this.keepAliveTimer = setTimeout(() => {
-      if (this.busy > 0 || this.control.isClosed) return;
-      this.exclusive(() => this.control.request('NOOP')).catch(() => undefined);
-    }, interval);
-    // Keep-alive alone must not keep a process running.
-    this.keepAliveTimer.unref();
-  }
-}
-
-/** USER, then PASS and ACCT as the server asks (RFC 959 §5.4 state diagram); 530 and friends become FtpReplyError. */
-async function login(control: ControlConnection, opts: ConnectOptions): Promise<void> {
-  const user = opts.user ?? 'anonymous';
-  const password = opts.password ?? (user === 'anonymous' || user === 'ftp' ? 'anonymous@' : '');
-  let reply = await control.request(`USER ${user}`);
-  let last = `USER ${user}`;
-  if (reply.code === 331) {
-    reply = await control.request(`PASS ${password}`);
-    last = 'PASS ****';
-  }
-  if (reply.code === 332) {
-    if (opts.account === undefined) throw new FtpReplyError(reply.code, reply.text, last, 'The server asks for an account (ACCT) and none was given');
-    reply = await control.request(`ACCT ${opts.account}`);
-    last = 'ACCT ****';
-  }
-  if (reply.code !== 230 && reply.code !== 202) {
-    const hint = reply.code === 530 ? 'Login refused: check the user name and password' : undefined;
-    throw new FtpReplyError(reply.code, reply.text, last, hint);
+  private exclusive<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.lock.exclusive(fn, signal);
   }
 }

@@ -1,0 +1,70 @@
+/**
+ * The options and results of FtpSession's public methods, apart from the class so that the
+ * connect sequence and the transfer code can use them without importing the session.
+ */
+import type { DataMode, DataStrategy, TlsMode } from '../../shared/domain';
+import type { FtpLogEvent } from './control/logEvent';
+
+/** How to reach and log in to a server. */
+export interface ConnectOptions {
+  host: string;
+  /** Default 21, or 990 for implicit FTPS. */
+  port?: number;
+  /** No user means anonymous, with password `anonymous@`. */
+  user?: string;
+  password?: string;
+  /** Sent with ACCT when the server asks for it (332). */
+  account?: string;
+  /** Default 'none'. */
+  tls?: TlsMode;
+  /** Default 'auto': EPSV → PASV → EPRT → PORT. */
+  dataMode?: DataMode;
+  /** Use only this strategy. */
+  dataStrategy?: DataStrategy;
+  /** SHA-256 of a server certificate the user trusts (hex, colons optional, any case). */
+  trustedFingerprint?: string;
+  /** Accept any certificate. */
+  insecure?: boolean;
+  /** Connect, reply and data-accept/idle timeout; default 20 s. */
+  timeoutMs?: number;
+  /** Send NOOP after this long idle; 0 or unset = off. */
+  keepAliveMs?: number;
+  /** Label of this connection in log events. */
+  connectionId?: string;
+  /** Character set of commands, replies and listings; default utf8. */
+  encoding?: 'utf8' | 'latin1';
+}
+
+/** Hooks for connect(): a log sink that also sees the login, and a signal to cancel connecting. */
+export interface SessionHooks {
+  onLog?: (event: FtpLogEvent) => void;
+  signal?: AbortSignal;
+}
+
+/** Options of download(). */
+export interface DownloadOptions {
+  /** Start at this byte of the remote file (REST). */
+  offset?: number;
+  type?: 'binary' | 'ascii';
+  signal?: AbortSignal;
+  /** Called with the number of bytes received so far (before line-ending conversion). */
+  onProgress?: (bytes: number) => void;
+}
+
+/** Options of upload(). */
+export interface UploadOptions {
+  /** Start writing at this byte of the remote file (REST + STOR). */
+  offset?: number;
+  /** Append to the remote file (APPE). */
+  append?: boolean;
+  type?: 'binary' | 'ascii';
+  signal?: AbortSignal;
+  /** Called with the number of bytes sent so far (before line-ending conversion). */
+  onProgress?: (bytes: number) => void;
+}
+
+/** The result of a transfer. */
+export interface TransferResult {
+  /** Bytes that went through the data connection. */
+  bytes: number;
+}
