@@ -5,7 +5,8 @@
  * Owns: tls.connect options and certificate checks. Must not import electron or React.
  */
 import net from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
+import { tlsModule } from './tlsModule';
 import { FtpConnectionError, FtpTimeoutError, FtpTlsError, type CertificateInfo } from '../errors';
 
 /** How the caller wants the server certificate judged. */
@@ -71,7 +72,7 @@ export interface StartTlsOptions {
  */
 export function startTls(options: StartTlsOptions): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({
+    const socket = tlsModule().connect({
       socket: options.socket,
       host: options.host,
       port: options.socket ? undefined : options.port,

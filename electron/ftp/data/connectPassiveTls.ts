@@ -7,7 +7,8 @@
  * Owns: dialing a TLS data connection and waiting for its handshake. Must not import electron or React.
  */
 import net from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
+import { tlsModule } from '../control/tlsModule';
 import { FtpAbortedError, FtpConnectionError, FtpTimeoutError, FtpTlsError } from '../errors';
 import type { DirectReceiver } from './receiveDirect';
 
@@ -52,7 +53,7 @@ export function connectPassiveTls(opts: PassiveTlsOptions): Promise<PassiveTlsSo
         rejectUnauthorized: false,
         onread,
       };
-      return tls.connect(options);
+      return tlsModule().connect(options);
     });
     // The handshake's outcome, recorded from the start so it cannot be missed.
     let outcome: { error?: Error } | undefined;
