@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { DataMode, DataStrategy } from '../../shared/domain';
-import { parseOnExists, parseRetries, type QueueCliOptions } from './queueCommands';
+import { parseOnExists, parseRetries, type QueueCliOptions } from './queueOptions';
 
 /** The commands `ferry` knows. */
 export const COMMANDS = ['ls', 'get', 'put', 'rm', 'mkdir', 'rmdir', 'mv', 'hash', 'mirror'] as const;

@@ -11,7 +11,6 @@ import { runLs } from './commands/ls';
 import { runGet, runPut } from './commands/transfer';
 import { errorRecord, formatErrorLine } from './format';
 import { writeLine, type CliIo } from './io';
-import { runQueueCommand } from './queueCommands';
 import { commandHelp, overviewHelp, usageHint } from './usage';
 
 /** Exit statuses. */
@@ -46,8 +45,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     isJson = parsed.options.isJson;
     const { command, operands, options } = parsed;
     // Folder transfers go through the transfer queue (queueCommands.ts), which reports per file and returns its own status.
-    if (command === 'mirror') return await runQueueCommand('mirror', operands, options, io);
-    if (options.isRecursive && (command === 'get' || command === 'put')) return await runQueueCommand(command, operands, options, io);
+    if (command === 'mirror' || (options.isRecursive && (command === 'get' || command === 'put'))) {
+      // Loaded only here: single-file commands start without the queue's code.
+      const { runQueueCommand } = await import('./queueCommands');
+      return await runQueueCommand(command, operands, options, io);
+    }
     await RUNNERS[command](operands, options, io);
     return EXIT.ok;
   } catch (err) {

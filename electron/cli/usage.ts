@@ -5,7 +5,7 @@
  */
 import { OPERANDS, type CommandName } from './args';
 import { PASSWORD_ENV } from './connect';
-import { CLI_EXISTS_POLICIES } from './queueCommands';
+import { CLI_EXISTS_POLICIES } from './queueOptions';
 
 /** What each command does, in one line. */
 const SUMMARY: Record<CommandName, string> = {

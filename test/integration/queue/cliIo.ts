@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import type { CliOptions } from '../../../electron/cli/args';
 import type { CliIo } from '../../../electron/cli/io';
-import type { QueueCliOptions } from '../../../electron/cli/queueCommands';
+import type { QueueCliOptions } from '../../../electron/cli/queueOptions';
 
 /** CliIo whose output is collected into strings. */
 export function captureIo(cwd: string, env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
