@@ -41,7 +41,7 @@ import { bigFileRows } from './bigFile';
 import { enqueueRows } from './enqueue';
 import { smallFileRows } from './smallFiles';
 import { curl, sha256File } from './clients';
-import { formatTable, median, primaryFerry } from './table';
+import { formatTable, median } from './table';
 import type { BenchContext, BenchRow, BenchServer, BigFile, ClientRun, Measurement, RowResult } from './types';
 
 /** Every row, in table order. */
@@ -161,16 +161,19 @@ async function compare(clients: ClientRun[], runs: number, label: string): Promi
   }));
 }
 
-/** One line per target of issue 3: Ferry ≥ curl each way, ≥ 0.9× curl with explicit FTPS. */
+/**
+ * One line per target of issue 3 (Ferry ≥ curl each way, ≥ 0.9× curl with explicit FTPS) and
+ * Ferry client: the CLI's time includes Node's start-up, the engine's is its transfer alone.
+ */
 function targetLines(rows: readonly RowResult[]): string[] {
   return rows.flatMap((row) => {
-    const ferry = primaryFerry(row);
     const curlResult = row.measurements.find((m) => m.client === 'curl');
-    if (!ferry || !curlResult) return [];
-    const isTls = /FTPS/.test(row.scenario);
-    const ratio = ferry.mbPerSecond / curlResult.mbPerSecond;
-    const goal = isTls ? 0.9 : 1;
-    return [`${ratio >= goal ? 'met' : 'MISSED'}: ${row.scenario}: ${ferry.client} ${ratio.toFixed(2)}× curl (target ≥ ${goal}×)`];
+    if (!curlResult) return [];
+    const goal = /FTPS/.test(row.scenario) ? 0.9 : 1;
+    return row.measurements.filter((m) => m.isFerry).map((ferry) => {
+      const ratio = ferry.mbPerSecond / curlResult.mbPerSecond;
+      return `${ratio >= goal ? 'met' : 'MISSED'}: ${row.scenario}: ${ferry.client} ${ratio.toFixed(2)}× curl (target ≥ ${goal}×)`;
+    });
   });
 }
 
