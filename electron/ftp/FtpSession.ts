@@ -268,9 +268,10 @@ export class FtpSession extends EventEmitter {
 
   /** The server-side checksum of a file via HASH (SHA-256 preferred) or XSHA256/XSHA1/XMD5/XCRC; undefined if none is offered. */
   checksum(path: string): Promise<{ algorithm: string; hex: string } | undefined> {
+    const method = chooseChecksumMethod(this.features);
+    // Nothing to ask the server: no need to wait for the session (the queue asks after every file).
+    if (!method) return Promise.resolve(undefined);
     return this.exclusive(async () => {
-      const method = chooseChecksumMethod(this.features);
-      if (!method) return undefined;
       if (method.command === 'HASH' && method.needsSelect) await this.expect(`OPTS HASH ${method.algorithm}`, 200);
       // Hashing a large file takes the server a while before it can reply.
       const reply = await this.control.request(`${method.command} ${path}`, { timeoutMs: this.options.timeoutMs * 15 });
