@@ -342,6 +342,7 @@ export class FtpSession extends EventEmitter {
       timeoutMs: this.options.timeoutMs,
       isProtected: this.isDataProtected,
       signal,
+      provenStrategy: this.lastDataStrategy,
       onStrategyWorked: (strategy) => {
         this.lastDataStrategy = strategy;
       },

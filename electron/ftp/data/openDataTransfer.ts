@@ -15,7 +15,7 @@ import { FtpAbortedError, FtpConnectionError, FtpError, FtpProtocolError, FtpRep
 import { isNegative, type FtpReply } from '../reply';
 import { ActiveListener } from './ActiveListener';
 import { choosePassiveHost } from './choosePassiveHost';
-import { connectPassive } from './connectPassive';
+import { connectPassive, startPassive } from './connectPassive';
 import { connectPassiveTls, type PassiveTlsSocket } from './connectPassiveTls';
 import { formatEprtArgument, formatPortArgument, parseEpsvReply, parsePasvReply } from './dataAddress';
 import { DataTransfer } from './DataTransfer';
@@ -49,6 +49,13 @@ export interface DataChannelContext {
   onStrategyWorked?: (strategy: DataStrategy) => void;
   /** A download's receiver: plain passive connections are made to read straight into its buffer. */
   receiver?: DirectReceiver;
+  /**
+   * The strategy that already opened a data connection in this session. With it, a plain passive
+   * connection is started and the data command sent without waiting for the connect: on a
+   * small file that wait was a tenth of the time per file. A strategy not yet proven waits, so a
+   * passive port that cannot be reached falls back at once instead of after the command.
+   */
+  provenStrategy?: DataStrategy;
 }
 
 /** A failure after which the next strategy may be tried. */
@@ -58,8 +65,13 @@ class FallbackSignal extends Error {
   }
 }
 
-/** A passive connection whose TLS handshake started when it connected (`early`), or a plain one. */
-type Prepared = { kind: 'passive'; socket: net.Socket; early?: PassiveTlsSocket } | { kind: 'active'; listener: ActiveListener };
+/**
+ * A passive connection: plain, connected or (`connecting`) still connecting, or one whose TLS
+ * handshake started when it connected (`early`); or an active listener.
+ */
+type Prepared =
+  | { kind: 'passive'; socket: net.Socket; early?: PassiveTlsSocket; connecting?: Promise<net.Socket> }
+  | { kind: 'active'; listener: ActiveListener };
 
 /**
  * Opens a data connection with the first strategy that works and sends `command` over the control
@@ -122,8 +134,12 @@ async function expectReply(ctx: DataChannelContext, command: string, code: numbe
  * a plain socket with `onread`, or under PROT P a TLS socket dialed with `onread`, whose handshake
  * starts at once (Node cannot give a TLS layer over an existing socket its own read buffer).
  */
-async function openPassive(ctx: DataChannelContext, host: string, port: number): Promise<Prepared> {
+async function openPassive(ctx: DataChannelContext, strategy: DataStrategy, host: string, port: number): Promise<Prepared> {
   const { receiver } = ctx;
+  if (!ctx.isProtected && strategy === ctx.provenStrategy) {
+    const started = startPassive(host, port, ctx.timeoutMs, ctx.signal, receiver);
+    return { kind: 'passive', socket: started.socket, connecting: started.connected };
+  }
   if (receiver && ctx.isProtected) {
     const early = await connectPassiveTls({
       host, port, serverName: ctx.control.host, session: ctx.control.tlsSession, timeoutMs: ctx.timeoutMs, signal: ctx.signal, receiver,
@@ -141,14 +157,14 @@ async function prepare(ctx: DataChannelContext, strategy: DataStrategy): Promise
       case 'EPSV': {
         const reply = await expectReply(ctx, 'EPSV', 229);
         // RFC 2428 §3: EPSV names only a port; the host is the one we are connected to.
-        return await openPassive(ctx, control.remoteAddress, parseEpsvReply(reply.text));
+        return await openPassive(ctx, strategy, control.remoteAddress, parseEpsvReply(reply.text));
       }
       case 'PASV': {
         const reply = await expectReply(ctx, 'PASV', 227);
         const announced = parsePasvReply(reply.text);
         const choice = choosePassiveHost(announced.host, control.remoteAddress);
         if (choice.note) control.log('status', choice.note, { hint: 'Data connections only go to the server the control connection uses' });
-        return await openPassive(ctx, choice.host, announced.port);
+        return await openPassive(ctx, strategy, choice.host, announced.port);
       }
       case 'EPRT':
       case 'PORT': {
@@ -207,7 +223,13 @@ async function startCommand(ctx: DataChannelContext, command: string, strategy: 
   const refusal = () => finalReply.then((reply) => (isNegative(reply) ? reply : new Promise<FtpReply>(() => undefined)));
 
   let socket: net.Socket | undefined = prepared.kind === 'passive' ? prepared.socket : undefined;
+  let isConnecting = false;
   try {
+    if (prepared.kind === 'passive' && prepared.connecting) {
+      isConnecting = true;
+      await raceRefusal(prepared.connecting, refusal());
+      isConnecting = false;
+    }
     if (prepared.kind === 'active') {
       socket = await raceRefusal(prepared.listener.accept(ctx.timeoutMs, ctx.signal), refusal());
     }
@@ -235,6 +257,11 @@ async function startCommand(ctx: DataChannelContext, command: string, strategy: 
     if (control.isClosed) throw err;
     if (err instanceof FtpTimeoutError && prepared.kind === 'active' && !socket) {
       // The server never connected: withdraw the command (ABOR) so replies stay paired, then fall back.
+      await Promise.allSettled([finalReply, control.abortAndSync(finalReply)]);
+      throw new FallbackSignal(err);
+    }
+    if (isConnecting && (err instanceof FtpConnectionError || err instanceof FtpTimeoutError)) {
+      // We could not reach the port after the command went out: withdraw it, then fall back.
       await Promise.allSettled([finalReply, control.abortAndSync(finalReply)]);
       throw new FallbackSignal(err);
     }

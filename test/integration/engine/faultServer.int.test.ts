@@ -285,6 +285,58 @@ describe('more data-connection edge cases', () => {
     expect(session.lastDataStrategy).toBe('PORT');
   });
 
+  it('sends the data command while connecting once EPSV has worked, and withdraws it with ABOR when that connect fails', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
+    const deadPort = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    let epsvs = 0;
+    let retrs = 0;
+    // The first transfer's data connection, on a listener of the test's own.
+    let firstData: Promise<net.Socket> | undefined;
+    const s = await server({
+      files: { 'a.bin': FILE },
+      handlers: {
+        EPSV: async (session) => {
+          if (++epsvs > 1) {
+            // The second EPSV names a port where nothing listens.
+            session.reply(229, `Entering Extended Passive Mode (|||${deadPort}|)`);
+            return;
+          }
+          const listener = net.createServer();
+          await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', () => resolve()));
+          firstData = new Promise((resolve) => listener.once('connection', (socket) => {
+            listener.close();
+            resolve(socket);
+          }));
+          session.reply(229, `Entering Extended Passive Mode (|||${(listener.address() as net.AddressInfo).port}|)`);
+        },
+        RETR: async (session, arg) => {
+          retrs++;
+          session.reply(150, 'Opening');
+          if (retrs === 2) {
+            // Nobody can connect: wait for the client's ABOR, as a server waiting in accept() would.
+            await session.aborted;
+            return;
+          }
+          const data = retrs === 1 ? await firstData! : await session.dataSocket();
+          await new Promise<void>((resolve) => data.end(session.files.get(arg)!, () => resolve()));
+          session.reply(226, 'Done');
+        },
+      },
+    });
+    const session = await connect(s, { timeoutMs: 2000 });
+    const first = sink();
+    await session.download('a.bin', first);
+    expect(session.lastDataStrategy).toBe('EPSV');
+    const second = sink();
+    await session.download('a.bin', second);
+    expect(first.data().equals(FILE) && second.data().equals(FILE)).toBe(true);
+    // The second RETR went out before its connection was refused; careful opening would have sent EPSV, PASV, RETR.
+    expect(s.commands.filter((c) => /^(EPSV|PASV|RETR|ABOR)/.test(c)).map((c) => c.split(' ')[0])).toEqual(['EPSV', 'RETR', 'EPSV', 'RETR', 'ABOR', 'PASV', 'RETR']);
+    expect(session.lastDataStrategy).toBe('PASV');
+  });
+
   it('works over IPv6 with EPSV and EPRT |2|', async () => {
     const s = await server({ host: '::1', files: { 'a.bin': FILE } });
     for (const strategy of ['EPSV', 'EPRT'] as const) {
