@@ -2,6 +2,7 @@
  * Serialises a session's operations, since a control connection carries one command exchange
  * at a time, and sends NOOP after a quiet spell so that servers and NAT boxes keep an idle
  * session open. The keep-alive waits while anything runs: a running operation is traffic already.
+ * Must not import electron or React.
  */
 import { FtpAbortedError, FtpConnectionError } from './errors';
 

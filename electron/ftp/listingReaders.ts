@@ -2,6 +2,7 @@
  * Turns the chunks of a listing's data connection into results: entries for MLSD/LIST, names for
  * NLST. Chunks split characters and lines anywhere, so both decode and split incrementally.
  * Each reader takes a chunk, or undefined once the data has ended.
+ * Must not import electron or React.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { FileEntry } from '../../shared/domain';

@@ -2,6 +2,7 @@
  * The connect sequence of a session: greeting, AUTH TLS, login (USER/PASS/ACCT), PBSZ/PROT,
  * FEAT, OPTS UTF8, OPTS MLST, SYST and PWD, in that order, leaving the state FtpSession starts from.
  * On any failure, or when the caller's signal aborts, the control connection is destroyed.
+ * Must not import electron or React.
  */
 import { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';

@@ -1,6 +1,7 @@
 /**
  * The options and results of FtpSession's public methods, apart from the class so that the
  * connect sequence and the transfer code can use them without importing the session.
+ * Must not import electron or React.
  */
 import type { DataMode, DataStrategy, TlsMode } from '../../shared/domain';
 import type { FtpLogEvent } from './control/logEvent';

@@ -2,6 +2,7 @@
  * How a transfer's bytes move between the data socket and the local stream once the data
  * connection is open: counting for progress, and the direct (synchronous I/O) path's endings,
  * which must leave the local stream as a pipeline would.
+ * Must not import electron or React.
  */
 import type { Readable, Writable } from 'node:stream';
 import type { DataTransfer } from './data/DataTransfer';
