@@ -133,6 +133,8 @@ async function expectReply(ctx: DataChannelContext, command: string, code: numbe
  * Connects a passive data connection. A download with a receiver reads straight into its buffer:
  * a plain socket with `onread`, or under PROT P a TLS socket dialed with `onread`, whose handshake
  * starts at once (Node cannot give a TLS layer over an existing socket its own read buffer).
+ * A plain connection for the session's proven strategy is only started (`connecting`): the data
+ * command goes out while it connects (see DataChannelContext.provenStrategy).
  */
 async function openPassive(ctx: DataChannelContext, strategy: DataStrategy, host: string, port: number): Promise<Prepared> {
   const { receiver } = ctx;
