@@ -190,11 +190,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         dst.once('drain', () => src.resume());
       }
     });
+    let isEnded = false;
     src.on('end', () => {
+      isEnded = true;
       if (!isHeld) dst.end();
     });
     src.on('close', () => {
-      if (!isHeld) dst.destroy();
+      // After an orderly end, dst may still hold bytes the receiver has not taken (backpressure):
+      // end() delivers them; destroying here would cut the tail off a transfer the server finished.
+      if (!isHeld && !isEnded) dst.destroy();
     });
   }
 
@@ -230,11 +234,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       src.resume();
     };
     src.on('data', first);
+    let isEnded = false;
     src.on('end', () => {
+      isEnded = true;
       if (!isWired) dst.end();
     });
     src.on('close', () => {
-      if (!isWired) dst.destroy();
+      if (!isWired && !isEnded) dst.destroy();
     });
   }
 
