@@ -338,7 +338,7 @@ export class FtpSession extends EventEmitter {
     if (signal?.aborted) throw new FtpAbortedError();
     const transfer = await openDataTransfer({
       control: this.control,
-      strategies: strategyOrder(this.options.dataMode ?? 'auto', this.options.dataStrategy, this.lastDataStrategy),
+      strategies: strategyOrder(this.options.dataMode ?? 'auto', this.options.dataStrategy, this.lastDataStrategy ?? this.options.preferredDataStrategy),
       timeoutMs: this.options.timeoutMs,
       isProtected: this.isDataProtected,
       signal,

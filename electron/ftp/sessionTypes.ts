@@ -22,6 +22,11 @@ export interface ConnectOptions {
   dataMode?: DataMode;
   /** Use only this strategy. */
   dataStrategy?: DataStrategy;
+  /**
+   * Try this strategy first (the others of the mode still follow): what worked for the same
+   * server before, so a new session does not wait out a strategy that cannot connect again.
+   */
+  preferredDataStrategy?: DataStrategy;
   /** SHA-256 of a server certificate the user trusts (hex, colons optional, any case). */
   trustedFingerprint?: string;
   /** Accept any certificate. */

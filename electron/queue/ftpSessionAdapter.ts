@@ -3,22 +3,34 @@
  * from "how to connect to site X" (which is where credentials come from: the site store and
  * secret store in the app, the URL in the CLI). The queue file never sees them.
  */
+import type { DataStrategy } from '../../shared/domain';
 import { FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
 import type { SessionFactory, TransferSession } from './types';
 
-/** Wraps a logged-in FtpSession; uploads from an offset use REST+STOR when the server announces REST STREAM, else APPE. */
-export function fromFtpSession(session: FtpSession): TransferSession {
+/**
+ * Wraps a logged-in FtpSession; uploads from an offset use REST+STOR when the server announces
+ * REST STREAM, else APPE. `onStrategy` hears which data strategy each data connection used.
+ */
+export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: DataStrategy) => void): TransferSession {
+  const tell = () => {
+    if (session.lastDataStrategy) onStrategy?.(session.lastDataStrategy);
+  };
   const rest = session.features.get('REST');
   // RFC 3659 §5.5: REST STREAM in FEAT means REST is valid before STOR too.
   const canRestStor = rest !== undefined && /STREAM/i.test(rest);
   return {
-    list: (p) => session.list(p),
+    list: async (p) => {
+      const entries = await session.list(p);
+      tell();
+      return entries;
+    },
     size: (p) => session.size(p),
     modifiedTime: (p) => session.modifiedTime(p),
     mkdir: (p) => session.mkdir(p),
     delete: (p) => session.delete(p),
     download: async (remote, to, opts) => {
       await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress });
+      tell();
     },
     upload: async (from, remote, opts) => {
       const isResume = opts.offset > 0;
@@ -28,6 +40,7 @@ export function fromFtpSession(session: FtpSession): TransferSession {
         signal: opts.signal,
         onProgress: opts.onProgress,
       });
+      tell();
     },
     checksum: (p) => session.checksum(p),
     get isClosed() {
@@ -49,12 +62,16 @@ export function ftpSessionFactory(
   connectOptionsFor: (siteId: string) => ConnectOptions | Promise<ConnectOptions>,
   opts: FtpSessionFactoryOptions = {},
 ): SessionFactory {
+  // The data strategy that last worked for each site: a new session of the pool tries it first,
+  // so a mode that cannot connect (a passive port a firewall drops: a timeout per attempt) is not
+  // waited out again by every new connection.
+  const learned = new Map<string, DataStrategy>();
   return async (siteId, connectionLabel) => {
     const connect = await connectOptionsFor(siteId);
     const session = await FtpSession.connect(
-      { ...connect, connectionId: connectionLabel },
+      { ...connect, connectionId: connectionLabel, preferredDataStrategy: connect.preferredDataStrategy ?? learned.get(siteId) },
       { onLog: opts.onLog ? (event) => opts.onLog!(siteId, event) : undefined },
     );
-    return fromFtpSession(session);
+    return fromFtpSession(session, (strategy) => learned.set(siteId, strategy));
   };
 }

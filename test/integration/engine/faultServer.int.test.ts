@@ -186,6 +186,23 @@ describe('data connections', () => {
     expect(s.commands.filter((c) => /^(EPSV|PASV|RETR)/.test(c))).toEqual(['EPSV', 'RETR a.bin', 'PASV', 'RETR a.bin']);
   });
 
+  it('tries a preferred strategy first when the mode allows it, and still falls back from it', async () => {
+    const s = await server({ files: { 'a.bin': FILE } });
+    const preferred = await connect(s, { preferredDataStrategy: 'EPRT' });
+    await preferred.download('a.bin', sink());
+    // Outside the mode the preference is ignored.
+    const passiveOnly = await connect(s, { dataMode: 'passive', preferredDataStrategy: 'EPRT' });
+    await passiveOnly.download('a.bin', sink());
+    expect(s.commands.filter((c) => /^(EPSV|PASV|EPRT|PORT)/.test(c)).map((c) => c.split(' ')[0])).toEqual(['EPRT', 'EPSV']);
+
+    const refusing = await server({ files: { 'a.bin': FILE }, handlers: { EPRT: (session) => session.reply(500, 'Illegal EPRT command') } });
+    const fallingBack = await connect(refusing, { preferredDataStrategy: 'EPRT' });
+    const out = sink();
+    await fallingBack.download('a.bin', out);
+    expect(out.data().equals(FILE)).toBe(true);
+    expect(fallingBack.lastDataStrategy).toBe('EPSV');
+  });
+
   it('falls back from active to passive when PORT and EPRT are refused', async () => {
     const s = await server({
       files: { 'a.bin': FILE },
