@@ -1,8 +1,8 @@
 /**
  * Rows for many small files (issue 4): 2,000 files of 8 KiB in one folder, downloaded with
  * `ferry get -r` and uploaded with `ferry put -r` (through the transfer queue), against
- * `lftp mirror` / `mirror -R` at the same parallelism (1 and 4), in the same run on the same
- * server. Small files measure the cost per file (commands, data connections, local file calls,
+ * `lftp mirror` / `mirror -R` at the same parallelism (1 and 4), and against a bare Node FTP
+ * client (bareFtpClient.ts: the floor for any Node client), in the same run on the same server. Small files measure the cost per file (commands, data connections, local file calls,
  * queue bookkeeping), not bandwidth, so the notes give milliseconds per file.
  *
  * The rows start their own server (files on /dev/shm): by default pure-ftpd, the quickest of
@@ -14,6 +14,7 @@ import { randomFillSync } from 'node:crypto';
 import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERVER_KINDS, startServer, type ServerKind } from '../servers';
+import { bareFtpClient } from './bareFtpClient';
 import { lftpOpen, lftpSettings, runProcess, sha256File, type ProcessResult } from './clients';
 import type { BenchContext, BenchRow, BenchServer, ClientRun, RowResult, RunTiming } from './types';
 
@@ -23,7 +24,7 @@ const DEFAULT_COUNT = 2_000;
 const DEFAULT_SERVER: ServerKind = 'pure-ftpd';
 /** Folder names in the server's home. */
 const SOURCE_DIR = 'small';
-const UPLOAD_DIR = { ferry: 'small-up-ferry', lftp: 'small-up-lftp' };
+const UPLOAD_DIR = { ferry: 'small-up-ferry', lftp: 'small-up-lftp', bare: 'small-up-bare' };
 
 type Direction = 'download' | 'upload';
 
@@ -116,7 +117,8 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
           ctx.log(`writing ${count} files of ${SMALL_FILE_BYTES} bytes on ${kind}`);
           const hashes = await writeSmallFiles(join(server.homeDir, SOURCE_DIR), count);
           await running.chownToServer(join(server.homeDir, SOURCE_DIR));
-          const target = { ferry: join(base, 'got-ferry'), lftp: join(base, 'got-lftp') };
+          const target = { ferry: join(base, 'got-ferry'), lftp: join(base, 'got-lftp'), bare: join(base, 'got-bare') };
+          const names = [...hashes.keys()];
           clients = [
             {
               client: `Ferry CLI --parallel ${parallel}`,
@@ -140,12 +142,20 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
               },
               verify: () => verifyFolder(target.lftp, hashes, 'lftp mirror'),
             },
+            {
+              client: `bare Node FTP client, ${parallel} at once`,
+              note: 'the floor in Node: EPSV, connect, RETR, .part + rename; no queue, checks or log',
+              prepare: () => rm(target.bare, { recursive: true, force: true }),
+              run: () => bareFtpClient({ server, direction: 'download', remoteDir: SOURCE_DIR, localDir: target.bare, names, parallel }, bytes, rssFile),
+              verify: () => verifyFolder(target.bare, hashes, 'bare client'),
+            },
           ];
         } else {
           ctx.log(`writing ${count} files of ${SMALL_FILE_BYTES} bytes to upload to ${kind}`);
           const source = join(base, 'source');
           const hashes = await writeSmallFiles(source, count);
-          const remote = { ferry: join(server.homeDir, UPLOAD_DIR.ferry), lftp: join(server.homeDir, UPLOAD_DIR.lftp) };
+          const remote = { ferry: join(server.homeDir, UPLOAD_DIR.ferry), lftp: join(server.homeDir, UPLOAD_DIR.lftp), bare: join(server.homeDir, UPLOAD_DIR.bare) };
+          const names = [...hashes.keys()];
           clients = [
             {
               client: `Ferry CLI --parallel ${parallel}`,
@@ -168,6 +178,18 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
                 return timing(result, bytes);
               },
               verify: () => verifyFolder(remote.lftp, hashes, 'lftp mirror -R'),
+            },
+            {
+              client: `bare Node FTP client, ${parallel} at once`,
+              note: 'the floor in Node: EPSV, connect, STOR; no queue, checks or log',
+              // It makes no folders: the server must be able to write into an empty one.
+              prepare: async () => {
+                await rm(remote.bare, { recursive: true, force: true });
+                await mkdir(remote.bare, { mode: 0o755 });
+                await running.chownToServer(remote.bare);
+              },
+              run: () => bareFtpClient({ server, direction: 'upload', remoteDir: UPLOAD_DIR.bare, localDir: source, names, parallel }, bytes, rssFile),
+              verify: () => verifyFolder(remote.bare, hashes, 'bare client'),
             },
           ];
         }
