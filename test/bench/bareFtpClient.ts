@@ -46,7 +46,14 @@ function session() {
       await expect('TYPE I', '200');
       while (next < job.names.length) {
         const name = job.names[next++];
-        const port = Number(/\|\|\|(\d+)\|/.exec(await expect('EPSV', '229'))[1]);
+        // A server out of passive ports answers 425 for a moment (pure-ftpd: "Address already in use"): ask again.
+        let epsv = await reply('EPSV');
+        for (let tries = 0; epsv.startsWith('425') && tries < 50; tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          epsv = await reply('EPSV');
+        }
+        if (!epsv.startsWith('229')) throw new Error('EPSV: ' + epsv);
+        const port = Number(/\|\|\|(\d+)\|/.exec(epsv)[1]);
         const data = net.connect(port, job.host);
         if (job.direction === 'download') {
           const chunks = [];
