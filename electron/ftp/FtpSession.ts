@@ -13,6 +13,7 @@ import type { FtpLogEvent } from './control/logEvent';
 import { crlfToLf, lfToCrlf } from './data/asciiTransform';
 import type { DataTransfer } from './data/DataTransfer';
 import { openDataTransfer, strategyOrder } from './data/openDataTransfer';
+import { PreparedPassive } from './data/PreparedPassive';
 import { pump } from './data/pump';
 import { DirectReceiver } from './data/receiveDirect';
 import { DirectSender } from './data/sendDirect';
@@ -55,6 +56,7 @@ export class FtpSession extends EventEmitter {
   private currentType?: 'A' | 'I';
   private listFormat?: ListFormat;
   private activeTransfer?: DataTransfer;
+  private readonly preparedPassive: PreparedPassive;
 
   private constructor(control: ControlConnection, options: SessionOptions, state: SessionState) {
     super();
@@ -66,8 +68,10 @@ export class FtpSession extends EventEmitter {
     this.certificate = control.certificate;
     this.isDataProtected = state.isDataProtected;
     this.lock = new OperationLock(() => control.isClosed, options.keepAliveMs ?? 0, () => control.request('NOOP'));
+    this.preparedPassive = new PreparedPassive(control, (fn) => this.exclusive(fn), options.preparedDataTtlMs);
     control.on('close', () => {
       this.lock.stopKeepAlive();
+      this.preparedPassive.drop();
       this.emit('close');
     });
     this.lock.scheduleKeepAlive();
@@ -280,6 +284,16 @@ export class FtpSession extends EventEmitter {
     });
   }
 
+  /**
+   * Asks the server for the next passive data connection now (EPSV or PASV, whichever last
+   * worked), for a caller that knows another transfer follows: the next data command then starts
+   * without that round trip. Unused for `preparedDataTtlMs` it is withdrawn (ABOR). Does nothing
+   * before a passive connection has worked in this session.
+   */
+  prepareDataConnection(): void {
+    if (this.lastDataStrategy) this.preparedPassive.ask(this.lastDataStrategy);
+  }
+
   /** Sends any non-data command and resolves with its reply, whatever the code (for the log's command line). */
   raw(command: string): Promise<FtpReply> {
     return this.exclusive(() => this.control.request(command));
@@ -307,6 +321,7 @@ export class FtpSession extends EventEmitter {
   /** Closes every socket at once. */
   destroy(): void {
     this.lock.stopKeepAlive();
+    this.preparedPassive.drop();
     this.activeTransfer?.socket.destroy();
     this.control.destroy();
   }
@@ -336,9 +351,11 @@ export class FtpSession extends EventEmitter {
 
   private async openData(command: string, signal?: AbortSignal, before?: () => Promise<void>, receiver?: DirectReceiver): Promise<DataTransfer> {
     if (signal?.aborted) throw new FtpAbortedError();
+    const strategies = strategyOrder(this.options.dataMode ?? 'auto', this.options.dataStrategy, this.lastDataStrategy ?? this.options.preferredDataStrategy);
     const transfer = await openDataTransfer({
       control: this.control,
-      strategies: strategyOrder(this.options.dataMode ?? 'auto', this.options.dataStrategy, this.lastDataStrategy ?? this.options.preferredDataStrategy),
+      strategies,
+      preparedReply: this.preparedPassive.take(strategies[0]),
       timeoutMs: this.options.timeoutMs,
       isProtected: this.isDataProtected,
       signal,

@@ -33,6 +33,8 @@ export interface ConnectOptions {
   insecure?: boolean;
   /** Connect, reply and data-accept/idle timeout; default 20 s. */
   timeoutMs?: number;
+  /** How long a data connection asked for ahead (prepareDataConnection) waits to be used before it is withdrawn; default 2 s. */
+  preparedDataTtlMs?: number;
   /** Send NOOP after this long idle; 0 or unset = off. */
   keepAliveMs?: number;
   /** Label of this connection in log events. */

@@ -33,6 +33,11 @@ export class EntryBook {
     return this.stateCounts.get(state) ?? 0;
   }
 
+  /** How many items of a site are queued. */
+  queuedFor(siteId: string): number {
+    return this.queuedBySite.get(siteId) ?? 0;
+  }
+
   /** How many sites have queued items. */
   get queuedSiteCount(): number {
     return this.queuedBySite.size;

@@ -34,6 +34,8 @@ export interface RunnerHost {
   /** Passed on to the backoff as it is. */
   readonly random: () => number;
   isClosed(): boolean;
+  /** Whether queued items of the site wait to start (so a session that finishes a file will be asked for another). */
+  hasQueuedFor(siteId: string): boolean;
   /** Changes an item's state, with the queue's events. */
   setState(entry: Entry, state: TransferState): void;
   log(level: QueueLogLine['level'], text: string, itemId?: string): void;
@@ -202,6 +204,9 @@ export class ItemRunner {
       onProgress: () => {
         run.meter.sample(host.now(), item.transferredBytes);
         host.batcher.mark(item.id);
+      },
+      dataDone: () => {
+        if (host.hasQueuedFor(item.siteId)) lease.session.prepareNextTransfer?.();
       },
       onChanged: () => {
         host.batcher.mark(item.id);

@@ -72,6 +72,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       now: () => this.now(),
       random: this.random,
       isClosed: () => this.isClosed,
+      hasQueuedFor: (siteId) => !this.isClosed && this.options.isProcessing && this.book.queuedFor(siteId) > 0,
       setState: (entry, state) => this.setState(entry, state),
       log: (level, text, itemId) => this.log(level, text, itemId),
       schedulePersist: () => this.schedulePersist(),

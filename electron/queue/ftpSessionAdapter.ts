@@ -42,6 +42,7 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
       });
       tell();
     },
+    prepareNextTransfer: () => session.prepareDataConnection(),
     checksum: (p) => session.checksum(p),
     get isClosed() {
       return session.isClosed;

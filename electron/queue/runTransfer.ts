@@ -41,6 +41,8 @@ export interface AttemptContext {
   policyOf(item: TransferItem): FileExistsPolicy;
   /** Called when `item.transferredBytes` grew. */
   onProgress(): void;
+  /** Called once the data connection is done with, so the session can prepare the next transfer's while local work finishes. */
+  dataDone(): void;
   /** Called when other item fields changed (paths, size), so they get persisted. */
   onChanged(): void;
   log(level: 'info' | 'warn' | 'error', text: string): void;
@@ -182,6 +184,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
     }, { isDirect });
     try {
       await ctx.session.download(item.remotePath, writer.stream, { offset, signal: ctx.signal, onProgress: writer.onProgress });
+      ctx.dataDone();
       if (!writer.stream.writableEnded) writer.stream.end();
       if (!writer.stream.writableFinished) {
         await new Promise<void>((resolve, reject) => {
@@ -335,6 +338,7 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
     throw new QueueError('integrity', `uploaded ${local.sizeBytes} bytes but the server reports ${finalSize}`, false);
   }
   item.transferredBytes = local.sizeBytes;
+  ctx.dataDone();
   await verifyChecksum(ctx, item.localPath, item.remotePath, async () => undefined);
   return 'done';
 }

@@ -29,6 +29,12 @@ export interface TransferSession {
    * (REST+STOR or APPE). `onProgress`, when given, hears the bytes taken from `from` so far.
    */
   upload(from: Readable, remotePath: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void>;
+  /**
+   * Another transfer follows on this session at once: the session may ask for its data
+   * connection now, while the queue finishes the previous file. Optional: a session without it
+   * just starts the next transfer from scratch.
+   */
+  prepareNextTransfer?(): void;
   /** The server's checksum of a remote file, or undefined when it offers none. */
   checksum(path: string): Promise<{ algorithm: string; hex: string } | undefined>;
   /** Whether the control connection is gone (then the pool drops it). */

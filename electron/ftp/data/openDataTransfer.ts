@@ -56,6 +56,8 @@ export interface DataChannelContext {
    * passive port that cannot be reached falls back at once instead of after the command.
    */
   provenStrategy?: DataStrategy;
+  /** The reply to the first strategy's mode command (EPSV/PASV), already asked for ahead (PreparedPassive). */
+  preparedReply?: FtpReply;
 }
 
 /** A failure after which the next strategy may be tried. */
@@ -88,7 +90,7 @@ export async function openDataTransfer(
     const strategy = ctx.strategies[i];
     const next = ctx.strategies[i + 1];
     try {
-      const prepared = await prepare(ctx, strategy);
+      const prepared = await prepare(ctx, strategy, i === 0 ? ctx.preparedReply : undefined);
       if (before) {
         try {
           await before();
@@ -152,17 +154,17 @@ async function openPassive(ctx: DataChannelContext, strategy: DataStrategy, host
   return { kind: 'passive', socket };
 }
 
-async function prepare(ctx: DataChannelContext, strategy: DataStrategy): Promise<Prepared> {
+async function prepare(ctx: DataChannelContext, strategy: DataStrategy, preparedReply?: FtpReply): Promise<Prepared> {
   const { control } = ctx;
   try {
     switch (strategy) {
       case 'EPSV': {
-        const reply = await expectReply(ctx, 'EPSV', 229);
+        const reply = preparedReply ?? (await expectReply(ctx, 'EPSV', 229));
         // RFC 2428 §3: EPSV names only a port; the host is the one we are connected to.
         return await openPassive(ctx, strategy, control.remoteAddress, parseEpsvReply(reply.text));
       }
       case 'PASV': {
-        const reply = await expectReply(ctx, 'PASV', 227);
+        const reply = preparedReply ?? (await expectReply(ctx, 'PASV', 227));
         const announced = parsePasvReply(reply.text);
         const choice = choosePassiveHost(announced.host, control.remoteAddress);
         if (choice.note) control.log('status', choice.note, { hint: 'Data connections only go to the server the control connection uses' });

@@ -257,6 +257,36 @@ describe('TransferQueue: work per file', () => {
   });
 });
 
+describe('TransferQueue: the next transfer prepared on the session', () => {
+  it('asks a session to prepare after a file only while more of its site wait, downloads and uploads', async () => {
+    const r = rig({ globalLimit: 1, defaultSiteLimit: 1 });
+    for (const name of ['a.bin', 'b.bin', 'c.bin']) download(r, name, bytes(20_000));
+    await r.queue.whenIdle();
+    r.fs.put('/local/up/u.bin', bytes(5_000));
+    r.fs.put('/local/up/v.bin', bytes(5_000));
+    r.queue.addFiles(['u.bin', 'v.bin'].map((n) => ({ direction: 'upload' as const, siteId: 'site-1', localPath: `/local/up/${n}`, remotePath: `/remote/${n}` })));
+    await r.queue.whenIdle();
+    expect(r.server.sessionCalls).toEqual([
+      'transfer-1 download /remote/a.bin', 'transfer-1 prepare',
+      'transfer-1 download /remote/b.bin', 'transfer-1 prepare',
+      'transfer-1 download /remote/c.bin',
+      'transfer-1 upload /remote/u.bin', 'transfer-1 prepare',
+      'transfer-1 upload /remote/v.bin',
+    ]);
+    await r.queue.close();
+  });
+
+  it('does not prepare when only another site has items waiting', async () => {
+    const r = rig({ globalLimit: 1, defaultSiteLimit: 1 });
+    download(r, 'a.bin', bytes(1_000));
+    r.server.put('/remote/other.bin', bytes(1_000));
+    r.queue.addFiles([{ direction: 'download', siteId: 'site-2', remotePath: '/remote/other.bin', localPath: '/local/other.bin', sizeBytes: 1_000 }]);
+    await r.queue.whenIdle();
+    expect(r.server.sessionCalls.filter((c) => c.endsWith('prepare'))).toEqual([]);
+    await r.queue.close();
+  });
+});
+
 describe('TransferQueue: uploads', () => {
   it('uploads, creating missing remote folders', async () => {
     const r = rig();
@@ -624,6 +654,30 @@ describe('TransferQueue: file exists', () => {
 });
 
 describe('TransferQueue: folders', () => {
+  it('queues a folder in name order (case-insensitive, as the panes sort), folders after their parent\'s files, whatever order the server lists', async () => {
+    const r = rig({ isProcessing: false });
+    r.server.dirs.add('/t');
+    r.server.dirs.add('/t/b-dir');
+    r.server.dirs.add('/t/A-dir');
+    r.server.listings.set('/t', [
+      { name: 'b-dir', type: 'dir' },
+      { name: 'c.txt', type: 'file', sizeBytes: 1 },
+      { name: 'A-dir', type: 'dir' },
+      { name: 'B.txt', type: 'file', sizeBytes: 1 },
+      { name: 'a.txt', type: 'file', sizeBytes: 1 },
+    ]);
+    r.server.listings.set('/t/A-dir', [{ name: 'z.txt', type: 'file', sizeBytes: 1 }, { name: 'y.txt', type: 'file', sizeBytes: 1 }]);
+    r.server.listings.set('/t/b-dir', [{ name: 'x.txt', type: 'file', sizeBytes: 1 }]);
+    await r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/t', localDir: '/dl' });
+    expect(r.queue.list().map((i) => i.remotePath)).toEqual(['/t/a.txt', '/t/B.txt', '/t/c.txt', '/t/A-dir/y.txt', '/t/A-dir/z.txt', '/t/b-dir/x.txt']);
+    r.fs.put('/up/b.txt', 'b');
+    r.fs.put('/up/A.txt', 'a');
+    r.fs.put('/up/c.txt', 'c');
+    await r.queue.addFolder({ direction: 'upload', siteId: 's', localDir: '/up', remoteDir: '/dst' });
+    expect(r.queue.list().filter((i) => i.direction === 'upload').map((i) => i.localPath)).toEqual(['/up/A.txt', '/up/b.txt', '/up/c.txt']);
+    await r.queue.close();
+  });
+
   it('expands a remote tree, creates local folders and refuses escaping names', async () => {
     const r = rig();
     r.server.put('/site/top.txt', 'top');

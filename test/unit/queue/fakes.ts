@@ -152,6 +152,8 @@ export class FakeServer {
   faults: Fault[] = [];
   /** Every transfer command with its offset, like REST lines in a log. */
   readonly transfers: Array<{ op: 'download' | 'upload'; path: string; offset: number }> = [];
+  /** Transfers and prepareNextTransfer calls in order, by session: `transfer-1 download /r/a`, `transfer-1 prepare`. */
+  readonly sessionCalls: string[] = [];
   /** The checksum the server claims per path (default: the true SHA-256 when `hasChecksum`). */
   hasChecksum = false;
   fakeChecksums = new Map<string, string>();
@@ -238,6 +240,7 @@ export class FakeSession implements TransferSession {
 
   async download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
     this.server.transfers.push({ op: 'download', path: p, offset: opts.offset });
+    this.server.sessionCalls.push(`${this.label} download ${p}`);
     const f = this.server.files.get(p);
     if (!f) throw new FtpReplyError(550, 'No such file', `RETR ${p}`);
     let pos = opts.offset;
@@ -256,6 +259,7 @@ export class FakeSession implements TransferSession {
 
   async upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
     this.server.transfers.push({ op: 'upload', path: p, offset: opts.offset });
+    this.server.sessionCalls.push(`${this.label} upload ${p}`);
     if (opts.offset > 0 && this.server.refusesUploadResume) throw new FtpReplyError(451, `${p}: Append/Restart not permitted, try again`, `STOR ${p}`);
     if (!this.server.dirs.has(path.posix.dirname(p))) throw new FtpReplyError(553, 'No such directory', `STOR ${p}`);
     const existing = this.server.files.get(p)?.data ?? Buffer.alloc(0);
@@ -282,6 +286,10 @@ export class FakeSession implements TransferSession {
         opts.onProgress?.(sent);
       }
     }
+  }
+
+  prepareNextTransfer(): void {
+    this.server.sessionCalls.push(`${this.label} prepare`);
   }
 
   async checksum(p: string): Promise<{ algorithm: string; hex: string } | undefined> {
