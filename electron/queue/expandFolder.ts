@@ -26,6 +26,16 @@ interface WalkOptions {
   onExists?: FileExistsPolicy;
 }
 
+/**
+ * Entries in name order, case-insensitively first (as the panes sort them), so a folder transfers
+ * in the order a user sees it rather than in the server's or filesystem's storage order.
+ */
+function byName<T extends { name: string }>(entries: readonly T[]): T[] {
+  const keyed = entries.map((entry) => ({ entry, key: entry.name.toLowerCase() }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.name < b.entry.name ? -1 : a.entry.name > b.entry.name ? 1 : 0));
+  return keyed.map((k) => k.entry);
+}
+
 /** Lists a remote tree and creates its folders locally; returns download requests. */
 export async function expandRemote(session: TransferSession, fs: LocalFs, opts: WalkOptions): Promise<ExpandedTree> {
   const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], skippedLinks: [] };
@@ -35,7 +45,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
   while (stack.length > 0) {
     const { remote, local } = stack.pop()!;
     tree.folderCount++;
-    const entries = await session.list(remote);
+    const entries = byName(await session.list(remote));
     const subdirs: Array<{ remote: string; local: string }> = [];
     for (const entry of entries) {
       // Some servers list `.` and `..` themselves; they are not content.
@@ -65,7 +75,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
       }
     }
     for (const d of subdirs) await fs.mkdirp(d.local);
-    // Reverse so the walk visits folders in listing order.
+    // Reverse so the walk visits folders in name order.
     stack.push(...subdirs.reverse());
   }
   return tree;
@@ -110,7 +120,7 @@ export async function expandLocal(
     await remoteDirs.ensure(opts.siteId, session, remote);
     const entries = await fs.readDir(local);
     const subdirs: Array<{ remote: string; local: string }> = [];
-    const candidates = entries.filter((e) => e.type === 'dir' || e.type === 'file' || e.type === 'link');
+    const candidates = byName(entries.filter((e) => e.type === 'dir' || e.type === 'file' || e.type === 'link'));
     // Sizes and times of a big folder's files are read several at a time (each stat is a
     // thread-pool round trip with the asynchronous filesystem), then used in listing order.
     const stats = await mapLimited(candidates, STAT_CONCURRENCY, (e) => (e.type === 'dir' ? Promise.resolve(undefined) : fs.stat(path.join(local, e.name))));
