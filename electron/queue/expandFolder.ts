@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import type { FileExistsPolicy, TransferDirection } from '../../shared/domain';
+import { naturalKey } from '../../shared/naturalKey';
 import type { RemoteDirCache } from './remoteDirs';
 import { isInside, joinRemote, unsafeNameReason } from './safeName';
 import type { AddFileRequest, LocalFs, TransferSession } from './types';
@@ -27,11 +28,12 @@ interface WalkOptions {
 }
 
 /**
- * Entries in name order, case-insensitively first (as the panes sort them), so a folder transfers
- * in the order a user sees it rather than in the server's or filesystem's storage order.
+ * Entries in the panes' name order (natural, case-insensitive; ties by the exact name), so a
+ * folder transfers in the order a user sees it rather than in the server's or filesystem's
+ * storage order.
  */
 function byName<T extends { name: string }>(entries: readonly T[]): T[] {
-  const keyed = entries.map((entry) => ({ entry, key: entry.name.toLowerCase() }));
+  const keyed = entries.map((entry) => ({ entry, key: naturalKey(entry.name) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.name < b.entry.name ? -1 : a.entry.name > b.entry.name ? 1 : 0));
   return keyed.map((k) => k.entry);
 }

@@ -654,7 +654,7 @@ describe('TransferQueue: file exists', () => {
 });
 
 describe('TransferQueue: folders', () => {
-  it('queues a folder in name order (case-insensitive, as the panes sort), folders after their parent\'s files, whatever order the server lists', async () => {
+  it('queues a folder in the name order of the panes (natural, case-insensitive), folders after their parent\'s files, whatever order the server lists', async () => {
     const r = rig({ isProcessing: false });
     r.server.dirs.add('/t');
     r.server.dirs.add('/t/b-dir');
@@ -673,8 +673,10 @@ describe('TransferQueue: folders', () => {
     r.fs.put('/up/b.txt', 'b');
     r.fs.put('/up/A.txt', 'a');
     r.fs.put('/up/c.txt', 'c');
+    r.fs.put('/up/f10.txt', 'f10');
+    r.fs.put('/up/f9.txt', 'f9');
     await r.queue.addFolder({ direction: 'upload', siteId: 's', localDir: '/up', remoteDir: '/dst' });
-    expect(r.queue.list().filter((i) => i.direction === 'upload').map((i) => i.localPath)).toEqual(['/up/A.txt', '/up/b.txt', '/up/c.txt']);
+    expect(r.queue.list().filter((i) => i.direction === 'upload').map((i) => i.localPath)).toEqual(['/up/A.txt', '/up/b.txt', '/up/c.txt', '/up/f9.txt', '/up/f10.txt']);
     await r.queue.close();
   });
 
