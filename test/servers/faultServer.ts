@@ -34,6 +34,18 @@ export interface FaultSession {
 /** A command handler: gets the session and the argument text. */
 export type FaultHandler = (session: FaultSession, arg: string) => void | Promise<void>;
 
+/**
+ * A STOR handler for a server that runs out of space: it accepts, reads the first chunk, closes
+ * the data connection and answers 452 (a transient refusal the client must report as such).
+ */
+export const storStoppedWith452: FaultHandler = async (session) => {
+  session.reply(150, 'Ok to send data');
+  const data = await session.dataSocket();
+  await new Promise((resolve) => data.once('data', resolve));
+  data.destroy();
+  session.reply(452, 'Insufficient storage space');
+};
+
 /** How the fault server behaves. */
 export interface FaultServerOptions {
   /** Raw greeting (default `220 Fault server ready\r\n`), or a function writing it. */

@@ -14,7 +14,7 @@ import {
   FtpAbortedError, FtpConnectionError, FtpReplyError, FtpSession, isTransient, type ConnectOptions,
 } from '../../../electron/ftp';
 import { READ_SYNC, WRITE_SYNC, type SyncReadSource, type SyncWriteTarget } from '../../../electron/ftp/data/syncIo';
-import { startFaultServer, type FaultServer, type FaultServerOptions } from '../../servers/faultServer';
+import { startFaultServer, storStoppedWith452, type FaultServer, type FaultServerOptions } from '../../servers/faultServer';
 
 const running: Array<{ stop(): Promise<void> } | FtpSession> = [];
 
@@ -330,17 +330,7 @@ describe('direct uploads from a synchronous source', () => {
   });
 
   it('an upload the server stops with 452 is a transient FtpReplyError', async () => {
-    const s = await server({
-      handlers: {
-        STOR: async (session) => {
-          session.reply(150, 'Ok to send data');
-          const data = await session.dataSocket();
-          await new Promise((resolve) => data.once('data', resolve));
-          data.destroy();
-          session.reply(452, 'Insufficient storage space');
-        },
-      },
-    });
+    const s = await server({ handlers: { STOR: storStoppedWith452 } });
     const session = await connect(s);
     const path = tempPath();
     writeFileSync(path, Buffer.concat([BIG, BIG, BIG, BIG, BIG, BIG]));

@@ -5,7 +5,7 @@ import {
   FtpAbortedError, FtpConnectionError, FtpInvalidInputError, FtpReplyError, FtpSession, FtpTimeoutError, FtpTlsError, isTransient,
   type ConnectOptions, type FtpLogEvent,
 } from '../../../electron/ftp';
-import { startFaultServer, type FaultServer, type FaultServerOptions } from '../../servers/faultServer';
+import { startFaultServer, storStoppedWith452, type FaultServer, type FaultServerOptions } from '../../servers/faultServer';
 
 const running: Array<{ stop(): Promise<void> } | FtpSession> = [];
 
@@ -455,17 +455,7 @@ describe('transfers that go wrong', () => {
   });
 
   it('an upload the server stops with 452 is a transient FtpReplyError', async () => {
-    const s = await server({
-      handlers: {
-        STOR: async (session) => {
-          session.reply(150, 'Ok to send data');
-          const data = await session.dataSocket();
-          await new Promise((resolve) => data.once('data', resolve));
-          data.destroy();
-          session.reply(452, 'Insufficient storage space');
-        },
-      },
-    });
+    const s = await server({ handlers: { STOR: storStoppedWith452 } });
     const session = await connect(s);
     const big = Readable.from((function* () {
       for (let i = 0; i < 2000; i++) yield Buffer.alloc(64 * 1024, 1);
