@@ -99,7 +99,7 @@ export class ItemRunner {
     const done = this.execute(entry, run).finally(() => {
       entry.run = undefined;
       this.running.delete(entry);
-      host.scheduler.finished(item.siteId);
+      if (!run.isConnectionFree) host.scheduler.finished(item.siteId);
       this.runs.delete(done);
       host.schedulePump();
     });
@@ -206,7 +206,9 @@ export class ItemRunner {
         host.batcher.mark(item.id);
       },
       dataDone: () => {
-        if (host.hasQueuedFor(item.siteId)) lease.session.prepareNextTransfer?.();
+        if (!host.hasQueuedFor(item.siteId)) return;
+        lease.session.prepareNextTransfer?.();
+        this.handOff(run, lease);
       },
       onChanged: () => {
         host.batcher.mark(item.id);
@@ -214,6 +216,20 @@ export class ItemRunner {
       },
       log: (level, text) => host.log(level, text, item.id),
     };
+  }
+
+  /**
+   * Frees the run's connection for the site's next item once its data connection is done: that
+   * item starts now, on the same session, and its command goes out as soon as this run's last
+   * ones are answered. The server works on the next file while this run finishes locally
+   * (rename, times, events), instead of waiting for it.
+   */
+  private handOff(run: Run, lease: Lease): void {
+    if (run.isConnectionFree || run.stopIntent) return;
+    run.isConnectionFree = true;
+    this.host.pool.handOff(lease);
+    this.host.scheduler.finished(lease.siteId);
+    this.host.schedulePump();
   }
 
   private finishDone(entry: Entry, isSkipped: boolean): void {

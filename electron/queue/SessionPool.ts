@@ -28,6 +28,7 @@ export class SessionPool {
   private readonly idle = new Map<string, Idle[]>();
   private readonly busy = new Set<TransferSession>();
   private readonly busySites = new Map<TransferSession, string>();
+  private readonly handedOff = new WeakSet<Lease>();
   private readonly idleTimeoutMs: number;
   private nextLabel = 1;
   private isClosing = false;
@@ -57,8 +58,25 @@ export class SessionPool {
     return { siteId, session, isReused: false };
   }
 
+  /**
+   * Lends the session of a transfer whose data connection is done to the site's next transfer
+   * while it finishes (a size check, a checksum): the session runs the two transfers' commands in
+   * turn, and its one data connection at a time. The lease's own release() then does nothing: the
+   * session is no longer its to keep or destroy (one its commands broke is closed and skipped).
+   */
+  handOff(lease: Lease): void {
+    if (this.handedOff.has(lease)) return;
+    this.handedOff.add(lease);
+    this.putBack(lease, true);
+  }
+
   /** Returns a session: kept for reuse when healthy, destroyed otherwise (after errors or aborts). */
   release(lease: Lease, isHealthy: boolean): void {
+    if (this.handedOff.delete(lease)) return;
+    this.putBack(lease, isHealthy);
+  }
+
+  private putBack(lease: Lease, isHealthy: boolean): void {
     const { session, siteId } = lease;
     this.busy.delete(session);
     this.busySites.delete(session);

@@ -15,6 +15,8 @@ export interface Run {
   stopIntent?: 'pause' | 'cancel' | 'remove' | 'shutdown';
   deletePartial?: boolean;
   meter: SpeedMeter;
+  /** Set once the run handed its session to the site's next item (ItemRunner.handOff): its connection no longer counts against the limits. */
+  isConnectionFree?: boolean;
 }
 
 export interface Entry {

@@ -329,6 +329,8 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
   }
   throwIfAborted(ctx.signal);
 
+  // Before the size check, so the next transfer's mode command goes out with the SIZE (one round trip for both).
+  ctx.dataDone();
   const finalSize = await remoteSizeOrUndefined(ctx, item.remotePath);
   if (finalSize !== undefined && finalSize < local.sizeBytes) {
     item.transferredBytes = finalSize;
@@ -338,7 +340,6 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
     throw new QueueError('integrity', `uploaded ${local.sizeBytes} bytes but the server reports ${finalSize}`, false);
   }
   item.transferredBytes = local.sizeBytes;
-  ctx.dataDone();
   await verifyChecksum(ctx, item.localPath, item.remotePath, async () => undefined);
   return 'done';
 }

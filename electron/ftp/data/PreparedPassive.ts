@@ -6,6 +6,12 @@
  * REST between PASV and RETR anyway; the next data command takes the reply, or drops it when it
  * starts with another strategy.
  *
+ * The mode command holds the session's turn only while it is sent, not until its reply: the next
+ * operation's command follows at once on the same connection (an upload's size check after its
+ * 226: SIZE goes out behind EPSV and both replies come back together, one round trip instead of
+ * two per file). Replies pair with commands in order on the control connection, and no data
+ * transfer runs meanwhile, when a server might read commands only to look for ABOR.
+ *
  * A reply nobody takes soon is withdrawn with ABOR: the server keeps a port listening for it, and
  * pyftpdlib sends an unsolicited "421 Passive data channel timed out" after 30 s, which would be
  * paired with the next command. Must not import electron or React.
@@ -21,8 +27,8 @@ type PassiveStrategy = 'EPSV' | 'PASV';
 
 interface Slot {
   strategy: PassiveStrategy;
-  /** Set once the server has answered positively. */
-  reply?: FtpReply;
+  /** The server's answer once the command is sent: the expected reply, or undefined for any other (or none). */
+  answer?: Promise<FtpReply | undefined>;
   timer?: NodeJS.Timeout;
 }
 
@@ -47,38 +53,49 @@ export class PreparedPassive {
     this.inTurn(async () => {
       // A data command that ran first has taken the slot: nothing to ask for any more.
       if (this.slot !== slot) return;
-      const reply = await this.control.request(strategy);
-      if (this.slot !== slot) return;
-      if (reply.code !== EXPECTED[strategy]) {
-        // The data command will ask again and handle the refusal (fallback, 425 retry) itself.
-        this.slot = undefined;
-        return;
-      }
-      slot.reply = reply;
-      slot.timer = setTimeout(() => this.withdraw(slot), this.ttlMs);
-      // A prepared port must not keep a command-line process alive.
-      slot.timer.unref();
+      // Not awaited within the turn: see the note at the top.
+      slot.answer = this.control.request(strategy).then(
+        (reply) => this.answered(slot, reply),
+        () => {
+          if (this.slot === slot) this.drop();
+          return undefined;
+        },
+      );
     }).catch(() => {
       if (this.slot === slot) this.drop();
     });
   }
 
   /**
-   * For a data command starting with `strategy`: the prepared reply if it is for that strategy,
-   * else undefined. Either way the slot is used up, since the server replaces its passive port on
-   * the next mode command.
+   * For a data command starting with `strategy`: the answer to the prepared command if it is for
+   * that strategy (undefined inside when the server refused it: ask again), else undefined.
+   * Either way the slot is used up, since the server replaces its passive port on the next mode command.
    */
-  take(strategy: DataStrategy): FtpReply | undefined {
+  take(strategy: DataStrategy): Promise<FtpReply | undefined> | undefined {
     const slot = this.slot;
     if (!slot) return undefined;
     this.drop();
-    return slot.strategy === strategy ? slot.reply : undefined;
+    return slot.strategy === strategy ? slot.answer : undefined;
   }
 
   /** Forgets the slot without telling the server (the session is closing). */
   drop(): void {
     clearTimeout(this.slot?.timer);
     this.slot = undefined;
+  }
+
+  private answered(slot: Slot, reply: FtpReply): FtpReply | undefined {
+    // The data command will ask again and handle the refusal (fallback, 425 retry) itself.
+    if (reply.code !== EXPECTED[slot.strategy]) {
+      if (this.slot === slot) this.drop();
+      return undefined;
+    }
+    if (this.slot === slot) {
+      slot.timer = setTimeout(() => this.withdraw(slot), this.ttlMs);
+      // A prepared port must not keep a command-line process alive.
+      slot.timer.unref();
+    }
+    return reply;
   }
 
   private withdraw(slot: Slot): void {

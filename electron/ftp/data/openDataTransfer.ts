@@ -56,8 +56,8 @@ export interface DataChannelContext {
    * passive port that cannot be reached falls back at once instead of after the command.
    */
   provenStrategy?: DataStrategy;
-  /** The reply to the first strategy's mode command (EPSV/PASV), already asked for ahead (PreparedPassive). */
-  preparedReply?: FtpReply;
+  /** The answer to the first strategy's mode command (EPSV/PASV), asked for ahead (PreparedPassive); undefined inside: ask again. */
+  preparedReply?: Promise<FtpReply | undefined>;
 }
 
 /** A failure after which the next strategy may be tried. */
@@ -154,17 +154,17 @@ async function openPassive(ctx: DataChannelContext, strategy: DataStrategy, host
   return { kind: 'passive', socket };
 }
 
-async function prepare(ctx: DataChannelContext, strategy: DataStrategy, preparedReply?: FtpReply): Promise<Prepared> {
+async function prepare(ctx: DataChannelContext, strategy: DataStrategy, prepared?: Promise<FtpReply | undefined>): Promise<Prepared> {
   const { control } = ctx;
   try {
     switch (strategy) {
       case 'EPSV': {
-        const reply = preparedReply ?? (await expectReply(ctx, 'EPSV', 229));
+        const reply = (prepared && (await prepared)) ?? (await expectReply(ctx, 'EPSV', 229));
         // RFC 2428 §3: EPSV names only a port; the host is the one we are connected to.
         return await openPassive(ctx, strategy, control.remoteAddress, parseEpsvReply(reply.text));
       }
       case 'PASV': {
-        const reply = preparedReply ?? (await expectReply(ctx, 'PASV', 227));
+        const reply = (prepared && (await prepared)) ?? (await expectReply(ctx, 'PASV', 227));
         const announced = parsePasvReply(reply.text);
         const choice = choosePassiveHost(announced.host, control.remoteAddress);
         if (choice.note) control.log('status', choice.note, { hint: 'Data connections only go to the server the control connection uses' });

@@ -63,9 +63,12 @@ describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
       try {
         await downloadChecked(s, `first-${tls}-${strategy}.bin`);
         const before = commands(log).length;
+        const logBefore = log.length;
         s.prepareDataConnection();
-        // Runs after the prepared command, in turn: it cannot slip in between it and its reply.
+        // Sent right behind the prepared command, before its reply: one round trip for both.
         expect(await s.size('data.bin')).toBe(DATA.length);
+        const exchange = log.slice(logBefore).filter((e) => e.kind === 'command' || e.kind === 'reply').map((e) => (e.kind === 'command' ? e.text : e.code));
+        expect(exchange).toEqual([strategy, 'SIZE data.bin', strategy === 'EPSV' ? 229 : 227, 213]);
         await downloadChecked(s, `second-${tls}-${strategy}.bin`);
         // No second mode command before the RETR: the one asked for ahead served it.
         expect(commands(log).slice(before)).toEqual([strategy, 'SIZE data.bin', 'RETR data.bin']);
@@ -74,6 +77,20 @@ describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
       }
     });
   }
+
+  it('a transfer asked for right after the prepare waits for that reply instead of asking again', async () => {
+    const log: FtpLogEvent[] = [];
+    const s = await session({}, log);
+    try {
+      await downloadChecked(s, 'quick-first.bin');
+      const before = commands(log).length;
+      s.prepareDataConnection();
+      await downloadChecked(s, 'quick-second.bin');
+      expect(commands(log).slice(before)).toEqual(['EPSV', 'RETR data.bin']);
+    } finally {
+      await s.close();
+    }
+  });
 
   it('a prepared connection left unused is withdrawn with ABOR, and the session goes on', async () => {
     const log: FtpLogEvent[] = [];

@@ -287,6 +287,62 @@ describe('TransferQueue: the next transfer prepared on the session', () => {
   });
 });
 
+describe('TransferQueue: the session handed to the next item while a file finishes', () => {
+  /** Two uploads into an existing folder at one connection; the first one's final size check waits for `release`. */
+  function heldUploads() {
+    const r = rig({ globalLimit: 1, defaultSiteLimit: 1 });
+    r.server.dirs.add('/remote');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The probe before the upload finds nothing; the check after it is the one held.
+    r.server.beforeSize = (p) => (p === '/remote/u.bin' && r.server.files.has(p) ? held : undefined);
+    for (const n of ['u.bin', 'v.bin']) r.fs.put(`/local/up/${n}`, bytes(5_000));
+    const [u, v] = r.queue.addFiles(['u.bin', 'v.bin'].map((n) => ({ direction: 'upload' as const, siteId: 'site-1', localPath: `/local/up/${n}`, remotePath: `/remote/${n}` })));
+    const vStarted = async () => {
+      await vi.waitFor(() => expect(r.server.sessionCalls).toContain('transfer-1 upload /remote/v.bin'));
+    };
+    return { r, u, v, release, vStarted };
+  }
+
+  it('starts the next file on the same connection while the previous one is still being checked', async () => {
+    const { r, u, v, release, vStarted } = heldUploads();
+    await vStarted();
+    // u is not done yet (its size check is held), and still only one connection is open.
+    expect(r.queue.get(u.id)?.state).toBe('transferring');
+    release();
+    await r.queue.whenIdle();
+    expect([r.queue.get(u.id)?.state, r.queue.get(v.id)?.state]).toEqual(['done', 'done']);
+    expect(r.factory.sessions.map((s) => s.label)).toEqual(['transfer-1']);
+    expect(r.factory.maxOpen).toBe(1);
+    await r.queue.close();
+  });
+
+  it('a file that fails after handing over its session leaves that session working, and is retried', async () => {
+    const { r, u, v, release, vStarted } = heldUploads();
+    r.server.shortSizeOnce.add('/remote/u.bin');
+    await vStarted();
+    release();
+    await r.queue.whenIdle();
+    expect([r.queue.get(u.id)?.state, r.queue.get(v.id)?.state]).toEqual(['done', 'done']);
+    expect(r.queue.get(u.id)?.attempts).toBe(2);
+    expect(r.server.read('/remote/u.bin')?.equals(r.fs.files.get('/local/up/u.bin')!.data)).toBe(true);
+    // The failure did not take the session down under v: one connection the whole time.
+    expect(r.factory.sessions.map((s) => [s.label, s.destroyed])).toEqual([['transfer-1', false]]);
+    await r.queue.close();
+  });
+
+  it('pausing a file after it handed over its session does not close that session', async () => {
+    const { r, u, v, release, vStarted } = heldUploads();
+    await vStarted();
+    r.queue.pause([u.id]);
+    release();
+    await vi.waitFor(() => expect(r.queue.get(v.id)?.state).toBe('done'));
+    expect(r.queue.get(u.id)?.state).toBe('paused');
+    expect(r.factory.sessions.map((s) => [s.label, s.destroyed])).toEqual([['transfer-1', false]]);
+    await r.queue.close();
+  });
+});
+
 describe('TransferQueue: uploads', () => {
   it('uploads, creating missing remote folders', async () => {
     const r = rig();

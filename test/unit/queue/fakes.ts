@@ -162,6 +162,10 @@ export class FakeServer {
   refusesUploadResume = false;
   /** Called before each chunk; a test can await here to hold a transfer mid-way. */
   beforeChunk: (op: 'download' | 'upload', path: string, offset: number) => Promise<void> | void = () => undefined;
+  /** Called before each SIZE; a test can await here to hold a size check. */
+  beforeSize: (path: string) => Promise<void> | void = () => undefined;
+  /** Paths whose next SIZE reports one byte less than the file has (a server that lost the end). */
+  readonly shortSizeOnce = new Set<string>();
 
   put(p: string, data: Buffer | string, modifiedMs = 1_000_000): void {
     this.files.set(p, { data: Buffer.from(data), modifiedMs });
@@ -187,6 +191,7 @@ export class FakeServer {
 export class FakeSession implements TransferSession {
   isClosed = false;
   destroyed = false;
+  private isTransferring = false;
 
   constructor(readonly server: FakeServer, readonly label: string) {}
 
@@ -218,10 +223,23 @@ export class FakeSession implements TransferSession {
   }
 
   async size(p: string): Promise<number> {
+    await this.server.beforeSize(p);
     this.check('size', p);
     const f = this.server.files.get(p);
     if (!f) throw new FtpReplyError(550, 'No such file', `SIZE ${p}`);
+    if (this.server.shortSizeOnce.delete(p)) return f.data.length - 1;
     return f.data.length;
+  }
+
+  /** Like the engine's operation lock: one data transfer at a time per session, or the queue is wrong. */
+  private async oneTransfer<T>(run: () => Promise<T>): Promise<T> {
+    if (this.isTransferring) throw new Error(`${this.label}: a second transfer started while one runs`);
+    this.isTransferring = true;
+    try {
+      return await run();
+    } finally {
+      this.isTransferring = false;
+    }
   }
 
   async modifiedTime(p: string): Promise<number | undefined> {
@@ -238,7 +256,15 @@ export class FakeSession implements TransferSession {
     this.server.files.delete(p);
   }
 
-  async download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
+  download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
+    return this.oneTransfer(() => this.runDownload(p, to, opts));
+  }
+
+  upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
+    return this.oneTransfer(() => this.runUpload(from, p, opts));
+  }
+
+  private async runDownload(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
     this.server.transfers.push({ op: 'download', path: p, offset: opts.offset });
     this.server.sessionCalls.push(`${this.label} download ${p}`);
     const f = this.server.files.get(p);
@@ -257,7 +283,7 @@ export class FakeSession implements TransferSession {
     await new Promise<void>((resolve) => to.end(resolve));
   }
 
-  async upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
+  private async runUpload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
     this.server.transfers.push({ op: 'upload', path: p, offset: opts.offset });
     this.server.sessionCalls.push(`${this.label} upload ${p}`);
     if (opts.offset > 0 && this.server.refusesUploadResume) throw new FtpReplyError(451, `${p}: Append/Restart not permitted, try again`, `STOR ${p}`);
