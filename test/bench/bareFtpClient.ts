@@ -7,7 +7,7 @@
  * Benchmark-only code.
  */
 import type { BenchServer, RunTiming } from './types';
-import { runProcess, type ProcessResult } from './clients';
+import { FERRY_NODE_OPTIONS, runProcess, type ProcessResult } from './clients';
 
 const BARE_CLIENT = String.raw`
 const net = require('node:net'), fs = require('node:fs');
@@ -107,7 +107,8 @@ export async function bareFtpClient(job: BareJob, bytes: number, rssFile: string
     host: job.server.host, port: job.server.port, user: job.server.user, password: job.server.password,
     direction: job.direction, remoteDir: job.remoteDir, localDir: job.localDir, names: job.names, parallel: job.parallel,
   });
-  const result: ProcessResult = await runProcess(process.execPath, ['-e', BARE_CLIENT, arg], { rssFile });
+  // With the ferry command's Node options, so the floor is that of a Node process set up the same way.
+  const result: ProcessResult = await runProcess(process.execPath, [...FERRY_NODE_OPTIONS, '-e', BARE_CLIENT, arg], { rssFile });
   if (result.code !== 0) throw new Error(`bare FTP client failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-600)}`);
   return { bytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
 }

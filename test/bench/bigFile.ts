@@ -37,7 +37,7 @@ function bigFileRow(direction: Direction, isTls: boolean): BenchRow {
       };
       const paths = { rootDir: ctx.rootDir, workDir: ctx.workDir };
       const clients: ClientRun[] = [
-        { client: 'Ferry CLI', isFerry: true, note: 'node bin/ferry.js, process start to exit', prepare, verify, run: () => ferryCli(job, paths) },
+        { client: 'Ferry CLI', isFerry: true, note: 'bin/ferry.js run as a program (its #! line), process start to exit', prepare, verify, run: () => ferryCli(job, paths) },
         { client: 'Ferry engine', isFerry: true, note: 'FtpSession with the CLI file streams, bare process, connect to QUIT', prepare, verify, run: () => ferryEngine(job, paths) },
         { client: 'curl', note: isTls ? '--ssl-reqd -k' : undefined, prepare, verify, run: () => curl(job, paths) },
         { client: 'lftp', note: isTls ? 'ftp:ssl-force, ssl-protect-data' : undefined, prepare, verify, run: () => lftp(job, paths) },

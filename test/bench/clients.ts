@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import type { BenchServer, RunTiming } from './types';
 
 /** Direction of a single-file transfer, seen from the client. */
@@ -85,13 +85,26 @@ function credentials(server: BenchServer): string {
   return `${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}`;
 }
 
-/** The Ferry CLI exactly as a user runs it: `node bin/ferry.js get|put ...`, timed from spawn to exit. */
+/**
+ * Runs the `ferry` command as an installed one runs: the executable bin/ferry.js through its
+ * `#!/usr/bin/env -S node ...` line, so its Node options apply (one V8 helper thread; README,
+ * Many small files). The node found first on PATH is this benchmark's own.
+ */
+export function runFerry(rootDir: string, args: string[], opts: { rssFile?: string } = {}): Promise<ProcessResult> {
+  const env = { ...process.env, PATH: [dirname(process.execPath), process.env.PATH].filter(Boolean).join(delimiter) };
+  return runProcess(join(rootDir, 'bin/ferry.js'), args, { ...opts, env });
+}
+
+/** The Node options of the `ferry` command's first line, for other Node processes that are compared with it. */
+export const FERRY_NODE_OPTIONS = ['--v8-pool-size=1'];
+
+/** The Ferry CLI exactly as a user runs it: `ferry get|put ...` (runFerry), timed from spawn to exit. */
 export async function ferryCli(job: FileJob, ctx: { rootDir: string; workDir: string }): Promise<RunTiming> {
   const { server } = job;
   const url = `ftp://${credentials(server)}@${server.host}:${server.port}/~/${job.remoteName}`;
   const tls = job.isTls ? ['--tls', 'explicit', '--fingerprint', server.certFingerprint256] : [];
   const args = job.direction === 'download' ? ['get', url, job.localPath] : ['put', job.localPath, url];
-  const result = await runProcess(process.execPath, [join(ctx.rootDir, 'bin/ferry.js'), ...args, ...tls], { rssFile: join(ctx.workDir, 'rss.txt') });
+  const result = await runFerry(ctx.rootDir, [...args, ...tls], { rssFile: join(ctx.workDir, 'rss.txt') });
   check(result, 'ferry');
   return { bytes: job.sizeBytes, seconds: result.seconds, peakRssBytes: result.peakRssBytes, cpuSeconds: result.cpuSeconds };
 }

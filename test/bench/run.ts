@@ -20,7 +20,7 @@
  *   1. Write `test/bench/<name>.ts` exporting a `BenchRow` (types.ts): `{ id, run(ctx) }`.
  *      `run` gets the servers (`ctx.server` plain, `ctx.tlsServer` explicit FTPS; files go in
  *      their `homeDir`), a scratch folder on /dev/shm (`ctx.workDir`), `ctx.runs`, the repository
- *      root (`ctx.rootDir`: run the CLI as `node <rootDir>/bin/ferry.js ...`) and `ctx.log`.
+ *      root (`ctx.rootDir`: run the CLI with `runFerry` from clients.ts) and `ctx.log`.
  *      Build the clients as `ClientRun`s — an untimed `prepare` (delete the previous output), a
  *      timed `run` returning `{ bytes, seconds, peakRssBytes? }`, a `verify` for the first run — and
  *      hand them to `ctx.compare(clients)`, which interleaves the runs and returns the medians.

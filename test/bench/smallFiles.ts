@@ -15,7 +15,7 @@ import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERVER_KINDS, startServer, type ServerKind } from '../servers';
 import { bareFtpClient } from './bareFtpClient';
-import { lftpOpen, lftpSettings, runProcess, sha256File, type ProcessResult } from './clients';
+import { lftpOpen, lftpSettings, runFerry, runProcess, sha256File, type ProcessResult } from './clients';
 import type { BenchContext, BenchRow, BenchServer, ClientRun, RowResult, RunTiming } from './types';
 
 /** Size of each file. */
@@ -110,7 +110,6 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
           homeDir: running.homeDir, certFingerprint256: running.certFingerprint256,
         };
         const rssFile = join(base, 'rss.txt');
-        const cli = join(ctx.rootDir, 'bin/ferry.js');
         const flag = ['--parallel', String(parallel)];
         let clients: ClientRun[];
         if (direction === 'download') {
@@ -126,7 +125,7 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
               note: `ferry get -r`,
               prepare: () => rm(target.ferry, { recursive: true, force: true }),
               run: async () => {
-                const result = await runProcess(process.execPath, [cli, 'get', '-r', ftpUrl(server, SOURCE_DIR), target.ferry, ...flag], { rssFile });
+                const result = await runFerry(ctx.rootDir, ['get', '-r', ftpUrl(server, SOURCE_DIR), target.ferry, ...flag], { rssFile });
                 check(result, 'ferry get -r');
                 return timing(result, bytes);
               },
@@ -163,7 +162,7 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
               note: `ferry put -r`,
               prepare: () => rm(remote.ferry, { recursive: true, force: true }),
               run: async () => {
-                const result = await runProcess(process.execPath, [cli, 'put', '-r', source, ftpUrl(server, UPLOAD_DIR.ferry), ...flag], { rssFile });
+                const result = await runFerry(ctx.rootDir, ['put', '-r', source, ftpUrl(server, UPLOAD_DIR.ferry), ...flag], { rssFile });
                 check(result, 'ferry put -r');
                 return timing(result, bytes);
               },

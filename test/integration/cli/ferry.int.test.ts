@@ -1,5 +1,5 @@
 /**
- * The built `ferry` command, run as a user runs it (`node bin/ferry.js ...`), against each real
+ * The built `ferry` command, run as a user runs it (`ferry ...`: bin/ferry.js as a program), against each real
  * server: ls, get and put byte-identical in every data mode, --resume both ways, mkdir/mv/rm/rmdir,
  * hash, errors with their reply code, and explicit FTPS with a trusted fingerprint. One server
  * start per kind; small files. Needs the build (see ferryCli.ts: `npm test` builds first).

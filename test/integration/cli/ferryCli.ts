@@ -1,6 +1,6 @@
 /**
- * Runs the built `ferry` command as a user would (`node bin/ferry.js ...` in a child process)
- * for the CLI integration tests, and makes sure the build is current first: `npm test` builds
+ * Runs the built `ferry` command as a user would (bin/ferry.js as a program, through its
+ * `#!/usr/bin/env -S node ...` line, as an installed `ferry` runs) for the CLI integration tests, and makes sure the build is current first: `npm test` builds
  * before vitest, so there this is a no-op; a lone `npx vitest run test/integration/cli` after
  * editing sources rebuilds once (`npm run build`) when out/main/cli.js is missing or older than
  * any source it bundles. Test-only.
@@ -39,12 +39,16 @@ export interface FerryResult {
   stderr: string;
 }
 
-/** Runs `node bin/ferry.js ...args` and collects its output; never rejects on a non-zero exit. */
+const FERRY = path.join(ROOT, 'bin/ferry.js');
+/** The environment of a `ferry` run: the `node` its first line finds is the one running the tests. */
+const withNode = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, PATH: [path.dirname(process.execPath), env.PATH].filter(Boolean).join(path.delimiter) });
+
+/** Runs `ferry ...args` and collects its output; never rejects on a non-zero exit. */
 export function ferry(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: Buffer } = {}): Promise<FerryResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/ferry.js'), ...args], {
+    const child = spawn(FERRY, args, {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, FERRY_PASSWORD: '', ...opts.env },
+      env: withNode({ ...process.env, FERRY_PASSWORD: '', ...opts.env }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -60,7 +64,7 @@ export function ferry(args: string[], opts: { cwd?: string; env?: Record<string,
 /** Like ferry(), but stdout as bytes (for `get URL -`). */
 export function ferryBytes(args: string[], opts: { cwd?: string } = {}): Promise<{ status: number | null; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/ferry.js'), ...args], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(FERRY, args, { cwd: opts.cwd ?? ROOT, env: withNode(process.env), stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => out.push(d));
