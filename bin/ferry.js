@@ -6,13 +6,14 @@
 // (2,000 small files: 8-20 % less wall time; README, Many small files). `env -S` passes the option
 // where the command is run as a program (an installed `ferry`); `node bin/ferry.js` runs without it.
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'out/main/cli.js');
 if (!existsSync(cli)) {
+  // Loaded only here: a checkout that is built (every run but the first) need not pay for it.
+  const { spawnSync } = await import('node:child_process');
   const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) {
     console.error('ferry: the build failed; run `npm run build` to see why');
