@@ -12,4 +12,5 @@ export {
   FtpInvalidInputError, isTransient, toErrorInfo, type FtpErrorKind, type CertificateInfo,
 } from './errors';
 export { normalizeFingerprint } from './control/tlsTrust';
+export { chooseChecksumMethod } from './features';
 export { READ_SYNC, WRITE_SYNC, type SyncReadSource, type SyncWriteTarget } from './data/syncIo';

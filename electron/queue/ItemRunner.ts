@@ -208,7 +208,8 @@ export class ItemRunner {
       dataDone: () => {
         if (!host.hasQueuedFor(item.siteId)) return;
         lease.session.prepareNextTransfer?.();
-        this.handOff(run, lease);
+        // A checksum asked after the next file's transfer started would wait for all of it.
+        if (lease.session.offersChecksum === false) this.handOff(run, lease);
       },
       onChanged: () => {
         host.batcher.mark(item.id);
@@ -222,7 +223,9 @@ export class ItemRunner {
    * Frees the run's connection for the site's next item once its data connection is done: that
    * item starts now, on the same session, and its command goes out as soon as this run's last
    * ones are answered. The server works on the next file while this run finishes locally
-   * (rename, times, events), instead of waiting for it.
+   * (rename, times, events), instead of waiting for it. Only for sessions without checksums,
+   * whose runs need the session afterwards at most for a size check sent at once (uploads) or
+   * after a rare size mismatch.
    */
   private handOff(run: Run, lease: Lease): void {
     if (run.isConnectionFree || run.stopIntent) return;

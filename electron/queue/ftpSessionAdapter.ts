@@ -4,7 +4,7 @@
  * secret store in the app, the URL in the CLI). The queue file never sees them.
  */
 import type { DataStrategy } from '../../shared/domain';
-import { FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
+import { chooseChecksumMethod, FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
 import type { SessionFactory, TransferSession } from './types';
 
 /**
@@ -44,6 +44,7 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
     },
     prepareNextTransfer: () => session.prepareDataConnection(),
     checksum: (p) => session.checksum(p),
+    offersChecksum: chooseChecksumMethod(session.features) !== undefined,
     get isClosed() {
       return session.isClosed;
     },

@@ -37,6 +37,8 @@ export interface TransferSession {
   prepareNextTransfer?(): void;
   /** The server's checksum of a remote file, or undefined when it offers none. */
   checksum(path: string): Promise<{ algorithm: string; hex: string } | undefined>;
+  /** Whether checksum() asks the server (a command after each file); undefined: assume it does. */
+  readonly offersChecksum?: boolean;
   /** Whether the control connection is gone (then the pool drops it). */
   readonly isClosed: boolean;
   /** Says goodbye politely (QUIT). */

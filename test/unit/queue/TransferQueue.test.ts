@@ -289,8 +289,9 @@ describe('TransferQueue: the next transfer prepared on the session', () => {
 
 describe('TransferQueue: the session handed to the next item while a file finishes', () => {
   /** Two uploads into an existing folder at one connection; the first one's final size check waits for `release`. */
-  function heldUploads() {
+  function heldUploads(opts: { hasChecksum?: boolean } = {}) {
     const r = rig({ globalLimit: 1, defaultSiteLimit: 1 });
+    r.server.hasChecksum = opts.hasChecksum ?? false;
     r.server.dirs.add('/remote');
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -314,6 +315,18 @@ describe('TransferQueue: the session handed to the next item while a file finish
     expect([r.queue.get(u.id)?.state, r.queue.get(v.id)?.state]).toEqual(['done', 'done']);
     expect(r.factory.sessions.map((s) => s.label)).toEqual(['transfer-1']);
     expect(r.factory.maxOpen).toBe(1);
+    await r.queue.close();
+  });
+
+  it('keeps the session while the server offers checksums (the check after the file must not wait for the next transfer)', async () => {
+    const { r, u, v, release } = heldUploads({ hasChecksum: true });
+    await vi.waitFor(() => expect(r.server.files.has('/remote/u.bin')).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(r.server.sessionCalls).not.toContain('transfer-1 upload /remote/v.bin');
+    release();
+    await r.queue.whenIdle();
+    expect([r.queue.get(u.id)?.state, r.queue.get(v.id)?.state]).toEqual(['done', 'done']);
+    expect(r.logs.filter((l) => l.includes('verified'))).toHaveLength(2);
     await r.queue.close();
   });
 

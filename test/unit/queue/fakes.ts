@@ -314,6 +314,10 @@ export class FakeSession implements TransferSession {
     }
   }
 
+  get offersChecksum(): boolean {
+    return this.server.hasChecksum;
+  }
+
   prepareNextTransfer(): void {
     this.server.sessionCalls.push(`${this.label} prepare`);
   }
