@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 import type { BenchServer, RunTiming } from './types';
@@ -95,8 +95,9 @@ export function runFerry(rootDir: string, args: string[], opts: { rssFile?: stri
   return runProcess(join(rootDir, 'bin/ferry.js'), args, { ...opts, env });
 }
 
-/** The Node options of the `ferry` command's first line, for other Node processes that are compared with it. */
-export const FERRY_NODE_OPTIONS = ['--v8-pool-size=1'];
+/** The Node options on the `ferry` command's `#!` line, for other Node processes compared with it. */
+export const FERRY_NODE_OPTIONS: string[] =
+  readFileSync(join(import.meta.dirname, '../../bin/ferry.js'), 'utf8').split('\n', 1)[0].match(/ --\S+/g)?.map((o) => o.trim()) ?? [];
 
 /** The Ferry CLI exactly as a user runs it: `ferry get|put ...` (runFerry), timed from spawn to exit. */
 export async function ferryCli(job: FileJob, ctx: { rootDir: string; workDir: string }): Promise<RunTiming> {
