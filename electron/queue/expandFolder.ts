@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { FileExistsPolicy, TransferDirection } from '../../shared/domain';
 import { naturalKey } from '../../shared/naturalKey';
 import type { RemoteDirCache } from './remoteDirs';
-import { isInside, joinRemote, unsafeNameReason } from './safeName';
+import { childPath, joinRemote, unsafeNameReason } from './safeName';
 import type { AddFileRequest, LocalFs, TransferSession } from './types';
 
 /** The result of walking a tree: files to queue and what was refused or not followed. */
@@ -54,8 +54,9 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
       if (entry.name === '.' || entry.name === '..') continue;
       const remotePath = joinRemote(remote, entry.name);
       const reason = unsafeNameReason(entry.name);
-      const localPath = path.join(local, entry.name);
-      if (reason !== undefined || !isInside(root, localPath)) {
+      // `local` is the root or a folder that passed this check, so a direct child stays inside the root.
+      const localPath = reason === undefined ? childPath(local, entry.name) : undefined;
+      if (localPath === undefined) {
         tree.refused.push({ path: remotePath, reason: reason ?? 'would leave the target folder' });
         continue;
       }

@@ -16,10 +16,16 @@ export function unsafeNameReason(name: string): string | undefined {
   return undefined;
 }
 
-/** Whether `child` (already resolved) lies inside `parentDir`. */
-export function isInside(parentDir: string, child: string): boolean {
-  const rel = path.relative(path.resolve(parentDir), path.resolve(child));
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+/**
+ * The local path of a listed entry `name` in the local folder `dir` (absolute and normalized), or
+ * undefined when that path would not be exactly `dir`'s child of that name. Checks the result
+ * itself rather than trusting unsafeNameReason alone, without path.resolve's normalization per
+ * entry (which made expanding a 2,000-file folder spend 20 ms here).
+ */
+export function childPath(dir: string, name: string): string | undefined {
+  if (name === '.' || name === '..') return undefined;
+  const child = dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+  return path.dirname(child) === dir && path.basename(child) === name ? child : undefined;
 }
 
 /** Joins a remote folder and a name with `/` (FTP paths are POSIX-like whatever the local OS). */
