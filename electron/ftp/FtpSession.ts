@@ -22,7 +22,7 @@ import {
   FtpAbortedError, FtpConnectionError, FtpProtocolError, FtpReplyError, type CertificateInfo,
 } from './errors';
 import { chooseChecksumMethod } from './features';
-import { ListParser, parseMlstReply, type ListFormat } from './list';
+import { ListParser, parseMlstReply, watchCutShort, type ListFormat } from './list';
 import { listingReader, nameListReader } from './listingReaders';
 import { openSession, type SessionOptions, type SessionState } from './openSession';
 import { OperationLock } from './OperationLock';
@@ -120,15 +120,15 @@ export class FtpSession extends EventEmitter {
     return this.exclusive(async () => void (await this.expect('CDUP')));
   }
 
-  /** Lists a directory (MLSD when offered, else LIST) into an array. */
-  async list(path?: string): Promise<FileEntry[]> {
+  /** Lists a directory (MLSD when offered, else LIST) into an array; `onCutShort` hears a final reply saying entries were left out. */
+  async list(path?: string, onCutShort?: (reply: string) => void): Promise<FileEntry[]> {
     const entries: FileEntry[] = [];
-    for await (const entry of this.listStream(path)) entries.push(entry);
+    for await (const entry of this.listStream(path, onCutShort)) entries.push(entry);
     return entries;
   }
 
   /** Lists a directory, yielding entries as they are parsed; stopping early aborts the listing. */
-  async *listStream(path?: string): AsyncGenerator<FileEntry> {
+  async *listStream(path?: string, onCutShort?: (reply: string) => void): AsyncGenerator<FileEntry> {
     const release = await this.lock.acquire();
     try {
       // RFC 3659 §7.8: MLSD support is announced as MLST in FEAT.
@@ -137,7 +137,8 @@ export class FtpSession extends EventEmitter {
       const command = `${useMlsd ? 'MLSD' : 'LIST'}${path ? ` ${path}` : ''}`;
       const parser = new ListParser({ format: useMlsd ? 'mlsd' : this.listFormat });
       const read = listingReader(parser, this.options.encoding ?? 'utf8', (message) => this.control.log('status', message));
-      yield* this.readTransfer(await this.openData(command), read);
+      const onFinal = watchCutShort(path ?? 'the login folder', (message) => this.control.log('error', message), onCutShort);
+      yield* this.readTransfer(await this.openData(command), read, onFinal);
       if (!useMlsd && parser.format) this.listFormat = parser.format;
     } finally {
       release();
@@ -370,10 +371,10 @@ export class FtpSession extends EventEmitter {
   }
 
   /** Reads an opened data connection whose data we read (see readToEnd), forgetting it as the active transfer when done. */
-  private readTransfer<T>(transfer: DataTransfer, consume: (chunk: Buffer | undefined) => Iterable<T>): AsyncGenerator<T> {
+  private readTransfer<T>(transfer: DataTransfer, consume: (chunk: Buffer | undefined) => Iterable<T>, onFinal?: (reply: FtpReply) => void): AsyncGenerator<T> {
     return readToEnd(transfer, consume, () => {
       this.activeTransfer = undefined;
-    });
+    }, onFinal);
   }
 
   private async ensureType(type: 'A' | 'I'): Promise<void> {

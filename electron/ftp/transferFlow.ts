@@ -10,6 +10,7 @@ import type { DirectReceiver } from './data/receiveDirect';
 import type { DirectSender } from './data/sendDirect';
 import { whenWriteFinished } from './data/streamEnd';
 import { FtpAbortedError, FtpConnectionError } from './errors';
+import type { FtpReply } from './reply';
 
 /**
  * Counts the bytes a readable emits and reports progress. A 'data' listener rather than a Transform
@@ -53,12 +54,14 @@ export async function sendDirect(transfer: DataTransfer, sender: DirectSender, f
 
 /**
  * Reads a data connection to its end, feeding each chunk (then undefined at the end) to `consume`
- * and yielding what it returns. `onEnd` runs first once reading stops, however it stops.
+ * and yielding what it returns. `onEnd` runs first once reading stops, however it stops;
+ * `onFinal` hears the server's final reply when the transfer succeeded.
  */
 export async function* readToEnd<T>(
   transfer: DataTransfer,
   consume: (chunk: Buffer | undefined) => Iterable<T>,
   onEnd: () => void,
+  onFinal?: (reply: FtpReply) => void,
 ): AsyncGenerator<T> {
   let isSettled = false;
   try {
@@ -69,7 +72,8 @@ export async function* readToEnd<T>(
       readError = err ?? new FtpConnectionError('Data connection failed');
     }
     isSettled = true;
-    await transfer.complete(readError === undefined ? Promise.resolve() : Promise.reject(readError));
+    const final = await transfer.complete(readError === undefined ? Promise.resolve() : Promise.reject(readError));
+    onFinal?.(final);
     yield* consume(undefined);
   } finally {
     onEnd();

@@ -141,17 +141,19 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       isHealthy = true;
       const added = this.enqueue(tree.files);
       for (const r of tree.refused) this.addRefused(request, r.path, r.reason);
+      for (const r of tree.incomplete) this.addRefused(request, r.path, r.reason, 'incomplete-listing');
       for (const l of tree.skippedLinks) this.log('warn', `not following link ${l}`);
-      return { addedIds: added.map((e) => e.item.id), folderCount: tree.folderCount, refused: tree.refused, skippedLinks: tree.skippedLinks };
+      const refused = [...tree.refused, ...tree.incomplete];
+      return { addedIds: added.map((e) => e.item.id), folderCount: tree.folderCount, refused, skippedLinks: tree.skippedLinks };
     } finally {
       this.pool.release(lease, isHealthy);
     }
   }
 
-  private addRefused(request: AddFolderRequest, remotePath: string, reason: string): void {
-    const entry = refusedEntry(request, remotePath, reason, this.now);
+  private addRefused(request: AddFolderRequest, remotePath: string, reason: string, kind?: 'incomplete-listing'): void {
+    const entry = refusedEntry(request, remotePath, reason, this.now, kind);
     this.insert(entry);
-    this.log('error', `refused ${remotePath}: ${reason}`, entry.item.id);
+    this.log('error', kind ? `${remotePath}: ${reason}` : `refused ${remotePath}: ${reason}`, entry.item.id);
     this.schedulePersist();
   }
 
@@ -210,7 +212,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   retry(ids?: string[]): void {
     for (const e of this.book.select(ids)) {
       if (e.item.state !== 'failed' && e.item.state !== 'cancelled') continue;
-      // A refused name stays refused: retrying cannot make it safe.
+      // A refused name stays refused (retrying cannot make it safe), as does a folder listed in part (the server would cut it again).
       if (e.meta.refusedReason !== undefined) continue;
       e.meta.failuresInRow = 0;
       e.item.lastError = undefined;

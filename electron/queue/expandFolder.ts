@@ -17,6 +17,8 @@ export interface ExpandedTree {
   files: AddFileRequest[];
   folderCount: number;
   refused: Array<{ path: string; reason: string }>;
+  /** Remote folders whose listing the server cut short: their files past the listed ones are not queued. */
+  incomplete: Array<{ path: string; reason: string }>;
   skippedLinks: string[];
 }
 
@@ -40,14 +42,18 @@ function byName<T extends { name: string }>(entries: readonly T[]): T[] {
 
 /** Lists a remote tree and creates its folders locally; returns download requests. */
 export async function expandRemote(session: TransferSession, fs: LocalFs, opts: WalkOptions): Promise<ExpandedTree> {
-  const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], skippedLinks: [] };
+  const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], incomplete: [], skippedLinks: [] };
   const root = path.resolve(opts.localDir);
   await fs.mkdirp(root);
   const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: root }];
   while (stack.length > 0) {
     const { remote, local } = stack.pop()!;
     tree.folderCount++;
-    const entries = byName(await session.list(remote));
+    let cutShort: string | undefined;
+    const entries = byName(await session.list(remote, (reply) => (cutShort = reply)));
+    if (cutShort !== undefined) {
+      tree.incomplete.push({ path: remote, reason: `the server listed only part of this folder (${cutShort}); the files it left out were not queued` });
+    }
     const subdirs: Array<{ remote: string; local: string }> = [];
     for (const entry of entries) {
       // Some servers list `.` and `..` themselves; they are not content.
@@ -108,7 +114,7 @@ export async function expandLocal(
   remoteDirs: RemoteDirCache,
   opts: WalkOptions,
 ): Promise<ExpandedTree> {
-  const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], skippedLinks: [] };
+  const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], incomplete: [], skippedLinks: [] };
   const seen = new Set<string>();
   const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: path.resolve(opts.localDir) }];
   while (stack.length > 0) {

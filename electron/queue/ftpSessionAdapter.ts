@@ -19,8 +19,8 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
   // RFC 3659 §5.5: REST STREAM in FEAT means REST is valid before STOR too.
   const canRestStor = rest !== undefined && /STREAM/i.test(rest);
   return {
-    list: async (p) => {
-      const entries = await session.list(p);
+    list: async (p, onCutShort) => {
+      const entries = await session.list(p, onCutShort);
       tell();
       return entries;
     },

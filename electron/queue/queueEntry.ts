@@ -52,8 +52,17 @@ export function newFileEntry(r: AddFileRequest, now: () => number): Entry {
   return { item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: false } };
 }
 
-/** A failed entry standing for a server name that would escape the target, saying why. */
-export function refusedEntry(request: AddFolderRequest, remotePath: string, reason: string, now: () => number): Entry {
+/**
+ * A failed entry standing for a server name that would escape the target, or for a folder whose
+ * listing the server cut short (`incomplete-listing`), saying why.
+ */
+export function refusedEntry(
+  request: AddFolderRequest,
+  remotePath: string,
+  reason: string,
+  now: () => number,
+  kind: 'unsafe-name' | 'incomplete-listing' = 'unsafe-name',
+): Entry {
   const item: TransferItem = {
     id: randomUUID(),
     direction: request.direction,
@@ -65,7 +74,7 @@ export function refusedEntry(request: AddFolderRequest, remotePath: string, reas
     attempts: 0,
     createdMs: now(),
     finishedMs: now(),
-    lastError: { kind: 'unsafe-name', message: `refused remote name: ${reason}` },
+    lastError: kind === 'unsafe-name' ? { kind, message: `refused remote name: ${reason}` } : { kind, message: reason },
   };
   return { item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: true, refusedReason: reason } };
 }

@@ -9,8 +9,11 @@ import type { ErrorInfo, FileEntry, FileExistsPolicy, TransferDirection, Transfe
 
 /** A logged-in control connection used for exactly one transfer at a time. */
 export interface TransferSession {
-  /** Lists a remote folder (used only for folder expansion, never by the remote pane). */
-  list(path: string): Promise<FileEntry[]>;
+  /**
+   * Lists a remote folder (used only for folder expansion, never by the remote pane);
+   * `onCutShort` hears the final reply when the server says it left entries out.
+   */
+  list(path: string, onCutShort?: (reply: string) => void): Promise<FileEntry[]>;
   /** The remote file's size in bytes; rejects (typically 550) when it does not exist. */
   size(path: string): Promise<number>;
   /** The remote file's modification time in ms since the epoch, when the server tells. */

@@ -39,6 +39,11 @@ export interface ServerOptions {
   allowStoreRestart?: boolean;
   /** Parent of the server's temp folder, e.g. /dev/shm for benchmarks; default os.tmpdir(). */
   baseDir?: string;
+  /**
+   * List at most this many entries per folder, `.` and `..` included, and say so only in the final
+   * reply, as pure-ftpd does at its LimitRecursion (10,000 by default). 0: the server's default.
+   */
+  listLimit?: number;
 }
 
 /** What a server kind can do; options it cannot honour make startServer throw. */
@@ -57,6 +62,8 @@ export interface ServerSupports {
   chmod: boolean;
   /** HASH (draft-bryan-ftpext-hash). */
   hash: boolean;
+  /** Can cut listings short (ServerOptions.listLimit). */
+  listLimit: boolean;
 }
 
 /** A server that has sent its 220 greeting and accepts connections. */

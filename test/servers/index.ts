@@ -60,8 +60,9 @@ export async function startServer(kind: ServerKind, opts: ServerOptions = {}): P
     passiveDisabled: Boolean(opts.passiveDisabled),
     activeDisabled: Boolean(opts.activeDisabled),
     allowStoreRestart: Boolean(opts.allowStoreRestart),
+    listLimit: opts.listLimit ?? 0,
   };
-  for (const name of ['implicitTls', 'requireTlsReuse', 'passiveDisabled', 'activeDisabled'] as const) {
+  for (const name of ['implicitTls', 'requireTlsReuse', 'passiveDisabled', 'activeDisabled', 'listLimit'] as const) {
     if (options[name] && !supports[name]) throw new Error(`${kind} cannot be started with ${name}`);
   }
   installExitHook();

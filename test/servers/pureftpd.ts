@@ -18,6 +18,7 @@ export const pureFtpdSupports: ServerSupports = {
   activeDisabled: false,
   chmod: true,
   hash: false,
+  listLimit: true,
 };
 
 // pure-ftpd takes the anonymous root from the home of the Unix account `ftp`, a machine-wide
@@ -54,6 +55,7 @@ export async function pureFtpdPlan(s: ServerSetup): Promise<LaunchPlan> {
   }
   // NAT mode is pure-ftpd's only way to refuse PASV/EPSV.
   if (o.passiveDisabled) args.push('--natmode');
+  if (o.listLimit > 0) args.push('--limitrecursion', `${o.listLimit}:8`);
   return {
     command: 'unshare',
     args: ['--mount', '--propagation', 'private', '--', 'sh', '-c', BIND_ANON, 'bind-anon', s.anonDir, anonMount,

@@ -14,6 +14,7 @@ export const pyftpdlibSupports: ServerSupports = {
   activeDisabled: true,
   chmod: true,
   hash: false,
+  listLimit: false,
 };
 
 const SCRIPT = fileURLToPath(new URL('./pyftpd_server.py', import.meta.url));

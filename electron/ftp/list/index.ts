@@ -12,6 +12,7 @@ import { readMlsdLine } from './mlsd';
 import { readUnixLine } from './unix';
 
 export type { ListContext, LineOutcome } from './context';
+export { listingCutShort, watchCutShort } from './cutShort';
 export { parseMlsdLine, parseMlstReply, parseTimeVal, readMlsdLine, type MlstResult } from './mlsd';
 export { parseUnixLine, readUnixLine } from './unix';
 export { parseDosLine, readDosLine } from './dos';

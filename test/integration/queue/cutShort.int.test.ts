@@ -1,0 +1,59 @@
+import { promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runQueueCommand } from '../../../electron/cli/queueCommands';
+import { captureIo, cliOptions } from './cliIo';
+import { queueRig } from './helpers';
+import { startServer, type RunningServer } from './servers';
+
+// pure-ftpd lists at most LimitRecursion entries (`.` and `..` included) and says so only in its
+// final reply; 12 here instead of its default 10,000, so 15 files list as 10.
+const LIST_LIMIT = 12;
+const FILES = 15;
+
+describe('a folder whose listing the server cuts short (pure-ftpd LimitRecursion)', () => {
+  let server: RunningServer;
+  let work: string;
+
+  beforeAll(async () => {
+    server = await startServer('pure-ftpd', { listLimit: LIST_LIMIT });
+    work = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-queue-cut-'));
+    const dir = path.join(server.homeDir, 'many');
+    await fsp.mkdir(dir);
+    for (let i = 0; i < FILES; i++) await fsp.writeFile(path.join(dir, `f${String(i).padStart(2, '0')}.txt`), `file ${i}`);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (work) await fsp.rm(work, { recursive: true, force: true });
+  });
+
+  it('ferry get -r downloads what was listed, names the folder as failed with the reply, and exits 1', async () => {
+    const target = path.join(work, 'cli');
+    const io = captureIo(work, { FERRY_PASSWORD: server.password });
+    const status = await runQueueCommand('get', [`ftp://${server.user}@${server.host}:${server.port}/many`, target], cliOptions(), io);
+    expect(status).toBe(1);
+    const got = await fsp.readdir(target);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.length).toBeLessThan(FILES);
+    for (const name of got) expect(await fsp.readFile(path.join(target, name), 'utf8')).toBe(`file ${Number(name.slice(1, 3))}`);
+    expect(io.out()).toMatch(new RegExp(`transferred ${got.length} file\\(s\\), .*1 failed`));
+    expect(io.err()).toMatch(/failed: \/many: the server listed only part of this folder \(226 Output truncated to 12 matches\); the files it left out were not queued/);
+  });
+
+  it('the queue keeps a failed item for the folder that a retry leaves failed, and logs the reply', async () => {
+    const rig = queueRig({ host: server.host, port: server.port, user: server.user, password: server.password });
+    const report = await rig.queue.addFolder({ direction: 'download', siteId: 'cut', remoteDir: '/many', localDir: path.join(work, 'queue') });
+    expect(report.refused).toEqual([{ path: '/many', reason: expect.stringContaining('226 Output truncated to 12 matches') }]);
+    await rig.queue.whenIdle();
+    rig.queue.retry();
+    await rig.queue.whenIdle();
+    const items = rig.queue.list();
+    await rig.queue.close();
+    const failed = items.filter((i) => i.state === 'failed');
+    expect(failed.map((i) => [i.remotePath, i.lastError?.kind])).toEqual([['/many', 'incomplete-listing']]);
+    expect(items.filter((i) => i.state === 'done')).toHaveLength(report.addedIds.length);
+    expect(rig.wire.some((l) => l.includes('error The server listed only part of /many: 226 Output truncated to 12 matches'))).toBe(true);
+  });
+});
