@@ -253,8 +253,15 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     this.afterControl();
   }
 
-  /** Changes settings at run time (limits, retry policy, file-exists policy, speed limits). */
+  /**
+   * Changes settings at run time (limits, retry policy, file-exists policy, speed limits). A speed
+   * limit left undefined in `patch.speedLimits` keeps its current value; 0 removes it.
+   */
   setOptions(patch: Partial<QueueOptions>): void {
+    if (patch.speedLimits) {
+      const { downloadBps = this.options.speedLimits.downloadBps, uploadBps = this.options.speedLimits.uploadBps } = patch.speedLimits;
+      patch = { ...patch, speedLimits: { downloadBps, uploadBps } };
+    }
     Object.assign(this.options, patch);
     if (patch.globalLimit !== undefined) this.scheduler.setGlobalLimit(patch.globalLimit);
     if (patch.defaultSiteLimit !== undefined) this.scheduler.setDefaultSiteLimit(patch.defaultSiteLimit);

@@ -877,10 +877,35 @@ describe('TransferQueue: speed limit', () => {
     const midway = r.queue.get(item.id)!;
     expect(midway.state).toBe('transferring');
     expect(midway.transferredBytes).toBeLessThanOrEqual(250_000);
-    r.queue.setOptions({ speedLimits: {} });
+    r.queue.setOptions({ speedLimits: { downloadBps: 0 } });
     await vi.advanceTimersByTimeAsync(3_000);
     expect(r.queue.get(item.id)?.state).toBe('done');
     expect(r.fs.read('/local/slow.bin')?.length).toBe(400_000);
+    await r.queue.close();
+  });
+});
+
+describe('TransferQueue: speed limits set one at a time', () => {
+  it('keeps the other direction\'s limit when one is set or lifted', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const r = rig();
+    r.queue.setOptions({ speedLimits: { uploadBps: 100_000 } });
+    r.queue.setOptions({ speedLimits: { downloadBps: 200_000 } });
+    const data = bytes(400_000, 3);
+    r.fs.put('/local/held.bin', data);
+    r.server.dirs.add('/remote');
+    const [item] = r.queue.addFiles([{ direction: 'upload', siteId: 's', localPath: '/local/held.bin', remotePath: '/remote/held.bin' }]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    // Setting the download limit did not lift the upload limit set before it.
+    expect(r.queue.get(item.id)?.state).toBe('transferring');
+    expect(r.queue.get(item.id)!.transferredBytes).toBeLessThanOrEqual(300_000);
+    r.queue.setOptions({ speedLimits: { downloadBps: 0 } });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(r.queue.get(item.id)?.state).toBe('transferring');
+    r.queue.setOptions({ speedLimits: { uploadBps: 0 } });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(r.queue.get(item.id)?.state).toBe('done');
+    expect(r.server.read('/remote/held.bin')?.equals(data)).toBe(true);
     await r.queue.close();
   });
 });
@@ -897,7 +922,7 @@ describe('TransferQueue: upload speed limit', () => {
     const midway = r.queue.get(item.id)!;
     expect(midway.state).toBe('transferring');
     expect(midway.transferredBytes).toBeLessThanOrEqual(300_000);
-    r.queue.setOptions({ speedLimits: {} });
+    r.queue.setOptions({ speedLimits: { uploadBps: 0 } });
     await vi.advanceTimersByTimeAsync(3_000);
     expect(r.queue.get(item.id)?.state).toBe('done');
     expect(r.server.read('/remote/limited.bin')?.equals(data)).toBe(true);
@@ -929,7 +954,7 @@ describe('TransferQueue: speed limit set during a transfer', () => {
     const midway = r.queue.get(item.id)!;
     expect(midway.state).toBe('transferring');
     expect(midway.transferredBytes).toBeLessThanOrEqual(1024 * 1024 + 300_000);
-    r.queue.setOptions({ speedLimits: {} });
+    r.queue.setOptions({ speedLimits: { downloadBps: 0 } });
     await vi.advanceTimersByTimeAsync(3_000);
     expect(r.queue.get(item.id)?.state).toBe('done');
     expect(r.fs.read('/local/big.bin')?.equals(data)).toBe(true);
