@@ -38,7 +38,7 @@ export class ExistsAsker {
     return answer;
   }
 
-  /** Forgets "apply to all" answers (the queue policy changed). */
+  /** Forgets "apply to all" answers (the queue policy changed, or the queue ran out). */
   reset(): void {
     delete this.forAll.download;
     delete this.forAll.upload;

@@ -364,8 +364,10 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   }
 
   private onBecameIdle(): void {
-    // A run has ended: limits learnt from 421 and folders known to exist apply to that run only.
+    // A run has ended: limits learnt from 421, folders known to exist and "apply to all" answers
+    // (like FileZilla's "apply to current queue only") apply to that run only.
     this.scheduler.resetLearntLimits();
+    this.asker.reset();
     this.remoteDirs.clear();
     this.batcher.touch();
     this.emit('idle');

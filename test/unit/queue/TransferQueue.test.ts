@@ -709,6 +709,30 @@ describe('TransferQueue: file exists', () => {
     await r.queue.close();
   });
 
+  it('an "apply to all" answer lasts until the queue has run out, then a new conflict is asked again', async () => {
+    const questions: string[] = [];
+    const r = rig({ onExists: 'ask' }, {
+      resolveExists: async (q) => {
+        questions.push(q.target.path);
+        return { action: 'overwrite', applyToAll: true };
+      },
+    });
+    for (const name of ['a', 'b']) {
+      r.fs.put(`/local/${name}`, 'old');
+      r.server.put(`/remote/${name}`, 'new');
+    }
+    r.queue.addFiles(['a', 'b'].map((name) => ({ direction: 'download' as const, siteId: 's', remotePath: `/remote/${name}`, localPath: `/local/${name}` })));
+    await r.queue.whenIdle();
+    expect(questions).toEqual(['/local/a']);
+    // Later, an unrelated download over an existing file: the earlier answer does not cover it.
+    r.fs.put('/local/later', 'keep me?');
+    r.server.put('/remote/later', 'theirs');
+    r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/remote/later', localPath: '/local/later' }]);
+    await r.queue.whenIdle();
+    expect(questions).toEqual(['/local/a', '/local/later']);
+    await r.queue.close();
+  });
+
   it('upload rename picks a free remote name', async () => {
     const r = rig({ onExists: 'rename' });
     r.fs.put('/local/u.txt', 'mine');
