@@ -244,10 +244,11 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     this.remove(this.book.entries.filter((e) => wanted.has(e.item.state)).map((e) => e.item.id));
   }
 
-  /** Moves items up or down one place, or to the top or bottom, keeping their relative order. */
+  /** Moves items up or down one place among the unfinished ones, or to the top or bottom, keeping their relative order. */
   move(ids: string[], to: MoveTarget): void {
     const chosen = new Set(ids);
-    const next = reorder(this.book.entries, (e) => chosen.has(e.item.id), to);
+    const isUnfinished = (e: Entry) => e.item.state !== 'done' && e.item.state !== 'failed' && e.item.state !== 'cancelled';
+    const next = reorder(this.book.entries, (e) => chosen.has(e.item.id), to, isUnfinished);
     this.book.replaceOrder(next);
     for (const id of chosen) if (this.book.has(id)) this.batcher.mark(id);
     this.afterControl();

@@ -6,8 +6,24 @@
 /** Where `move` puts items. */
 export type MoveTarget = 'up' | 'down' | 'top' | 'bottom';
 
-/** The order after moving the chosen elements; a chosen element never jumps over another chosen one. */
-export function reorder<T>(order: readonly T[], isChosen: (t: T) => boolean, to: MoveTarget): T[] {
+/**
+ * The order after moving the chosen elements; a chosen element never jumps over another chosen
+ * one. Only elements that `isShown` (and the chosen ones) take part: the others keep their places
+ * and are stepped over, so "up" moves past the item the user sees above, not past finished items
+ * the queue view hides.
+ */
+export function reorder<T>(order: readonly T[], isChosen: (t: T) => boolean, to: MoveTarget, isShown: (t: T) => boolean = () => true): T[] {
+  const slots: number[] = [];
+  order.forEach((t, i) => {
+    if (isChosen(t) || isShown(t)) slots.push(i);
+  });
+  const moved = reorderAll(slots.map((i) => order[i]), isChosen, to);
+  const next = [...order];
+  slots.forEach((slot, k) => (next[slot] = moved[k]));
+  return next;
+}
+
+function reorderAll<T>(order: readonly T[], isChosen: (t: T) => boolean, to: MoveTarget): T[] {
   if (to === 'top' || to === 'bottom') {
     const picked = order.filter(isChosen);
     const rest = order.filter((t) => !isChosen(t));

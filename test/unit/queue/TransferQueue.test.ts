@@ -591,6 +591,25 @@ describe('TransferQueue: control', () => {
     expect(names()).toBe('ecabd');
   });
 
+  it('moves an item past the unfinished item above it, stepping over finished ones the queue view hides', async () => {
+    const r = rig({ globalLimit: 1 });
+    const done = download(r, 'x', bytes(1)).id;
+    await r.queue.whenIdle();
+    r.queue.pause();
+    const [a, b] = ['a', 'b'].map((n) => download(r, n, bytes(1)).id);
+    const names = () => r.queue.list().map((i) => i.remotePath.slice(-1)).join('');
+    expect(names()).toBe('xab');
+    r.queue.move([done], 'down');
+    expect(names()).toBe('axb');
+    // One "up" puts b above a, the finished x between them staying where it is.
+    r.queue.move([b], 'up');
+    expect(names()).toBe('bxa');
+    r.queue.move([b], 'down');
+    expect(names()).toBe('axb');
+    expect(r.queue.ids.indexOf(a)).toBeLessThan(r.queue.ids.indexOf(b));
+    await r.queue.close();
+  });
+
   it('starts items in queue order after a move', async () => {
     const r = rig({ globalLimit: 1, isProcessing: false });
     const ids = ['a', 'b', 'c'].map((n) => download(r, n, bytes(1)).id);
