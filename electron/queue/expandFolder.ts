@@ -10,14 +10,17 @@ import type { FileExistsPolicy, TransferDirection } from '../../shared/domain';
 import { naturalKey } from '../../shared/naturalKey';
 import type { RemoteDirCache } from './remoteDirs';
 import { childPath, joinRemote, unsafeNameReason } from './safeName';
-import type { AddFileRequest, LocalFs, TransferSession } from './types';
+import type { AddFileRequest, ErrorPolicy, LocalFs, TransferSession } from './types';
 
 /** The result of walking a tree: files to queue and what was refused or not followed. */
 export interface ExpandedTree {
   files: AddFileRequest[];
   folderCount: number;
   refused: Array<{ path: string; reason: string }>;
-  /** Remote folders whose listing the server cut short: their files past the listed ones are not queued. */
+  /**
+   * Folders below the top one that could not be listed (a 550, an unreadable local folder), and
+   * remote folders whose listing the server cut short: their files (past the listed ones) are not queued.
+   */
   incomplete: Array<{ path: string; reason: string }>;
   skippedLinks: string[];
 }
@@ -27,6 +30,22 @@ interface WalkOptions {
   localDir: string;
   remoteDir: string;
   onExists?: FileExistsPolicy;
+}
+
+/**
+ * Reads one folder of a walk. A folder below the top one that cannot be read for a lasting reason
+ * (550 permission denied, EACCES) is recorded in `tree.incomplete` and skipped (undefined), so one
+ * locked folder does not lose the rest of the tree; anything else (the top folder, a dropped
+ * connection) fails the walk as before.
+ */
+async function readFolder<T>(tree: ExpandedTree, folder: string, isTop: boolean, errors: ErrorPolicy | undefined, read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isTop || !errors || errors.isTransient(err)) throw err;
+    tree.incomplete.push({ path: folder, reason: `could not read this folder, so its files were not queued: ${errors.toErrorInfo(err).message}` });
+    return undefined;
+  }
 }
 
 /**
@@ -41,7 +60,7 @@ function byName<T extends { name: string }>(entries: readonly T[]): T[] {
 }
 
 /** Lists a remote tree and creates its folders locally; returns download requests. */
-export async function expandRemote(session: TransferSession, fs: LocalFs, opts: WalkOptions): Promise<ExpandedTree> {
+export async function expandRemote(session: TransferSession, fs: LocalFs, opts: WalkOptions, errors?: ErrorPolicy): Promise<ExpandedTree> {
   const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], incomplete: [], skippedLinks: [] };
   const root = path.resolve(opts.localDir);
   await fs.mkdirp(root);
@@ -50,7 +69,9 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
     const { remote, local } = stack.pop()!;
     tree.folderCount++;
     let cutShort: string | undefined;
-    const entries = byName(await session.list(remote, (reply) => (cutShort = reply)));
+    const listed = await readFolder(tree, remote, remote === opts.remoteDir, errors, () => session.list(remote, (reply) => (cutShort = reply)));
+    if (listed === undefined) continue;
+    const entries = byName(listed);
     if (cutShort !== undefined) {
       tree.incomplete.push({ path: remote, reason: `the server listed only part of this folder (${cutShort}); the files it left out were not queued` });
     }
@@ -113,8 +134,10 @@ export async function expandLocal(
   fs: LocalFs,
   remoteDirs: RemoteDirCache,
   opts: WalkOptions,
+  errors?: ErrorPolicy,
 ): Promise<ExpandedTree> {
   const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], incomplete: [], skippedLinks: [] };
+  const top = path.resolve(opts.localDir);
   const seen = new Set<string>();
   const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: path.resolve(opts.localDir) }];
   while (stack.length > 0) {
@@ -127,7 +150,9 @@ export async function expandLocal(
     seen.add(real);
     tree.folderCount++;
     await remoteDirs.ensure(opts.siteId, session, remote);
-    const entries = await fs.readDir(local);
+    // Recorded under the remote folder it would have filled; the error names the local one.
+    const entries = await readFolder(tree, remote, local === top, errors, () => fs.readDir(local));
+    if (entries === undefined) continue;
     const subdirs: Array<{ remote: string; local: string }> = [];
     const candidates = byName(entries.filter((e) => e.type === 'dir' || e.type === 'file' || e.type === 'link'));
     // Sizes and times of a big folder's files are read several at a time (each stat is a
@@ -170,6 +195,7 @@ export function expandFolder(
   fs: LocalFs,
   remoteDirs: RemoteDirCache,
   opts: WalkOptions,
+  errors?: ErrorPolicy,
 ): Promise<ExpandedTree> {
-  return direction === 'download' ? expandRemote(session, fs, opts) : expandLocal(session, fs, remoteDirs, opts);
+  return direction === 'download' ? expandRemote(session, fs, opts, errors) : expandLocal(session, fs, remoteDirs, opts, errors);
 }

@@ -822,6 +822,53 @@ describe('TransferQueue: folders', () => {
     await r.queue.close();
   });
 
+  it('queues the rest of a remote tree when a subfolder cannot be listed (550), and fails that folder', async () => {
+    const r = rig();
+    r.server.put('/site/top.txt', 'top');
+    r.server.put('/site/locked/secret.txt', 'no');
+    r.server.put('/site/open/inner.txt', 'inner');
+    r.server.faults.push({ op: 'list', path: '/site/locked', error: () => new FtpReplyError(550, 'Permission denied', 'MLSD /site/locked') });
+    const report = await r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/site', localDir: '/dl' });
+    expect(report.refused).toEqual([{ path: '/site/locked', reason: expect.stringMatching(/could not read this folder.*550/) }]);
+    await r.queue.whenIdle();
+    expect(r.fs.read('/dl/top.txt')?.toString()).toBe('top');
+    expect(r.fs.read('/dl/open/inner.txt')?.toString()).toBe('inner');
+    expect(r.queue.list().filter((i) => i.state === 'failed').map((i) => [i.remotePath, i.lastError?.kind])).toEqual([['/site/locked', 'incomplete-listing']]);
+    await r.queue.close();
+  });
+
+  it('still fails the whole folder when the top folder cannot be listed, or the connection drops', async () => {
+    const r = rig();
+    r.server.put('/site/sub/a.txt', 'a');
+    r.server.faults.push({ op: 'list', path: '/site', error: () => new FtpReplyError(550, 'No such directory', 'MLSD /site') });
+    await expect(r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/site', localDir: '/dl' })).rejects.toThrow(/No such directory/);
+    r.server.faults.push({ op: 'list', path: '/site/sub', error: resetError });
+    await expect(r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/site', localDir: '/dl' })).rejects.toThrow();
+    expect(r.queue.list()).toHaveLength(0);
+    await r.queue.close();
+  });
+
+  it('queues the rest of a local tree when a subfolder cannot be read', async () => {
+    const fs = new FakeFs();
+    fs.put('/up/a.txt', 'a');
+    fs.put('/up/locked/x.txt', 'x');
+    fs.put('/up/open/b.txt', 'b');
+    const readDir = fs.readDir.bind(fs);
+    fs.readDir = async (dir) => {
+      if (dir === '/up/locked') throw Object.assign(new Error("EACCES: permission denied, scandir '/up/locked'"), { code: 'EACCES' });
+      return readDir(dir);
+    };
+    const r = rig({}, { fs });
+    r.server.dirs.add('/remote');
+    const report = await r.queue.addFolder({ direction: 'upload', siteId: 's', remoteDir: '/remote/up', localDir: '/up' });
+    expect(report.refused).toEqual([{ path: '/remote/up/locked', reason: expect.stringMatching(/could not read this folder.*\/up\/locked/) }]);
+    await r.queue.whenIdle();
+    expect(r.server.read('/remote/up/a.txt')?.toString()).toBe('a');
+    expect(r.server.read('/remote/up/open/b.txt')?.toString()).toBe('b');
+    expect(r.server.read('/remote/up/locked/x.txt')).toBeUndefined();
+    await r.queue.close();
+  });
+
   it('does not follow remote folder links', async () => {
     const r = rig();
     r.server.dirs.add('/s');

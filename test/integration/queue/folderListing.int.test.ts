@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from './servers';
 const LIST_LIMIT = 12;
 const FILES = 15;
 
-describe('a folder whose listing the server cuts short (pure-ftpd LimitRecursion)', () => {
+describe('folders the server lists in part or not at all (pure-ftpd)', () => {
   let server: RunningServer;
   let work: string;
 
@@ -22,9 +22,17 @@ describe('a folder whose listing the server cuts short (pure-ftpd LimitRecursion
     const dir = path.join(server.homeDir, 'many');
     await fsp.mkdir(dir);
     for (let i = 0; i < FILES; i++) await fsp.writeFile(path.join(dir, `f${String(i).padStart(2, '0')}.txt`), `file ${i}`);
+    // A tree with one folder the FTP account may not read.
+    await fsp.mkdir(path.join(server.homeDir, 'tree', 'locked'), { recursive: true });
+    await fsp.mkdir(path.join(server.homeDir, 'tree', 'open'));
+    await fsp.writeFile(path.join(server.homeDir, 'tree', 'top.txt'), 'top');
+    await fsp.writeFile(path.join(server.homeDir, 'tree', 'locked', 'secret.txt'), 'secret');
+    await fsp.writeFile(path.join(server.homeDir, 'tree', 'open', 'inner.txt'), 'inner');
+    await fsp.chmod(path.join(server.homeDir, 'tree', 'locked'), 0o000);
   });
 
   afterAll(async () => {
+    if (server) await fsp.chmod(path.join(server.homeDir, 'tree', 'locked'), 0o755).catch(() => undefined);
     await server?.stop();
     if (work) await fsp.rm(work, { recursive: true, force: true });
   });
@@ -55,5 +63,17 @@ describe('a folder whose listing the server cuts short (pure-ftpd LimitRecursion
     expect(failed.map((i) => [i.remotePath, i.lastError?.kind])).toEqual([['/many', 'incomplete-listing']]);
     expect(items.filter((i) => i.state === 'done')).toHaveLength(report.addedIds.length);
     expect(rig.wire.some((l) => l.includes('error The server listed only part of /many: 226 Output truncated to 12 matches'))).toBe(true);
+  });
+
+  it('ferry get -r downloads the rest of a tree when one folder cannot be listed, and names it with the reply', async () => {
+    const target = path.join(work, 'tree');
+    const io = captureIo(work, { FERRY_PASSWORD: server.password });
+    const status = await runQueueCommand('get', [`ftp://${server.user}@${server.host}:${server.port}/tree`, target], cliOptions(), io);
+    expect(status).toBe(1);
+    expect(await fsp.readFile(path.join(target, 'top.txt'), 'utf8')).toBe('top');
+    expect(await fsp.readFile(path.join(target, 'open', 'inner.txt'), 'utf8')).toBe('inner');
+    expect(await fsp.readdir(path.join(target, 'locked')).catch(() => [])).toEqual([]);
+    expect(io.out()).toMatch(/transferred 2 file\(s\), .*1 failed/);
+    expect(io.err()).toMatch(/failed: \/tree\/locked: could not read this folder, so its files were not queued: .*550/);
   });
 });
