@@ -39,7 +39,7 @@ const DETAILS: Record<CommandName, string> = {
   mkdir: 'Creates one folder (MKD); its parent must exist.',
   rmdir: 'Removes one empty folder (RMD).',
   mv: 'NEWNAME is a name in the same folder, a path relative to it, an absolute path, or an\nftp:// URL on the same server (RNFR/RNTO).',
-  hash: 'The server computes the checksum (HASH with SHA-256 preferred, else XSHA256, XSHA1, XMD5\nor XCRC) and ferry prints `ALGORITHM (path) = hex`. Fails when the server offers none.',
+  hash: 'The server computes the checksum (HASH with SHA-256 preferred, else XSHA256, XSHA512, XSHA1,\nXSHA, XMD5 or XCRC) and ferry prints `ALGORITHM (path) = hex`. Fails when the server offers none.',
   mirror: [
     'Downloads what is new or changed in the remote folder into LOCALDIR (--on-exists newer by',
     'default); with -R/--reverse it uploads LOCALDIR into the remote folder instead. The two',

@@ -271,7 +271,7 @@ export class FtpSession extends EventEmitter {
     }, opts.signal);
   }
 
-  /** The server-side checksum of a file via HASH (SHA-256 preferred) or XSHA256/XSHA1/XMD5/XCRC; undefined if none is offered. */
+  /** The server-side checksum of a file via HASH (SHA-256 preferred) or an X-command (XSHA256...XCRC); undefined if none is offered. */
   checksum(path: string): Promise<{ algorithm: string; hex: string } | undefined> {
     const method = chooseChecksumMethod(this.features);
     // Nothing to ask the server: no need to wait for the session (the queue asks after every file).

@@ -1,6 +1,6 @@
 /**
  * FEAT reply parsing (RFC 2389 §3.2) and the choice of a checksum command among those a server
- * offers (HASH per draft-bryan-ftpext-hash, or the older XSHA256/XSHA1/XMD5/XCRC).
+ * offers (HASH per draft-bryan-ftpext-hash, or the older X-commands XSHA256/XSHA512/XSHA1/XSHA/XMD5/XCRC).
  * Pure. Must not import electron or React.
  */
 import type { FtpReply } from './reply';
@@ -23,7 +23,7 @@ export function parseFeatReply(reply: FtpReply): Map<string, string> {
 /** A way to ask the server for a checksum. */
 export interface ChecksumMethod {
   /** HASH (with OPTS HASH to select) or a legacy X-command. */
-  command: 'HASH' | 'XSHA256' | 'XSHA1' | 'XMD5' | 'XCRC';
+  command: 'HASH' | 'XSHA256' | 'XSHA512' | 'XSHA1' | 'XSHA' | 'XMD5' | 'XCRC';
   /** The algorithm name as reported to callers (SHA-256, SHA-1, MD5, CRC32, ...). */
   algorithm: string;
   /** For HASH: whether OPTS HASH must select the algorithm first (it is not the server's current one). */
@@ -31,7 +31,15 @@ export interface ChecksumMethod {
 }
 
 const HASH_PREFERENCE = ['SHA-256', 'SHA-512', 'SHA-1', 'MD5', 'CRC32'];
-const LEGACY: Array<[ChecksumMethod['command'], string]> = [['XSHA256', 'SHA-256'], ['XSHA1', 'SHA-1'], ['XMD5', 'MD5'], ['XCRC', 'CRC32']];
+// Serv-U and others: XSHA256, XSHA512, XSHA1; older servers call SHA-1 plain XSHA.
+const LEGACY: Array<[ChecksumMethod['command'], string]> = [
+  ['XSHA256', 'SHA-256'],
+  ['XSHA512', 'SHA-512'],
+  ['XSHA1', 'SHA-1'],
+  ['XSHA', 'SHA-1'],
+  ['XMD5', 'MD5'],
+  ['XCRC', 'CRC32'],
+];
 
 /** Picks the best checksum method offered in FEAT, SHA-256 first; undefined when the server offers none. */
 export function chooseChecksumMethod(features: ReadonlyMap<string, string>): ChecksumMethod | undefined {

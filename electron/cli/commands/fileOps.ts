@@ -72,13 +72,13 @@ export async function runMv(operands: readonly string[], options: CliOptions, io
   done(io, options, { command: 'mv', remote: from, to });
 }
 
-/** Runs `hash URL`: the server computes a checksum (HASH, else XSHA256/XSHA1/XMD5/XCRC); prints `SHA-256 (path) = hex`. */
+/** Runs `hash URL`: the server computes a checksum (HASH, else XSHA256/XSHA512/XSHA1/XSHA/XMD5/XCRC); prints `SHA-256 (path) = hex`. */
 export async function runHash(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const url = parseFtpUrl(operands[0]);
   const path = pathOf(url, 'hash');
   if (remoteBaseName(path) === undefined) throw new UsageError('hash: the URL must name a file', 'hash');
   const result = await withSession(url, options, io, (session) => session.checksum(path));
-  if (!result) throw new CliError('the server offers no checksum command (HASH, XSHA256, XSHA1, XMD5 or XCRC)');
+  if (!result) throw new CliError('the server offers no checksum command (HASH, XSHA256, XSHA512, XSHA1, XSHA, XMD5 or XCRC)');
   if (options.isJson) writeLine(io.stdout, JSON.stringify({ command: 'hash', remote: path, algorithm: result.algorithm, hex: result.hex }));
   else writeLine(io.stdout, `${result.algorithm} (${path}) = ${result.hex}`);
 }

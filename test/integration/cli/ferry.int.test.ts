@@ -189,11 +189,11 @@ describe.each(SERVER_KINDS)('ferry against %s', (kind) => {
   });
 
   it('prints the server checksum when it offers one, else says it has none', async () => {
-    const offered = /^<\s+(HASH|XSHA256|XSHA1|XMD5|XCRC)\b/im.test(features);
+    const offered = /^<\s+(HASH|XSHA256|XSHA512|XSHA1|XSHA|XMD5|XCRC)\b/im.test(features);
     const result = await ferry(['hash', remote('data.bin')]);
     if (!offered) {
       expect(result.status).toBe(1);
-      expect(errorLine(result.stderr)).toBe('ferry: the server offers no checksum command (HASH, XSHA256, XSHA1, XMD5 or XCRC)');
+      expect(errorLine(result.stderr)).toBe('ferry: the server offers no checksum command (HASH, XSHA256, XSHA512, XSHA1, XSHA, XMD5 or XCRC)');
       return;
     }
     expect(result.status).toBe(0);

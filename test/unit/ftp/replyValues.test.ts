@@ -25,6 +25,8 @@ describe('chooseChecksumMethod', () => {
   });
   it('falls back to the X commands in order', () => {
     expect(chooseChecksumMethod(new Map([['XMD5', ''], ['XSHA1', '']]))?.command).toBe('XSHA1');
+    expect(chooseChecksumMethod(new Map([['XMD5', ''], ['XSHA', '']]))).toEqual({ command: 'XSHA', algorithm: 'SHA-1', needsSelect: false });
+    expect(chooseChecksumMethod(new Map([['XSHA1', ''], ['XSHA512', '']]))?.algorithm).toBe('SHA-512');
     expect(chooseChecksumMethod(new Map([['XCRC', '']]))?.algorithm).toBe('CRC32');
     expect(chooseChecksumMethod(new Map())).toBeUndefined();
   });
