@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { LocalListing, LogEntry, RemoteListing, RemoteSessionInfo, Site } from './domain';
 import type { ExportReport, ImportReport, SitesStatus, SiteTree } from './sites';
-import type { EnqueueReport, ExistsQuestionInfo, QueueChange, QueueSnapshot } from './queue';
+import type { EnqueueReport, ExistsQuestionInfo, QueueChange, QueueSettings, QueueSnapshot } from './queue';
 import type { MethodName, EventName } from './contractNames';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
@@ -171,7 +171,7 @@ export const methods = {
   queueAnswerExists: method<void>()(
     z.object({ questionId: z.string().min(1).max(64), action: existsPolicy.exclude(['ask']), applyToAll: z.boolean() }).strict(),
   ),
-  queueSetOptions: method<void>()(
+  queueSetOptions: method<QueueSettings>()(
     z
       .object({
         defaultSiteLimit: z.number().int().min(1).max(10).optional(),

@@ -39,11 +39,24 @@ export interface QueueChange {
   totals: QueueTotals;
 }
 
-/** The whole queue and its waiting questions, for a window that just opened. */
+/** The whole queue, its settings and its waiting questions, for a window that just opened. */
 export interface QueueSnapshot {
   items: TransferItem[];
   totals: QueueTotals;
   questions: ExistsQuestionInfo[];
+  settings: QueueSettings;
+}
+
+/** The queue's settings as the window shows and changes them (kept across restarts). */
+export interface QueueSettings {
+  /** What happens when a target exists, for transfers without their own policy (`ask`: the dialog). */
+  onExists: FileExistsPolicy;
+  /** Bytes per second over all downloads; 0: no limit. */
+  downloadLimitBps: number;
+  /** Bytes per second over all uploads; 0: no limit. */
+  uploadLimitBps: number;
+  /** Transfers at once per server (1..10), for sites without their own limit. */
+  defaultSiteLimit: number;
 }
 
 /** One side of a file-exists conflict. */

@@ -15,7 +15,7 @@ import { ExistsAsker } from './ExistsAsker';
 import { IdleWatch } from './IdleWatch';
 import { ItemRunner } from './ItemRunner';
 import { newFileEntry, publicCopy, refusedEntry, restoredItem, snapshotOf, type Entry } from './queueEntry';
-import { DEFAULT_QUEUE_OPTIONS, type QueueOptions, type TransferQueueDeps } from './queueOptions';
+import { DEFAULT_QUEUE_OPTIONS, patchOf, type QueueOptions, type TransferQueueDeps } from './queueOptions';
 import { RemoteDirCache } from './remoteDirs';
 import { Scheduler } from './Scheduler';
 import { SessionPool } from './SessionPool';
@@ -143,8 +143,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       for (const r of tree.refused) this.addRefused(request, r.path, r.reason);
       for (const r of tree.incomplete) this.addRefused(request, r.path, r.reason, 'incomplete-listing');
       for (const l of tree.skippedLinks) this.log('warn', `not following link ${l}`);
-      const refused = [...tree.refused, ...tree.incomplete];
-      return { addedIds: added.map((e) => e.item.id), folderCount: tree.folderCount, refused, skippedLinks: tree.skippedLinks };
+      return { addedIds: added.map((e) => e.item.id), folderCount: tree.folderCount, refused: [...tree.refused, ...tree.incomplete], skippedLinks: tree.skippedLinks };
     } finally {
       this.pool.release(lease, isHealthy);
     }
@@ -247,22 +246,15 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   /** Moves items up or down one place among the unfinished ones, or to the top or bottom, keeping their relative order. */
   move(ids: string[], to: MoveTarget): void {
     const chosen = new Set(ids);
-    const isUnfinished = (e: Entry) => e.item.state !== 'done' && e.item.state !== 'failed' && e.item.state !== 'cancelled';
-    const next = reorder(this.book.entries, (e) => chosen.has(e.item.id), to, isUnfinished);
+    const next = reorder(this.book.entries, (e) => chosen.has(e.item.id), to, (e) => !FINISHED.has(e.item.state));
     this.book.replaceOrder(next);
     for (const id of chosen) if (this.book.has(id)) this.batcher.mark(id);
     this.afterControl();
   }
 
-  /**
-   * Changes settings at run time (limits, retry policy, file-exists policy, speed limits). A speed
-   * limit left undefined in `patch.speedLimits` keeps its current value; 0 removes it.
-   */
-  setOptions(patch: Partial<QueueOptions>): void {
-    if (patch.speedLimits) {
-      const { downloadBps = this.options.speedLimits.downloadBps, uploadBps = this.options.speedLimits.uploadBps } = patch.speedLimits;
-      patch = { ...patch, speedLimits: { downloadBps, uploadBps } };
-    }
+  /** Changes settings at run time (limits, retry policy, file-exists policy, speed limits: see patchOf). */
+  setOptions(change: Partial<QueueOptions>): void {
+    const patch = patchOf(this.options, change);
     Object.assign(this.options, patch);
     if (patch.globalLimit !== undefined) this.scheduler.setGlobalLimit(patch.globalLimit);
     if (patch.defaultSiteLimit !== undefined) this.scheduler.setDefaultSiteLimit(patch.defaultSiteLimit);
@@ -273,6 +265,11 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     }
     if (patch.onExists) this.asker.reset();
     this.schedulePump();
+  }
+
+  /** The current settings. */
+  get settings(): Readonly<QueueOptions> {
+    return this.options;
   }
 
   /** The queue order: ids from first to last. */

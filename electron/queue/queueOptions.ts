@@ -57,3 +57,14 @@ export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
   persistDelayMs: 500,
   idleSessionMs: 30_000,
 };
+
+/**
+ * The part of `change` that setOptions applies to `current`: a speed limit left undefined in
+ * `change.speedLimits` keeps its current value, and 0 lifts it, so a window can set one
+ * direction without knowing the other.
+ */
+export function patchOf(current: QueueOptions, change: Partial<QueueOptions>): Partial<QueueOptions> {
+  if (!change.speedLimits) return change;
+  const { downloadBps = current.speedLimits.downloadBps, uploadBps = current.speedLimits.uploadBps } = change.speedLimits;
+  return { ...change, speedLimits: { downloadBps, uploadBps } };
+}

@@ -17,7 +17,7 @@ import {
   type ExistsQuestion,
 } from '../queue';
 import type { ConnectParams } from '../../shared/domain';
-import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSnapshot } from '../../shared/queue';
+import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSettings, QueueSnapshot } from '../../shared/queue';
 import type { MethodInput } from '../../shared/contract';
 import { joinRemotePath } from '../../shared/remotePath';
 import type { EventHub } from './EventHub';
@@ -26,6 +26,7 @@ import type { RemoteSessions } from './RemoteSessions';
 import type { SiteService } from '../sites';
 import { siteConnectParams } from './siteConnect';
 import { toConnectOptions } from './connectOptions';
+import { loadQueueSettings, optionsOf, saveQueueSettings, settingsOf } from './queueSettings';
 
 /** A quick-connect server's transfers need the browsing session's credentials, which only live in memory. */
 export class CredentialsGoneError extends Error {
@@ -73,6 +74,8 @@ export class QueueService {
 
   /** Loads the saved queue; interrupted transfers continue from their partial bytes. */
   async restore(): Promise<void> {
+    const saved = await loadQueueSettings(this.deps.dataDir, (message) => this.deps.log.status('queue', message, 'error'));
+    if (saved) this.queue.setOptions(optionsOf(saved));
     for (const site of this.deps.sites.list().sites) this.applySiteLimit(site.id);
     await this.queue.restore();
   }
@@ -111,7 +114,15 @@ export class QueueService {
 
   /** Everything in the queue and the questions waiting, for a window that just opened or reloaded. */
   snapshot(): QueueSnapshot {
-    return { items: this.queue.list(), totals: this.queue.totals(), questions: this.pendingQuestions() };
+    return { items: this.queue.list(), totals: this.queue.totals(), questions: this.pendingQuestions(), settings: settingsOf(this.queue.settings) };
+  }
+
+  /** Changes the queue settings the window offers and saves them for the next start. */
+  async changeSettings(change: MethodInput<'queueSetOptions'>): Promise<QueueSettings> {
+    this.queue.setOptions(optionsOf(change));
+    const settings = settingsOf(this.queue.settings);
+    await saveQueueSettings(this.deps.dataDir, settings);
+    return settings;
   }
 
   /** Answers a file-exists question (from whichever window answers first). */

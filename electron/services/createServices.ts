@@ -101,14 +101,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     queueMove: async ({ ids, to }) => queue.queue.move(ids, to),
     queueClearFinished: async ({ states }) => queue.queue.clearFinished(states),
     queueAnswerExists: async ({ questionId, action, applyToAll }) => queue.answer(questionId, action, applyToAll),
-    queueSetOptions: async ({ defaultSiteLimit, onExists, downloadLimitBps, uploadLimitBps }) =>
-      queue.queue.setOptions({
-        ...(defaultSiteLimit !== undefined ? { defaultSiteLimit } : {}),
-        ...(onExists !== undefined ? { onExists } : {}),
-        ...(downloadLimitBps !== undefined || uploadLimitBps !== undefined
-          ? { speedLimits: { downloadBps: downloadLimitBps, uploadBps: uploadLimitBps } }
-          : {}),
-      }),
+    queueSetOptions: (change) => queue.changeSettings(change),
   } satisfies Handlers;
   return {
     handlers,

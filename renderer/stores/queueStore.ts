@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ErrorInfo } from '../../shared/domain';
-import type { ExistsAction, ExistsQuestionInfo, QueueChange } from '../../shared/queue';
+import type { ExistsAction, ExistsQuestionInfo, QueueChange, QueueSettings } from '../../shared/queue';
 import type { Result } from '../../shared/result';
 import { getApi } from '../api/getApi';
 import { describeError } from '../../shared/errorText';
@@ -30,6 +30,10 @@ export interface QueueState extends QueueData {
   questions: ExistsQuestionInfo[];
   /** The last problem or report of queuing, shown above the queue. */
   notice: { text: string; isError: boolean } | null;
+  /** The queue's settings (file-exists policy, speed limits, transfers per server); null until loaded. */
+  settings: QueueSettings | null;
+  /** Changes some settings; the main process applies and saves them. */
+  changeSettings(change: Partial<QueueSettings>): Promise<void>;
   load(): Promise<void>;
   receive(change: QueueChange): void;
   /** Replaces the waiting questions with the main process's list. */
@@ -40,7 +44,8 @@ export interface QueueState extends QueueData {
   enqueueTransfer(request: TransferRequest): Promise<void>;
   pause(ids?: string[]): Promise<void>;
   resume(ids?: string[]): Promise<void>;
-  cancel(ids?: string[]): Promise<void>;
+  /** Cancels; `deletePartial` also removes what was transferred so far (else it stays for a later resume). */
+  cancel(ids?: string[], deletePartial?: boolean): Promise<void>;
   retry(ids?: string[]): Promise<void>;
   move(ids: string[], to: 'up' | 'down' | 'top' | 'bottom'): Promise<void>;
   clearFinished(tab: Exclude<QueueTab, 'queued'>): Promise<void>;
@@ -69,9 +74,15 @@ export const useQueue = create<QueueState>()((set, get) => {
     selected: new Set(),
     questions: [],
     notice: null,
+    settings: null,
     async load() {
       const r = await getApi().queueList({});
-      if (r.ok) set({ ...fromSnapshot(r.value), questions: r.value.questions, loadCount: get().loadCount + 1 });
+      if (r.ok) set({ ...fromSnapshot(r.value), questions: r.value.questions, settings: r.value.settings, loadCount: get().loadCount + 1 });
+    },
+    async changeSettings(change) {
+      const r = await getApi().queueSetOptions(change);
+      if (r.ok) set({ settings: r.value });
+      else set({ notice: { text: describe(r.error), isError: true } });
     },
     receive(change) {
       set((s) => applyChange(s, change));
@@ -107,7 +118,7 @@ export const useQueue = create<QueueState>()((set, get) => {
     },
     pause: (ids) => report(getApi().queuePause(ids ? { ids } : {})),
     resume: (ids) => report(getApi().queueResume(ids ? { ids } : {})),
-    cancel: (ids) => report(getApi().queueCancel(ids ? { ids } : {})),
+    cancel: (ids, deletePartial) => report(getApi().queueCancel({ ...(ids ? { ids } : {}), ...(deletePartial ? { deletePartial } : {}) })),
     retry: (ids) => report(getApi().queueRetry(ids ? { ids } : {})),
     async move(ids, to) {
       await report(getApi().queueMove({ ids, to }));

@@ -2,7 +2,9 @@
  * Transfers as a user makes them, against a real FTP server in browser mode: drag a file
  * to the server and watch it reach 100% with 226 in the log; drag a server folder home and
  * get the whole tree; a failed transfer lands in Failed with the server's reply code and
- * retries; a throttled link shows a busy queue with live speed and ETA, pause and resume.
+ * retries; the queue's settings (file-exists policy, speed limits, per-server limit) apply and are
+ * kept; a throttled link shows a busy queue with live speed and ETA, pause, move to top/bottom,
+ * cancel with delete, and resume.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
@@ -153,6 +155,43 @@ test('when targets exist Ferry asks, and "rename" with "apply to all" keeps both
   expect(await readFile(path.join(server.homeDir, 'two.txt'), 'utf8')).toBe('old two.txt');
 });
 
+test('queue settings: a policy chosen in the queue applies without asking, and the settings are kept after a reload', async ({ page }) => {
+  const folder = await mkdtemp(path.join(home, 'settings-'));
+  await writeFile(path.join(folder, 'both.txt'), 'local copy');
+  await writeFile(path.join(server.homeDir, 'both.txt'), 'server copy');
+  await page.goto(ferry.url);
+  const local = paneOf(page, 'Local site');
+  await expect(local.getByLabel('Local site path')).toHaveValue(home);
+  await local.getByLabel('Local site path').fill(folder);
+  await local.getByLabel('Local site path').press('Enter');
+  await quickConnect(page, server, 'both.txt');
+
+  const settings = queue(page).getByRole('group', { name: 'Queue settings' });
+  await settings.getByLabel('If the target exists').selectOption('skip');
+  await settings.getByLabel('Upload limit').fill('64');
+  await settings.getByLabel('Upload limit').press('Enter');
+  await settings.getByLabel('Per server').selectOption('3');
+
+  await dragToPane(page, rowOf(local, 'both.txt'), 'Remote site');
+  await page.getByRole('tab', { name: /Successful transfers/ }).click();
+  await expect(queueRow(page, '/both.txt').locator('.q-status')).toHaveText('Skipped (target exists)');
+  await expect(page.getByRole('dialog', { name: 'Target file already exists' })).toHaveCount(0);
+  expect(await readFile(path.join(server.homeDir, 'both.txt'), 'utf8')).toBe('server copy');
+
+  await page.reload();
+  await expect(settings.getByLabel('If the target exists')).toHaveValue('skip');
+  await expect(settings.getByLabel('Upload limit')).toHaveValue('64');
+  await expect(settings.getByLabel('Download limit')).toHaveValue('');
+  await expect(settings.getByLabel('Per server')).toHaveValue('3');
+  // Back to the defaults for the other tests.
+  await settings.getByLabel('If the target exists').selectOption('ask');
+  await settings.getByLabel('Upload limit').fill('');
+  await settings.getByLabel('Upload limit').press('Enter');
+  await settings.getByLabel('Per server').selectOption('2');
+  await expect(settings.getByLabel('Upload limit')).toHaveValue('');
+  await expect.poll(async () => JSON.parse(await readFile(path.join(ferry.dataDir, 'queue-settings.json'), 'utf8').catch(() => '{}'))).toMatchObject({ uploadLimitBps: 0, onExists: 'ask' });
+});
+
 test.describe('over a slow link', () => {
   let proxy: FaultProxy;
   test.beforeEach(async () => {
@@ -162,7 +201,7 @@ test.describe('over a slow link', () => {
     await proxy?.stop();
   });
 
-  test('a busy queue shows live speed and ETA, pauses, and resumes to byte-identical files', async ({ page }) => {
+  test('a busy queue shows live speed and ETA, pauses, reorders, cancels with delete, and resumes to byte-identical files', async ({ page }) => {
     const folder = await mkdtemp(path.join(home, 'batch-'));
     const files: Buffer[] = [];
     for (let i = 0; i < 4; i++) {
@@ -192,11 +231,30 @@ test.describe('over a slow link', () => {
     await queue(page).getByRole('button', { name: 'Pause' }).click();
     await expect(queue(page).locator('[role=row][data-state=paused]')).not.toHaveCount(0);
     await expect(queue(page).locator('[role=row][data-state=transferring]')).toHaveCount(0);
+
+    // Reorder while paused: the last file to the top.
+    await queueRow(page, '/part-3.bin').click();
+    await queue(page).getByRole('button', { name: 'Move to top' }).click();
+    await expect(queue(page).locator('[role=row]').first().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
+    await queue(page).getByRole('button', { name: 'Move to bottom' }).click();
+    await expect(queue(page).locator('[role=row]').last().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
+    await queue(page).getByRole('button', { name: 'Move to top' }).click();
+    await expect(queue(page).locator('[role=row]').first().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
+
+    // A started upload cancelled with "delete" leaves nothing on the server.
+    await expect.poll(() => readFile(path.join(server.homeDir, 'part-0.bin')).then((b) => b.length, () => 0)).toBeGreaterThan(0);
+    await queueRow(page, '/part-0.bin').click();
+    await queue(page).getByRole('button', { name: 'Cancel and delete' }).click();
+    await expect.poll(() => readFile(path.join(server.homeDir, 'part-0.bin')).then(() => 'there', () => 'gone')).toBe('gone');
+
+    // With nothing selected, Resume resumes every paused transfer (choosing a tab clears the selection).
+    await page.getByRole('tab', { name: /Queued files/ }).click();
     await queue(page).getByRole('button', { name: 'Resume' }).click();
     await expect(page.getByRole('tab', { name: /Queued files \(0\)/ })).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByRole('tab', { name: /Failed transfers \(0\)/ })).toBeVisible();
-    for (let i = 0; i < 4; i++) {
+    await expect(page.getByRole('tab', { name: /Failed transfers \(1\)/ })).toBeVisible();
+    for (let i = 1; i < 4; i++) {
       expect(sha(await readFile(path.join(server.homeDir, `part-${i}.bin`)))).toBe(sha(files[i]));
     }
+    expect(await readFile(path.join(server.homeDir, 'part-0.bin')).then(() => 'there', () => 'gone')).toBe('gone');
   });
 });

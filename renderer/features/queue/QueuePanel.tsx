@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useQueue } from '../../stores/queueStore';
 import { itemsOfTab, type QueueTab } from '../../stores/queueReducer';
 import { QueueRow } from './QueueRow';
+import { QueueSettingsBar } from './QueueSettingsBar';
 import { QueueToolbar } from './QueueToolbar';
 import { useLayout } from '../../stores/layoutStore';
 import { CollapseButton } from '../../components/CollapseButton';
@@ -65,6 +66,7 @@ export function QueuePanel() {
         </div>
         <QueueToolbar tab={state.tab} selected={[...state.selected]} />
       </div>
+      {isQueueCollapsed ? null : <QueueSettingsBar />}
       {isQueueCollapsed ? null : state.notice ? (
         <div className={`queue-notice${state.notice.isError ? ' is-error' : ''}`} role="status">
           {state.notice.text}

@@ -24,11 +24,20 @@ export function QueueToolbar({ tab, selected }: QueueToolbarProps) {
         <button type="button" onClick={() => void q.cancel(ids)} title="Cancel; the partial file is kept so a later transfer can resume">
           Cancel
         </button>
+        <button type="button" onClick={() => void q.cancel(ids, true)} title="Cancel and delete what was transferred so far">
+          Cancel and delete
+        </button>
+        <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'top')} title="Move to the top of the queue">
+          Move to top
+        </button>
         <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'up')} title="Move up">
           Move up
         </button>
         <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'down')} title="Move down">
           Move down
+        </button>
+        <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'bottom')} title="Move to the bottom of the queue">
+          Move to bottom
         </button>
       </div>
     );

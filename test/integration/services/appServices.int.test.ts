@@ -238,4 +238,40 @@ describe('app services against a real server', () => {
     expect((await queueSettles()).find((i) => i.remotePath === '/asked.txt')?.state).toBe('done');
     expect(await readFile(path.join(localDir, 'asked.txt'), 'utf8')).toBe('typed password works');
   });
+
+  it('queue settings set from the window apply to new transfers, one speed limit at a time, and survive a restart', async () => {
+    const settings = await services.handlers.queueSetOptions({ uploadLimitBps: 50_000 }, ctx);
+    expect(settings).toEqual({ onExists: 'ask', downloadLimitBps: 0, uploadLimitBps: 50_000, defaultSiteLimit: 2 });
+    expect(await services.handlers.queueSetOptions({ downloadLimitBps: 80_000, onExists: 'skip', defaultSiteLimit: 3 }, ctx)).toEqual({
+      onExists: 'skip',
+      downloadLimitBps: 80_000,
+      uploadLimitBps: 50_000,
+      defaultSiteLimit: 3,
+    });
+    expect((await services.handlers.queueList({}, ctx)).settings).toMatchObject({ onExists: 'skip', uploadLimitBps: 50_000 });
+
+    // The queue's policy now skips an existing target without asking.
+    await writeFile(path.join(server.homeDir, 'kept.txt'), 'server copy');
+    await writeFile(path.join(localDir, 'kept.txt'), 'local copy');
+    items.clear();
+    await services.handlers.queueAdd({ sessionId, direction: 'download', items: [{ name: 'kept.txt', isFolder: false }], localFolder: localDir, remoteFolder: '/' }, ctx);
+    expect((await queueSettles()).find((i) => i.remotePath === '/kept.txt')).toMatchObject({ state: 'done', isSkipped: true });
+    expect(questions).toEqual([]);
+    expect(await readFile(path.join(localDir, 'kept.txt'), 'utf8')).toBe('local copy');
+
+    // A restart (the same data folder) comes back with the same settings.
+    const saved = (await services.handlers.queueList({}, ctx)).settings;
+    const otherData = await mkdtemp(path.join(os.tmpdir(), 'ferry-app-settings-'));
+    try {
+      const first = await createServices({ dataDir: otherData, openSecrets: (dir) => MasterPasswordSecretStore.open(dir, { scryptCost: { N: 2 ** 12, r: 8, p: 1 } }) });
+      await first.handlers.queueSetOptions({ onExists: saved.onExists, downloadLimitBps: saved.downloadLimitBps, uploadLimitBps: saved.uploadLimitBps, defaultSiteLimit: saved.defaultSiteLimit }, ctx);
+      await first.close();
+      const again = await createServices({ dataDir: otherData, openSecrets: (dir) => MasterPasswordSecretStore.open(dir, { scryptCost: { N: 2 ** 12, r: 8, p: 1 } }) });
+      expect((await again.handlers.queueList({}, ctx)).settings).toEqual(saved);
+      await again.close();
+    } finally {
+      await rm(otherData, { recursive: true, force: true });
+    }
+    await services.handlers.queueSetOptions({ onExists: 'ask', downloadLimitBps: 0, uploadLimitBps: 0, defaultSiteLimit: 2 }, ctx);
+  });
 });
