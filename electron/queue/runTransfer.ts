@@ -155,10 +155,11 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   }
 
   const partPath = item.localPath + ctx.partSuffix;
-  // A `.part` is ours to continue only if this item already started (or the user chose resume);
-  // otherwise it may be a leftover of another file version and is overwritten (so a fresh item
-  // need not look for one).
-  const part = meta.hasStarted || isResumeChosen ? await fs.stat(partPath) : undefined;
+  // A `.part` is ours to continue only if this item already started or the user chose resume (for
+  // this conflict, or as the policy: a `ferry get -r --on-exists resume` run again after Ctrl-C
+  // continues the partial files the first left); otherwise it may be a leftover of another file
+  // version and is overwritten (so a fresh item need not look for one).
+  const part = meta.hasStarted || isResumeChosen || ctx.policyOf(item) === 'resume' ? await fs.stat(partPath) : undefined;
   let offset = part?.sizeBytes ?? 0;
   if (remoteSize !== undefined && offset > remoteSize) {
     ctx.log('warn', `partial file is larger than the server's (${offset} > ${remoteSize}); starting over`);

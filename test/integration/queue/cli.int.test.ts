@@ -66,6 +66,14 @@ describe('ferry get -r / put -r / mirror', () => {
     expect(io.err()).toMatch(/failed \/site\/sub\/b\.bin -> .*b\.bin: /);
     expect(io.out()).toMatch(/transferred 2 file\(s\), .*1 failed/);
     expect(io.err()).toMatch(/ {2}failed: \/site\/sub\/b\.bin: /);
+
+    // Run again with --on-exists resume: the partial file the first run left is continued, not restarted.
+    const partBytes = (await fsp.stat(path.join(work, 'fail', 'sub', 'b.bin.part'))).size;
+    expect(partBytes).toBeGreaterThan(0);
+    const again = captureIo(work, env());
+    expect(await runQueueCommand('get', [`${base}/site`, path.join(work, 'fail')], cliOptions({ onExists: 'resume' }), again)).toBe(0);
+    expect(proxy.commands).toContain(`REST ${partBytes}`);
+    expect(await treeHashes(path.join(work, 'fail'))).toEqual(await treeHashes(path.join(server.homeDir, 'site')));
   });
 
   it('retries a cut file and resumes it, printing the retry', async () => {

@@ -694,6 +694,19 @@ describe('TransferQueue: file exists', () => {
     await r.queue.close();
   });
 
+  it('resume continues a partial file left by an earlier run, when the target itself does not exist yet', async () => {
+    const r = rig({ onExists: 'resume' });
+    const data = bytes(50_000, 4);
+    r.fs.put('/local/half.part', data.subarray(0, 30_000));
+    r.server.put('/remote/half', data);
+    r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/remote/half', localPath: '/local/half' }]);
+    await r.queue.whenIdle();
+    expect(r.fs.read('/local/half')?.equals(data)).toBe(true);
+    expect(r.server.transfers[0].offset).toBe(30_000);
+    expect(r.fs.read('/local/half.part')).toBeUndefined();
+    await r.queue.close();
+  });
+
   it('per-item policy wins over the queue policy', async () => {
     const r = withExisting('overwrite');
     const item = r.queue.addFiles([{ direction: 'download', siteId: 's', remotePath: '/remote/x.txt', localPath: '/local/x.txt', onExists: 'skip' }])[0];
