@@ -19,8 +19,12 @@ export class FileQueueStore implements QueueStore {
 
   constructor(readonly filePath: string) {}
 
-  /** Loads the queue; an unreadable file is moved aside (`.corrupt`) rather than crashing the app. */
+  /**
+   * Loads the queue; an unreadable file is moved aside (`.corrupt`) rather than crashing the app.
+   * Temporary files of writes that a crash cut short are removed first.
+   */
   async load(): Promise<PersistedQueue | undefined> {
+    await this.removeStaleTemps();
     let text: string;
     try {
       text = await fsp.readFile(this.filePath, 'utf8');
@@ -36,6 +40,19 @@ export class FileQueueStore implements QueueStore {
     }
     await fsp.rename(this.filePath, `${this.filePath}.corrupt`).catch(() => undefined);
     return undefined;
+  }
+
+  /** Deletes `NAME.<pid>.<n>.tmp` files whose writing process is gone (a live one may still be renaming its own). */
+  private async removeStaleTemps(): Promise<void> {
+    const dir = path.dirname(this.filePath);
+    const base = path.basename(this.filePath);
+    const names = await fsp.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!name.startsWith(`${base}.`) || !name.endsWith('.tmp')) continue;
+      const pid = Number(/^\.(\d+)\.\d+\.tmp$/.exec(name.slice(base.length))?.[1]);
+      if (!Number.isInteger(pid) || isRunning(pid)) continue;
+      await fsp.rm(path.join(dir, name), { force: true });
+    }
   }
 
   /** Replaces the file atomically. */
@@ -67,5 +84,16 @@ export class FileQueueStore implements QueueStore {
         await dirHandle.close();
       }
     }
+  }
+}
+
+/** Whether a process with this id exists (signal 0 only checks; EPERM means it exists but is not ours). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

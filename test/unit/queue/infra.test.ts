@@ -97,6 +97,20 @@ describe('FileQueueStore', () => {
     await fsp.rm(dir, { recursive: true });
   });
 
+  it('removes temporary files that a crashed write left, but not those of a running process', async () => {
+    const dir = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-store-'));
+    const file = path.join(dir, 'queue.json');
+    const store = new FileQueueStore(file);
+    await store.save(sample);
+    // A pid that no process has (above Linux's pid_max), and this process's own.
+    await fsp.writeFile(path.join(dir, 'queue.json.99999999.3.tmp'), '{"version":1,"it');
+    await fsp.writeFile(path.join(dir, `queue.json.${process.pid}.7.tmp`), 'being written');
+    await fsp.writeFile(path.join(dir, 'other.json.99999999.1.tmp'), 'not ours');
+    expect(await store.load()).toEqual(sample);
+    expect((await fsp.readdir(dir)).sort()).toEqual(['other.json.99999999.1.tmp', 'queue.json', `queue.json.${process.pid}.7.tmp`]);
+    await fsp.rm(dir, { recursive: true });
+  });
+
   it('moves a corrupt file aside instead of failing the start', async () => {
     const dir = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-store-'));
     const file = path.join(dir, 'queue.json');
