@@ -128,8 +128,10 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   }
   if (err instanceof FtpError) return { kind: err.kind, message: err.message };
   if (err instanceof Error) {
+    // Errors of the app's own layers name their kind (e.g. `credentials-needed`); keep it.
+    const own = (err as { kind?: unknown }).kind;
     const errno = errnoOf(err);
-    return { kind: errno ? 'io' : 'unknown', message: err.message };
+    return { kind: typeof own === 'string' ? own : errno ? 'io' : 'unknown', message: err.message };
   }
   return { kind: 'unknown', message: String(err) };
 }

@@ -172,6 +172,17 @@ export class QueueService {
     return siteId;
   }
 
+  /**
+   * A browsing session logged in: transfers to its server that failed after a restart only for
+   * want of its password (a quick-connect server's or an "ask" site's, never saved) continue now.
+   */
+  sessionConnected(sessionId: string): void {
+    const siteId = this.siteIdOf(sessionId);
+    const isWaiting = (kind?: string) => kind === 'credentials-needed' || kind === 'password-required';
+    const waiting = this.queue.list().filter((i) => i.siteId === siteId && i.state === 'failed' && isWaiting(i.lastError?.kind));
+    if (waiting.length > 0) this.queue.retry(waiting.map((i) => i.id));
+  }
+
   /** Logs transfers in as the browsing session did; after a restart, saved sites use the site store. */
   private async connectOptionsFor(siteId: string) {
     const params = this.sessionParams.get(siteId);

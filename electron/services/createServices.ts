@@ -54,7 +54,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     localMkdir: async ({ path }) => makeLocalDir(path),
     localRename: async ({ from, to }) => renameLocal(from, to),
     localDelete: async ({ paths }) => deleteLocal(paths),
-    remoteConnect: async (params, ctx) => remote.connect(params, ctx.clientId),
+    remoteConnect: async (params, ctx) => {
+      const info = await remote.connect(params, ctx.clientId);
+      queue.sessionConnected(info.sessionId);
+      return info;
+    },
     remoteDisconnect: async ({ sessionId }) => remote.disconnect(sessionId),
     remoteList: async ({ sessionId, path }) => remote.list(sessionId, path),
     remoteMkdir: async ({ sessionId, path }) => remote.mkdir(sessionId, path),
@@ -70,6 +74,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
           log.status(info.sessionId, `Could not remember the certificate for this site: ${(err as Error).message}`, 'error');
         });
       }
+      queue.sessionConnected(info.sessionId);
       return info;
     },
     sitesStatus: async () => sites.status(),

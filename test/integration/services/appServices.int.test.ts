@@ -274,4 +274,36 @@ describe('app services against a real server', () => {
     }
     await services.handlers.queueSetOptions({ onExists: 'ask', downloadLimitBps: 0, uploadLimitBps: 0, defaultSiteLimit: 2 }, ctx);
   });
+
+  it('after a restart, a quick-connect server\'s transfer waits for its password and continues once the user connects again', async () => {
+    const big = Buffer.alloc(3_000_000, 7);
+    big.write('restart me');
+    await writeFile(path.join(server.homeDir, 'later.bin'), big);
+    const data = await mkdtemp(path.join(os.tmpdir(), 'ferry-app-restart-'));
+    const open = () => createServices({ dataDir: data, openSecrets: (dir) => MasterPasswordSecretStore.open(dir, { scryptCost: { N: 2 ** 12, r: 8, p: 1 } }) });
+    const connect = { host: server.host, port: server.port, user: server.user, password: server.password, tls: 'none' as const, dataMode: 'auto' as const };
+    try {
+      const first = await open();
+      await first.handlers.queueSetOptions({ downloadLimitBps: 500_000 }, ctx);
+      const info = await first.handlers.remoteConnect(connect, ctx);
+      await first.handlers.queueAdd({ sessionId: info.sessionId, direction: 'download', items: [{ name: 'later.bin', isFolder: false }], localFolder: localDir, remoteFolder: '/' }, ctx);
+      await expect.poll(async () => (await first.handlers.queueList({}, ctx)).items[0]?.transferredBytes ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+      await first.close();
+
+      const second = await open();
+      await second.handlers.queueSetOptions({ downloadLimitBps: 0 }, ctx);
+      const item = async () => (await second.handlers.queueList({}, ctx)).items[0];
+      await expect.poll(async () => (await item())?.state, { timeout: 10_000 }).toBe('failed');
+      expect((await item())?.lastError).toMatchObject({ kind: 'credentials-needed', message: expect.stringContaining('again to continue this transfer') });
+      const partial = (await item())!.transferredBytes;
+      expect(partial).toBeGreaterThan(0);
+
+      await second.handlers.remoteConnect(connect, ctx);
+      await expect.poll(async () => (await item())?.state, { timeout: 20_000 }).toBe('done');
+      expect(sha(await readFile(path.join(localDir, 'later.bin')))).toBe(sha(big));
+      await second.close();
+    } finally {
+      await rm(data, { recursive: true, force: true });
+    }
+  });
 });
