@@ -211,7 +211,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   retry(ids?: string[]): void {
     for (const e of this.book.select(ids)) {
       if (e.item.state !== 'failed' && e.item.state !== 'cancelled') continue;
-      // A refused name stays refused (retrying cannot make it safe), as does a folder listed in part (the server would cut it again).
+      // A refused name stays refused (retrying cannot make it safe), as does a folder not listed in full (queue the folder again).
       if (e.meta.refusedReason !== undefined) continue;
       e.meta.failuresInRow = 0;
       e.item.lastError = undefined;

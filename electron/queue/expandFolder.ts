@@ -139,7 +139,7 @@ export async function expandLocal(
   const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], incomplete: [], skippedLinks: [] };
   const top = path.resolve(opts.localDir);
   const seen = new Set<string>();
-  const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: path.resolve(opts.localDir) }];
+  const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: top }];
   while (stack.length > 0) {
     const { remote, local } = stack.pop()!;
     const real = await fs.realPath(local);

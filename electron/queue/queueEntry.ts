@@ -53,8 +53,8 @@ export function newFileEntry(r: AddFileRequest, now: () => number): Entry {
 }
 
 /**
- * A failed entry standing for a server name that would escape the target, or for a folder whose
- * listing the server cut short (`incomplete-listing`), saying why.
+ * A failed entry standing for a server name that would escape the target, or for a folder that
+ * could not be listed in full (`incomplete-listing`: unreadable, or cut short by the server), saying why.
  */
 export function refusedEntry(
   request: AddFolderRequest,
