@@ -3,15 +3,8 @@ import { useState } from 'react';
 import type { ExistsAction } from '../../../shared/queue';
 import { useQueue } from '../../stores/queueStore';
 import { formatDate, formatSize } from '../../lib/format';
+import { EXISTS_ACTIONS } from './existsActions';
 
-const ACTIONS: { action: ExistsAction; label: string }[] = [
-  { action: 'overwrite', label: 'Overwrite' },
-  { action: 'newer', label: 'Overwrite if source is newer' },
-  { action: 'size-differs', label: 'Overwrite if size differs' },
-  { action: 'resume', label: 'Resume' },
-  { action: 'rename', label: 'Rename (keep both)' },
-  { action: 'skip', label: 'Skip' },
-];
 
 /** Shown while the queue waits for an answer. */
 export function ExistsDialog() {
@@ -45,7 +38,7 @@ export function ExistsDialog() {
         {side(question.item.direction === 'upload' ? 'Remote file:' : 'Local file:', question.target)}
         <fieldset>
           <legend>Action</legend>
-          {ACTIONS.map((a) => (
+          {EXISTS_ACTIONS.map((a) => (
             <label key={a.action}>
               <input type="radio" name="exists-action" checked={action === a.action} onChange={() => setAction(a.action)} /> {a.label}
             </label>

@@ -7,16 +7,9 @@ import { useEffect, useState } from 'react';
 import type { FileExistsPolicy } from '../../../shared/domain';
 import type { QueueSettings } from '../../../shared/queue';
 import { useQueue } from '../../stores/queueStore';
+import { EXISTS_ACTIONS } from './existsActions';
 
-const POLICIES: { value: FileExistsPolicy; label: string }[] = [
-  { value: 'ask', label: 'Ask' },
-  { value: 'overwrite', label: 'Overwrite' },
-  { value: 'newer', label: 'Overwrite if source newer' },
-  { value: 'size-differs', label: 'Overwrite if size differs' },
-  { value: 'resume', label: 'Resume' },
-  { value: 'rename', label: 'Rename (keep both)' },
-  { value: 'skip', label: 'Skip' },
-];
+const POLICIES: { value: FileExistsPolicy; label: string }[] = [{ value: 'ask', label: 'Ask' }, ...EXISTS_ACTIONS.map(({ action, label }) => ({ value: action, label }))];
 
 const KIB = 1024;
 
