@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, vitest (unit + integration against real servers),
+// `npm test`: setup (test/setup.js installs what the tests need, or stops with one line saying
+// what to install), then typecheck, lint, build, vitest (unit + integration against real servers),
 // Playwright (browser mode in Chromium); then one line `N passed, N failed` counted from the
 // runners' JSON reports, because CI reads that line. Every step runs even after a failure,
 // so one run shows everything that is wrong; the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { setup } from './setup.js';
+
+const setupStarted = Date.now();
+if (setup() !== 0) process.exit(1);
+const setupSeconds = ((Date.now() - setupStarted) / 1000).toFixed(1);
 
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
@@ -20,7 +26,7 @@ rmSync('test-results/metrics.txt', { force: true });
 mkdirSync('test-results', { recursive: true });
 
 const failedSteps = [];
-const timings = [];
+const timings = [`setup ${setupSeconds}s`];
 for (const [name, cmd, args] of steps) {
   const started = Date.now();
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prepares this machine for the real-FTP-server tests (test/servers/index.ts):
-#  - reference clients and pyftpdlib from apt;
+# Prepares this machine for the real-FTP-server tests (test/servers/index.ts); test/setup.js
+# runs it when `--check` says the servers are not ready:
+#  - pyftpdlib (with pyOpenSSL for its FTPS) and openssl from apt;
 #  - vsftpd, pure-ftpd and proftpd unpacked (never installed) into a cache folder, because
 #    the three packages conflict with each other and their install scripts start a daemon
 #    on port 21; only their runtime libraries are installed with apt;
@@ -8,11 +9,12 @@
 #    PAM; pure-ftpd and proftpd run their virtual users under its uid) and `ftp` (the
 #    anonymous account pure-ftpd insists on).
 # Idempotent; a stamp makes a second run take well under a second.
-# Needs root. Env: FERRY_SERVERS_DIR (default /opt/ferry-ftp-servers).
+# Needs root, except `--check` (exit 0 when everything is in place, 1 when not; changes
+# nothing). Env: FERRY_SERVERS_DIR (default /opt/ferry-ftp-servers).
 set -euo pipefail
 
 DIR="${FERRY_SERVERS_DIR:-/opt/ferry-ftp-servers}"
-CLIENT_PKGS=(lftp curl openssl python3-pyftpdlib python3-openssl)
+APT_PKGS=(openssl python3-pyftpdlib python3-openssl)
 SERVER_PKGS=(vsftpd pure-ftpd proftpd-core proftpd-mod-crypto)
 TEST_USER=ferrytest
 # Machine-wide like the account itself, so several cache folders never disagree on it.
@@ -21,24 +23,27 @@ PAM_SERVICE=ferry-vsftpd
 # The stamp holds a hash of this script, so editing it re-runs the slow path.
 STAMP_WANT="$(sha256sum "$0" | cut -d' ' -f1)"
 
+all_ready() {
+  [[ -f "$DIR/.stamp" && "$(cat "$DIR/.stamp")" == "$STAMP_WANT" ]] || return 1
+  [[ -x "$DIR/root/usr/sbin/vsftpd" && -x "$DIR/root/usr/sbin/pure-ftpd" && -x "$DIR/root/usr/sbin/proftpd" ]] || return 1
+  [[ -f "$DIR/root/usr/lib/proftpd/mod_tls.so" && -s "$PASSWORD_FILE" ]] || return 1
+  command -v openssl >/dev/null && /usr/bin/python3 -c 'import pyftpdlib, OpenSSL' 2>/dev/null || return 1
+  id -u "$TEST_USER" >/dev/null 2>&1 && id -u ftp >/dev/null 2>&1 || return 1
+  [[ -f /etc/pam.d/$PAM_SERVICE ]] || return 1
+}
+if [[ "${1:-}" == "--check" ]]; then
+  all_ready
+  exit
+fi
 if [[ $EUID -ne 0 ]]; then
   echo "install.sh: must run as root" >&2
   exit 1
 fi
 
 mkdir -p "$DIR"
-# Serialise concurrent runs (e.g. two CI steps) on the same cache folder.
+# Serialise concurrent runs on the same cache folder.
 exec 9>"$DIR/.lock"
 flock 9
-
-all_ready() {
-  [[ -f "$DIR/.stamp" && "$(cat "$DIR/.stamp")" == "$STAMP_WANT" ]] || return 1
-  [[ -x "$DIR/root/usr/sbin/vsftpd" && -x "$DIR/root/usr/sbin/pure-ftpd" && -x "$DIR/root/usr/sbin/proftpd" ]] || return 1
-  [[ -f "$DIR/root/usr/lib/proftpd/mod_tls.so" && -s "$PASSWORD_FILE" ]] || return 1
-  command -v lftp >/dev/null && command -v curl >/dev/null && command -v openssl >/dev/null || return 1
-  id -u "$TEST_USER" >/dev/null 2>&1 && id -u ftp >/dev/null 2>&1 || return 1
-  [[ -f /etc/pam.d/$PAM_SERVICE ]] || return 1
-}
 if all_ready; then
   exit 0
 fi
@@ -64,7 +69,7 @@ apt_install_missing() {
     { apt_update_once && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
 }
 
-apt_install_missing "${CLIENT_PKGS[@]}"
+apt_install_missing "${APT_PKGS[@]}"
 
 # Download and unpack the servers.
 DEBS="$DIR/debs"
