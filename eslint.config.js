@@ -1,11 +1,39 @@
-// Lint: typescript-eslint's recommended rules plus the import boundaries of DESIGN.md,
-// so a wrong import fails CI instead of relying on memory.
+// Lint: typescript-eslint's recommended rules plus the import boundaries of DESIGN.md and
+// docs/architecture.md, so a wrong import fails CI instead of relying on memory:
+// - no-restricted-imports keeps Electron, Node and React out of the layers that must not see them;
+// - import-x/no-restricted-paths keeps each folder to the folders below it (LAYERS);
+// - import-x/no-cycle keeps the module graph free of cycles.
+// test/unit/lint/boundaries.test.ts checks that each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = { group: ['node:*'], message: 'This layer must not use Node built-ins (DESIGN.md boundaries).' };
 const noElectron = { name: 'electron', message: 'Only main.ts, preload.ts and electron/ipc may import electron (DESIGN.md).' };
+
+/** Each folder, and the folders it must not import from (the layers above it or beside it). */
+const LAYERS = {
+  'electron/ftp': ['electron/queue', 'electron/sessions', 'electron/services', 'electron/sites', 'electron/cli', 'electron/ipc', 'electron/browser', 'electron/local'],
+  'electron/queue': ['electron/ftp', 'electron/sessions', 'electron/services', 'electron/cli', 'electron/ipc', 'electron/browser', 'electron/sites'],
+  'electron/sessions': ['electron/services', 'electron/cli', 'electron/ipc', 'electron/browser', 'electron/sites', 'electron/local'],
+  'electron/local': ['electron/ftp', 'electron/queue', 'electron/sessions', 'electron/services', 'electron/cli', 'electron/ipc', 'electron/browser', 'electron/sites'],
+  'electron/sites': ['electron/ftp', 'electron/queue', 'electron/sessions', 'electron/services', 'electron/cli', 'electron/ipc', 'electron/browser', 'electron/local'],
+  'electron/cli': ['electron/services', 'electron/ipc', 'electron/browser', 'electron/sites'],
+  'electron/services': ['electron/ipc', 'electron/browser', 'electron/cli'],
+  'electron/ipc': ['electron/browser', 'electron/cli'],
+  'electron/browser': ['electron/cli'],
+  'renderer/lib': ['renderer/stores', 'renderer/features', 'renderer/components', 'renderer/commands', 'renderer/api'],
+  'renderer/api': ['renderer/stores', 'renderer/features', 'renderer/components', 'renderer/commands'],
+  'renderer/stores': ['renderer/features', 'renderer/components', 'renderer/commands'],
+  'renderer/commands': ['renderer/features'],
+  'renderer/components': ['renderer/features'],
+};
+const layerZones = Object.entries(LAYERS).map(([target, from]) => ({
+  target: `./${target}`,
+  from: from.map((f) => `./${f}`),
+  message: `${target} must not import from ${from.join(', ')} (docs/architecture.md).`,
+}));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -17,6 +45,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

@@ -1,6 +1,6 @@
 /** Connects what only the Electron preload can do (paths of files dropped from the OS) to the app. */
-import type { FerryApi } from '../../shared/api';
-import { setLocalPathResolver } from '../commands/externalFiles';
+import type { FerryApi } from '../shared/api';
+import { setLocalPathResolver } from './commands/externalFiles';
 
 /** Installs the Electron-only helpers when running under the preload (`window.ferry`); browser mode has none. */
 export function installDesktopBridge(bridge: FerryApi | undefined): void {

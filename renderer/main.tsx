@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { installDesktopBridge } from './api/desktopBridge';
+import { installDesktopBridge } from './desktopBridge';
 import './styles.css';
 
 installDesktopBridge(window.ferry);

@@ -5,11 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { DataMode, DataStrategy } from '../../shared/domain';
+import { COMMANDS, type CommandName } from './commandNames';
 import { parseOnExists, parseRetries, type QueueCliOptions } from './queueOptions';
-
-/** The commands `ferry` knows. */
-export const COMMANDS = ['ls', 'get', 'put', 'rm', 'mkdir', 'rmdir', 'mv', 'hash', 'mirror'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+import { UsageError } from './usageError';
 
 /** TLS choices on the command line (the engine's `explicit-if-available` is not offered: a CLI should not fall back silently). */
 export type CliTlsMode = 'none' | 'explicit' | 'implicit';
@@ -36,16 +34,6 @@ export type ParsedCommandLine =
   | { kind: 'help'; command?: CommandName }
   | { kind: 'version' }
   | { kind: 'run'; command: CommandName; operands: string[]; options: CliOptions };
-
-/** A mistake in the command line itself (exit status 2); `command` selects the usage to point at. */
-export class UsageError extends Error {
-  readonly command?: CommandName;
-  constructor(message: string, command?: CommandName) {
-    super(message);
-    this.name = 'UsageError';
-    this.command = command;
-  }
-}
 
 const OPTION_TABLE = {
   mode: { type: 'string' },

@@ -4,7 +4,8 @@
  * Must not import electron.
  */
 import { FtpSession, type ConnectOptions } from '../ftp';
-import { UsageError, type CliOptions } from './args';
+import type { CliOptions } from './args';
+import { UsageError } from './usageError';
 import { formatLogEvent } from './format';
 import type { FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';

@@ -5,7 +5,7 @@
  */
 import type { ErrorInfo, FileEntry } from '../../shared/domain';
 import { FtpError, FtpReplyError, FtpTlsError, toErrorInfo, type FtpLogEvent } from '../ftp';
-import { UsageError } from './args';
+import { UsageError } from './usageError';
 
 /** A failure on the local side (a file that cannot be read or written), worded for the user. */
 export class LocalFileError extends Error {

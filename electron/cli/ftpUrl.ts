@@ -5,7 +5,7 @@
  * which are ordinary characters in FTP file names. No I/O.
  * Must not import electron or the engine.
  */
-import { UsageError } from './args';
+import { UsageError } from './usageError';
 
 /** What a URL names: where to connect, as whom, and which remote path. */
 export interface FtpUrl {

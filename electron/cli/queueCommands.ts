@@ -8,8 +8,10 @@
  */
 import path from 'node:path';
 import type { TransferItem, TransferState } from '../../shared/domain';
-import { engineErrorPolicy, ftpSessionFactory, MAX_SITE_LIMIT, TransferQueue, type ExpandReport } from '../queue';
-import { UsageError, type CliOptions } from './args';
+import { MAX_SITE_LIMIT, TransferQueue, type ExpandReport } from '../queue';
+import { engineErrorPolicy, ftpSessionFactory } from '../sessions';
+import type { CliOptions } from './args';
+import { UsageError } from './usageError';
 import { connectOptionsFor } from './connect';
 import { formatBytes, formatCount, formatLogEvent } from './format';
 import { describeFtpUrl, parseFtpUrl, type FtpUrl } from './ftpUrl';

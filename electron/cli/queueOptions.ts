@@ -4,7 +4,7 @@
  * code only when a folder command runs.
  * Must not import electron.
  */
-import { UsageError } from './args';
+import { UsageError } from './usageError';
 
 /** The file-exists choices the command line offers (no `ask`: nobody answers a prompt in a pipeline). */
 export const CLI_EXISTS_POLICIES = ['overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip'] as const;

@@ -5,7 +5,9 @@
  * Must not import electron.
  */
 import { version } from '../../package.json';
-import { parseCommandLine, UsageError, type CliOptions, type CommandName } from './args';
+import { parseCommandLine, type CliOptions } from './args';
+import type { CommandName } from './commandNames';
+import { UsageError } from './usageError';
 import { runHash, runMkdir, runMv, runRm, runRmdir } from './commands/fileOps';
 import { runLs } from './commands/ls';
 import { runGet, runPut } from './commands/transfer';

@@ -3,7 +3,8 @@
  * (`ferry help get`, `ferry get --help`). Plain strings, no I/O.
  * Must not import electron.
  */
-import { OPERANDS, type CommandName } from './args';
+import { OPERANDS } from './args';
+import type { CommandName } from './commandNames';
 import { PASSWORD_ENV } from './connect';
 import { CLI_EXISTS_POLICIES } from './queueOptions';
 

@@ -5,7 +5,6 @@
 export { TransferQueue, type QueueOptions, type TransferQueueDeps, type MoveTarget } from './TransferQueue';
 export { FileQueueStore } from './FileQueueStore';
 export { nodeLocalFs } from './nodeLocalFs';
-export { engineErrorPolicy } from './engineErrorPolicy';
 export { DEFAULT_RETRY_POLICY, backoffDelayMs } from './backoff';
 export { DEFAULT_SITE_LIMIT, MAX_SITE_LIMIT } from './Scheduler';
 export type {
@@ -28,4 +27,3 @@ export type {
   SpeedLimits,
   TransferSession,
 } from './types';
-export { fromFtpSession, ftpSessionFactory, type FtpSessionFactoryOptions } from './ftpSessionAdapter';

@@ -10,12 +10,11 @@ import { randomUUID } from 'node:crypto';
 import {
   FileQueueStore,
   TransferQueue,
-  engineErrorPolicy,
-  ftpSessionFactory,
   nodeLocalFs,
   type ExistsAnswer,
   type ExistsQuestion,
 } from '../queue';
+import { engineErrorPolicy, ftpSessionFactory } from '../sessions';
 import type { ConnectParams } from '../../shared/domain';
 import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSettings, QueueSnapshot } from '../../shared/queue';
 import type { MethodInput } from '../../shared/contract';

@@ -5,7 +5,7 @@
  */
 import type { DataStrategy } from '../../shared/domain';
 import { chooseChecksumMethod, FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
-import type { SessionFactory, TransferSession } from './types';
+import type { SessionFactory, TransferSession } from '../queue';
 
 /**
  * Wraps a logged-in FtpSession; uploads from an offset use REST+STOR when the server announces

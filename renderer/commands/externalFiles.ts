@@ -1,7 +1,7 @@
 /**
  * Files dragged from the operating system's file manager onto the remote pane. Only the
  * Electron preload can turn a dropped `File` into a local path (`webUtils.getPathForFile`);
- * the lead connects it with `setLocalPathResolver`. Browser mode has no such resolver.
+ * renderer/desktopBridge.ts installs it with `setLocalPathResolver`. Browser mode has none.
  */
 import type { ErrorInfo } from '../../shared/domain';
 import { useRemotePane } from '../stores/remotePane';

@@ -10,7 +10,7 @@ import type { Result } from '../../shared/result';
 import type { ExportReport, ImportReport, SitesStatus } from '../../shared/sites';
 import { getApi } from '../api/getApi';
 import { useLocalPane } from './localPane';
-import { useSession } from './sessionStore';
+import { connectSite } from './remoteConnection';
 import { emptyForm, errorsFromResult, formToInput, isFormDirty, siteToForm, type FieldErrors, type SiteForm } from './sitesForm';
 import {
   folderAncestors, folderKey, joinFolder, parentFolder, parseKey, rebaseFolder, siteKey, targetFolder, uniqueName, type TreeKey,
@@ -303,7 +303,7 @@ export const useSites = create<SitesState>()((set, get) => {
       const current = get().sites.find((s) => s.id === siteId) ?? site;
       set({ isOpen: false, ...closedState });
       if (current.localDir) void useLocalPane.getState().navigate(current.localDir);
-      await useSession.getState().connectSite(siteId, { host: current.host, name: current.name, remoteDir: current.remoteDir });
+      await connectSite(siteId, { host: current.host, name: current.name, remoteDir: current.remoteDir });
     },
     setMasterPassword: (password) => secretAction(() => getApi().sitesSetMasterPassword({ password }), 'Master password set: passwords you save are now encrypted with it'),
     unlock: (password) => secretAction(() => getApi().sitesUnlock({ password }), 'Saved passwords unlocked'),

@@ -7,7 +7,8 @@
  */
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { engineErrorPolicy, FileQueueStore, nodeLocalFs, TransferQueue, type SessionFactory, type TransferSession } from '../../electron/queue';
+import { FileQueueStore, nodeLocalFs, TransferQueue, type SessionFactory, type TransferSession } from '../../electron/queue';
+import { engineErrorPolicy } from '../../electron/sessions';
 
 interface Job {
   /** `files`: addFiles with N requests; `folder`: addFolder of a local folder (upload expansion). */

@@ -3,7 +3,9 @@
  * Each is one engine call on one path; output only with --json (and the digest for `hash`).
  * Must not import electron.
  */
-import { UsageError, type CliOptions, type CommandName } from '../args';
+import type { CliOptions } from '../args';
+import type { CommandName } from '../commandNames';
+import { UsageError } from '../usageError';
 import { withSession } from '../connect';
 import { CliError } from '../format';
 import { parseFtpUrl, remoteBaseName, remoteDirName, type FtpUrl } from '../ftpUrl';

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { TlsMode } from '../../../shared/domain';
 import { parseQuickConnect, TLS_LABELS, TLS_SHORT_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
+import { connect, disconnect } from '../../stores/remoteConnection';
 import { useSession } from '../../stores/sessionStore';
 import { describeError } from '../../../shared/errorText';
 import { loadRecent } from '../../stores/recentConnections';
@@ -25,7 +26,7 @@ export function QuickConnectBar() {
         const parsed = parseQuickConnect(fields);
         if (!parsed.ok) return setProblem(parsed.message);
         setProblem(null);
-        void session.connect(parsed.params, parsed.path);
+        void connect(parsed.params, parsed.path);
       }}
     >
       <label>
@@ -75,7 +76,7 @@ export function QuickConnectBar() {
         </select>
       ) : null}
       {session.status === 'connected' ? (
-        <button type="button" onClick={() => void session.disconnect()}>
+        <button type="button" onClick={() => void disconnect()}>
           Disconnect
         </button>
       ) : null}

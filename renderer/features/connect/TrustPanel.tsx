@@ -1,10 +1,10 @@
 /** A non-modal panel asking whether to trust an unknown server certificate, with its fingerprint. */
+import { trustCertificate as trust } from '../../stores/remoteConnection';
 import { useSession } from '../../stores/sessionStore';
 
 /** Shown while a certificate waits for the user's decision. */
 export function TrustPanel() {
   const pending = useSession((s) => s.pendingTrust);
-  const trust = useSession((s) => s.trustCertificate);
   const refuse = useSession((s) => s.refuseCertificate);
   if (!pending) return null;
   const c = pending.certificate;

@@ -3,6 +3,7 @@
  * an "ask" site, a site with nothing saved, or saved passwords still locked.
  */
 import { useState } from 'react';
+import { connectSite } from '../../stores/remoteConnection';
 import { useSession } from '../../stores/sessionStore';
 
 /** Shown while a site connection waits for its password. */
@@ -15,7 +16,7 @@ export function SitePasswordPrompt() {
 
 function Prompt() {
   const pending = useSession((s) => s.pendingPassword)!;
-  const { connectSite, cancelSitePassword } = useSession.getState();
+  const { cancelSitePassword } = useSession.getState();
   const [password, setPassword] = useState('');
   return (
     <form

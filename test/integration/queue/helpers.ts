@@ -7,7 +7,8 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ConnectOptions } from '../../../electron/ftp';
-import { engineErrorPolicy, ftpSessionFactory, nodeLocalFs, TransferQueue, type QueueOptions, type QueueStore } from '../../../electron/queue';
+import { nodeLocalFs, TransferQueue, type QueueOptions, type QueueStore } from '../../../electron/queue';
+import { engineErrorPolicy, ftpSessionFactory } from '../../../electron/sessions';
 
 /** Where the server is reached (directly or through the fault proxy). */
 export interface Endpoint {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, UsageError, type ParsedCommandLine } from '../../../electron/cli/args';
+import { parseCommandLine, type ParsedCommandLine } from '../../../electron/cli/args';
+import { UsageError } from '../../../electron/cli/usageError';
 
 function run(argv: string[]): Extract<ParsedCommandLine, { kind: 'run' }> {
   const parsed = parseCommandLine(argv);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../electron/cli/args';
+import { UsageError } from '../../../electron/cli/usageError';
 import {
   CliError, errorRecord, formatBytes, formatCount, formatErrorLine, formatListing, formatLogEvent, formatProgress, formatTime,
   LocalFileError, sortEntries,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../electron/cli/args';
+import { UsageError } from '../../../electron/cli/usageError';
 import { describeFtpUrl, joinRemote, parseFtpUrl, remoteBaseName, remoteDirName } from '../../../electron/cli/ftpUrl';
 
 describe('parseFtpUrl', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TransferItem, TransferState } from '../../../shared/domain';
 import { FtpReplyError } from '../../../electron/ftp';
-import { engineErrorPolicy } from '../../../electron/queue/engineErrorPolicy';
+import { engineErrorPolicy } from '../../../electron/sessions/engineErrorPolicy';
 import { TransferQueue, type QueueOptions } from '../../../electron/queue/TransferQueue';
 import type { ExistsResolver, PersistedQueue, QueueChange, QueueStore } from '../../../electron/queue/types';
 import { FakeFactory, FakeFs, FakeServer, bytes, resetError } from './fakes';

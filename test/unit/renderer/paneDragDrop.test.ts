@@ -116,7 +116,7 @@ describe('files from the OS', () => {
 
 describe('the Electron bridge for desktop drops', () => {
   it('resolves dropped files through the preload’s pathForFile and queues them', async () => {
-    const { installDesktopBridge } = await import('../../../renderer/api/desktopBridge');
+    const { installDesktopBridge } = await import('../../../renderer/desktopBridge');
     const asked: string[] = [];
     installDesktopBridge({ pathForFile: (file: { name: string }) => (asked.push(file.name), `/home/u/Desktop/${file.name}`) } as never);
     const dropped = [{ name: 'photo.jpg', size: 10 }, { name: 'notes', size: 0 }] as unknown as File[];
@@ -136,7 +136,7 @@ describe('the Electron bridge for desktop drops', () => {
   });
 
   it('installs nothing in browser mode, where there is no preload', async () => {
-    const { installDesktopBridge } = await import('../../../renderer/api/desktopBridge');
+    const { installDesktopBridge } = await import('../../../renderer/desktopBridge');
     installDesktopBridge(undefined);
     expect(onExternalFiles([{ name: 'x', size: 1 }] as unknown as File[], '/srv')).toBe(false);
     expect(enqueued).toEqual([]);

@@ -10,6 +10,7 @@ import type { Result } from '../../../shared/result';
 import type { SitesStatus } from '../../../shared/sites';
 import { setApiForTests } from '../../../renderer/api/getApi';
 import { useSites, selectIsDirty } from '../../../renderer/stores/sitesStore';
+import { connectSite, trustCertificate } from '../../../renderer/stores/remoteConnection';
 import { useSession } from '../../../renderer/stores/sessionStore';
 import { folderKey, siteKey } from '../../../renderer/stores/sitesTree';
 
@@ -173,7 +174,7 @@ describe('sites store', () => {
     expect(useSession.getState().pendingPassword).toMatchObject({ siteId: a.id, message: 'A: enter the password' });
 
     const pending = useSession.getState().pendingPassword!;
-    await useSession.getState().connectSite(pending.siteId, { ...pending.options, password: 'typed' });
+    await connectSite(pending.siteId, { ...pending.options, password: 'typed' });
     expect(useSession.getState()).toMatchObject({ status: 'connected', pendingPassword: null, error: null });
     expect(fake.state.calls.filter(([n]) => n === 'remoteList').at(-1)?.[1]).toEqual({ sessionId: 'b1', path: '/srv' });
   });
@@ -184,7 +185,7 @@ describe('sites store', () => {
     const trust = useSession.getState().pendingTrust;
     expect(trust).toMatchObject({ host: 't.example.com', site: { id: a.id } });
 
-    await useSession.getState().trustCertificate(true);
+    await trustCertificate(true);
     const call = fake.state.calls.filter(([n]) => n === 'remoteConnectSite').at(-1)?.[1];
     expect(call).toEqual({ siteId: a.id, password: undefined, trustedFingerprint: fake.cert.fingerprint256, trustAlways: true });
     expect(useSession.getState().status).toBe('connected');

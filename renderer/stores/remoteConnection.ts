@@ -1,0 +1,93 @@
+/**
+ * Connecting and disconnecting the remote side: the session store's state and the remote
+ * pane's listing, in that order. Only the newest connect attempt's answer is shown.
+ */
+import type { ConnectParams, RemoteSessionInfo } from '../../shared/domain';
+import type { Result } from '../../shared/result';
+import { getApi } from '../api/getApi';
+import { rememberRecent } from './recentConnections';
+import { useRemotePane } from './remotePane';
+import { useSession, type SiteConnectOptions } from './sessionStore';
+
+/** Counts connect attempts, so only the newest one's answer is shown. */
+let attempt = 0;
+
+/** Whether attempt `mine` was overtaken; a session it opened anyway is closed again. */
+async function isStale(mine: number, result: Result<RemoteSessionInfo>): Promise<boolean> {
+  if (mine === attempt) return false;
+  if (result.ok) await getApi().remoteDisconnect({ sessionId: result.value.sessionId });
+  return true;
+}
+
+/** Connects with quick-connect parameters and opens `path` (default: the server's home). */
+export async function connect(params: ConnectParams, path?: string): Promise<void> {
+  if (useSession.getState().info) await disconnect();
+  useSession.setState({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null });
+  const mine = ++attempt;
+  const result = await getApi().remoteConnect(params);
+  if (await isStale(mine, result)) return;
+  if (!result.ok) {
+    const certificate = result.error.certificate;
+    useSession.setState({
+      status: 'disconnected',
+      error: result.error,
+      pendingTrust: certificate ? { host: params.host, params, certificate, path } : null,
+    });
+    return;
+  }
+  useSession.setState({ status: 'connected', info: result.value });
+  rememberRecent(params);
+  await useRemotePane.getState().navigate(path ?? result.value.homePath);
+}
+
+/** Connects to a saved site; asks for a password or a certificate decision when the main process needs one. */
+export async function connectSite(siteId: string, options: SiteConnectOptions): Promise<void> {
+  if (useSession.getState().info) await disconnect();
+  useSession.setState({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null });
+  const { password, trustedFingerprint, trustAlways } = options;
+  const mine = ++attempt;
+  const result = await getApi().remoteConnectSite({ siteId, password, trustedFingerprint, trustAlways });
+  if (await isStale(mine, result)) return;
+  // A typed password is kept only as long as a certificate question is pending.
+  const retry = { ...options, trustedFingerprint: undefined, trustAlways: undefined };
+  if (!result.ok) {
+    const { certificate, kind, message } = result.error;
+    useSession.setState({
+      status: 'disconnected',
+      error: kind === 'password-required' ? null : result.error,
+      pendingTrust: certificate ? { host: options.host, site: { id: siteId, options: retry }, certificate, path: options.remoteDir } : null,
+      pendingPassword: kind === 'password-required' ? { siteId, options: { ...retry, password: undefined }, message } : null,
+    });
+    return;
+  }
+  useSession.setState({ status: 'connected', info: result.value });
+  const pane = useRemotePane.getState();
+  if (options.remoteDir) {
+    await pane.navigate(options.remoteDir);
+    // A default folder that no longer exists should not leave the pane empty; the log shows the 550.
+    if (useRemotePane.getState().error) await pane.navigate(result.value.homePath);
+  } else {
+    await pane.navigate(result.value.homePath);
+  }
+}
+
+/** Retries with the pending certificate trusted; `always` stores it with the site. */
+export async function trustCertificate(always = false): Promise<void> {
+  const pending = useSession.getState().pendingTrust;
+  if (!pending) return;
+  const fingerprint = pending.certificate.fingerprint256;
+  if (pending.site) {
+    await connectSite(pending.site.id, { ...pending.site.options, trustedFingerprint: fingerprint, trustAlways: always });
+  } else if (pending.params) {
+    await connect({ ...pending.params, trustedFingerprint: fingerprint }, pending.path);
+  }
+}
+
+/** Closes the session; a connect still under way is overtaken too, and its session closed when it arrives. */
+export async function disconnect(): Promise<void> {
+  const info = useSession.getState().info;
+  attempt++;
+  useSession.setState({ status: 'disconnected', info: null });
+  useRemotePane.getState().reset();
+  if (info) await getApi().remoteDisconnect({ sessionId: info.sessionId });
+}
