@@ -61,8 +61,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/ftp/**', 'electron/queue/**', 'electron/local/**', 'electron/sites/**', 'electron/services/**', 'electron/browser/**', 'electron/cli/**'],
+    files: ['electron/ftp/**', 'electron/queue/**', 'electron/sessions/**', 'electron/local/**', 'electron/sites/**', 'electron/services/**', 'electron/browser/**', 'electron/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['electron/*'], message: noElectron.message }] }] },
+  },
+  {
+    // The queue moves files through its session interface; sockets belong to the engines.
+    files: ['electron/queue/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...['node:net', 'node:tls', 'node:dgram', 'net', 'tls', 'dgram'].map((name) => ({ name, message: 'The queue opens no sockets: sessions do (electron/sessions, electron/ftp).' }))],
+          patterns: [{ group: ['electron/*'], message: noElectron.message }],
+        },
+      ],
+    },
   },
   {
     files: ['shared/**'],
