@@ -2,8 +2,8 @@
 // `npm run bench`: builds the app (the CLI the benchmark runs) and the engine worker
 // (test/bench/engineWorker.ts → out/bench/engineWorker.js), then runs the benchmark runner
 // test/bench/run.ts through Vite's module runner. Not part of `npm test`. Settings are
-// environment variables, described at the top of test/bench/run.ts (FERRY_BENCH_MB=64 for a
-// quick try).
+// environment variables, described in docs/benchmarks.md and at the top of test/bench/run.ts
+// (FERRY_BENCH_MB=64 for a quick try).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

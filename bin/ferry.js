@@ -2,9 +2,10 @@
 // The `ferry` command: runs the built command line (out/main/cli.js), building it first
 // when a checkout has no build yet.
 // One V8 helper thread instead of Node's four: V8 compiles hot code on those threads, and on a
-// machine with two cores four of them took the cores the transfer and a local server needed
-// (2,000 small files: 8-20 % less wall time; README, Many small files). `env -S` passes the option
-// where the command is run as a program (an installed `ferry`); `node bin/ferry.js` runs without it.
+// machine with two cores four of them take the cores the transfer and a local server need
+// (2,000 small files: 8-20 % less wall time with one; docs/benchmarks.md, Measurements behind
+// the code). `env -S` passes the option where the command is run as a program (an installed
+// `ferry`); `node bin/ferry.js` runs without it.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -2,11 +2,11 @@
  * The local file a download is written to: a Writable that gathers the data connection's chunks
  * into one 1 MiB buffer and writes it with a plain synchronous write when full. Node's
  * fs.WriteStream costs a thread-pool round trip and a writev of up to 64 small buffers per batch
- * (TLS delivers 16 KiB records); on loopback this sink took a quarter to a third off the CPU
- * time of an FTPS download and about a sixth off a plain one (README, Benchmarks). It also takes
- * bytes synchronously (WRITE_SYNC), which lets the engine skip the stream pipeline and read a
- * plain data connection into one reused buffer. Blocking on a page-cache write is fine for a
- * one-transfer command line; the app's queue has its own streams.
+ * (TLS delivers 16 KiB records); on loopback this sink takes a quarter to a third off the CPU
+ * time of an FTPS download and about a sixth off a plain one (docs/benchmarks.md, Measurements
+ * behind the code). It also takes bytes synchronously (WRITE_SYNC), which lets the engine skip
+ * the stream pipeline and read a plain data connection into one reused buffer. Blocking on a
+ * page-cache write is fine for a one-transfer command line; the app's queue has its own streams.
  * Must not import electron.
  */
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';

@@ -1,10 +1,11 @@
 /**
  * The local file an upload reads from: a Readable over a file opened at once (so a refusal shows
  * before any transfer), reading in 1 MiB slices (Node's 64 KiB default costs a thread-pool round
- * trip per small slice: at 1 MiB an upload over loopback took half the CPU time). It can also be
+ * trip per small slice: at 1 MiB an upload over loopback takes half the CPU time). It can also be
  * read synchronously (READ_SYNC), which lets the engine send a binary upload from a few reused
- * buffers instead of a new buffer per slice (README, Benchmarks). Blocking on a page-cache read is
- * fine for a one-transfer command line; the app's queue has its own streams.
+ * buffers instead of a new buffer per slice (docs/benchmarks.md, Measurements behind the code).
+ * Blocking on a page-cache read is fine for a one-transfer command line; the app's queue has its
+ * own streams.
  * Must not import electron.
  */
 import { closeSync, openSync, read, readSync } from 'node:fs';

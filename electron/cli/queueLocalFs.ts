@@ -1,10 +1,10 @@
 /**
  * The local filesystem of the command line's folder transfers (get -r, put -r, mirror): the
  * queue's LocalFs contract with plain synchronous system calls instead of thread-pool round
- * trips. For small files those round trips were most of the queue's cost: a download made nine
- * of them (stat, stat, mkdir, open, write, close, stat, rename, utimes), each a hand-over to a
- * worker thread and back, while the same calls made directly take microseconds on a page-cache
- * write. The command line has nothing else to keep responsive, so blocking for that long is
+ * trips. For small files those round trips would be most of the queue's cost: every local call
+ * of a download (open, write, close, rename, utimes, and a stat or mkdir where needed) would be
+ * a hand-over to a worker thread and back, while the same calls made directly take microseconds
+ * on a page-cache write. The command line has nothing else to keep responsive, so blocking for that long is
  * fine; the app's queue keeps the asynchronous `nodeLocalFs` (a slow disk must not freeze its
  * main process). Files are the single-file commands' FileSink and FileSource, so the engine
  * reaches them through its synchronous side doors (ftp/data/syncIo.ts) and moves a small file

@@ -20,7 +20,8 @@ import { FileSource } from '../fileSource';
 import { ProgressLine } from '../progress';
 
 // Local files go through FileSource (uploads) and FileSink (downloads): big synchronous reads and
-// writes, and the engine's direct path without a stream pipeline (README, Benchmarks).
+// writes, and the engine's direct path without a stream pipeline (docs/benchmarks.md,
+// Measurements behind the code).
 
 /** Size of a local file, or undefined when there is none. */
 async function localSize(path: string): Promise<number | undefined> {

@@ -52,7 +52,7 @@ export interface DataChannelContext {
   /**
    * The strategy that already opened a data connection in this session. With it, a plain passive
    * connection is started and the data command sent without waiting for the connect: on a
-   * small file that wait was a tenth of the time per file. A strategy not yet proven waits, so a
+   * small file that wait is a tenth of the time per file. A strategy not yet proven waits, so a
    * passive port that cannot be reached falls back at once instead of after the command.
    */
   provenStrategy?: DataStrategy;

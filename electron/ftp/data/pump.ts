@@ -2,8 +2,8 @@
  * A lighter stream.pipeline for one transfer: pipe() between the streams, and the first error
  * (or premature close) of any of them destroys them all and rejects. Node's pipeline does the
  * same but makes an AbortController, and a DOMException with a stack trace when it finishes,
- * for every call: 0.1–0.2 ms of CPU per transfer, which a queue of small files feels (README,
- * Benchmarks).
+ * for every call: 0.1–0.2 ms of CPU per transfer, which a queue of small files feels
+ * (docs/benchmarks.md, Measurements behind the code).
  * Must not import electron or React.
  */
 import { finished } from 'node:stream';

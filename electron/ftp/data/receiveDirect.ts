@@ -15,9 +15,10 @@ import { WRITE_SYNC, type SyncWriteTarget } from './syncIo';
 
 /**
  * The receive buffer, and the fill level at which it goes to the target. Reads as big as what the
- * socket holds and writes of a few MiB were the quickest on loopback: 4 MiB written out at half
- * full moved a plain 1 GiB download 20-40 % faster than 1 MiB written out when nearly full (same
- * CPU time, fewer wake-ups; README, Benchmarks). A small file only touches the pages it fills.
+ * socket holds and writes of a few MiB are the quickest on loopback: 4 MiB written out at half
+ * full moves a plain 1 GiB download 20-40 % faster than 1 MiB written out when nearly full, and
+ * larger buffers are slower again (same CPU time, fewer wake-ups; docs/benchmarks.md,
+ * Measurements behind the code). A small file only touches the pages it fills.
  */
 const BUFFER_BYTES = 4 << 20;
 const FLUSH_AT_BYTES = 2 << 20;

@@ -2,8 +2,8 @@
  * The upload path for a source that reads synchronously (syncIo.ts): the data socket is fed from
  * two pooled 1 MiB buffers, each refilled as soon as the socket has taken it, instead of a stream
  * pipeline with a new buffer per chunk (allocation and page faults cost about a quarter of an
- * upload's CPU time on loopback; README, Benchmarks). At most two buffers are in flight, which is
- * the backpressure.
+ * upload's CPU time on loopback; docs/benchmarks.md, Measurements behind the code). At most two
+ * buffers are in flight, which is the backpressure.
  * Owns: feeding one data socket from a synchronous source. Must not import electron or React.
  */
 import type net from 'node:net';

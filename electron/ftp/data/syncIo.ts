@@ -3,8 +3,9 @@
  * take bytes synchronously (a local file written with writeSync) lets the engine read the data
  * connection into one reused buffer instead of a freshly allocated buffer per read; an upload
  * source that can be read synchronously lets it send from a few reused buffers instead of a new
- * buffer per chunk. On loopback that took a third off the CPU time of a plain download (README,
- * Benchmarks). Streams without them go through the ordinary stream pipeline.
+ * buffer per chunk. On loopback that takes a third off the CPU time of a plain download
+ * (docs/benchmarks.md, Measurements behind the code). Streams without them go through the
+ * ordinary stream pipeline.
  * The keys are registered symbols, so a stream can offer them without importing the engine.
  * Must not import electron or React.
  */
