@@ -87,8 +87,9 @@ function credentials(server: BenchServer): string {
 
 /**
  * Runs the `ferry` command as an installed one runs: the executable bin/ferry.js through its
- * `#!/usr/bin/env -S node ...` line, so its Node options apply (one V8 helper thread; README,
- * Many small files). The node found first on PATH is this benchmark's own.
+ * `#!/usr/bin/env -S node ...` line, so its Node options apply (one V8 helper thread;
+ * docs/benchmarks.md, Measurements behind the code). The node found first on PATH is this
+ * benchmark's own.
  */
 export function runFerry(rootDir: string, args: string[], opts: { rssFile?: string } = {}): Promise<ProcessResult> {
   const env = { ...process.env, PATH: [dirname(process.execPath), process.env.PATH].filter(Boolean).join(delimiter) };

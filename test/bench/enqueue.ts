@@ -1,7 +1,8 @@
 /**
- * Rows for queuing many items without transferring them (issue 4: "queue 10,000 items and report
- * the enqueue time and the main process's RSS"). Each run is a fresh Node process
- * (enqueueWorker.ts, built here with Vite into the scratch folder) holding one TransferQueue:
+ * Rows for queuing many items without transferring them: how long 10,000 items take to queue
+ * and what they cost the resident memory of the process holding the queue (the app's main
+ * process). Each run is a fresh Node process (enqueueWorker.ts, built here with Vite into the
+ * scratch folder) holding one TransferQueue:
  *   - enqueue:        addFiles with 10,000 file requests;
  *   - enqueue-save:   the same, then the queue file written (the app saves a moment later);
  *   - enqueue-folder: addFolder of a local folder of 10,000 files (an upload's expansion, with

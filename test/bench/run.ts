@@ -7,7 +7,8 @@
  * with explicit FTPS), keeps every file on /dev/shm, runs the rows below, and prints one
  * Markdown table (also written to test-results/bench.md) with the median MB/s of each client,
  * the ratio of Ferry to it, and peak RSS. Clients run interleaved, run after run, because these
- * machines are noisy: ratios measured side by side mean more than times.
+ * machines are noisy: ratios measured side by side mean more than times. The method, the rows
+ * and the latest figures: docs/benchmarks.md.
  *
  * Environment:
  *   FERRY_BENCH_MB      size of the big file in MiB (default 1024; try 64 first)
@@ -15,8 +16,10 @@
  *   FERRY_BENCH_SERVER  vsftpd | pure-ftpd | proftpd | pyftpdlib: use this one, no probe
  *   FERRY_BENCH_ROWS    comma-separated row ids to run (default: all), e.g. `download,upload`
  *   FERRY_BENCH_NODE_ARGS  extra node flags for the engine worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ *   FERRY_BENCH_SMALL_SERVER, FERRY_BENCH_SMALL_FILES  the small-file rows' server and file count (smallFiles.ts)
+ *   FERRY_BENCH_ENQUEUE_ITEMS  items per enqueue row (enqueue.ts)
  *
- * Adding a row (e.g. many small files):
+ * Adding a row (a new scenario):
  *   1. Write `test/bench/<name>.ts` exporting a `BenchRow` (types.ts): `{ id, run(ctx) }`.
  *      `run` gets the servers (`ctx.server` plain, `ctx.tlsServer` explicit FTPS; files go in
  *      their `homeDir`), a scratch folder on /dev/shm (`ctx.workDir`), `ctx.runs`, the repository
@@ -162,7 +165,7 @@ async function compare(clients: ClientRun[], runs: number, label: string): Promi
 }
 
 /**
- * One line per target of issue 3 (Ferry ≥ curl each way, ≥ 0.9× curl with explicit FTPS) and
+ * One line per target (Ferry ≥ curl each way over plain FTP, ≥ 0.9× curl with explicit FTPS) and
  * Ferry client: the CLI's time includes Node's start-up, the engine's is its transfer alone.
  */
 function targetLines(rows: readonly RowResult[]): string[] {

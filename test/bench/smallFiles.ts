@@ -1,14 +1,15 @@
 /**
- * Rows for many small files (issue 4): 2,000 files of 8 KiB in one folder, downloaded with
+ * Rows for many small files: 2,000 files of 8 KiB in one folder, downloaded with
  * `ferry get -r` and uploaded with `ferry put -r` (through the transfer queue), against
  * `lftp mirror` / `mirror -R` at the same parallelism (1 and 4), and against a bare Node FTP
- * client (bareFtpClient.ts: the floor for any Node client), in the same run on the same server. Small files measure the cost per file (commands, data connections, local file calls,
- * queue bookkeeping), not bandwidth, so the notes give milliseconds per file.
+ * client (bareFtpClient.ts: the floor for any Node client), in the same run on the same server.
+ * Small files measure the cost per file (commands, data connections, local file calls, queue
+ * bookkeeping), not bandwidth, so the notes give milliseconds per file.
  *
  * The rows start their own server (files on /dev/shm): by default pure-ftpd, the quickest of
- * the four for small files on these machines (README, Benchmarks); FERRY_BENCH_SMALL_SERVER
- * picks another, FERRY_BENCH_SMALL_FILES changes the count. Every client's first run is checked
- * file by file (SHA-256). Benchmark-only code.
+ * the four for small files on these machines (docs/benchmarks.md, The rows);
+ * FERRY_BENCH_SMALL_SERVER picks another, FERRY_BENCH_SMALL_FILES changes the count. Every
+ * client's first run is checked file by file (SHA-256). Benchmark-only code.
  */
 import { randomFillSync } from 'node:crypto';
 import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';

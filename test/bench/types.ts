@@ -70,7 +70,7 @@ export interface BenchContext {
   tlsServer: BenchServer;
   /** Size of the big-file rows, bytes (FERRY_BENCH_MB MiB). */
   sizeBytes: number;
-  /** Runs per client (FERRY_BENCH_RUNS, at least 3); the table shows the median. */
+  /** Runs per client (FERRY_BENCH_RUNS, default 3); the table shows the median. */
   runs: number;
   /** A scratch folder on /dev/shm for client-side files; emptied by the runner at the end. */
   workDir: string;
