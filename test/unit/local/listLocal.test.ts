@@ -4,7 +4,6 @@ import { mkdtemp, mkdir, writeFile, symlink, rm, utimes } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { listLocal, resolveLocalPath, symbolicMode } from '../../../electron/local/listLocal';
-import { deleteLocal, makeLocalDir, renameLocal } from '../../../electron/local/localOps';
 
 let dir: string;
 beforeAll(async () => {
@@ -52,19 +51,5 @@ describe('listLocal', () => {
   it('formats permission bits', () => {
     expect(symbolicMode(0o755)).toBe('rwxr-xr-x');
     expect(symbolicMode(0o640)).toBe('rw-r-----');
-  });
-});
-
-describe('local operations', () => {
-  it('creates, renames without overwriting, and deletes', async () => {
-    const made = path.join(dir, 'ops', 'deep');
-    await makeLocalDir(made);
-    await writeFile(path.join(made, 'a'), 'a');
-    await writeFile(path.join(made, 'b'), 'b');
-    await expect(renameLocal(path.join(made, 'a'), path.join(made, 'b'))).rejects.toMatchObject({ kind: 'exists' });
-    await renameLocal(path.join(made, 'a'), path.join(made, 'c'));
-    expect((await listLocal(made)).entries.map((e) => e.name).sort()).toEqual(['b', 'c']);
-    await deleteLocal([path.join(dir, 'ops')]);
-    await expect(listLocal(made)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

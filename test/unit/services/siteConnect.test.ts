@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { MasterPasswordSecretStore, SiteService, SiteStore } from '../../../electron/sites';
 import { siteConnectParams } from '../../../electron/services/siteConnect';
-import { wireEncodingOf } from '../../../shared/charset';
 
 async function service() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-siteconnect-'));
@@ -14,20 +13,6 @@ async function service() {
   await sites.setMasterPassword('master password');
   return sites;
 }
-
-describe('wireEncodingOf', () => {
-  it.each([
-    ['auto', 'utf8'],
-    [undefined, 'utf8'],
-    ['UTF-8', 'utf8'],
-    ['utf8', 'utf8'],
-    ['ISO-8859-1', 'latin1'],
-    ['windows-1252', 'latin1'],
-    ['Shift_JIS', null],
-  ])('%s → %s', (charset, expected) => {
-    expect(wireEncodingOf(charset)).toBe(expected);
-  });
-});
 
 describe('siteConnectParams', () => {
   it('takes the password from the secret store and the charset and fingerprint from the site', async () => {
