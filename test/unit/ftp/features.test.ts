@@ -1,6 +1,7 @@
-/** FEAT parsing, checksum choice and the MLST facts Ferry asks for, with FEAT lines of real servers. */
+/** FEAT parsing (RFC 2389), checksum choice and the MLST facts Ferry asks for, with FEAT lines of real servers. */
 import { describe, expect, it } from 'vitest';
 import { chooseChecksumMethod, mlstOptsToRequest, parseFeatReply } from '../../../electron/ftp/features';
+import { ReplyParser } from '../../../electron/ftp/reply';
 
 const feat = (...lines: string[]) => ({ code: 211, text: '', lines: ['211-Features:', ...lines.map((l) => ` ${l}`), '211 End'] });
 
@@ -15,6 +16,14 @@ describe('parseFeatReply', () => {
   it('is empty for a refused FEAT', () => {
     expect(parseFeatReply({ code: 500, text: 'no', lines: ['500 no'] }).size).toBe(0);
   });
+  it('keeps the order and parameters of a multi-line reply as it arrives on the wire', () => {
+    const [reply] = new ReplyParser().push('211-Features:\r\n MLST type*;size*;\r\n UTF8\r\n REST STREAM\r\n HASH SHA-1*;SHA-256;MD5\r\n211 End\r\n');
+    const features = parseFeatReply(reply);
+    expect([...features.entries()]).toEqual([['MLST', 'type*;size*;'], ['UTF8', ''], ['REST', 'STREAM'], ['HASH', 'SHA-1*;SHA-256;MD5']]);
+  });
+  it('is empty when the server does not know FEAT', () => {
+    expect(parseFeatReply({ code: 500, text: 'unknown', lines: ['500 unknown'] }).size).toBe(0);
+  });
 });
 
 describe('chooseChecksumMethod', () => {
@@ -24,6 +33,17 @@ describe('chooseChecksumMethod', () => {
   it('falls back to the legacy X commands, and to nothing', () => {
     expect(chooseChecksumMethod(parseFeatReply(feat('XMD5', 'XCRC')))).toEqual({ command: 'XMD5', algorithm: 'MD5', needsSelect: false });
     expect(chooseChecksumMethod(parseFeatReply(feat('SIZE')))).toBeUndefined();
+  });
+  it('selects SHA-256 only when it is not already the current HASH algorithm', () => {
+    expect(chooseChecksumMethod(new Map([['HASH', 'SHA-1*;SHA-256;MD5']]))).toEqual({ command: 'HASH', algorithm: 'SHA-256', needsSelect: true });
+    expect(chooseChecksumMethod(new Map([['HASH', 'SHA-256*;MD5']]))).toEqual({ command: 'HASH', algorithm: 'SHA-256', needsSelect: false });
+  });
+  it('takes the strongest X command a server offers (XSHA512, XSHA1 or XSHA, XMD5, XCRC)', () => {
+    expect(chooseChecksumMethod(new Map([['XMD5', ''], ['XSHA1', '']]))?.command).toBe('XSHA1');
+    expect(chooseChecksumMethod(new Map([['XMD5', ''], ['XSHA', '']]))).toEqual({ command: 'XSHA', algorithm: 'SHA-1', needsSelect: false });
+    expect(chooseChecksumMethod(new Map([['XSHA1', ''], ['XSHA512', '']]))?.algorithm).toBe('SHA-512');
+    expect(chooseChecksumMethod(new Map([['XCRC', '']]))?.algorithm).toBe('CRC32');
+    expect(chooseChecksumMethod(new Map())).toBeUndefined();
   });
 });
 

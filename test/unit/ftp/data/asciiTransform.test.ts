@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
-import { crlfToLf, lfToCrlf } from '../../../electron/ftp/data/asciiTransform';
+import { crlfToLf, lfToCrlf } from '../../../../electron/ftp/data/asciiTransform';
 
 async function run(transform: () => NodeJS.ReadWriteStream, chunks: string[]): Promise<string> {
   const out = await buffer(Readable.from(chunks.map((c) => Buffer.from(c, 'latin1'))).pipe(transform()));

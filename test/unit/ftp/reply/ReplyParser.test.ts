@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FtpProtocolError } from '../../../electron/ftp/errors';
-import { ReplyParser, isCompletion, isIntermediate, isPermanentNegative, isPreliminary, isTransientNegative, type FtpReply } from '../../../electron/ftp/reply';
+import { FtpProtocolError } from '../../../../electron/ftp/errors';
+import { ReplyParser, isCompletion, isIntermediate, isPermanentNegative, isPreliminary, isTransientNegative, type FtpReply } from '../../../../electron/ftp/reply';
 
 function parseAll(chunks: Array<string | Buffer>, options?: ConstructorParameters<typeof ReplyParser>[0]): FtpReply[] {
   const parser = new ReplyParser(options);

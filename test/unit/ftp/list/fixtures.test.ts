@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FileEntry } from '../../../shared/domain';
-import { parseListing, parseMlstReply, type ListFormat, type ListParseOptions } from '../../../electron/ftp/list';
+import type { FileEntry } from '../../../../shared/domain';
+import { parseListing, parseMlstReply, type ListFormat, type ListParseOptions } from '../../../../electron/ftp/list';
 
 function fixture(name: string): string {
-  return readFileSync(new URL(`../../fixtures/listings/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../../fixtures/listings/${name}`, import.meta.url), 'utf8');
 }
 
 const CAPTURED_AT = Date.UTC(2026, 10, 21, 20, 16);
@@ -492,7 +492,7 @@ describe('listing fixtures', () => {
   });
 
   it('has a case for every fixture file', () => {
-    const files = readdirSync(new URL('../../fixtures/listings/', import.meta.url)).filter((name) => name.endsWith('.txt'));
+    const files = readdirSync(new URL('../../../fixtures/listings/', import.meta.url)).filter((name) => name.endsWith('.txt'));
     const covered = new Set([...cases.map((c) => c.file), 'pyftpdlib-1.5.7-mlst.txt', 'pure-ftpd-1.0.50-mlst.txt', 'proftpd-1.3.8-mlst.txt']);
     expect(files.filter((name) => !covered.has(name))).toEqual([]);
   });

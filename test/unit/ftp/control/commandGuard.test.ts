@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertSafeCommand, maskCommand } from '../../../electron/ftp/control/commandGuard';
-import { FtpInvalidInputError } from '../../../electron/ftp/errors';
+import { assertSafeCommand, maskCommand } from '../../../../electron/ftp/control/commandGuard';
+import { FtpInvalidInputError } from '../../../../electron/ftp/errors';
 
 describe('assertSafeCommand', () => {
   it.each(['RETR a\r\nDELE b', 'RETR a\nDELE b', 'RETR a\rDELE b', 'RETR a\0.txt', 'PASS x\r\n'])('refuses %j', (command) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMlsdLine, parseMlstReply, parseTimeVal, readMlsdLine } from '../../../electron/ftp/list';
+import { parseMlsdLine, parseMlstReply, parseTimeVal, readMlsdLine } from '../../../../electron/ftp/list';
 
 const t = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number => Date.UTC(y, mo - 1, d, h, mi, s, ms);
 

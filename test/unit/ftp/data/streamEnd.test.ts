@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { whenReadEnded, whenWriteFinished } from '../../../electron/ftp/data/streamEnd';
+import { whenReadEnded, whenWriteFinished } from '../../../../electron/ftp/data/streamEnd';
 
 describe('whenReadEnded / whenWriteFinished', () => {
   it('resolve when the readable side ends, also when it already had', async () => {

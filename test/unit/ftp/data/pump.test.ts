@@ -1,6 +1,6 @@
 import { PassThrough, Readable, Transform, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { pump } from '../../../electron/ftp/data/pump';
+import { pump } from '../../../../electron/ftp/data/pump';
 
 function collector(): Writable & { data: () => string } {
   const chunks: Buffer[] = [];
@@ -59,9 +59,8 @@ describe('pump (the engine lighter pipeline)', () => {
     const done = pump(source, sink);
     source.end('ok');
     await done;
-    // Without a listener left by pump this would be an uncaught error.
-    sink.destroy(new Error('late'));
-    await new Promise((resolve) => setImmediate(resolve));
+    // A late error (a reset after the end) reaches the listener pump leaves; without it, emit throws.
+    expect(() => sink.emit('error', new Error('late'))).not.toThrow();
     expect(sink.data()).toBe('ok');
   });
 });

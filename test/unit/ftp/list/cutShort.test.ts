@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listingCutShort, watchCutShort } from '../../../electron/ftp/list';
+import { listingCutShort, watchCutShort } from '../../../../electron/ftp/list';
 
 const reply = (code: number, ...lines: string[]) => ({ code, text: lines.join('\n'), lines });
 

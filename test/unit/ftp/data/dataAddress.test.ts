@@ -1,10 +1,9 @@
+/** Data-connection addresses: PASV and PORT (RFC 959), EPSV and EPRT (RFC 2428), read and written. */
 import { describe, expect, it } from 'vitest';
-import { choosePassiveHost, isUnroutableIPv4 } from '../../../electron/ftp/data/choosePassiveHost';
 import {
   formatEpsvReply, formatEprtArgument, formatPortArgument, parseEprtArgument, parseEpsvReply, parsePasvReply, parsePortArgument,
-} from '../../../electron/ftp/data/dataAddress';
-import { strategyOrder } from '../../../electron/ftp/data/openDataTransfer';
-import { FtpProtocolError } from '../../../electron/ftp/errors';
+} from '../../../../electron/ftp/data/dataAddress';
+import { FtpProtocolError } from '../../../../electron/ftp/errors';
 
 describe('PASV (227) and PORT', () => {
   it.each([
@@ -53,45 +52,5 @@ describe('EPSV (229) and EPRT (RFC 2428)', () => {
     expect(() => parseEprtArgument('|1|::1|21|')).toThrow(FtpProtocolError);
     expect(() => parseEprtArgument('|1|1.2.3.4|21')).toThrow(FtpProtocolError);
     expect(() => formatEprtArgument({ host: 'example.com', port: 21 })).toThrow(FtpProtocolError);
-  });
-});
-
-describe('choosePassiveHost', () => {
-  it('uses the announced address when it is the control peer', () => {
-    expect(choosePassiveHost('127.0.0.1', '127.0.0.1')).toEqual({ host: '127.0.0.1' });
-  });
-
-  it.each([
-    ['10.1.2.3', '203.0.113.5', 'unroutable'],
-    ['127.0.0.2', '127.0.0.1', 'unroutable'],
-    ['0.0.0.0', '203.0.113.5', 'unspecified'],
-    ['198.51.100.7', '203.0.113.5', 'different host'],
-  ])('never connects to %s: uses the control peer %s (%s)', (announced, peer, why) => {
-    const choice = choosePassiveHost(announced, peer);
-    expect(choice.host).toBe(peer);
-    expect(choice.note).toContain(why);
-    expect(choice.note).toContain(announced);
-  });
-
-  it('knows the unroutable IPv4 ranges', () => {
-    expect(['10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.0.1', '127.0.0.1', '169.254.1.1', '100.64.0.1'].every(isUnroutableIPv4)).toBe(true);
-    expect(['8.8.8.8', '172.32.0.1', '192.169.0.1', '::1'].some(isUnroutableIPv4)).toBe(false);
-  });
-});
-
-describe('strategyOrder', () => {
-  it('tries EPSV, PASV, EPRT, PORT for auto', () => {
-    expect(strategyOrder('auto')).toEqual(['EPSV', 'PASV', 'EPRT', 'PORT']);
-  });
-  it('keeps to one family for passive and active', () => {
-    expect(strategyOrder('passive')).toEqual(['EPSV', 'PASV']);
-    expect(strategyOrder('active')).toEqual(['EPRT', 'PORT']);
-  });
-  it('puts the remembered strategy first', () => {
-    expect(strategyOrder('auto', undefined, 'EPRT')).toEqual(['EPRT', 'EPSV', 'PASV', 'PORT']);
-    expect(strategyOrder('passive', undefined, 'PORT')).toEqual(['EPSV', 'PASV']);
-  });
-  it('uses only a forced strategy', () => {
-    expect(strategyOrder('auto', 'PORT', 'EPSV')).toEqual(['PORT']);
   });
 });

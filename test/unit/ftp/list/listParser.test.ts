@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FileEntry } from '../../../shared/domain';
-import { ListParser, parseListChunks, parseListing, parseListLine, type ListBatch } from '../../../electron/ftp/list';
+import type { FileEntry } from '../../../../shared/domain';
+import { ListParser, parseListChunks, parseListing, parseListLine, type ListBatch } from '../../../../electron/ftp/list';
 
 const NOW = Date.UTC(2026, 10, 21, 20, 12);
-const listing = readFileSync(new URL('../../fixtures/listings/pyftpdlib-1.5.7-list.txt', import.meta.url), 'utf8');
-const mlsd = readFileSync(new URL('../../fixtures/listings/proftpd-1.3.8-mlsd.txt', import.meta.url), 'utf8');
+const listing = readFileSync(new URL('../../../fixtures/listings/pyftpdlib-1.5.7-list.txt', import.meta.url), 'utf8');
+const mlsd = readFileSync(new URL('../../../fixtures/listings/proftpd-1.3.8-mlsd.txt', import.meta.url), 'utf8');
 
 /** Feeds chunks to a fresh parser and gathers everything it returns. */
 function feed(chunks: readonly string[], options = { nowMs: NOW }): ListBatch & { parser: ListParser } {

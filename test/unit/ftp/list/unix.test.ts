@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnixLine, readUnixLine } from '../../../electron/ftp/list';
+import { parseUnixLine, readUnixLine } from '../../../../electron/ftp/list';
 
 const t = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
 const line = (date: string, name = 'f'): string => `-rw-r--r--    1 ftp      ftp           12 ${date} ${name}`;
