@@ -1,12 +1,12 @@
+/** The command line queue's local filesystem: synchronous reads and writes from offsets, folders made on demand. */
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LineBuffer } from '../../../electron/cli/lineBuffer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queueLocalFs } from '../../../electron/cli/queueLocalFs';
-import { bytes } from './fakes';
+import { bytes } from '../queue/fakes';
 
 describe('queueLocalFs (the command line queue\'s synchronous filesystem)', () => {
   let dir = '';
@@ -98,43 +98,5 @@ describe('queueLocalFs (the command line queue\'s synchronous filesystem)', () =
     expect((await queueLocalFs.stat(path.join(dir, 'p', 'q')))?.type).toBe('dir');
     await fsp.writeFile(path.join(dir, 'h'), 'abcdXY');
     expect(await queueLocalFs.hashFile(path.join(dir, 'h'), 'SHA-256')).toBe('9f5a8aba13585af4f68f86d72aa5fb9c7a83a77e5933dead0da99699bbedf5de');
-  });
-});
-
-describe('LineBuffer', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  function sink() {
-    const writes: string[] = [];
-    const stream = new Writable({ write: (c: Buffer, _e, cb) => (writes.push(c.toString()), cb()) });
-    return { stream, writes };
-  }
-
-  it('writes gathered lines together after a short delay, in order', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { stream, writes } = sink();
-    const out = new LineBuffer(stream, { flushMs: 100 });
-    out.write('one');
-    out.write('two');
-    expect(writes).toEqual([]);
-    await vi.advanceTimersByTimeAsync(100);
-    expect(writes).toEqual(['one\ntwo\n']);
-    out.write('three');
-    out.flush();
-    out.flush();
-    expect(writes).toEqual(['one\ntwo\n', 'three\n']);
-  });
-
-  it('writes at once when enough has gathered', () => {
-    const { stream, writes } = sink();
-    const out = new LineBuffer(stream, { maxBytes: 10 });
-    out.write('12345');
-    expect(writes).toEqual([]);
-    out.write('67890');
-    expect(writes).toEqual(['12345\n67890\n']);
-    out.flush();
-    expect(writes).toHaveLength(1);
   });
 });

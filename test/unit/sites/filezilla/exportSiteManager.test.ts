@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Site } from '../../../shared/domain';
-import { exportSiteManager } from '../../../electron/sites/filezilla/exportSiteManager';
-import { importSiteManager } from '../../../electron/sites/filezilla/importSiteManager';
-import { parseSiteManager } from '../../../electron/sites/filezilla/parseSiteManager';
-import { KeychainSecretStore } from '../../../electron/sites/KeychainSecretStore';
-import { SiteStore } from '../../../electron/sites/SiteStore';
-import { FakeSafeStorage, removeTempDirs, tempDir } from './helpers';
+import type { Site } from '../../../../shared/domain';
+import { exportSiteManager } from '../../../../electron/sites/filezilla/exportSiteManager';
+import { importSiteManager } from '../../../../electron/sites/filezilla/importSiteManager';
+import { parseSiteManager } from '../../../../electron/sites/filezilla/parseSiteManager';
+import { KeychainSecretStore } from '../../../../electron/sites/KeychainSecretStore';
+import { SiteStore } from '../../../../electron/sites/SiteStore';
+import { FakeSafeStorage, removeTempDirs, tempDir } from '../helpers';
 
 afterEach(removeTempDirs);
 
-const FIXTURE = readFileSync(new URL('../../fixtures/sitemanager/sitemanager.xml', import.meta.url), 'utf8');
+const FIXTURE = readFileSync(new URL('../../../fixtures/sitemanager/sitemanager.xml', import.meta.url), 'utf8');
 
 async function stores() {
   const dir = await tempDir();

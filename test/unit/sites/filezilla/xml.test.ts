@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SiteManagerFormatError } from '../../../electron/sites/errors';
-import { childText, escapeXmlAttribute, escapeXmlText, firstText, ownText, parseXml } from '../../../electron/sites/filezilla/xml';
+import { SiteManagerFormatError } from '../../../../electron/sites/errors';
+import { childText, escapeXmlAttribute, escapeXmlText, firstText, ownText, parseXml } from '../../../../electron/sites/filezilla/xml';
 
 describe('parseXml', () => {
   it('reads elements, attributes, entities, CDATA and mixed text', () => {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SiteManagerFormatError } from '../../../electron/sites/errors';
-import { importSiteManager } from '../../../electron/sites/filezilla/importSiteManager';
-import { parseSiteManager } from '../../../electron/sites/filezilla/parseSiteManager';
-import { KeychainSecretStore } from '../../../electron/sites/KeychainSecretStore';
-import { AskEachTimeSecretStore } from '../../../electron/sites/SecretStore';
-import { SiteStore } from '../../../electron/sites/SiteStore';
-import { FakeSafeStorage, filesContaining, removeTempDirs, tempDir } from './helpers';
+import { SiteManagerFormatError } from '../../../../electron/sites/errors';
+import { importSiteManager } from '../../../../electron/sites/filezilla/importSiteManager';
+import { parseSiteManager } from '../../../../electron/sites/filezilla/parseSiteManager';
+import { KeychainSecretStore } from '../../../../electron/sites/KeychainSecretStore';
+import { AskEachTimeSecretStore } from '../../../../electron/sites/SecretStore';
+import { SiteStore } from '../../../../electron/sites/SiteStore';
+import { FakeSafeStorage, filesContaining, removeTempDirs, tempDir } from '../helpers';
 
 afterEach(removeTempDirs);
 
-const FIXTURE = readFileSync(new URL('../../fixtures/sitemanager/sitemanager.xml', import.meta.url), 'utf8');
+const FIXTURE = readFileSync(new URL('../../../fixtures/sitemanager/sitemanager.xml', import.meta.url), 'utf8');
 
 /** The fixture's usable sites, as the store lists them (sorted by folder, then name). */
 const EXPECTED_SITES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeServerPath, encodeServerPath } from '../../../electron/sites/filezilla/serverPath';
+import { decodeServerPath, encodeServerPath } from '../../../../electron/sites/filezilla/serverPath';
 
 describe('decodeServerPath', () => {
   it.each([
