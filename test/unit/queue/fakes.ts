@@ -1,14 +1,14 @@
 /**
  * In-memory fakes for the queue's interfaces: a local filesystem, an FTP server shared by fake
- * sessions, and a session factory that can refuse connections. Faults are scripted per call so
- * tests decide exactly where a transfer breaks.
+ * sessions, a session factory that can refuse connections, and a queue store. Faults are scripted
+ * per call so tests decide exactly where a transfer breaks.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { FileEntry } from '../../../shared/domain';
 import { FtpAbortedError, FtpConnectionError, FtpReplyError } from '../../../electron/ftp';
-import type { LocalDirEntry, LocalFs, LocalStat, SessionFactory, TransferSession } from '../../../electron/queue/types';
+import type { LocalDirEntry, LocalFs, LocalStat, PersistedQueue, QueueStore, SessionFactory, TransferSession } from '../../../electron/queue/types';
 
 /** A file in a fake filesystem. */
 interface FakeFile {
@@ -387,3 +387,29 @@ export function bytes(n: number, seed = 1): Buffer {
   }
   return b;
 }
+
+/** A QueueStore in memory: keeps the last save as JSON text, as the queue file would hold it. */
+export class MemoryStore implements QueueStore {
+  saved: PersistedQueue | undefined;
+  text = '';
+  saves = 0;
+  async load() {
+    return this.saved && (JSON.parse(this.text) as PersistedQueue);
+  }
+  async save(data: PersistedQueue) {
+    this.saves++;
+    this.text = JSON.stringify(data);
+    this.saved = data;
+  }
+}
+
+/** A persisted queue of one started download, as the queue file holds it. */
+export const ONE_ITEM_QUEUE: PersistedQueue = {
+  version: 1,
+  items: [
+    {
+      item: { id: 'x', direction: 'download', localPath: '/l', remotePath: '/r', siteId: 's', transferredBytes: 5, state: 'queued', attempts: 1, createdMs: 1 },
+      meta: { hasStarted: true, failuresInRow: 0, isExistsResolved: true },
+    },
+  ],
+};
