@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_KINDS, SERVER_SUPPORTS, startServer, type RunningServer, type ServerKind } from '../servers';
+import { SERVER_KINDS, SERVER_SUPPORTS, kindsWith, startServer, type RunningServer } from '../servers';
 
 const local = mkdtempSync(join(tmpdir(), 'ferry-servers-test-'));
 afterAll(() => rmSync(local, { recursive: true, force: true }));
@@ -196,9 +196,6 @@ describe.each(SERVER_KINDS)('%s', (kind) => {
     expect(r.code).toBe(7); // could not connect
   });
 });
-
-const kindsWith = (feature: keyof (typeof SERVER_SUPPORTS)[ServerKind]) =>
-  SERVER_KINDS.filter((k) => SERVER_SUPPORTS[k][feature]);
 
 describe.each(kindsWith('passiveDisabled'))('%s with passive mode refused', (kind) => {
   it('refuses EPSV and PASV but lists in active mode', async () => {

@@ -36,6 +36,11 @@ export const SERVER_SUPPORTS: Readonly<Record<ServerKind, ServerSupports>> = {
   pyftpdlib: pyftpdlibSupports,
 };
 
+/** The kinds that can do `feature`, for `describe.each(kindsWith('implicitTls'))`. */
+export function kindsWith(feature: keyof ServerSupports): ServerKind[] {
+  return SERVER_KINDS.filter((kind) => SERVER_SUPPORTS[kind][feature]);
+}
+
 const PLANS: Record<ServerKind, (s: ServerSetup) => Promise<LaunchPlan>> = {
   vsftpd: vsftpdPlan,
   'pure-ftpd': pureFtpdPlan,
