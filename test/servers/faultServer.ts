@@ -46,6 +46,26 @@ export const storStoppedWith452: FaultHandler = async (session) => {
   session.reply(452, 'Insufficient storage space');
 };
 
+/**
+ * A RETR handler for a slow server: it sends `chunkBytes` bytes of 7s every 5 ms until the data
+ * connection closes or the client sends ABOR, so an abort always lands mid-transfer. With
+ * `isCompletedAfterAbort` it then answers 226 for the transfer, as some servers do.
+ */
+export function retrTricklingUntilAborted(chunkBytes: number, isCompletedAfterAbort = false): FaultHandler {
+  return async (session) => {
+    session.reply(150, 'Opening');
+    const data = await session.dataSocket();
+    let isStopped = false;
+    data.on('close', () => (isStopped = true));
+    void session.aborted.then(() => (isStopped = true));
+    while (!isStopped) {
+      data.write(Buffer.alloc(chunkBytes, 7));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    if (isCompletedAfterAbort) session.reply(226, 'Transfer complete');
+  };
+}
+
 /** How the fault server behaves. */
 export interface FaultServerOptions {
   /** Raw greeting (default `220 Fault server ready\r\n`), or a function writing it. */

@@ -3,43 +3,22 @@
 // the stream pipeline. The same semantics as the pipeline are checked here against the scripted
 // fault server: byte-identical results in every data strategy, progress, abort, early closes,
 // resets and local failures as typed errors, and a session that stays usable.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileSink } from '../../../electron/cli/fileSink';
 import { FileSource } from '../../../electron/cli/fileSource';
-import {
-  FtpAbortedError, FtpConnectionError, FtpReplyError, FtpSession, isTransient, type ConnectOptions,
-} from '../../../electron/ftp';
+import { FtpAbortedError, FtpConnectionError, FtpReplyError, isTransient } from '../../../electron/ftp';
 import { READ_SYNC, WRITE_SYNC, type SyncReadSource, type SyncWriteTarget } from '../../../electron/ftp/data/syncIo';
-import { startFaultServer, storStoppedWith452, type FaultServer, type FaultServerOptions } from '../../servers/faultServer';
+import { retrTricklingUntilAborted, storStoppedWith452 } from '../../servers/faultServer';
+import { connect, faultServer, stopAll, tempDir } from './harness';
 
-const running: Array<{ stop(): Promise<void> } | FtpSession> = [];
-
-afterEach(async () => {
-  for (const item of running.splice(0)) {
-    if (item instanceof FtpSession) item.destroy();
-    else await item.stop();
-  }
-});
-
-async function server(options: FaultServerOptions = {}): Promise<FaultServer> {
-  const s = await startFaultServer(options);
-  running.push(s);
-  return s;
-}
-
-async function connect(s: FaultServer, extra: Partial<ConnectOptions> = {}): Promise<FtpSession> {
-  const session = await FtpSession.connect({ host: s.host, port: s.port, user: 'bob', password: 'secret', timeoutMs: 5000, ...extra });
-  running.push(session);
-  return session;
-}
+afterEach(stopAll);
 
 /** Big enough to fill the 1 MiB read buffer several times, with an odd tail. */
 const BIG = Buffer.from(Array.from({ length: 3 * 1024 * 1024 + 12_345 }, (_, i) => (i * 7 + (i >> 11)) % 256));
-const dir = mkdtempSync(join(tmpdir(), 'ferry-direct-'));
+const dir = tempDir('ferry-direct-');
 let fileNumber = 0;
 const tempPath = () => join(dir, `f${fileNumber++}.bin`);
 
@@ -89,26 +68,9 @@ class FailingSource extends Readable implements SyncReadSource {
   }
 }
 
-/** A RETR that trickles data until aborted, so an abort always lands mid-transfer. */
-function tricklingRetr(): FaultServerOptions['handlers'] {
-  return {
-    RETR: async (session) => {
-      session.reply(150, 'Opening');
-      const data = await session.dataSocket();
-      let stop = false;
-      data.on('close', () => (stop = true));
-      void session.aborted.then(() => (stop = true));
-      while (!stop) {
-        data.write(Buffer.alloc(64 * 1024, 7));
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
-  };
-}
-
 describe('direct downloads into a synchronous target', () => {
   it.each(['EPSV', 'PASV', 'EPRT', 'PORT'] as const)('arrive byte-identical in a FileSink with %s, ending the file', async (strategy) => {
-    const s = await server({ files: { 'big.bin': BIG } });
+    const s = await faultServer({ files: { 'big.bin': BIG } });
     const session = await connect(s, { dataStrategy: strategy });
     const path = tempPath();
     const file = new FileSink(path);
@@ -126,7 +88,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('resumes from an offset (REST) into a file opened for appending', async () => {
-    const s = await server({ files: { 'big.bin': BIG } });
+    const s = await faultServer({ files: { 'big.bin': BIG } });
     const session = await connect(s);
     const path = tempPath();
     writeFileSync(path, BIG.subarray(0, 1_000_000));
@@ -137,7 +99,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('hands the target big slices, not one call per network read', async () => {
-    const s = await server({ files: { 'big.bin': BIG } });
+    const s = await faultServer({ files: { 'big.bin': BIG } });
     const session = await connect(s, { dataStrategy: 'EPSV' });
     const target = new MemoryTarget();
     await session.download('big.bin', target);
@@ -148,7 +110,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('takes the ordinary pipeline in ASCII mode', async () => {
-    const s = await server({ files: { 't.txt': 'one\r\ntwo\r\n' } });
+    const s = await faultServer({ files: { 't.txt': 'one\r\ntwo\r\n' } });
     const session = await connect(s);
     const target = new MemoryTarget();
     await session.download('t.txt', target, { type: 'ascii' });
@@ -157,7 +119,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('an abort mid-transfer gives FtpAbortedError, keeps what arrived, and leaves the session usable', async () => {
-    const s = await server({ files: { 'a.bin': BIG }, handlers: tricklingRetr() });
+    const s = await faultServer({ files: { 'a.bin': BIG }, handlers: { RETR: retrTricklingUntilAborted(64 * 1024) } });
     const session = await connect(s);
     const controller = new AbortController();
     const path = tempPath();
@@ -176,7 +138,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('session.abort() during a direct download drains the replies and the session stays in step', async () => {
-    const s = await server({ files: { 'a.bin': BIG }, handlers: { ...tricklingRetr(), ABOR: (session) => session.reply(226, 'Abort successful') } });
+    const s = await faultServer({ files: { 'a.bin': BIG }, handlers: { RETR: retrTricklingUntilAborted(64 * 1024), ABOR: (session) => session.reply(226, 'Abort successful') } });
     const session = await connect(s, { dataStrategy: 'EPRT' });
     const download = session.download('a.bin', new MemoryTarget(), { onProgress: () => void session.abort() });
     await expect(download).rejects.toBeInstanceOf(FtpAbortedError);
@@ -184,7 +146,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('a data connection closed early followed by 426 is a transient FtpReplyError', async () => {
-    const s = await server({
+    const s = await faultServer({
       files: { 'a.bin': BIG },
       handlers: {
         RETR: async (session) => {
@@ -209,7 +171,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('a data connection closed early followed by 226 is caught against the announced size', async () => {
-    const s = await server({
+    const s = await faultServer({
       handlers: {
         RETR: async (session) => {
           session.reply(150, `Opening BINARY mode data connection for a.bin (${BIG.length} bytes)`);
@@ -226,13 +188,16 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('a data connection reset mid-transfer is a transient FtpConnectionError and the target is destroyed', async () => {
-    const s = await server({
+    let hasArrived: () => void = () => undefined;
+    const isArriving = new Promise<void>((resolve) => (hasArrived = resolve));
+    const s = await faultServer({
       handlers: {
         RETR: async (session) => {
           session.reply(150, `Opening (${BIG.length} bytes)`);
           const data = await session.dataSocket();
           data.write(BIG.subarray(0, 200_000));
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          // Reset once the client has all that was sent, so the reset is all that follows.
+          await isArriving;
           data.resetAndDestroy();
           session.reply(426, 'Connection reset');
         },
@@ -240,7 +205,7 @@ describe('direct downloads into a synchronous target', () => {
     });
     const session = await connect(s);
     const target = new MemoryTarget();
-    const err = await session.download('a.bin', target).catch((e: unknown) => e);
+    const err = await session.download('a.bin', target, { onProgress: (bytes) => bytes >= 200_000 && hasArrived() }).catch((e: unknown) => e);
     expect(isTransient(err)).toBe(true);
     expect(err instanceof FtpConnectionError || (err instanceof FtpReplyError && err.code === 426)).toBe(true);
     expect(target.destroyed).toBe(true);
@@ -249,7 +214,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('a failing target wins over the 426 it provokes; the session stays usable', async () => {
-    const s = await server({ files: { 'big.bin': BIG } });
+    const s = await faultServer({ files: { 'big.bin': BIG } });
     const session = await connect(s);
     const target = new MemoryTarget(1024 * 1024);
     const err = await session.download('big.bin', target).catch((e: unknown) => e);
@@ -260,7 +225,7 @@ describe('direct downloads into a synchronous target', () => {
   });
 
   it('a 550 to RETR is a permanent FtpReplyError and the target is left alone', async () => {
-    const s = await server();
+    const s = await faultServer();
     const session = await connect(s);
     const target = new MemoryTarget();
     const err = await session.download('missing.bin', target).catch((e: unknown) => e);
@@ -273,7 +238,7 @@ describe('direct downloads into a synchronous target', () => {
 describe('pooled buffers', () => {
   it('concurrent and consecutive direct transfers on several sessions never mix their data', async () => {
     const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.bin`, Buffer.concat([BIG.subarray(i * 1000), Buffer.alloc(i * 70_001, i + 1)])]));
-    const s = await server({ files });
+    const s = await faultServer({ files });
     const sessions = await Promise.all((['EPSV', 'EPRT', 'PASV'] as const).map((strategy) => connect(s, { dataStrategy: strategy })));
     await Promise.all(sessions.map(async (session, n) => {
       for (let round = 0; round < 3; round++) {
@@ -293,7 +258,7 @@ describe('pooled buffers', () => {
 
 describe('direct uploads from a synchronous source', () => {
   it.each(['EPSV', 'PASV', 'EPRT', 'PORT'] as const)('arrive byte-identical from a FileSource with %s', async (strategy) => {
-    const s = await server();
+    const s = await faultServer();
     const session = await connect(s, { dataStrategy: strategy });
     const path = tempPath();
     writeFileSync(path, BIG);
@@ -308,7 +273,7 @@ describe('direct uploads from a synchronous source', () => {
   });
 
   it('a FileSource from an offset appends the rest (APPE) and reads as a stream in ASCII mode', async () => {
-    const s = await server({ files: { 'p.bin': BIG.subarray(0, 500_000) } });
+    const s = await faultServer({ files: { 'p.bin': BIG.subarray(0, 500_000) } });
     const session = await connect(s);
     const path = tempPath();
     writeFileSync(path, BIG);
@@ -321,7 +286,7 @@ describe('direct uploads from a synchronous source', () => {
   });
 
   it('a source that fails to read gives its own error, not the 426 it provokes', async () => {
-    const s = await server();
+    const s = await faultServer();
     const session = await connect(s);
     const err = await session.upload(new FailingSource(BIG, 2 * 1024 * 1024), 'up.bin').catch((e: unknown) => e);
     expect((err as { code?: string }).code).toBe('EIO');
@@ -330,7 +295,7 @@ describe('direct uploads from a synchronous source', () => {
   });
 
   it('an upload the server stops with 452 is a transient FtpReplyError', async () => {
-    const s = await server({ handlers: { STOR: storStoppedWith452 } });
+    const s = await faultServer({ handlers: { STOR: storStoppedWith452 } });
     const session = await connect(s);
     const path = tempPath();
     writeFileSync(path, Buffer.concat([BIG, BIG, BIG, BIG, BIG, BIG]));
@@ -341,7 +306,7 @@ describe('direct uploads from a synchronous source', () => {
   });
 
   it('an abort mid-upload gives FtpAbortedError and the session stays usable', async () => {
-    const s = await server({
+    const s = await faultServer({
       handlers: {
         STOR: async (session) => {
           session.reply(150, 'Ok to send data');

@@ -4,31 +4,21 @@
  * asking again, also with other commands in between; one left unused is withdrawn with ABOR and
  * the session goes on. Against every real server, plain and over explicit FTPS.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FtpSession, type ConnectOptions, type FtpLogEvent } from '../../../electron/ftp';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FtpLogEvent, FtpSession } from '../../../electron/ftp';
 import { FileSink } from '../../../electron/cli/fileSink';
 import { SERVER_KINDS, startServer, type RunningServer } from '../../servers';
+import { commands, open, sha256, tempDir } from './harness';
 
 const DATA = randomBytes(64 * 1024 + 5);
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const local = mkdtempSync(join(tmpdir(), 'ferry-prepared-'));
+const local = tempDir('ferry-prepared-');
 
-/** The commands a session sent, from its log, with file names kept (password masked by the engine). */
-function commands(log: FtpLogEvent[]): string[] {
-  return log.filter((e) => e.kind === 'command').map((e) => e.text);
-}
-
-/** Resolves once `predicate` holds for the log (polled), or fails after `ms`. */
-async function until(log: FtpLogEvent[], predicate: (events: FtpLogEvent[]) => boolean, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate(log)) {
-    if (Date.now() > deadline) throw new Error(`timed out; commands so far: ${commands(log).join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** Whether the log has a reply to an ABOR. */
+function hasAborReply(log: FtpLogEvent[]): boolean {
+  return log.some((e, i) => e.kind === 'reply' && i > 0 && commands(log.slice(0, i)).at(-1) === 'ABOR');
 }
 
 describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
@@ -43,13 +33,6 @@ describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
     await srv?.stop();
   });
 
-  async function session(extra: Partial<ConnectOptions>, log: FtpLogEvent[]): Promise<FtpSession> {
-    return FtpSession.connect(
-      { host: srv.host, port: srv.port, user: srv.user, password: srv.password, timeoutMs: 10_000, ...extra },
-      { onLog: (e) => log.push(e) },
-    );
-  }
-
   async function downloadChecked(s: FtpSession, name: string): Promise<void> {
     const path = join(local, `${kind}-${name}`);
     await s.download('data.bin', new FileSink(path));
@@ -59,7 +42,7 @@ describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
   for (const [tls, strategy] of [['none', 'EPSV'], ['none', 'PASV'], ['explicit', 'EPSV']] as const) {
     it(`the next transfer uses the ${strategy} reply asked for ahead, with a SIZE in between (TLS ${tls})`, async () => {
       const log: FtpLogEvent[] = [];
-      const s = await session({ tls, trustedFingerprint: srv.certFingerprint256, dataStrategy: strategy }, log);
+      const s = await open(srv, { tls, trustedFingerprint: srv.certFingerprint256, dataStrategy: strategy }, log);
       try {
         await downloadChecked(s, `first-${tls}-${strategy}.bin`);
         const before = commands(log).length;
@@ -80,7 +63,7 @@ describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
 
   it('a transfer asked for right after the prepare waits for that reply instead of asking again', async () => {
     const log: FtpLogEvent[] = [];
-    const s = await session({}, log);
+    const s = await open(srv, {}, log);
     try {
       await downloadChecked(s, 'quick-first.bin');
       const before = commands(log).length;
@@ -94,12 +77,12 @@ describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
 
   it('a prepared connection left unused is withdrawn with ABOR, and the session goes on', async () => {
     const log: FtpLogEvent[] = [];
-    const s = await session({ preparedDataTtlMs: 100 }, log);
+    const s = await open(srv, { preparedDataTtlMs: 100 }, log);
     try {
       await downloadChecked(s, 'ttl-first.bin');
       const before = commands(log).length;
       s.prepareDataConnection();
-      await until(log, (events) => events.some((e, i) => e.kind === 'reply' && i > 0 && commands(events.slice(0, i)).at(-1) === 'ABOR'));
+      await vi.waitFor(() => expect(hasAborReply(log), `commands so far: ${commands(log).join(', ')}`).toBe(true), { timeout: 5_000 });
       await downloadChecked(s, 'ttl-second.bin');
       expect(commands(log).slice(before)).toEqual(['EPSV', 'ABOR', 'EPSV', 'RETR data.bin']);
       // The session is in step: a plain command still gets its own reply.
@@ -111,7 +94,7 @@ describe.each(SERVER_KINDS)('prepared data connections on %s', (kind) => {
 
   it('an active-mode session prepares nothing (the server would have to connect to us)', async () => {
     const log: FtpLogEvent[] = [];
-    const s = await session({ dataStrategy: 'EPRT' }, log);
+    const s = await open(srv, { dataStrategy: 'EPRT' }, log);
     try {
       await downloadChecked(s, 'active-first.bin');
       const before = commands(log).length;

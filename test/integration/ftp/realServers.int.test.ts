@@ -1,50 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataStrategy } from '../../../shared/domain';
-import {
-  FtpAbortedError, FtpReplyError, FtpSession, FtpTlsError, isTransient, normalizeFingerprint,
-  type ConnectOptions, type FtpLogEvent,
-} from '../../../electron/ftp';
-import { SERVER_KINDS, SERVER_SUPPORTS, startServer, type RunningServer, type ServerKind } from '../../servers';
+import { FtpAbortedError, FtpReplyError, FtpTlsError, isTransient, normalizeFingerprint, type FtpLogEvent } from '../../../electron/ftp';
+import { SERVER_KINDS, kindsWith, startServer, type RunningServer, type ServerKind } from '../../servers';
 import { FileSink } from '../../../electron/cli/fileSink';
 import { FileSource } from '../../../electron/cli/fileSource';
+import { collect, open, sha256, tempDir, withSession } from './harness';
 
 const STRATEGIES: DataStrategy[] = ['EPSV', 'PASV', 'EPRT', 'PORT'];
 const DATA = randomBytes(300 * 1024 + 17);
 /** For the direct path (local files that read and write synchronously): several times its 1 MiB buffer. */
 const BIG = randomBytes(2 * 1024 * 1024 + 4321);
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const local = mkdtempSync(join(tmpdir(), 'ferry-engine-'));
-
-async function collect(download: (to: NodeJS.WritableStream) => Promise<unknown>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  await download(sink);
-  return Buffer.concat(chunks);
-}
-
-function open(srv: RunningServer, extra: Partial<ConnectOptions> = {}, log?: FtpLogEvent[]): Promise<FtpSession> {
-  return FtpSession.connect(
-    { host: srv.host, port: srv.port, user: srv.user, password: srv.password, timeoutMs: 10_000, ...extra },
-    { onLog: log ? (e) => log.push(e) : undefined },
-  );
-}
-
-/** Runs `fn` with a session that is closed afterwards whatever happens. */
-async function withSession<T>(srv: RunningServer, extra: Partial<ConnectOptions>, fn: (s: FtpSession) => Promise<T>, log?: FtpLogEvent[]): Promise<T> {
-  const session = await open(srv, extra, log);
-  try {
-    return await fn(session);
-  } finally {
-    await session.close();
-  }
-}
+const local = tempDir('ferry-engine-');
 
 describe.each(SERVER_KINDS)('engine against %s', (kind) => {
   let srv: RunningServer;
@@ -261,9 +231,6 @@ describe.each(SERVER_KINDS)('engine against %s', (kind) => {
   });
 });
 
-const kindsWith = (feature: 'passiveDisabled' | 'activeDisabled' | 'implicitTls' | 'requireTlsReuse'): ServerKind[] =>
-  SERVER_KINDS.filter((k) => SERVER_SUPPORTS[k][feature]);
-
 /** Starts a server for one test and stops it afterwards. */
 async function withServer(kind: ServerKind, options: Parameters<typeof startServer>[1], fn: (srv: RunningServer) => Promise<void>): Promise<void> {
   const srv = await startServer(kind, options);
@@ -344,8 +311,6 @@ describe.each(kindsWith('requireTlsReuse'))('TLS session reuse required on %s', 
     });
   });
 });
-
-mkdirSync(local, { recursive: true });
 
 describe('proftpd with AllowStoreRestart on', () => {
   it('resumes uploads with REST + STOR and with APPE', async () => {

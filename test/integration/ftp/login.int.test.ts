@@ -1,0 +1,65 @@
+/**
+ * Logging in against the scripted fault server: 530, ACCT after 332, anonymous logins, and TLS
+ * negotiation with a server that has no TLS.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { FtpAbortedError, FtpReplyError, FtpSession, FtpTlsError, isTransient, type FtpLogEvent } from '../../../electron/ftp';
+import { connect, faultServer, stopAll } from './harness';
+
+afterEach(stopAll);
+
+describe('login', () => {
+  it('gives 530 as a clear FtpReplyError and never logs the password', async () => {
+    const s = await faultServer();
+    const log: FtpLogEvent[] = [];
+    const err = await connect(s, { password: 'wrong-pw' }, log).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpReplyError);
+    expect((err as FtpReplyError).code).toBe(530);
+    expect((err as FtpReplyError).command).toBe('PASS ****');
+    expect(isTransient(err)).toBe(false);
+    expect(JSON.stringify(log)).not.toContain('wrong-pw');
+    expect(log.some((e) => e.kind === 'command' && e.text === 'PASS ****')).toBe(true);
+    expect(log.find((e) => e.code === 530)?.hint).toMatch(/Login refused/);
+  });
+
+  it('sends ACCT when the server asks with 332', async () => {
+    const s = await faultServer({
+      handlers: {
+        PASS: (session) => session.reply(332, 'Need account'),
+        ACCT: (session, arg) => session.reply(arg === 'acc1' ? 230 : 530, 'done'),
+      },
+    });
+    await connect(s, { account: 'acc1' });
+    expect(s.commands).toContain('ACCT acc1');
+  });
+
+  it('logs in anonymously with an e-mail-like password', async () => {
+    const s = await faultServer();
+    await connect(s, { user: undefined, password: undefined });
+    expect(s.commands.slice(0, 2)).toEqual(['USER anonymous', 'PASS anonymous@']);
+  });
+});
+describe('TLS negotiation with a server without TLS', () => {
+  it('continues in clear with explicit-if-available and says so', async () => {
+    const s = await faultServer();
+    const log: FtpLogEvent[] = [];
+    const session = await connect(s, { tls: 'explicit-if-available' }, log);
+    expect(session.isSecure).toBe(false);
+    expect(log.some((e) => e.kind === 'status' && /continuing unencrypted/.test(e.text))).toBe(true);
+  });
+
+  it('refuses to continue with explicit', async () => {
+    const s = await faultServer();
+    const err = await connect(s, { tls: 'explicit' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpTlsError);
+    expect(s.commands.some((c) => c.startsWith('USER'))).toBe(false);
+  });
+
+  it('a connect aborted by its signal rejects with FtpAbortedError', async () => {
+    const s = await faultServer({ greeting: () => undefined });
+    const controller = new AbortController();
+    const pending = FtpSession.connect({ host: s.host, port: s.port, timeoutMs: 5000 }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(FtpAbortedError);
+  });
+});
