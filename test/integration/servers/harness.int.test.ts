@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_KINDS, SERVER_SUPPORTS, kindsWith, startServer, type RunningServer } from '../servers';
+import { SERVER_KINDS, SERVER_SUPPORTS, kindsWith, startServer, type RunningServer } from '../../servers';
 
 const local = mkdtempSync(join(tmpdir(), 'ferry-servers-test-'));
 afterAll(() => rmSync(local, { recursive: true, force: true }));
