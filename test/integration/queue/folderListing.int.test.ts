@@ -1,11 +1,9 @@
+/** Folders pure-ftpd lists only in part (its LimitRecursion) or not at all (no permission): what the queue and the CLI report. */
 import { promises as fsp } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQueueCommand } from '../../../electron/cli/queueCommands';
-import { captureIo, cliOptions } from './cliIo';
-import { queueRig } from './helpers';
-import { startServer, type RunningServer } from './servers';
+import { captureIo, cliOptions, queueRig, serverSuite } from './harness';
 
 // pure-ftpd lists at most LimitRecursion entries (`.` and `..` included) and says so only in its
 // final reply; 12 here instead of its default 10,000, so 15 files list as 10.
@@ -13,34 +11,31 @@ const LIST_LIMIT = 12;
 const FILES = 15;
 
 describe('folders the server lists in part or not at all (pure-ftpd)', () => {
-  let server: RunningServer;
-  let work: string;
+  const suite = serverSuite('pure-ftpd', { server: { listLimit: LIST_LIMIT } });
 
   beforeAll(async () => {
-    server = await startServer('pure-ftpd', { listLimit: LIST_LIMIT });
-    work = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-queue-cut-'));
-    const dir = path.join(server.homeDir, 'many');
+    const home = suite.server.homeDir;
+    const dir = path.join(home, 'many');
     await fsp.mkdir(dir);
     for (let i = 0; i < FILES; i++) await fsp.writeFile(path.join(dir, `f${String(i).padStart(2, '0')}.txt`), `file ${i}`);
     // A tree with one folder the FTP account may not read.
-    await fsp.mkdir(path.join(server.homeDir, 'tree', 'locked'), { recursive: true });
-    await fsp.mkdir(path.join(server.homeDir, 'tree', 'open'));
-    await fsp.writeFile(path.join(server.homeDir, 'tree', 'top.txt'), 'top');
-    await fsp.writeFile(path.join(server.homeDir, 'tree', 'locked', 'secret.txt'), 'secret');
-    await fsp.writeFile(path.join(server.homeDir, 'tree', 'open', 'inner.txt'), 'inner');
-    await fsp.chmod(path.join(server.homeDir, 'tree', 'locked'), 0o000);
+    await fsp.mkdir(path.join(home, 'tree', 'locked'), { recursive: true });
+    await fsp.mkdir(path.join(home, 'tree', 'open'));
+    await fsp.writeFile(path.join(home, 'tree', 'top.txt'), 'top');
+    await fsp.writeFile(path.join(home, 'tree', 'locked', 'secret.txt'), 'secret');
+    await fsp.writeFile(path.join(home, 'tree', 'open', 'inner.txt'), 'inner');
+    await fsp.chmod(path.join(home, 'tree', 'locked'), 0o000);
   });
 
+  // Runs before the suite's own clean-up (after hooks run in reverse order), so the folder can go.
   afterAll(async () => {
-    if (server) await fsp.chmod(path.join(server.homeDir, 'tree', 'locked'), 0o755).catch(() => undefined);
-    await server?.stop();
-    if (work) await fsp.rm(work, { recursive: true, force: true });
+    if (suite.server) await fsp.chmod(path.join(suite.server.homeDir, 'tree', 'locked'), 0o755).catch(() => undefined);
   });
 
   it('ferry get -r downloads what was listed, names the folder as failed with the reply, and exits 1', async () => {
-    const target = path.join(work, 'cli');
-    const io = captureIo(work, { FERRY_PASSWORD: server.password });
-    const status = await runQueueCommand('get', [`ftp://${server.user}@${server.host}:${server.port}/many`, target], cliOptions(), io);
+    const target = path.join(suite.work, 'cli');
+    const io = captureIo(suite.work, { FERRY_PASSWORD: suite.server.password });
+    const status = await runQueueCommand('get', [`ftp://${suite.server.user}@${suite.server.host}:${suite.server.port}/many`, target], cliOptions(), io);
     expect(status).toBe(1);
     const got = await fsp.readdir(target);
     expect(got.length).toBeGreaterThan(0);
@@ -51,8 +46,8 @@ describe('folders the server lists in part or not at all (pure-ftpd)', () => {
   });
 
   it('the queue keeps a failed item for the folder that a retry leaves failed, and logs the reply', async () => {
-    const rig = queueRig({ host: server.host, port: server.port, user: server.user, password: server.password });
-    const report = await rig.queue.addFolder({ direction: 'download', siteId: 'cut', remoteDir: '/many', localDir: path.join(work, 'queue') });
+    const rig = queueRig(suite.endpoint());
+    const report = await rig.queue.addFolder({ direction: 'download', siteId: 'cut', remoteDir: '/many', localDir: path.join(suite.work, 'queue') });
     expect(report.refused).toEqual([{ path: '/many', reason: expect.stringContaining('226 Output truncated to 12 matches') }]);
     await rig.queue.whenIdle();
     rig.queue.retry();
@@ -66,9 +61,9 @@ describe('folders the server lists in part or not at all (pure-ftpd)', () => {
   });
 
   it('ferry get -r downloads the rest of a tree when one folder cannot be listed, and names it with the reply', async () => {
-    const target = path.join(work, 'tree');
-    const io = captureIo(work, { FERRY_PASSWORD: server.password });
-    const status = await runQueueCommand('get', [`ftp://${server.user}@${server.host}:${server.port}/tree`, target], cliOptions(), io);
+    const target = path.join(suite.work, 'tree');
+    const io = captureIo(suite.work, { FERRY_PASSWORD: suite.server.password });
+    const status = await runQueueCommand('get', [`ftp://${suite.server.user}@${suite.server.host}:${suite.server.port}/tree`, target], cliOptions(), io);
     expect(status).toBe(1);
     expect(await fsp.readFile(path.join(target, 'top.txt'), 'utf8')).toBe('top');
     expect(await fsp.readFile(path.join(target, 'open', 'inner.txt'), 'utf8')).toBe('inner');

@@ -1,10 +1,8 @@
+/** Downloads and uploads cut at 10, 50 and 90 % by the fault proxy finish byte-identical on every server, resuming. */
 import { promises as fsp } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../../servers/faultProxy';
-import { queueRig, restOffsets, sha256File, writeRandomFile } from './helpers';
-import { SERVER_KINDS, SERVER_SUPPORTS, startServer, type RunningServer } from './servers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_KINDS, SERVER_SUPPORTS, queueRig, restOffsets, serverSuite, sha256File, writeRandomFile } from './harness';
 
 const SIZE = 8 * 1024 * 1024;
 // pure-ftpd sends no final reply after a cut data connection, so the client waits for its reply
@@ -12,35 +10,22 @@ const SIZE = 8 * 1024 * 1024;
 const REPLY_TIMEOUT_MS = 2_500;
 
 describe.each(SERVER_KINDS)('queue resume through a fault proxy (%s)', (kind) => {
-  let server: RunningServer;
-  let proxy: FaultProxy;
-  let work: string;
+  const suite = serverSuite(kind, { proxy: {} });
   let original: string;
   let originalHash: string;
 
   beforeAll(async () => {
-    server = await startServer(kind);
-    proxy = await startFaultProxy({ targetHost: server.host, targetPort: server.port });
-    work = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-queue-resume-'));
-    original = path.join(work, 'original.bin');
+    original = path.join(suite.work, 'original.bin');
     await writeRandomFile(original, SIZE);
     originalHash = await sha256File(original);
-    await fsp.copyFile(original, path.join(server.homeDir, 'big.bin'));
+    await fsp.copyFile(original, path.join(suite.server.homeDir, 'big.bin'));
   });
-
-  afterAll(async () => {
-    await proxy?.stop();
-    await server?.stop();
-    if (work) await fsp.rm(work, { recursive: true, force: true });
-  });
-
-  const endpoint = () => ({ host: proxy.host, port: proxy.port, user: server.user, password: server.password });
 
   it.each([0.1, 0.5, 0.9])('a download cut at %s finishes byte-identical, resuming from the partial', async (fraction) => {
     const cutAt = Math.floor(SIZE * fraction);
-    proxy.addDataFault({ command: 'RETR', cutAfterBytes: cutAt });
-    const rig = queueRig(endpoint(), {}, undefined, { timeoutMs: REPLY_TIMEOUT_MS });
-    const local = path.join(work, `down-${fraction}.bin`);
+    suite.proxy.addDataFault({ command: 'RETR', cutAfterBytes: cutAt });
+    const rig = queueRig(suite.endpoint(), {}, undefined, { timeoutMs: REPLY_TIMEOUT_MS });
+    const local = path.join(suite.work, `down-${fraction}.bin`);
     const [item] = rig.queue.addFiles([{ direction: 'download', siteId: 'srv', remotePath: '/big.bin', localPath: local }]);
     await rig.queue.whenIdle();
     const done = rig.queue.get(item.id)!;
@@ -61,15 +46,15 @@ describe.each(SERVER_KINDS)('queue resume through a fault proxy (%s)', (kind) =>
   it.each([0.1, 0.5, 0.9])('an upload cut at %s finishes byte-identical, resuming from the server size', async (fraction) => {
     const cutAt = Math.floor(SIZE * fraction);
     const remote = `/up-${fraction}.bin`;
-    proxy.addDataFault({ command: 'STOR', cutAfterBytes: cutAt });
-    const rig = queueRig(endpoint(), {}, undefined, { timeoutMs: REPLY_TIMEOUT_MS });
+    suite.proxy.addDataFault({ command: 'STOR', cutAfterBytes: cutAt });
+    const rig = queueRig(suite.endpoint(), {}, undefined, { timeoutMs: REPLY_TIMEOUT_MS });
     const [item] = rig.queue.addFiles([{ direction: 'upload', siteId: 'srv', remotePath: remote, localPath: original }]);
     await rig.queue.whenIdle();
     const done = rig.queue.get(item.id)!;
     await rig.queue.close();
     expect(done.state, JSON.stringify(done.lastError)).toBe('done');
     expect(done.attempts).toBe(2);
-    expect(await sha256File(path.join(server.homeDir, remote))).toBe(originalHash);
+    expect(await sha256File(path.join(suite.server.homeDir, remote))).toBe(originalHash);
     const resumedAt = restOffsets(rig.wire)[0] ?? -1;
     const appended = rig.wire.some((l) => / command APPE /.test(l));
     expect(rig.logs.some((l) => /resuming upload of .* at [1-9]\d* bytes/.test(l))).toBe(true);

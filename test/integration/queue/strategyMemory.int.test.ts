@@ -1,9 +1,7 @@
-import { promises as fsp } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** A data strategy learnt on one connection (proftpd with passive refused) is used by the site's next connections. */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueRig, writeRandomFile } from './helpers';
-import { startServer, type RunningServer } from './servers';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { queueRig, serverSuite, writeRandomFile } from './harness';
 
 /** The data commands each transfer connection sent, by connection, in order. */
 function dataCommandsByConnection(wire: string[]): Map<string, string[]> {
@@ -19,32 +17,24 @@ function dataCommandsByConnection(wire: string[]): Map<string, string[]> {
 }
 
 describe('the data strategy a site needs is remembered for its next connections (proftpd, passive refused)', () => {
-  let server: RunningServer;
-  let work: string;
+  const suite = serverSuite('proftpd', { server: { passiveDisabled: true } });
 
   beforeAll(async () => {
-    server = await startServer('proftpd', { passiveDisabled: true });
-    work = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-queue-strategy-'));
-    for (let i = 0; i < 4; i++) await writeRandomFile(path.join(server.homeDir, 'few', `f${i}.bin`), 32 * 1024);
-    await server.chownToServer(path.join(server.homeDir, 'few'));
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    if (work) await fsp.rm(work, { recursive: true, force: true });
+    for (let i = 0; i < 4; i++) await writeRandomFile(path.join(suite.server.homeDir, 'few', `f${i}.bin`), 32 * 1024);
+    await suite.server.chownToServer(path.join(suite.server.homeDir, 'few'));
   });
 
   it('a new connection goes straight to the strategy that worked, where the first had to fall back', async () => {
     // One connection at a time, dropped as soon as it is idle: the second batch needs a new one.
-    const rig = queueRig(server, { defaultSiteLimit: 1, idleSessionMs: 1 }, undefined, { dataMode: 'auto' });
+    const rig = queueRig(suite.endpoint(), { defaultSiteLimit: 1, idleSessionMs: 1 }, undefined, { dataMode: 'auto' });
     try {
       const batch = (from: number) => rig.queue.addFiles([from, from + 1].map((i) => ({
-        direction: 'download' as const, siteId: 'srv', remotePath: `/few/f${i}.bin`, localPath: path.join(work, `f${i}.bin`),
+        direction: 'download' as const, siteId: 'srv', remotePath: `/few/f${i}.bin`, localPath: path.join(suite.work, `f${i}.bin`),
       })));
       const first = batch(0);
       await rig.queue.whenIdle();
-      // Let the idle connection go.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The idle connection goes (QUIT) before the second batch, which then needs a new one.
+      await vi.waitFor(() => expect(rig.wire.some((l) => / command QUIT$/.test(l))).toBe(true));
       const second = batch(2);
       await rig.queue.whenIdle();
       expect([...first, ...second].map((i) => rig.queue.get(i.id)?.state)).toEqual(['done', 'done', 'done', 'done']);

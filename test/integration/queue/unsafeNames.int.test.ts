@@ -1,9 +1,10 @@
+/** A remote listing whose names try to escape the target folder, from the scripted fault server. */
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultServer, type FaultServer } from '../../servers/faultServer';
-import { queueRig } from './helpers';
+import { queueRig } from './harness';
 
 describe('a remote listing that tries to escape the target folder', () => {
   let server: FaultServer;
