@@ -2,7 +2,7 @@
  * The built `ferry` command, run as a user runs it (`ferry ...`: bin/ferry.js as a program), against each real
  * server: ls, get and put byte-identical in every data mode, --resume both ways, mkdir/mv/rm/rmdir,
  * hash, errors with their reply code, and explicit FTPS with a trusted fingerprint. One server
- * start per kind; small files. Needs the build (see ferryCli.ts: `npm test` builds first).
+ * start per kind; small files. Needs the build (see harness.ts: `npm test` builds first).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_KINDS, startServer } from '../../servers';
-import { ensureCliBuilt, ferry, ferryBytes, sha256, sha256File } from './ferryCli';
+import { ensureCliBuilt, ferry, ferryBytes, sha256, sha256File } from './harness';
 
 type Running = Awaited<ReturnType<typeof startServer>>;
 

@@ -1,9 +1,10 @@
 /**
- * Runs the built `ferry` command as a user would (bin/ferry.js as a program, through its
- * `#!/usr/bin/env -S node ...` line, as an installed `ferry` runs) for the CLI integration tests, and makes sure the build is current first: `npm test` builds
- * before vitest, so there this is a no-op; a lone `npx vitest run test/integration/cli` after
- * editing sources rebuilds once (`npm run build`) when out/main/cli.js is missing or older than
- * any source it bundles. Test-only.
+ * Shared setup of the CLI's integration tests: runs the built `ferry` command as a user would
+ * (bin/ferry.js as a program, through its `#!/usr/bin/env -S node ...` line, as an installed
+ * `ferry` runs), and makes sure the build is current first: `npm test` builds before vitest, so
+ * there this is a no-op; a lone `npx vitest run test/integration/cli` after editing sources
+ * rebuilds once (`npm run build`) when out/main/cli.js is missing or older than any source it
+ * bundles. Test-only.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
