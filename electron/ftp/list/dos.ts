@@ -8,7 +8,90 @@ import { isDotEntry, isHiddenName, serverTimeMs, type LineOutcome, type ListCont
 
 // date: MM-DD-YY (IIS), MM-DD-YYYY (IIS with four-digit years), MM/DD/YYYY, YYYY-MM-DD;
 // time: 12-hour with AM/PM (IIS) or 24-hour; then <DIR> or a size (commas allowed), then the name.
-const DOS = /^(\d{1,4})([-/])(\d{1,2})\2(\d{1,4})[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?[ \t]*([AaPp][Mm])?[ \t]+(<DIR>|\d[\d,]*)([ \t]+)(.*)$/;
+// Read by a scanner that passes over each character once: a line is server input, and a
+// backtracking pattern over its runs of blanks and digits can take seconds on one long line.
+
+/** The fields of a DOS line, as text. */
+interface DosFields {
+  first: string;
+  second: string;
+  third: string;
+  hourText: string;
+  minuteText: string;
+  secondText?: string;
+  meridiem?: string;
+  sizeOrDir: string;
+  gap: string;
+  rest: string;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** Splits a DOS line into its fields, or null when it does not have that shape. Linear in the line's length. */
+function scanDosLine(line: string): DosFields | null {
+  let pos = 0;
+  const digits = (min: number, max: number): string | null => {
+    const start = pos;
+    while (pos < line.length && pos - start < max && isDigit(line.charCodeAt(pos))) pos++;
+    if (pos - start < min || (pos < line.length && isDigit(line.charCodeAt(pos)))) return null;
+    return line.slice(start, pos);
+  };
+  const blanks = (): number => {
+    const start = pos;
+    while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
+    return pos - start;
+  };
+  const first = digits(1, 4);
+  if (first === null) return null;
+  const separator = line[pos];
+  if (separator !== '-' && separator !== '/') return null;
+  pos++;
+  const second = digits(1, 2);
+  if (second === null || line[pos] !== separator) return null;
+  pos++;
+  const third = digits(1, 4);
+  if (third === null || blanks() === 0) return null;
+  const hourText = digits(1, 2);
+  if (hourText === null || line[pos] !== ':') return null;
+  pos++;
+  const minuteText = digits(2, 2);
+  if (minuteText === null) return null;
+  let secondText: string | undefined;
+  if (line[pos] === ':') {
+    pos++;
+    const s = digits(2, 2);
+    if (s === null) return null;
+    secondText = s;
+  }
+  let blankCount = blanks();
+  let meridiem: string | undefined;
+  const am = line.slice(pos, pos + 2);
+  if (/^[AaPp][Mm]$/.test(am)) {
+    meridiem = am;
+    pos += 2;
+    blankCount = blanks();
+  }
+  if (blankCount === 0) return null;
+  let sizeOrDir: string;
+  if (line.startsWith('<DIR>', pos)) {
+    sizeOrDir = '<DIR>';
+    pos += 5;
+  } else {
+    const start = pos;
+    if (!isDigit(line.charCodeAt(pos))) return null;
+    while (pos < line.length && (isDigit(line.charCodeAt(pos)) || line[pos] === ',')) pos++;
+    sizeOrDir = line.slice(start, pos);
+  }
+  const gapStart = pos;
+  if (blanks() === 0) return null;
+  return { first, second, third, hourText, minuteText, secondText, meridiem, sizeOrDir, gap: line.slice(gapStart, pos), rest: line.slice(pos) };
+}
 
 /** IIS pads `<DIR>` to a fixed column: the name always starts ten spaces after it. */
 const IIS_DIR_PADDING = 10;
@@ -22,9 +105,9 @@ function fullYear(text: string): number {
 
 /** Parses one DOS/IIS line into an entry, `'skip'` for `.`/`..`, or null when it is not such a line. */
 export function readDosLine(line: string, ctx?: ListContext): LineOutcome {
-  const m = DOS.exec(line);
-  if (!m) return null;
-  const [, first, , second, third, hourText, minuteText, secondText, meridiem, sizeOrDir, gap, rest] = m;
+  const fields = scanDosLine(line);
+  if (!fields) return null;
+  const { first, second, third, hourText, minuteText, secondText, meridiem, sizeOrDir, gap, rest } = fields;
 
   let year: number;
   let month: number;

@@ -30,9 +30,9 @@ export interface ListParseOptions extends ListContext {
    */
   format?: ListFormat;
   /**
-   * Longest line kept while waiting for its end, in characters (default 65,536); a longer one is
-   * reported, cut to 256 characters, in `unparsed` and the rest of it dropped, so a server that never
-   * sends a line break cannot grow memory.
+   * Longest line read, in characters (default 65,536); a longer one is reported, cut to 256
+   * characters, in `unparsed` and the rest of it dropped, so a server that never sends a line
+   * break cannot grow memory and no reader sees more than this much of one line.
    */
   maxLineLength?: number;
 }
@@ -147,7 +147,9 @@ export class ListParser {
       // chunk then ends an empty line, which is skipped.
       const line = this.pending === '' ? piece : this.pending + piece;
       this.pending = '';
-      this.take(line, batch);
+      // A line that came whole in one chunk is held to the same cap as one that did not.
+      if (line.length > this.maxLineLength) batch.unparsed.push(line.slice(0, UNPARSED_PREVIEW_LENGTH));
+      else this.take(line, batch);
     }
     if (!this.isDiscarding) {
       this.pending = this.pending + text.slice(start);
