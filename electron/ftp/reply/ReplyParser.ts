@@ -15,6 +15,8 @@ export interface ReplyParserOptions {
   maxLineLength?: number;
   /** Most lines accepted in one multi-line reply (FEAT and STAT can be long, but not endless). */
   maxReplyLines?: number;
+  /** Most characters accepted in one multi-line reply, all lines together. */
+  maxReplyChars?: number;
   /** How reply bytes are decoded. */
   encoding?: 'utf8' | 'latin1';
 }
@@ -25,14 +27,18 @@ const CODE_LINE = /^([1-5]\d\d)([ -]?)(.*)$/s;
 export class ReplyParser {
   private readonly maxLineLength: number;
   private readonly maxReplyLines: number;
+  private readonly maxReplyChars: number;
   private readonly decoder: StringDecoder;
   private partial = '';
   /** Lines of a multi-line reply still waiting for its `xyz ` last line. */
-  private pending?: { code: number; lines: string[] };
+  private pending?: { code: number; lines: string[]; chars: number };
 
   constructor(options: ReplyParserOptions = {}) {
     this.maxLineLength = options.maxLineLength ?? 8192;
-    this.maxReplyLines = options.maxReplyLines ?? 100_000;
+    this.maxReplyLines = options.maxReplyLines ?? 10_000;
+    // A greeting, FEAT or checksum reply is a few KB; this leaves room for long ones but keeps a
+    // hostile server from filling memory (and every log and event built from the reply) with one.
+    this.maxReplyChars = options.maxReplyChars ?? 1 << 20;
     // StringDecoder keeps a multi-byte UTF-8 character split across chunks intact.
     this.decoder = new StringDecoder(options.encoding ?? 'utf8');
   }
@@ -70,6 +76,7 @@ export class ReplyParser {
     if (this.pending) {
       const { code, lines } = this.pending;
       lines.push(line);
+      this.pending.chars += line.length;
       // Only `xyz ` with the SAME code ends the reply; `xyz-...` or other codes are inner text (§4.2).
       // A bare `xyz` is accepted as an end too: some servers omit the space when the text is empty.
       const match = CODE_LINE.exec(line);
@@ -79,6 +86,9 @@ export class ReplyParser {
       }
       if (lines.length > this.maxReplyLines) {
         throw new FtpProtocolError(`Multi-line ${code} reply longer than ${this.maxReplyLines} lines`);
+      }
+      if (this.pending.chars > this.maxReplyChars) {
+        throw new FtpProtocolError(`Multi-line ${code} reply longer than ${this.maxReplyChars} characters`);
       }
       return undefined;
     }
@@ -90,7 +100,7 @@ export class ReplyParser {
     }
     const code = Number(match[1]);
     if (match[2] === '-') {
-      this.pending = { code, lines: [line] };
+      this.pending = { code, lines: [line], chars: line.length };
       return undefined;
     }
     return { code, lines: [line], text: match[3] };

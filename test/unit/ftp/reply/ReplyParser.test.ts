@@ -92,6 +92,14 @@ describe('ReplyParser', () => {
     expect(() => parseAll([`211-a\r\n${' x\r\n'.repeat(20)}`], { maxReplyLines: 10 })).toThrow(FtpProtocolError);
   });
 
+  it('rejects a multi-line reply of short lines that adds up to too much text, by default at 1 MiB', () => {
+    expect(() => parseAll([`211-a\r\n${' 0123456789\r\n'.repeat(20)}`], { maxReplyChars: 100 })).toThrow(/longer than 100 characters/);
+    // 8,000 lines of 200 control characters: each line and the line count are within bounds.
+    const line = ` ${'\x1b'.repeat(200)}\r\n`;
+    expect(() => parseAll([`220-hi\r\n${line.repeat(8000)}220 ready\r\n`])).toThrow(/longer than 1048576 characters/);
+    expect(parseAll([`220-hi\r\n${line.repeat(1000)}220 ready\r\n`])[0].lines).toHaveLength(1002);
+  });
+
   it('rejects lines that are not replies', () => {
     expect(() => parseAll(['hello there\r\n'])).toThrow(FtpProtocolError);
     expect(() => parseAll(['200OK\r\n'])).toThrow(FtpProtocolError);
