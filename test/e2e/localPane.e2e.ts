@@ -1,6 +1,6 @@
 /**
- * The foundation as a user meets it: `npm start` falls back to browser mode on this
- * machine, the printed URL opens the Ferry window, and the local pane browses real folders.
+ * Starting Ferry as a user does: `npm start` falls back to browser mode on this machine, the
+ * printed URL opens the Ferry window, and the local pane browses real folders.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { mkdir, mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises';
