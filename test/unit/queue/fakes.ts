@@ -16,16 +16,12 @@ interface FakeFile {
   modifiedMs: number;
 }
 
-/** An in-memory LocalFs; paths are POSIX. */
-export class FakeFs implements LocalFs {
+/** Files and folders in memory, by POSIX path: what the fake filesystem and the fake server share. */
+class FakeTree {
   readonly files = new Map<string, FakeFile>();
   readonly dirs = new Set<string>(['/']);
-  readonly links = new Map<string, string>();
-  /** Every write-stream opening, for asserting resume offsets. */
-  readonly writeOffsets: Array<{ path: string; offset: number }> = [];
-  /** Every call by method, with its path, for asserting which filesystem work a transfer does. */
-  readonly calls: Array<{ op: 'stat' | 'mkdirp' | 'open' | 'rename' | 'remove' | 'utimes'; path: string }> = [];
 
+  /** Puts a file at `p`, making its folders. */
   put(p: string, data: Buffer | string, modifiedMs = 1_000_000): void {
     this.files.set(p, { data: Buffer.from(data), modifiedMs });
     let d = path.posix.dirname(p);
@@ -38,6 +34,15 @@ export class FakeFs implements LocalFs {
   read(p: string): Buffer | undefined {
     return this.files.get(p)?.data;
   }
+}
+
+/** An in-memory LocalFs; paths are POSIX. */
+export class FakeFs extends FakeTree implements LocalFs {
+  readonly links = new Map<string, string>();
+  /** Every write-stream opening, for asserting resume offsets. */
+  readonly writeOffsets: Array<{ path: string; offset: number }> = [];
+  /** Every call by method, with its path, for asserting which filesystem work a transfer does. */
+  readonly calls: Array<{ op: 'stat' | 'mkdirp' | 'open' | 'rename' | 'remove' | 'utimes'; path: string }> = [];
 
   private resolve(p: string, depth = 0): string {
     const target = this.links.get(p);
@@ -145,9 +150,7 @@ export interface Fault {
 }
 
 /** A shared remote file tree that fake sessions talk to. */
-export class FakeServer {
-  readonly files = new Map<string, FakeFile>();
-  readonly dirs = new Set<string>(['/']);
+export class FakeServer extends FakeTree {
   readonly listings = new Map<string, FileEntry[]>();
   faults: Fault[] = [];
   /** Every transfer command with its offset, like REST lines in a log. */
@@ -166,19 +169,6 @@ export class FakeServer {
   beforeSize: (path: string) => Promise<void> | void = () => undefined;
   /** Paths whose next SIZE reports one byte less than the file has (a server that lost the end). */
   readonly shortSizeOnce = new Set<string>();
-
-  put(p: string, data: Buffer | string, modifiedMs = 1_000_000): void {
-    this.files.set(p, { data: Buffer.from(data), modifiedMs });
-    let d = path.posix.dirname(p);
-    while (!this.dirs.has(d)) {
-      this.dirs.add(d);
-      d = path.posix.dirname(d);
-    }
-  }
-
-  read(p: string): Buffer | undefined {
-    return this.files.get(p)?.data;
-  }
 
   takeFault(op: Fault['op'], p: string): Fault | undefined {
     const i = this.faults.findIndex((f) => f.op === op && (f.path === undefined || f.path === p));
