@@ -16,6 +16,7 @@ import type { Dispatch } from '../ipc/dispatch';
 import type { EventHub } from '../services/EventHub';
 import { readStatic } from './staticFiles';
 import { parseClientMessage, type ServerMessage } from '../../shared/wire';
+import type { Result } from '../../shared/result';
 
 /** Options for the browser-mode server. */
 export interface BrowserServerOptions {
@@ -31,6 +32,8 @@ export interface BrowserServerOptions {
   onWarning?: (message: string) => void;
   /** Called when a page's socket closes, so its browsing sessions can be closed too. */
   onClientGone?: (clientId: string) => void;
+  /** Connections at once (default MAX_CONNECTIONS). */
+  maxConnections?: number;
 }
 
 /** A running browser-mode server. */
@@ -46,6 +49,22 @@ export interface BrowserServer {
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /** Events wait while a slow page has this much unsent; past it the page is too far behind and is dropped. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+/** Connections at once, authenticated or not: a page needs a few; a flood of idle sockets is refused. */
+export const MAX_CONNECTIONS = 64;
+/** A request's headers must arrive this quickly, so idle or slow sockets do not hold connections. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
+/** A message as JSON, or undefined when it cannot be encoded or would be larger than a page accepts. */
+function encode(msg: ServerMessage): string | undefined {
+  try {
+    const text = JSON.stringify(msg);
+    return text.length > MAX_MESSAGE_BYTES ? undefined : text;
+  } catch {
+    // RangeError: Invalid string length, for text beyond what V8 can hold in one string.
+    return undefined;
+  }
+}
 
 /** Starts the server and resolves once it listens. */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
@@ -120,6 +139,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   });
 
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = 2 * HEADERS_TIMEOUT_MS;
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -141,7 +164,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         ws.terminate();
         return;
       }
-      ws.send(JSON.stringify(msg));
+      const text = encode(msg);
+      if (text === undefined) {
+        // Too big or unencodable (a hostile server's endless greeting, say): the page hears that
+        // something could not be shown, and a call still gets its answer, instead of this process dying.
+        warn(`${clientId}: a ${msg.type === 'event' ? `${msg.event} event` : msg.type} was too large to send; dropped`);
+        const notice: ServerMessage =
+          msg.type === 'result'
+            ? { type: 'result', id: msg.id, result: { ok: false, error: { kind: 'too-large', message: 'The answer was too large to send to the page' } } }
+            : { type: 'error', message: 'A message from the server was too large to show and was dropped' };
+        ws.send(JSON.stringify(notice));
+        return;
+      }
+      ws.send(text);
     };
     const unsubscribe = options.hub.subscribe((event, payload) => send({ type: 'event', event, payload }));
     // Without a listener a protocol error (oversized or invalid frame) would end the whole process.
@@ -160,7 +195,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         send({ type: 'error', message: 'malformed message' });
         return;
       }
-      const result = await options.dispatch(msg.method, msg.input, { transport: 'browser', clientId });
+      let result: Result<unknown>;
+      try {
+        result = await options.dispatch(msg.method, msg.input, { transport: 'browser', clientId });
+      } catch (err) {
+        // The dispatcher turns failures into results; this is the backstop that keeps serving.
+        warn(`${clientId}: ${msg.method} failed: ${err instanceof Error ? err.message : String(err)}`);
+        result = { ok: false, error: { kind: 'internal', message: err instanceof Error ? err.message : String(err) } };
+      }
       send({ type: 'result', id: msg.id, result });
     });
   };

@@ -11,7 +11,7 @@ import type tls from 'node:tls';
 import { FtpAbortedError, FtpConnectionError, FtpError, FtpTimeoutError, type CertificateInfo } from '../errors';
 import { ReplyParser, isPreliminary, type FtpReply } from '../reply';
 import { assertSafeCommand, maskCommand } from './commandGuard';
-import { replyHint, type FtpLogEvent, type FtpLogSink } from './logEvent';
+import { loggedReplyText, replyHint, type FtpLogEvent, type FtpLogSink } from './logEvent';
 import { checkTrust, startTls, type TlsTrustOptions } from './tlsTrust';
 
 /** How to open a control connection. */
@@ -277,7 +277,7 @@ export class ControlConnection extends EventEmitter {
 
   private onReply(reply: FtpReply): void {
     const hint = replyHint(reply.code);
-    this.log('reply', reply.lines.join('\n'), { code: reply.code, ...(hint ? { hint } : {}) });
+    this.log('reply', loggedReplyText(reply.lines), { code: reply.code, ...(hint ? { hint } : {}) });
     this.dispatch(reply);
   }
 
@@ -340,7 +340,7 @@ export class ControlConnection extends EventEmitter {
       return;
     }
     const { command } = deadline.pending;
-    this.fail(new FtpTimeoutError(`No ${command ? `a reply to ${command}` : 'the greeting'} within ${deadline.timeoutMs} ms`));
+    this.fail(new FtpTimeoutError(`No ${command ? `reply to ${command}` : 'greeting'} within ${deadline.timeoutMs} ms`));
   };
 
   private fail(err: Error, logKind: 'error' | 'status' = 'error'): void {

@@ -45,3 +45,20 @@ const HINTS: Record<number, string> = {
 export function replyHint(code: number): string | undefined {
   return HINTS[code];
 }
+
+/** Lines of one reply shown in the log; FEAT and greetings fit, a flood of lines does not. */
+export const MAX_LOGGED_LINES = 40;
+/** Characters of one logged line. */
+export const MAX_LOGGED_LINE_LENGTH = 1000;
+
+/**
+ * A reply's lines as the log shows them: the first MAX_LOGGED_LINES, each cut to
+ * MAX_LOGGED_LINE_LENGTH, and a last line saying how many more there were. What a server sends
+ * reaches every log view, event and file, so it is bounded here, once.
+ */
+export function loggedReplyText(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_LOGGED_LINES).map((line) => (line.length > MAX_LOGGED_LINE_LENGTH ? `${line.slice(0, MAX_LOGGED_LINE_LENGTH)}…` : line));
+  const more = lines.length - shown.length;
+  if (more > 0) shown.push(`… ${more} more line${more === 1 ? '' : 's'}`);
+  return shown.join('\n');
+}

@@ -2,13 +2,13 @@
  * Browser mode's door: loopback only, the per-start token on every request, our own
  * Origin only. Real sockets, real HTTP and WebSocket clients.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { MAX_MESSAGE_BYTES, startBrowserServer, type BrowserServer } from '../../../electron/browser/BrowserServer';
+import { MAX_CONNECTIONS, MAX_MESSAGE_BYTES, startBrowserServer, type BrowserServer } from '../../../electron/browser/BrowserServer';
 import net from 'node:net';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createServices } from '../../../electron/services/createServices';
@@ -130,6 +130,44 @@ describe('browser-mode server', () => {
     services.hub.flush();
     expect(await next()).toEqual({ type: 'event', event: 'log', payload: [{ seq: 1, timeMs: 1, connectionId: 'c', kind: 'status', text: 'hello' }] });
     ws.close();
+  });
+
+  it('does not die of an event too large to send: the page hears of it and the next call is answered', async () => {
+    const opened = await openSocket(`/${server.token}/ws`, server.origin);
+    if (!('ws' in opened)) throw new Error(`refused: ${opened.status}`);
+    const { ws } = opened;
+    const next = () => new Promise<unknown>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    // A hostile server's greeting of control characters: each one becomes six characters of JSON.
+    services.hub.push('log', { seq: 2, timeMs: 1, connectionId: 'c', kind: 'reply', text: '\x01'.repeat(MAX_MESSAGE_BYTES / 4) });
+    services.hub.flush();
+    expect(await next()).toEqual({ type: 'error', message: 'A message from the server was too large to show and was dropped' });
+    ws.send(JSON.stringify({ id: 9, method: 'appInfo', input: {} }));
+    expect(await next()).toMatchObject({ type: 'result', id: 9, result: { ok: true } });
+    expect(warnings.some((w) => w.includes('log event was too large to send'))).toBe(true);
+    ws.close();
+  });
+
+  it('refuses connections beyond its limit, so idle sockets cannot pile up, and serves again once they go', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-renderer-'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Ferry</title>');
+    const small = await startBrowserServer({ rendererDir: dir, dispatch: createDispatcher(services.handlers), hub: services.hub, maxConnections: 3 });
+    try {
+      const connect = () => new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(small.port, '127.0.0.1', () => resolve(socket));
+        socket.once('error', reject);
+      });
+      const idle = [await connect(), await connect(), await connect()];
+      const extra = await connect();
+      await new Promise((resolve) => extra.once('close', resolve));
+      expect(idle.every((s) => !s.destroyed)).toBe(true);
+      const closedAll = Promise.all(idle.map((s) => new Promise((resolve) => s.once('close', resolve))));
+      for (const s of idle) s.destroy();
+      await closedAll;
+      await vi.waitFor(async () => expect((await fetch(small.url)).status).toBe(200));
+    } finally {
+      await small.close();
+    }
+    expect(MAX_CONNECTIONS).toBeGreaterThan(3);
   });
 
   it('drops a socket that sends more than a message may carry, and keeps serving', async () => {
