@@ -49,6 +49,16 @@ export function describeErrno(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * Text a server supplied, made safe to print on a terminal: C0 and C1 control characters and DEL
+ * are shown as `\xHH`, so a file name or a reply cannot move the cursor, retitle the window, clear
+ * the screen or forge a line. (`--json` output is escaped by JSON itself.)
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** The single line printed on failure: `ferry: 550 No such file (after RETR /x)`. Never contains a line break. */
 export function formatErrorLine(err: unknown): string {
   let message: string;
@@ -61,7 +71,7 @@ export function formatErrorLine(err: unknown): string {
   } else {
     message = String(err);
   }
-  return `ferry: ${message.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`;
+  return `ferry: ${terminalSafe(message.replace(/\s*[\r\n]+\s*/g, ' ').trim())}`;
 }
 
 /** The error as a JSON-ready record (for --json): kind, message, and the reply code and command when a server refused. */
@@ -126,15 +136,16 @@ export function formatListing(entries: readonly FileEntry[], opts: { offsetMinut
   const rows = entries.map((e) => {
     const mode = `${TYPE_CHAR[e.type]}${hasPermissions ? (e.permissions ?? '?????????') : ''}`;
     return {
-      mode,
-      owner: e.owner ?? '-',
-      group: e.group ?? '-',
+      mode: terminalSafe(mode),
+      owner: terminalSafe(e.owner ?? '-'),
+      group: terminalSafe(e.group ?? '-'),
       size: e.sizeBytes === undefined ? '-' : String(e.sizeBytes),
       time: formatTime(e.modifiedMs, opts.offsetMinutes) || '-',
-      name: e.type === 'link' && e.linkTarget ? `${e.name} -> ${e.linkTarget}` : e.name,
+      name: terminalSafe(e.type === 'link' && e.linkTarget ? `${e.name} -> ${e.linkTarget}` : e.name),
     };
   });
-  const width = (key: 'mode' | 'owner' | 'group' | 'size' | 'time') => Math.max(0, ...rows.map((r) => r[key].length));
+  // A loop, not Math.max(...rows): spreading a listing of 100,000+ rows overflows the call stack.
+  const width = (key: 'mode' | 'owner' | 'group' | 'size' | 'time') => rows.reduce((widest, r) => Math.max(widest, r[key].length), 0);
   const w = { mode: width('mode'), owner: width('owner'), group: width('group'), size: width('size'), time: width('time') };
   return rows.map((r) => {
     const cells = [r.mode.padEnd(w.mode)];
@@ -156,7 +167,7 @@ export function entryRecord(entry: FileEntry): Record<string, unknown> {
 export function formatLogEvent(event: FtpLogEvent): string {
   const mark = event.kind === 'command' ? '>' : event.kind === 'reply' ? '<' : event.kind === 'error' ? '!' : '*';
   const lines = event.text.split(/\r?\n/);
-  return lines.map((line) => `${mark} ${line}`).join('\n');
+  return lines.map((line) => `${mark} ${terminalSafe(line)}`).join('\n');
 }
 
 /** A progress line: `  42% 420.0 MiB / 1000.0 MiB  110.3 MiB/s` (no total when unknown). */

@@ -5,6 +5,7 @@
  * which are ordinary characters in FTP file names. No I/O.
  * Must not import electron or the engine.
  */
+import { redactLoosePasswords } from './redact';
 import { UsageError } from './usageError';
 
 /** What a URL names: where to connect, as whom, and which remote path. */
@@ -42,7 +43,7 @@ function decodePart(raw: string, what: string): string {
 /** Parses an ftp:// or ftps:// URL; throws UsageError with a one-line reason. */
 export function parseFtpUrl(text: string): FtpUrl {
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
-  if (!schemeMatch) throw new UsageError(`not a URL: "${text}" (expected ftp://host/path)`);
+  if (!schemeMatch) throw new UsageError(`not a URL: "${redactLoosePasswords(text)}" (expected ftp://host/path)`);
   const scheme = schemeMatch[1].toLowerCase();
   if (scheme !== 'ftp' && scheme !== 'ftps') throw new UsageError(`unsupported URL scheme "${scheme}:" (use ftp:// or ftps://)`);
   const rest = text.slice(schemeMatch[0].length);

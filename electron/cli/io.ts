@@ -23,3 +23,22 @@ export interface CliIo {
 export function writeLine(stream: NodeJS.WritableStream, line: string): void {
   stream.write(`${line}\n`);
 }
+
+/**
+ * Writes text and waits until the stream has taken it when its buffer is full, so a slow reader
+ * (a pager, a pipe) holds the producer back instead of the output piling up in memory.
+ */
+export async function writeWithBackpressure(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (stream.write(text)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}

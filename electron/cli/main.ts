@@ -5,9 +5,20 @@
  * download keeps its .part file); a second Ctrl-C quits at once.
  * Must not import electron.
  */
+import { redactedTitle } from './redact';
 import { runCli, EXIT } from './runCli';
 
+// A password in a URL is blanked from the process list first thing (see redact.ts).
+const title = redactedTitle(process.argv.slice(2));
+if (title !== undefined) process.title = title;
+
 const interrupt = new AbortController();
+// The reader of our output went away (`ferry ls | head -1`): stop quietly, as a program
+// stopped by SIGPIPE does, instead of a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(EXIT.closedPipe);
+});
 const onSigint = () => {
   if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
   interrupt.abort();

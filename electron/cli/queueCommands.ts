@@ -13,7 +13,7 @@ import { engineErrorPolicy, ftpSessionFactory } from '../sessions';
 import type { CliOptions } from './args';
 import { UsageError } from './usageError';
 import { connectOptionsFor } from './connect';
-import { formatBytes, formatCount, formatLogEvent } from './format';
+import { formatBytes, formatCount, formatLogEvent, terminalSafe } from './format';
 import { describeFtpUrl, parseFtpUrl, type FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
 import { LineBuffer } from './lineBuffer';
@@ -69,6 +69,10 @@ function plan(command: QueueCommandName, operands: readonly string[], options: Q
 
 /** One line for a finished file. */
 function fileLine(item: TransferItem, cwd: string): string {
+  return terminalSafe(plainFileLine(item, cwd));
+}
+
+function plainFileLine(item: TransferItem, cwd: string): string {
   const local = path.relative(cwd, item.localPath) || item.localPath;
   const route = item.direction === 'download' ? `${item.remotePath} -> ${local}` : `${local} -> ${item.remotePath}`;
   if (item.state === 'failed') {
@@ -148,7 +152,7 @@ export async function runQueueCommand(
     if (options.isJson) emit({ type: 'log', level: line.level, text: line.text });
     else {
       progress.finish();
-      toStderr(`ferry: ${line.text}`);
+      toStderr(`ferry: ${terminalSafe(line.text)}`);
     }
   });
 
@@ -190,7 +194,7 @@ export async function runQueueCommand(
     out.write(`${command === 'mirror' ? 'mirrored' : 'transferred'} ${parts.join(', ')}`);
     for (const i of failed) {
       const e = i.lastError;
-      toStderr(`  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e?.message ?? 'unknown error'}`);
+      toStderr(terminalSafe(`  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e?.message ?? 'unknown error'}`));
     }
   }
   out.flush();

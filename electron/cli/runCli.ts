@@ -16,7 +16,7 @@ import { writeLine, type CliIo } from './io';
 import { commandHelp, overviewHelp, usageHint } from './usage';
 
 /** Exit statuses. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, closedPipe: 141 } as const;
 
 type Runner = (operands: readonly string[], options: CliOptions, io: CliIo) => Promise<void>;
 

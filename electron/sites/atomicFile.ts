@@ -4,7 +4,7 @@
  * Owns only file mechanics; knows nothing of sites or secrets. Must not import electron.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { SitesError } from './errors';
@@ -12,9 +12,14 @@ import { SitesError } from './errors';
 /** Marker in temp-file names, so leftovers of a crash can be recognised and removed. */
 const TEMP_MARK = '.tmp-';
 
-/** Creates `dir` (and parents) readable only by the user, since it holds secrets. */
+/**
+ * Creates `dir` (and parents) readable only by the user, since it holds secrets; a folder that
+ * already exists with wider permissions (made by an older version, or by hand) is narrowed too.
+ */
 export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  const info = await stat(dir);
+  if (process.platform !== 'win32' && (info.mode & 0o077) !== 0) await chmod(dir, info.mode & 0o700);
 }
 
 /** Replaces `filePath` with `data` so a reader sees the old or the new content, never a mix. */

@@ -7,7 +7,7 @@ import type { CliOptions } from '../args';
 import type { CommandName } from '../commandNames';
 import { UsageError } from '../usageError';
 import { withSession } from '../connect';
-import { CliError } from '../format';
+import { CliError, terminalSafe } from '../format';
 import { parseFtpUrl, remoteBaseName, remoteDirName, type FtpUrl } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
 
@@ -82,5 +82,5 @@ export async function runHash(operands: readonly string[], options: CliOptions, 
   const result = await withSession(url, options, io, (session) => session.checksum(path));
   if (!result) throw new CliError('the server offers no checksum command (HASH, XSHA256, XSHA512, XSHA1, XSHA, XMD5 or XCRC)');
   if (options.isJson) writeLine(io.stdout, JSON.stringify({ command: 'hash', remote: path, algorithm: result.algorithm, hex: result.hex }));
-  else writeLine(io.stdout, `${result.algorithm} (${path}) = ${result.hex}`);
+  else writeLine(io.stdout, terminalSafe(`${result.algorithm} (${path}) = ${result.hex}`));
 }

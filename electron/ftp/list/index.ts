@@ -73,6 +73,17 @@ const ORDER: Readonly<Record<ListFormat, readonly ListFormat[]>> = {
 const DEFAULT_MAX_LINE_LENGTH = 65_536;
 const UNPARSED_PREVIEW_LENGTH = 256;
 
+/**
+ * The rules every reader's entry must meet, checked once here: a name (an entry without one
+ * cannot be shown, opened or transferred) and a size that is an exact number (a size beyond
+ * 2^53 cannot be, so it is dropped as unknown rather than rounded).
+ */
+function saneEntry(entry: FileEntry): boolean {
+  if (entry.name === '') return false;
+  if (entry.sizeBytes !== undefined && !Number.isSafeInteger(entry.sizeBytes)) delete entry.sizeBytes;
+  return true;
+}
+
 /** Parses one listing line (no line break), trying `ctx.format` first and then every other format. */
 export function parseListLine(line: string, ctx: ListParseOptions = {}): ListLineResult {
   if (!/\S/.test(line)) return { kind: 'skip' };
@@ -81,7 +92,7 @@ export function parseListLine(line: string, ctx: ListParseOptions = {}): ListLin
     const outcome = READERS[format](line, ctx);
     if (outcome === null) continue;
     if (outcome === 'skip') return { kind: 'skip', format };
-    return { kind: 'entry', format, entry: outcome };
+    return saneEntry(outcome) ? { kind: 'entry', format, entry: outcome } : { kind: 'unparsed' };
   }
   // RFC 3659 §7.2 allows an MLSD line with no facts at all (" name") once a client turned every fact
   // off; only trust that reading inside a listing already known to be MLSD.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../electron/cli/usageError';
 import {
-  CliError, errorRecord, formatBytes, formatCount, formatErrorLine, formatListing, formatLogEvent, formatProgress, formatTime,
+  CliError, errorRecord, formatBytes, formatCount, formatErrorLine, formatListing, formatLogEvent, formatProgress, formatTime, terminalSafe,
   LocalFileError, sortEntries,
 } from '../../../electron/cli/format';
 import { FtpConnectionError, FtpReplyError, FtpTimeoutError, FtpTlsError } from '../../../electron/ftp';
@@ -112,5 +112,34 @@ describe('formatLogEvent', () => {
     );
     expect(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'status', text: 'Connecting' })).toBe('* Connecting');
     expect(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'error', text: 'boom' })).toBe('! boom');
+  });
+});
+
+/** C0 and C1 control characters and DEL; `allow` keeps some (a verbose line's own line breaks). */
+function controls(text: string, allow = ''): string[] {
+  return [...text].filter((c) => (c <= '\x1f' || (c >= '\x7f' && c <= '\x9f')) && !allow.includes(c));
+}
+
+describe('terminal safety of what the server sent', () => {
+  const hostile = 'a\x1b]0;owned\x07b\x1b[2Jc\rforged\x9bd\x7f';
+
+  it('shows C0, C1 and DEL characters as \\xHH', () => {
+    expect(terminalSafe(hostile)).toBe('a\\x1b]0;owned\\x07b\\x1b[2Jc\\x0dforged\\x9bd\\x7f');
+    expect(terminalSafe('café naïve ü 日本')).toBe('café naïve ü 日本');
+  });
+
+  it('escapes names, owners and link targets in the listing, and replies in error and verbose lines', () => {
+    const [line] = formatListing([{ name: hostile, type: 'link', linkTarget: '\x1b[31mx', owner: '\x1bo', group: 'g', sizeBytes: 1 }]);
+    expect(controls(line)).toEqual([]);
+    expect(line).toContain('\\x1b]0;owned');
+    expect(controls(formatErrorLine(new FtpReplyError(550, `no\x1b[2J${hostile}`, 'RETR x')))).toEqual([]);
+    expect(controls(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'reply', text: `150 ${hostile}`, code: 150 }), '\n')).toEqual([]);
+  });
+
+  it('formats a listing of 125,000 entries (column widths without spreading the rows)', () => {
+    const entries = Array.from({ length: 125_000 }, (_, i) => ({ name: `f${i}`, type: 'file' as const, sizeBytes: i }));
+    const lines = formatListing(entries);
+    expect(lines).toHaveLength(125_000);
+    expect(lines[0].length).toBe(lines[124_999].length - 'f124999'.length + 'f0'.length);
   });
 });

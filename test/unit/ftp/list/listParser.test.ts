@@ -26,6 +26,15 @@ describe('parseListLine', () => {
     expect(parseListLine('+r,s1,\tx')).toMatchObject({ kind: 'entry', format: 'eplf' });
   });
 
+  it('produces no entry without a name, and no size that is not an exact number', () => {
+    expect(parseListLine('lrwxrwxrwx 1 a b 1 Jan 31  2020  -> target', { format: 'unix' })).not.toMatchObject({ entry: { name: '' } });
+    const big = parseListLine('-rw-r--r-- 1 a b 99999999999999999999 Jan 31  2020 big');
+    expect(big).toMatchObject({ kind: 'entry', entry: { name: 'big' } });
+    expect(big.kind === 'entry' && 'sizeBytes' in big.entry).toBe(false);
+    expect(parseListLine('type=file;size=9007199254740993; x')).toMatchObject({ kind: 'entry', entry: { name: 'x' } });
+    expect(parseListLine('type=file;size=9007199254740991; x')).toMatchObject({ entry: { sizeBytes: 9007199254740991 } });
+  });
+
   it('tells skipped lines from unparsed ones', () => {
     expect(parseListLine('total 12')).toEqual({ kind: 'skip', format: 'unix' });
     expect(parseListLine('type=cdir; .')).toEqual({ kind: 'skip', format: 'mlsd' });
