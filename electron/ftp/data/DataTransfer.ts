@@ -16,6 +16,13 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
 }
 
+/**
+ * How long a download's data connection may go on delivering after the server refused to finish
+ * the transfer (426): long enough for the bytes already on their way, short enough that a server
+ * which keeps the connection open does not hold the user up.
+ */
+const DRAIN_AFTER_REFUSAL_MS = 2000;
+
 /** What a DataTransfer is made of, once its data connection is open. */
 export interface DataTransferInit {
   control: ControlConnection;
@@ -83,6 +90,24 @@ export class DataTransfer {
     this.firstError ??= { error, isFromSocket };
   }
 
+  /** Whether this command receives a file (RETR), whose partial data is worth keeping. */
+  private get isDownload(): boolean {
+    return /^RETR /i.test(this.command);
+  }
+
+  /** Waits for `work` to settle, at most `ms`. */
+  private async settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const elapsed = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+    try {
+      await Promise.race([work, elapsed]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Whether abort() was called. */
   get isAborted(): boolean {
     return this.aborted !== undefined;
@@ -115,7 +140,10 @@ export class DataTransfer {
       if (first === 'reply') {
         const final = await this.finalReply;
         if (!final.ok || isNegative(final.value)) {
-          // The server gave up (426, 451, ...): stop reading and report its reason.
+          // The server gave up (426, 451, ...). What it sent before that is real data: a download
+          // keeps it (a resume continues after it), so its data connection may still deliver what
+          // is in flight; a connection that does not end soon is closed. Anything else stops now.
+          if (final.ok && this.isDownload) await this.settleWithin(local, Math.min(this.timeoutMs, DRAIN_AFTER_REFUSAL_MS));
           this.socket.destroy();
           await local;
           return await this.fail(final);

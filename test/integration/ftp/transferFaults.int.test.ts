@@ -2,13 +2,17 @@
  * Transfers that go wrong, against the scripted fault server: early closes with 426 or 226, 550,
  * a failing local stream and a 452 on upload, each as the right typed error.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FtpConnectionError, FtpReplyError, isTransient } from '../../../electron/ftp';
 import { storStoppedWith452 } from '../../servers/faultServer';
-import { connect, faultServer, FILE, sink, stopAll } from './harness';
+import { connect, faultServer, FILE, sink, stopAll, tempDir } from './harness';
+import { FileSink } from '../../../electron/cli/fileSink';
 
 afterEach(stopAll);
+const dir = tempDir('ferry-faults-');
 
 describe('transfers that go wrong', () => {
   it('a data connection closed early followed by 426 is a transient FtpReplyError; the session stays usable', async () => {
@@ -29,6 +33,30 @@ describe('transfers that go wrong', () => {
     expect((err as FtpReplyError).code).toBe(426);
     expect(isTransient(err)).toBe(true);
     expect((await session.list()).length).toBe(1);
+  });
+
+  it.each(['a file (direct path)', 'a stream'])('keeps what arrived before a 426 when the server refuses at once, into %s', async (target) => {
+    // 1 MiB sent and the data connection closed, then 426 straight away: the reply can overtake
+    // data still on its way, which must reach the target all the same (a resume starts after it).
+    const part = Buffer.alloc(1 << 20, 7);
+    const s = await faultServer({
+      files: { 'a.bin': Buffer.alloc(4 << 20, 7) },
+      handlers: {
+        RETR: async (session) => {
+          session.reply(150, 'Opening');
+          const data = await session.dataSocket();
+          data.end(part);
+          session.reply(426, 'Connection closed; transfer aborted');
+        },
+      },
+    });
+    const session = await connect(s);
+    const file = join(dir, `kept-${target.length}.part`);
+    const to = target === 'a stream' ? sink() : new FileSink(file);
+    const err = await session.download('a.bin', to).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 426 });
+    expect(target === 'a stream' ? (to as ReturnType<typeof sink>).data().length : statSync(file).size).toBe(part.length);
+    expect(await session.pwd()).toBe('/');
   });
 
   it('a data connection closed early followed by 226 is caught against the announced size', async () => {
