@@ -113,7 +113,8 @@ export function overviewHelp(version: string): string {
     '  -h, --help                    help; -V, --version: the version',
     '',
     'Exit status: 0 done; 1 failed (the one-line error names the reply code, e.g.',
-    '`ferry: 550 No such file (after RETR /x)`); 2 bad command line; 130 interrupted.',
+    '`ferry: 550 No such file (after RETR /x)`); 2 bad command line; 130 interrupted;',
+    '141 the output pipe closed (`ferry ls URL | head`).',
   ].join('\n');
 }
 
