@@ -27,10 +27,13 @@ export class FileSink extends Writable implements SyncWriteTarget {
   private buffer?: Buffer;
   private used = 0;
 
-  /** Opens `path` now (so a refusal shows before any transfer), truncating it, or appending with `isAppend`. */
-  constructor(path: string, opts: { isAppend?: boolean } = {}) {
+  /**
+   * Opens `path` now (so a refusal shows before any transfer), truncating it, or appending with
+   * `isAppend`; or writes to `fd`, a file already opened for it (a partial file, local/partialFile.ts).
+   */
+  constructor(path: string, opts: { isAppend?: boolean; fd?: number } = {}) {
     super({ highWaterMark: BUFFER_BYTES });
-    this.fd = openSync(path, opts.isAppend ? 'a' : 'w');
+    this.fd = opts.fd ?? openSync(path, opts.isAppend ? 'a' : 'w');
   }
 
   /** Size of the file on disk including what is still gathered in memory. */

@@ -11,10 +11,9 @@
  * without a stream pipeline. Hashing a whole file stays asynchronous and streamed.
  * Must not import electron.
  */
-import {
-  closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, type Stats,
-} from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { inspectPartialSync, openPartialSync } from '../local/partialFile';
 import { nodeLocalFs, type LocalFs } from '../queue';
 import { FileSink } from './fileSink';
 import { FileSource } from './fileSource';
@@ -28,28 +27,32 @@ function typeOf(st: Stats | { isFile(): boolean; isDirectory(): boolean; isSymbo
   return 'other';
 }
 
-/** A sink for a new file, creating the parent folder when it is missing. */
+/** A sink for a fresh partial file (local/partialFile.ts), creating the parent folder when it is missing. */
 function createCreatingFolder(filePath: string): FileSink {
   try {
-    return new FileSink(filePath);
+    return new FileSink(filePath, { fd: openPartialSync(filePath, 0) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   mkdirSync(path.dirname(filePath), { recursive: true });
-  return new FileSink(filePath);
+  return new FileSink(filePath, { fd: openPartialSync(filePath, 0) });
+}
+
+/** A LocalStat from `statSync` or `lstatSync`, or undefined when nothing is at `p`. */
+function statWith(call: typeof statSync | typeof lstatSync, p: string): { type: EntryType; sizeBytes: number; modifiedMs: number } | undefined {
+  try {
+    const st = call(p, { throwIfNoEntry: false });
+    return st && { type: typeOf(st), sizeBytes: st.size, modifiedMs: st.mtimeMs };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
 }
 
 /** LocalFs over synchronous node:fs calls, for the command line. */
 export const queueLocalFs: LocalFs = {
-  async stat(p) {
-    try {
-      const st = statSync(p, { throwIfNoEntry: false });
-      return st && { type: typeOf(st), sizeBytes: st.size, modifiedMs: st.mtimeMs };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-      throw err;
-    }
-  },
+  stat: async (p) => statWith(statSync, p),
+  lstat: async (p) => statWith(lstatSync, p),
   async readDir(p) {
     return readdirSync(p, { withFileTypes: true }).map((d) => ({ name: d.name, type: typeOf(d) }));
   },
@@ -60,16 +63,12 @@ export const queueLocalFs: LocalFs = {
     mkdirSync(p, { recursive: true });
   },
   createReadStream: (p, offset) => new FileSource(p, { start: offset }),
+  async inspectPartial(p) {
+    return inspectPartialSync(p);
+  },
   async createWriteStream(p, offset) {
     if (offset === 0) return createCreatingFolder(p);
-    const fd = openSync(p, 'r+');
-    try {
-      // Drop whatever followed the offset (an abandoned longer attempt), then append from there.
-      ftruncateSync(fd, offset);
-    } finally {
-      closeSync(fd);
-    }
-    return new FileSink(p, { isAppend: true });
+    return new FileSink(p, { fd: openPartialSync(p, offset) });
   },
   async rename(from, to) {
     renameSync(from, to);

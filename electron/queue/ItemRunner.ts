@@ -12,7 +12,7 @@ import type { Entry, Run } from './queueEntry';
 import { QueueError, classifyTransient, describeError } from './queueErrors';
 import type { TransferQueueDeps, QueueOptions } from './queueOptions';
 import type { RemoteDirCache } from './remoteDirs';
-import { runDownload, runUpload, type AttemptContext } from './runTransfer';
+import { partialPath, runDownload, runUpload, type AttemptContext } from './runTransfer';
 import type { Scheduler } from './Scheduler';
 import type { Lease, SessionPool } from './SessionPool';
 import type { RateLimiter } from './SpeedLimiter';
@@ -127,7 +127,7 @@ export class ItemRunner {
     const { item } = entry;
     try {
       if (item.direction === 'download') {
-        await host.deps.fs.remove(item.localPath + host.options.partSuffix);
+        await host.deps.fs.remove(partialPath({ item, meta: entry.meta, partSuffix: host.options.partSuffix }));
       } else if (entry.meta.hasStarted) {
         const lease = await host.pool.acquire(item.siteId);
         let isHealthy = false;

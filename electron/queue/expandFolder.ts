@@ -30,6 +30,21 @@ interface WalkOptions {
   localDir: string;
   remoteDir: string;
   onExists?: FileExistsPolicy;
+  /** The queue's partial-file suffix for downloads (`.part`). */
+  partSuffix?: string;
+}
+
+/**
+ * The partial-file suffix for a listed file, when the usual one would give a name the same
+ * listing holds (`x.part` beside `x`): downloaded at once, the two would write over each other.
+ * The first free `.N.part`-style suffix is used instead; undefined means the usual one.
+ */
+export function clashFreeSuffix(name: string, listed: ReadonlySet<string>, suffix: string): string | undefined {
+  if (!listed.has(name + suffix)) return undefined;
+  for (let n = 1; ; n++) {
+    const candidate = `.${n}${suffix}`;
+    if (!listed.has(name + candidate)) return candidate;
+  }
 }
 
 /**
@@ -72,6 +87,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
     const listed = await readFolder(tree, remote, remote === opts.remoteDir, errors, () => session.list(remote, (reply) => (cutShort = reply)));
     if (listed === undefined) continue;
     const entries = byName(listed);
+    const names = new Set(entries.map((e) => e.name));
     if (cutShort !== undefined) {
       tree.incomplete.push({ path: remote, reason: `the server listed only part of this folder (${cutShort}); the files it left out were not queued` });
     }
@@ -93,6 +109,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
         // A remote link's real target cannot be compared, so folder links could loop: not followed.
         tree.skippedLinks.push(remotePath);
       } else if (entry.type === 'file' || entry.type === 'link') {
+        const partSuffix = clashFreeSuffix(entry.name, names, opts.partSuffix ?? '.part');
         tree.files.push({
           direction: 'download',
           siteId: opts.siteId,
@@ -101,12 +118,25 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
           sizeBytes: entry.sizeBytes,
           modifiedMs: entry.modifiedMs,
           onExists: opts.onExists,
+          ...(partSuffix ? { partSuffix } : {}),
         });
       }
     }
-    for (const d of subdirs) await fs.mkdirp(d.local);
+    const usable: typeof subdirs = [];
+    for (const d of subdirs) {
+      // A link (or a file) where a subfolder goes would take the tree's files outside the target:
+      // someone could plant one in a shared download folder. That folder is refused, not followed.
+      const existing = await fs.lstat(d.local);
+      if (existing && existing.type !== 'dir') {
+        const what = existing.type === 'link' ? 'a symbolic link' : 'not a folder';
+        tree.refused.push({ path: d.remote, reason: `the local ${d.local} is ${what}; its files were not queued (Ferry does not write through links)` });
+        continue;
+      }
+      if (!existing) await fs.mkdirp(d.local);
+      usable.push(d);
+    }
     // Reverse so the walk visits folders in name order.
-    stack.push(...subdirs.reverse());
+    stack.push(...usable.reverse());
   }
   return tree;
 }

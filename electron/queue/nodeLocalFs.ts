@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
+import { inspectPartial, openPartial } from '../local/partialFile';
 import type { LocalDirEntry, LocalFs, LocalStat } from './types';
 
 function typeOf(st: Stats): LocalStat['type'] {
@@ -15,6 +16,17 @@ function typeOf(st: Stats): LocalStat['type'] {
   if (st.isDirectory()) return 'dir';
   if (st.isSymbolicLink()) return 'link';
   return 'other';
+}
+
+/** A LocalStat from `stat` or `lstat`, or undefined when nothing is at `p`. */
+async function statWith(call: (p: string) => Promise<Stats>, p: string): Promise<LocalStat | undefined> {
+  try {
+    const st = await call(p);
+    return { type: typeOf(st), sizeBytes: st.size, modifiedMs: st.mtimeMs };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
 }
 
 /** Node's digest name for an algorithm name as FTP servers spell it, or undefined. */
@@ -39,28 +51,31 @@ async function crc32Hex(filePath: string): Promise<string> {
 
 type OpenCallback = (err: NodeJS.ErrnoException | null, fd: number) => void;
 
-/** node:fs for a write stream, except that `open` creates a missing parent folder and tries again. */
-const OPEN_CREATING_FOLDER = {
+/**
+ * node:fs for a fresh partial file's write stream: `open` creates it by the rules of
+ * local/partialFile.ts (exclusively, never through a link), and creates a missing parent folder
+ * and tries again.
+ */
+const OPEN_FRESH_PARTIAL = {
   ...fs,
-  open(p: string, flags: string, mode: number, cb: OpenCallback) {
-    fs.open(p, flags, mode, (err, fd) => {
-      if (err?.code !== 'ENOENT') return cb(err, fd);
-      fs.mkdir(path.dirname(p), { recursive: true }, (mkdirErr) => (mkdirErr ? cb(mkdirErr, -1) : fs.open(p, flags, mode, cb)));
-    });
+  open(p: string, _flags: string, _mode: number, cb: OpenCallback) {
+    openPartial(p, 0).then(
+      (fd) => cb(null, fd),
+      (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') return cb(err, -1);
+        fs.mkdir(path.dirname(p), { recursive: true }, (mkdirErr) => {
+          if (mkdirErr) return cb(mkdirErr, -1);
+          openPartial(p, 0).then((fd) => cb(null, fd), (again: NodeJS.ErrnoException) => cb(again, -1));
+        });
+      },
+    );
   },
 };
 
 /** LocalFs over node:fs. */
 export const nodeLocalFs: LocalFs = {
-  async stat(p) {
-    try {
-      const st = await fsp.stat(p);
-      return { type: typeOf(st), sizeBytes: st.size, modifiedMs: st.mtimeMs };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-      throw err;
-    }
-  },
+  stat: (p) => statWith(fsp.stat, p),
+  lstat: (p) => statWith(fsp.lstat, p),
   async readDir(p): Promise<LocalDirEntry[]> {
     const dirents = await fsp.readdir(p, { withFileTypes: true });
     return dirents.map((d) => ({
@@ -73,18 +88,13 @@ export const nodeLocalFs: LocalFs = {
     await fsp.mkdir(p, { recursive: true });
   },
   createReadStream: (p, offset) => createReadStream(p, { start: offset, highWaterMark: 256 * 1024 }),
+  inspectPartial,
   async createWriteStream(p, offset) {
     // A fresh file is opened lazily by the stream, in parallel with the transfer's own set-up, and
     // its folder is created only if the open finds it missing (no mkdir per file).
-    if (offset === 0) return createWriteStream(p, { flags: 'w', highWaterMark: 256 * 1024, fs: OPEN_CREATING_FOLDER });
-    // Truncate to the offset first so bytes after it (from an abandoned longer attempt) cannot survive.
-    const handle = await fsp.open(p, 'r+');
-    try {
-      await handle.truncate(offset);
-    } finally {
-      await handle.close();
-    }
-    return createWriteStream(p, { flags: 'r+', start: offset, highWaterMark: 256 * 1024 });
+    if (offset === 0) return createWriteStream(p, { highWaterMark: 256 * 1024, fs: OPEN_FRESH_PARTIAL });
+    const fd = await openPartial(p, offset);
+    return createWriteStream(p, { fd, highWaterMark: 256 * 1024 });
   },
   rename: (from, to) => fsp.rename(from, to),
   async remove(p) {

@@ -49,7 +49,7 @@ export function newFileEntry(r: AddFileRequest, now: () => number): Entry {
     attempts: 0,
     createdMs: now(),
   };
-  return { item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: false } };
+  return { item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: false, ...(r.partSuffix ? { partSuffix: r.partSuffix } : {}) } };
 }
 
 /**

@@ -115,7 +115,12 @@ async function openPartial(ctx: AttemptContext, partPath: string, offset: number
   return withLocal('open partial file', () => ctx.fs.createWriteStream(partPath, offset));
 }
 
-/** Runs one download attempt into `localPath + partSuffix`, renamed to `localPath` when verified. */
+/** Where a download's bytes go until they are verified: the item's own suffix, else the queue's. */
+export function partialPath(ctx: Pick<AttemptContext, 'item' | 'meta' | 'partSuffix'>): string {
+  return ctx.item.localPath + (ctx.meta.partSuffix ?? ctx.partSuffix);
+}
+
+/** Runs one download attempt into its partial file (partialPath), renamed to `localPath` when verified. */
 export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   const { item, meta, fs } = ctx;
   // A fresh item trusts the listing's size (one round trip less per file, which dominates small
@@ -146,7 +151,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
       } else if (outcome === 'resume') {
         if (remoteSize !== undefined && target.sizeBytes >= remoteSize) return 'skipped';
         // The existing file becomes our partial, so the ordinary resume path continues it.
-        await withLocal('rename to partial', () => fs.rename(item.localPath, item.localPath + ctx.partSuffix));
+        await withLocal('rename to partial', () => fs.rename(item.localPath, partialPath(ctx)));
         isResumeChosen = true;
       }
     }
@@ -154,16 +159,21 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
     ctx.onChanged();
   }
 
-  const partPath = item.localPath + ctx.partSuffix;
+  const partPath = partialPath(ctx);
   // A `.part` is ours to continue only if this item already started or the user chose resume (for
   // this conflict, or as the policy: a `ferry get -r --on-exists resume` run again after Ctrl-C
   // continues the partial files the first left); otherwise it may be a leftover of another file
   // version and is overwritten (so a fresh item need not look for one).
-  const part = meta.hasStarted || isResumeChosen || ctx.policyOf(item) === 'resume' ? await fs.stat(partPath) : undefined;
+  // Only a regular file of this user's is continued: in a shared folder someone else may have
+  // put a link or a file of theirs at the name (local/partialFile.ts). Anything else is replaced.
+  const found = meta.hasStarted || isResumeChosen || ctx.policyOf(item) === 'resume' ? await fs.inspectPartial(partPath) : undefined;
+  if (found && !found.isResumable) ctx.log('warn', `${partPath} is ${found.reason}; downloading ${item.remotePath} from the start instead of continuing it`);
+  let part = found?.isResumable ? found : undefined;
   let offset = part?.sizeBytes ?? 0;
   if (remoteSize !== undefined && offset > remoteSize) {
     ctx.log('warn', `partial file is larger than the server's (${offset} > ${remoteSize}); starting over`);
     offset = 0;
+    part = undefined;
   }
   meta.hasStarted = true;
   item.transferredBytes = offset;

@@ -6,6 +6,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { ErrorInfo, FileEntry, FileExistsPolicy, TransferDirection, TransferItem, TransferState } from '../../shared/domain';
+import type { PartialFile } from '../local/partialFile';
 
 /** A logged-in control connection used for exactly one transfer at a time. */
 export interface TransferSession {
@@ -70,6 +71,8 @@ export interface LocalDirEntry {
 export interface LocalFs {
   /** Stats a path following links, or undefined when it does not exist. */
   stat(path: string): Promise<LocalStat | undefined>;
+  /** Stats a path without following a link (type `link` for one), or undefined when it does not exist. */
+  lstat(path: string): Promise<LocalStat | undefined>;
   /** Lists a folder without following links. */
   readDir(path: string): Promise<LocalDirEntry[]>;
   /** Resolves links to a canonical path (used to refuse symlink loops). */
@@ -78,10 +81,14 @@ export interface LocalFs {
   mkdirp(path: string): Promise<void>;
   /** A stream that reads the file from byte `offset`. */
   createReadStream(path: string, offset: number): Readable;
+  /** What is at a download's partial-file name, without following a link; undefined when nothing is. */
+  inspectPartial(path: string): Promise<PartialFile | undefined>;
   /**
-   * A stream that writes the file from byte `offset`, truncating anything after it. It may create
-   * a missing parent folder itself; if it rejects with ENOENT instead, the queue creates the
-   * folder and asks once more.
+   * A stream that writes a download's partial file from byte `offset`. At 0 the file is created
+   * anew, exclusively and never through a link (whatever had the name is removed); past 0 the
+   * existing file is continued only if it is a regular file of this user's (else it rejects with
+   * code EUNSAFEPARTIAL), cut to `offset` first. It may create a missing parent folder itself; if
+   * it rejects with ENOENT instead, the queue creates the folder and asks once more.
    */
   createWriteStream(path: string, offset: number): Promise<Writable>;
   /** Renames, replacing the target if it exists. */
@@ -110,6 +117,11 @@ export interface ItemMeta {
   failuresInRow: number;
   /** Whether the file-exists decision has already been taken for this item. */
   isExistsResolved: boolean;
+  /**
+   * The download's own partial-file suffix when the queue's (`.part`) would give a name the same
+   * listing holds (`x` beside `x.part`), so the two files cannot write over each other.
+   */
+  partSuffix?: string;
 }
 
 /** What is written to disk: items in queue order plus their bookkeeping; never credentials. */
@@ -194,6 +206,8 @@ export interface AddFileRequest {
   sizeBytes?: number;
   modifiedMs?: number;
   onExists?: FileExistsPolicy;
+  /** A download's partial-file suffix when the queue's would clash with a listed name (ItemMeta.partSuffix). */
+  partSuffix?: string;
 }
 
 /** A folder to queue recursively. */

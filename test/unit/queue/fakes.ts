@@ -9,6 +9,7 @@ import { Readable, Writable } from 'node:stream';
 import type { FileEntry } from '../../../shared/domain';
 import { FtpAbortedError, FtpConnectionError, FtpReplyError } from '../../../electron/ftp';
 import type { LocalDirEntry, LocalFs, LocalStat, PersistedQueue, QueueStore, SessionFactory, TransferSession } from '../../../electron/queue/types';
+import type { PartialFile } from '../../../electron/local/partialFile';
 
 /** A file in a fake filesystem. */
 interface FakeFile {
@@ -59,6 +60,14 @@ export class FakeFs extends FakeTree implements LocalFs {
     return undefined;
   }
 
+  async lstat(p: string): Promise<LocalStat | undefined> {
+    if (this.links.has(p)) return { type: 'link', sizeBytes: 0, modifiedMs: 0 };
+    const f = this.files.get(p);
+    if (f) return { type: 'file', sizeBytes: f.data.length, modifiedMs: f.modifiedMs };
+    if (this.dirs.has(p)) return { type: 'dir', sizeBytes: 0, modifiedMs: 0 };
+    return undefined;
+  }
+
   async readDir(dir: string): Promise<LocalDirEntry[]> {
     const p = await this.realPath(dir);
     const out: LocalDirEntry[] = [];
@@ -100,10 +109,24 @@ export class FakeFs extends FakeTree implements LocalFs {
     return Readable.from(chunks, { objectMode: false });
   }
 
+  async inspectPartial(p: string): Promise<PartialFile | undefined> {
+    this.calls.push({ op: 'stat', path: p });
+    if (this.links.has(p)) return { sizeBytes: 0, isResumable: false, reason: 'a symbolic link' };
+    const f = this.files.get(p);
+    if (f) return { sizeBytes: f.data.length, isResumable: true };
+    if (this.dirs.has(p)) return { sizeBytes: 0, isResumable: false, reason: 'not a regular file' };
+    return undefined;
+  }
+
   async createWriteStream(p: string, offset: number): Promise<Writable> {
     this.calls.push({ op: 'open', path: p });
     // Like open(2): the folder must exist.
     if (!this.dirs.has(path.posix.dirname(p))) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
+    // Like the real ones: a fresh partial replaces a link at its name; a link is never continued.
+    if (this.links.has(p)) {
+      if (offset > 0) throw Object.assign(new Error(`${p} is a symbolic link; it is not continued`), { code: 'EUNSAFEPARTIAL' });
+      this.links.delete(p);
+    }
     this.writeOffsets.push({ path: p, offset });
     const existing = this.files.get(p)?.data ?? Buffer.alloc(0);
     this.put(p, existing.subarray(0, offset), Date.now());

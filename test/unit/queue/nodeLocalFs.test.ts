@@ -20,4 +20,26 @@ describe('nodeLocalFs', () => {
     expect(await nodeLocalFs.stat(path.join(dir, 'none'))).toBeUndefined();
     await fsp.rm(dir, { recursive: true });
   });
+
+  it('writes a fresh partial file over a planted link without touching its target, and creates a missing folder', async () => {
+    const dir = await fsp.mkdtemp(path.join(tmpdir(), 'ferry-localfs-'));
+    const victim = path.join(dir, 'victim.txt');
+    await fsp.writeFile(victim, 'precious');
+    const part = path.join(dir, 'dl', 'a.bin.part');
+    await fsp.mkdir(path.dirname(part));
+    await fsp.symlink(victim, part);
+    const ws = await nodeLocalFs.createWriteStream(part, 0);
+    await new Promise<void>((resolve) => ws.end('fresh', () => resolve()));
+    expect((await fsp.lstat(part)).isFile()).toBe(true);
+    expect(await fsp.readFile(part, 'utf8')).toBe('fresh');
+    expect(await fsp.readFile(victim, 'utf8')).toBe('precious');
+    await fsp.symlink(victim, path.join(dir, 'dl', 'b.part'));
+    await expect(nodeLocalFs.createWriteStream(path.join(dir, 'dl', 'b.part'), 2)).rejects.toMatchObject({ code: 'EUNSAFEPARTIAL' });
+    const deep = path.join(dir, 'new', 'folder', 'c.part');
+    const created = await nodeLocalFs.createWriteStream(deep, 0);
+    await new Promise<void>((resolve) => created.end('c', () => resolve()));
+    expect(await fsp.readFile(deep, 'utf8')).toBe('c');
+    expect((await nodeLocalFs.lstat(path.join(dir, 'dl', 'b.part')))?.type).toBe('link');
+    await fsp.rm(dir, { recursive: true });
+  });
 });
