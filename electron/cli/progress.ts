@@ -13,9 +13,9 @@ const REDRAW_MS = 200;
 export class ProgressLine {
   private readonly stream: MaybeTty;
   private readonly isEnabled: boolean;
-  private readonly totalBytes?: number;
+  private totalBytes?: number;
   private readonly startedMs = Date.now();
-  private readonly startBytes: number;
+  private startBytes?: number;
   private lastDrawMs = 0;
   private isDrawn = false;
 
@@ -24,12 +24,17 @@ export class ProgressLine {
     this.stream = stream;
     this.isEnabled = opts.isEnabled && stream.isTTY === true;
     this.totalBytes = opts.totalBytes;
-    this.startBytes = opts.startBytes ?? 0;
+    this.startBytes = opts.startBytes;
   }
 
-  /** Reports the bytes done so far (counting from the start of the file). */
-  update(bytes: number): void {
+  /**
+   * Reports the bytes done so far (counting from the start of the file), and the file's size
+   * once it is known. Without `startBytes` the first report is where this run started.
+   */
+  update(bytes: number, totalBytes?: number): void {
     if (!this.isEnabled) return;
+    if (totalBytes !== undefined) this.totalBytes = totalBytes;
+    this.startBytes ??= bytes;
     const now = Date.now();
     if (now - this.lastDrawMs < REDRAW_MS) return;
     this.lastDrawMs = now;

@@ -14,7 +14,8 @@
 import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { inspectPartialSync, openPartialSync } from '../local/partialFile';
-import { nodeLocalFs, type LocalFs } from '../queue';
+import { nodeLocalFs } from '../queue/nodeLocalFs';
+import type { LocalFs } from '../queue/types';
 import { FileSink } from './fileSink';
 import { FileSource } from './fileSource';
 

@@ -11,7 +11,7 @@ import { decideExists, firstFreeName, type ExistsAction } from './fileExists';
 import { QueueError } from './queueErrors';
 import type { RemoteDirCache } from './remoteDirs';
 import { joinRemote, remoteBaseName, remoteParent } from './safeName';
-import type { RateLimiter } from './SpeedLimiter';
+import { RateLimiter } from './SpeedLimiter';
 import { countingReader, countingWriter, DIRECT_MAX_BYTES } from './transferStreams';
 import type { ExistsQuestion, ItemMeta, LocalFs, TransferSession } from './types';
 
@@ -22,9 +22,20 @@ export interface AttemptContext {
   session: TransferSession;
   fs: LocalFs;
   signal: AbortSignal;
-  limiter: RateLimiter;
+  /**
+   * The speed limit of the item's direction. Without one the transfer can never be limited (the
+   * command line's single file), so a file of any size goes by the engine's direct path.
+   */
+  limiter?: RateLimiter;
   partSuffix: string;
-  remoteDirs: RemoteDirCache;
+  remoteDirs: Pick<RemoteDirCache, 'ensure' | 'isCreatedThisRun'>;
+  /**
+   * ASCII transfers (TYPE A) convert line endings, so the local size differs from the server's:
+   * their size and checksum are not compared. Binary by default.
+   */
+  type?: 'ascii' | 'binary';
+  /** Hears the byte offset the data starts from, once it is decided (0, or where a resume continues). */
+  onStartAt?(offset: number): void;
   /** Whether a reply means "no such file" (550), per the engine's error info. */
   isNotFound(err: unknown): boolean;
   /** Whether retrying could help, per the engine's policy. */
@@ -47,6 +58,9 @@ export interface AttemptContext {
   onChanged(): void;
   log(level: 'info' | 'warn' | 'error', text: string): void;
 }
+
+/** The limiter of a transfer that has none. */
+const UNLIMITED = new RateLimiter();
 
 /** How an attempt ended when it did not throw. */
 export type AttemptResult = 'done' | 'skipped';
@@ -187,14 +201,15 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
     if (offset > 0) ctx.log('info', `resuming download of ${item.remotePath} at ${offset} bytes`);
     writtenBytes = offset;
     const file = await openPartial(ctx, partPath, offset);
-    const isDirect = !ctx.limiter.isLimited && remoteSize !== undefined && remoteSize - offset <= DIRECT_MAX_BYTES;
-    const writer = countingWriter(file, ctx.limiter, (n) => {
+    const isDirect = !ctx.limiter || (!ctx.limiter.isLimited && remoteSize !== undefined && remoteSize - offset <= DIRECT_MAX_BYTES);
+    ctx.onStartAt?.(offset);
+    const writer = countingWriter(file, ctx.limiter ?? UNLIMITED, (n) => {
       writtenBytes += n;
       item.transferredBytes += n;
       ctx.onProgress();
     }, { isDirect });
     try {
-      await ctx.session.download(item.remotePath, writer.stream, { offset, signal: ctx.signal, onProgress: writer.onProgress });
+      await ctx.session.download(item.remotePath, writer.stream, { offset, signal: ctx.signal, onProgress: writer.onProgress, type: ctx.type });
       ctx.dataDone();
       if (!writer.stream.writableEnded) writer.stream.end();
       if (!writer.stream.writableFinished) {
@@ -218,21 +233,23 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   throwIfAborted(ctx.signal);
 
   item.transferredBytes = writtenBytes;
-  if (isListedSize && writtenBytes !== remoteSize) {
-    remoteSize = (await remoteSizeOrUndefined(ctx, item.remotePath)) ?? remoteSize;
-    item.sizeBytes = remoteSize;
+  if (ctx.type !== 'ascii') {
+    if (isListedSize && writtenBytes !== remoteSize) {
+      remoteSize = (await remoteSizeOrUndefined(ctx, item.remotePath)) ?? remoteSize;
+      item.sizeBytes = remoteSize;
+    }
+    if (remoteSize !== undefined && writtenBytes < remoteSize) {
+      // The data connection ended early but the server said 226: resume from here next time.
+      throw new QueueError('truncated', `download ended at ${writtenBytes} of ${remoteSize} bytes`, true);
+    }
+    if (remoteSize !== undefined && writtenBytes > remoteSize) {
+      await fs.remove(partPath);
+      throw new QueueError('integrity', `downloaded ${writtenBytes} bytes but the server reports ${remoteSize}`, false);
+    }
+    // A corrupt partial must not be resumed later, so a checksum mismatch deletes it.
+    await verifyChecksum(ctx, partPath, item.remotePath, () => fs.remove(partPath));
   }
-  if (remoteSize !== undefined && writtenBytes < remoteSize) {
-    // The data connection ended early but the server said 226: resume from here next time.
-    throw new QueueError('truncated', `download ended at ${writtenBytes} of ${remoteSize} bytes`, true);
-  }
-  if (remoteSize !== undefined && writtenBytes > remoteSize) {
-    await fs.remove(partPath);
-    throw new QueueError('integrity', `downloaded ${writtenBytes} bytes but the server reports ${remoteSize}`, false);
-  }
-  if (item.sizeBytes === undefined) item.sizeBytes = writtenBytes;
-  // A corrupt partial must not be resumed later, so a checksum mismatch deletes it.
-  await verifyChecksum(ctx, partPath, item.remotePath, () => fs.remove(partPath));
+  if (item.sizeBytes === undefined || ctx.type === 'ascii') item.sizeBytes = writtenBytes;
   await withLocal('rename partial file', () => fs.rename(partPath, item.localPath));
   if (item.modifiedMs !== undefined) await fs.setModifiedTime(item.localPath, item.modifiedMs).catch(() => undefined);
   return 'done';
@@ -244,7 +261,7 @@ async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
   const file = ctx.fs.createReadStream(item.localPath, offset);
   let source = file;
   let onProgress: ((bytes: number) => void) | undefined;
-  if (ctx.limiter.isLimited || (item.sizeBytes ?? Infinity) - offset > DIRECT_MAX_BYTES) {
+  if (ctx.limiter && (ctx.limiter.isLimited || (item.sizeBytes ?? Infinity) - offset > DIRECT_MAX_BYTES)) {
     source = countingReader(file, ctx.limiter, (n) => {
       item.transferredBytes += n;
       ctx.onProgress();
@@ -257,12 +274,15 @@ async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
     };
   }
   try {
-    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal, onProgress });
+    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal, onProgress, type: ctx.type });
   } finally {
     if (!source.destroyed) source.destroy();
     if (!file.destroyed) file.destroy();
   }
 }
+
+/** Replies saying a command is not implemented (RFC 959 §4.2). */
+const NOT_IMPLEMENTED = new Set([500, 502, 504]);
 
 /** Whether the server answered the REST/STOR/APPE itself with a refusal (no data moved). */
 function isRefusedCommand(ctx: AttemptContext, err: unknown): boolean {
@@ -287,6 +307,8 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
 
   let offset = 0;
   let isDecided = false;
+  // Under `overwrite` an existing target changes nothing (STOR replaces it): no MDTM.
+  if (!meta.isExistsResolved && ctx.policyOf(item) === 'overwrite') meta.isExistsResolved = true;
   if (!meta.isExistsResolved) {
     if (remoteSize !== undefined) {
       let remoteModifiedMs: number | undefined;
@@ -326,22 +348,39 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
 
   if (offset < local.sizeBytes || local.sizeBytes === 0) {
     if (offset > 0) ctx.log('info', `resuming upload of ${item.remotePath} at ${offset} bytes`);
-    try {
-      await sendFrom(ctx, offset);
-    } catch (err) {
-      // Some servers refuse REST+STOR and APPE outright (proftpd without AllowStoreRestart:
-      // "451 Append/Restart not permitted"); a refused command moved no data, and the only way
-      // on is from byte 0.
-      if (offset === 0 || !isRefusedCommand(ctx, err)) throw err;
-      ctx.log('warn', `the server refuses to resume uploads (${ctx.describe(err)}); sending ${item.remotePath} from the start`);
-      item.transferredBytes = 0;
-      await sendFrom(ctx, 0);
+    let from = offset;
+    let refusals = 0;
+    for (;;) {
+      ctx.onStartAt?.(from);
+      try {
+        await sendFrom(ctx, from);
+        break;
+      } catch (err) {
+        if (from === 0 || !isRefusedCommand(ctx, err)) throw err;
+        refusals++;
+        // Not implemented (500/502/504): the session has another way to resume, tried next.
+        if (refusals === 1 && NOT_IMPLEMENTED.has(ctx.replyCode(err) ?? 0)) {
+          ctx.log('info', `the server does not implement this way of resuming (${ctx.describe(err)}); trying the other`);
+          continue;
+        }
+        // Some servers refuse REST+STOR and APPE outright (proftpd without AllowStoreRestart:
+        // "451 Append/Restart not permitted"); a refused command moved no data, and the only way
+        // on is from byte 0.
+        ctx.log('warn', `the server refuses to resume uploads (${ctx.describe(err)}); sending ${item.remotePath} from the start`);
+        item.transferredBytes = 0;
+        from = 0;
+      }
     }
   }
   throwIfAborted(ctx.signal);
 
   // Before the size check, so the next transfer's mode command goes out with the SIZE (one round trip for both).
   ctx.dataDone();
+  if (ctx.type === 'ascii') {
+    // The server stores the converted text, whose size is not the local file's.
+    item.transferredBytes = local.sizeBytes;
+    return 'done';
+  }
   const finalSize = await remoteSizeOrUndefined(ctx, item.remotePath);
   if (finalSize !== undefined && finalSize < local.sizeBytes) {
     item.transferredBytes = finalSize;

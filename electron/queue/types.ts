@@ -27,12 +27,13 @@ export interface TransferSession {
    * Downloads `remotePath` into `to`, starting at byte `offset` (REST when > 0). `onProgress`,
    * when given, hears the bytes received so far.
    */
-  download(remotePath: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void>;
+  download(remotePath: string, to: Writable, opts: TransferOptions): Promise<void>;
   /**
    * Uploads `from` to `remotePath`; `offset` > 0 means the remote already holds that many bytes
-   * (REST+STOR or APPE). `onProgress`, when given, hears the bytes taken from `from` so far.
+   * and the session continues after them however its protocol can (FTP: REST+STOR or APPE).
+   * `onProgress`, when given, hears the bytes taken from `from` so far.
    */
-  upload(from: Readable, remotePath: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void>;
+  upload(from: Readable, remotePath: string, opts: TransferOptions): Promise<void>;
   /**
    * Another transfer follows on this session at once: the session may ask for its data
    * connection now, while the queue finishes the previous file. Optional: a session without it
@@ -49,6 +50,15 @@ export interface TransferSession {
   close(): Promise<void>;
   /** Drops the connection at once. */
   destroy(): void;
+}
+
+/** How one transfer of a TransferSession runs. */
+export interface TransferOptions {
+  offset: number;
+  signal: AbortSignal;
+  onProgress?: (bytes: number) => void;
+  /** ASCII (line endings converted) or binary, the default. */
+  type?: 'ascii' | 'binary';
 }
 
 /** Opens a new logged-in session for a site; credentials come from here, never from the queue file. */

@@ -4,12 +4,18 @@
  * secret store in the app, the URL in the CLI). The queue file never sees them.
  */
 import type { DataStrategy } from '../../shared/domain';
-import { chooseChecksumMethod, FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
+import { chooseChecksumMethod, FtpReplyError, FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
 import type { SessionFactory, TransferSession } from '../queue';
 
+/** Replies that say a command is not implemented (RFC 959 §4.2): the other way of resuming may be. */
+const NOT_IMPLEMENTED = new Set([500, 502, 504]);
+
 /**
- * Wraps a logged-in FtpSession; uploads from an offset use REST+STOR when the server announces
- * REST STREAM, else APPE. `onStrategy` hears which data strategy each data connection used.
+ * Wraps a logged-in FtpSession. An upload from an offset continues with REST+STOR when the
+ * server announces REST STREAM, else with APPE; when the server answers that it does not
+ * implement the one tried, the next upload from an offset tries the other (the queue's
+ * runUpload asks again once before it starts from byte 0). `onStrategy` hears which data
+ * strategy each data connection used.
  */
 export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: DataStrategy) => void): TransferSession {
   const tell = () => {
@@ -17,7 +23,7 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
   };
   const rest = session.features.get('REST');
   // RFC 3659 §5.5: REST STREAM in FEAT means REST is valid before STOR too.
-  const canRestStor = rest !== undefined && /STREAM/i.test(rest);
+  let resumeBy: 'rest' | 'append' = rest !== undefined && /STREAM/i.test(rest) ? 'rest' : 'append';
   return {
     list: async (p, onCutShort) => {
       const entries = await session.list(p, onCutShort);
@@ -29,17 +35,24 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
     mkdir: (p) => session.mkdir(p),
     delete: (p) => session.delete(p),
     download: async (remote, to, opts) => {
-      await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress });
+      await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress, type: opts.type });
       tell();
     },
     upload: async (from, remote, opts) => {
       const isResume = opts.offset > 0;
-      await session.upload(from, remote, {
-        offset: isResume && canRestStor ? opts.offset : undefined,
-        append: isResume && !canRestStor,
-        signal: opts.signal,
-        onProgress: opts.onProgress,
-      });
+      const method = resumeBy;
+      try {
+        await session.upload(from, remote, {
+          offset: isResume && method === 'rest' ? opts.offset : undefined,
+          append: isResume && method === 'append',
+          signal: opts.signal,
+          onProgress: opts.onProgress,
+          type: opts.type,
+        });
+      } catch (err) {
+        if (isResume && err instanceof FtpReplyError && NOT_IMPLEMENTED.has(err.code)) resumeBy = method === 'rest' ? 'append' : 'rest';
+        throw err;
+      }
       tell();
     },
     prepareNextTransfer: () => session.prepareDataConnection(),

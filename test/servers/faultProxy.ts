@@ -19,6 +19,11 @@ export interface DataFault {
   cutAfterBytes?: number;
   /** Stop relaying after this many bytes and hold the connection open (a stall). */
   stallAfterBytes?: number;
+  /**
+   * Relay this many bytes, then end the receiver's side in order and take the rest from the
+   * sender without relaying it: a link that loses the tail while both ends see a clean finish.
+   */
+  swallowAfterBytes?: number;
   /** How many data connections it applies to (default 1). */
   times?: number;
 }
@@ -131,6 +136,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     return f;
   }
 
+  /** Senders whose data a swallow fault drops until they finish. */
+  const swallowing = new WeakSet<net.Socket>();
+
   /** Relays one direction of a data connection, applying throttle and the fault chosen at the first byte. */
   function relayData(src: net.Socket, dst: net.Socket, state: ControlState, isPayload: boolean): void {
     let fault: DataFault | undefined;
@@ -146,6 +154,20 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         if (fault) proxy.events.push(`data fault armed for ${state.command?.verb} ${state.command?.arg}: ${JSON.stringify(fault)}`);
       }
       let out = chunk;
+      if (fault?.swallowAfterBytes !== undefined && relayed + out.length >= fault.swallowAfterBytes) {
+        out = out.subarray(0, Math.max(0, fault.swallowAfterBytes - relayed));
+        relayed += out.length;
+        proxy.events.push(`swallow ${state.command?.verb} ${state.command?.arg} data after ${relayed} bytes`);
+        isHeld = true;
+        dst.end(out);
+        // The sender's bytes keep being read (and dropped), so it finishes as if all arrived; the
+        // receiver's close is not passed back to it before that.
+        swallowing.add(src);
+        src.removeAllListeners('data');
+        src.resume();
+        src.on('end', () => src.end());
+        return;
+      }
       const limit = fault?.cutAfterBytes ?? fault?.stallAfterBytes;
       if (limit !== undefined && relayed + out.length >= limit) {
         out = out.subarray(0, Math.max(0, limit - relayed));
@@ -237,7 +259,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     let isEnded = false;
     src.on('end', () => {
       isEnded = true;
-      if (!isWired) dst.end();
+      if (!isWired && !swallowing.has(dst)) dst.end();
     });
     src.on('close', () => {
       if (!isWired && !isEnded) dst.destroy();

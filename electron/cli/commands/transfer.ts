@@ -1,38 +1,30 @@
 /**
  * `ferry get URL [LOCAL]` and `ferry put LOCAL URL`: one file each way, binary or ASCII, with
- * --resume. A download goes to `LOCAL.part` and is renamed on success, so a file under its
- * final name is always whole; a failed download keeps its `.part` for --resume. `-` as LOCAL
- * means stdout (get) or stdin (put).
+ * --resume. Files go through the transfer core the queue uses (queue/singleTransfer.ts): a
+ * download is written to `LOCAL.part` (never through a link someone planted) and renamed once its
+ * size and checksum are checked, so a file under its final name is always whole; a failed
+ * download keeps its `.part` for --resume; an upload is checked against the server's size. `-` as
+ * LOCAL means stdout (get) or stdin (put).
  * Must not import electron.
  */
-import { access, constants, rename, stat, unlink } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import { FtpReplyError, type FtpSession } from '../../ftp';
+import { runSingleTransfer, singleTransfer } from '../../queue/singleTransfer';
+import { engineErrorPolicy, fromFtpSession } from '../../sessions';
 import type { CliOptions } from '../args';
 import { UsageError } from '../usageError';
 import { withSession } from '../connect';
-import { CliError, describeErrno, errnoCode, formatBytes, formatCount, LocalFileError } from '../format';
+import { CliError, describeErrno, formatBytes, formatCount, LocalFileError, terminalSafe } from '../format';
 import { joinRemote, parseFtpUrl, remoteBaseName } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
-import { FileSink } from '../fileSink';
-import { FileSource } from '../fileSource';
 import { ProgressLine } from '../progress';
+import { queueLocalFs } from '../queueLocalFs';
 
-// Local files go through FileSource (uploads) and FileSink (downloads): big synchronous reads and
-// writes, and the engine's direct path without a stream pipeline (docs/benchmarks.md,
-// Measurements behind the code).
-
-/** Size of a local file, or undefined when there is none. */
-async function localSize(path: string): Promise<number | undefined> {
-  try {
-    const info = await stat(path);
-    return info.isFile() ? info.size : undefined;
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return undefined;
-    throw new LocalFileError(`cannot read ${path}: ${describeErrno(err)}`, path, { cause: err });
-  }
-}
+// Local files go through the command line's synchronous filesystem (queueLocalFs: FileSink,
+// FileSource): big synchronous reads and writes, and the engine's direct path without a stream
+// pipeline (docs/benchmarks.md, Measurements behind the code).
 
 async function isDirectory(path: string): Promise<boolean> {
   try {
@@ -125,71 +117,50 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
   if (!(await isDirectory(dirname(target)))) {
     throw new LocalFileError(`cannot write ${shown(target, io.cwd)}: the folder ${dirname(target)} does not exist`, target);
   }
-  const partPath = `${target}.part`;
 
   const started = Date.now();
   await withSession(url, options, io, async (session) => {
-    let offset = 0;
-    let partFrom: 'part' | 'final' | undefined;
-    if (options.isResume) {
-      const partSize = await localSize(partPath);
-      const finalSize = partSize === undefined ? await localSize(target) : undefined;
-      offset = partSize ?? finalSize ?? 0;
-      partFrom = partSize !== undefined ? 'part' : finalSize !== undefined ? 'final' : undefined;
-    }
-    const showProgress = io.stderr.isTTY === true && !options.isVerbose;
-    const total = options.isResume || showProgress ? await remoteSize(session, remote) : undefined;
-    if (options.isResume && total !== undefined && offset > 0) {
-      if (offset > total) {
-        throw new CliError(`cannot resume: the local ${partFrom === 'part' ? 'partial file' : 'file'} (${formatCount(offset)} bytes) is larger than ${remote} (${formatCount(total)} bytes)`);
-      }
-      if (offset === total) {
-        if (partFrom === 'part') await rename(partPath, target);
-        report({ command: 'get', remote, local: target, bytes: 0, offset, seconds: 0, isAlreadyComplete: true }, options, io);
-        return;
-      }
-    }
-    // Resuming a file under its final name: move it aside first, so the final name again means "whole".
-    if (partFrom === 'final' && offset > 0) await rename(target, partPath);
-
-    let file: FileSink;
+    const transfer = singleTransfer({ direction: 'download', localPath: target, remotePath: remote });
+    const progress = new ProgressLine(io.stderr, { isEnabled: io.stderr.isTTY === true && !options.isVerbose });
+    let outcome: 'done' | 'skipped';
     try {
-      file = new FileSink(partPath, { isAppend: offset > 0 });
-    } catch (err) {
-      throw new LocalFileError(`cannot write ${shown(partPath, io.cwd)}: ${describeErrno(err)}`, partPath, { cause: err });
-    }
-    const progress = new ProgressLine(io.stderr, { isEnabled: showProgress, totalBytes: total, startBytes: offset });
-    let received = 0;
-    try {
-      await session.download(remote, file, {
-        offset,
-        type,
-        signal: io.signal,
-        onProgress: (bytes) => {
-          received = bytes;
-          progress.update(offset + bytes);
-        },
+      outcome = await runSingleTransfer(transfer, {
+        ...common(session, options, io, type, progress),
+        direction: 'download',
+        localPath: target,
+        remotePath: remote,
       });
     } catch (err) {
       progress.finish();
-      file.destroy();
-      if (offset === 0 && file.bytesWritten === 0) {
-        await unlink(partPath).catch(() => undefined);
-        throw err;
+      // What arrived stays in the partial file, for --resume to continue.
+      const kept = (await queueLocalFs.inspectPartial(transfer.partialPath))?.sizeBytes ?? 0;
+      if (kept > 0 && err instanceof Error) {
+        const hint = type === 'binary' ? '; continue with --resume' : '';
+        err.message = `${err.message}; ${formatCount(kept)} bytes kept in ${shown(transfer.partialPath, io.cwd)}${hint}`;
       }
-      const kept = offset + file.bytesWritten;
-      const hint = type === 'binary' ? '; continue with --resume' : '';
-      if (err instanceof Error) err.message = `${err.message}; ${formatCount(kept)} bytes kept in ${shown(partPath, io.cwd)}${hint}`;
       throw err;
     }
     progress.finish();
-    await rename(partPath, target);
-    report({ command: 'get', remote, local: target, bytes: received, offset, seconds: (Date.now() - started) / 1000 }, options, io);
+    const { item, startOffset } = transfer;
+    report({ command: 'get', remote, local: target, bytes: item.transferredBytes - startOffset, offset: startOffset, seconds: (Date.now() - started) / 1000, isAlreadyComplete: outcome === 'skipped' || undefined }, options, io);
   });
 }
 
-/** APPE refused as unknown or unimplemented (RFC 959 §4.2: 500, 502, 504): try REST + STOR instead. */
-const NOT_IMPLEMENTED = new Set([500, 502, 504]);
+/** What get and put pass to the shared transfer core alike. */
+function common(session: FtpSession, options: CliOptions, io: CliIo, type: 'ascii' | 'binary', progress: ProgressLine) {
+  return {
+    session: fromFtpSession(session),
+    fs: queueLocalFs,
+    errors: engineErrorPolicy,
+    policy: options.isResume ? ('resume' as const) : ('overwrite' as const),
+    type,
+    signal: io.signal,
+    onProgress: (bytes: number, sizeBytes: number | undefined) => progress.update(bytes, sizeBytes),
+    log: (level: 'info' | 'warn' | 'error', text: string) => {
+      if (level !== 'info' || options.isVerbose) writeLine(io.stderr, `ferry: ${terminalSafe(text)}`);
+    },
+  };
+}
 
 /** Runs `put` for one file: operands are [LOCAL, URL]. */
 export async function runPut(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
@@ -202,7 +173,16 @@ export async function runPut(operands: readonly string[], options: CliOptions, i
     if (url.path === undefined || url.isFolder) throw new UsageError('put: uploading stdin (-) needs a remote file name in the URL', 'put');
     const remote = url.path;
     const started = Date.now();
-    const result = await withSession(url, options, io, (session) => session.upload(io.stdin, remote, { type, signal: io.signal }));
+    const result = await withSession(url, options, io, async (session) => {
+      const sent = await session.upload(io.stdin, remote, { type, signal: io.signal });
+      // A 226 after a connection that carried less (cut short, or taken by another local
+      // process) must not pass for success: the server's size says what it stored.
+      const stored = type === 'binary' ? await remoteSize(session, remote) : undefined;
+      if (stored !== undefined && stored !== sent.bytes) {
+        throw new CliError(`upload of ${remote} incomplete: the server holds ${formatCount(stored)} of the ${formatCount(sent.bytes)} bytes sent`);
+      }
+      return sent;
+    });
     report({ command: 'put', remote, local: '-', bytes: result.bytes, offset: 0, seconds: (Date.now() - started) / 1000 }, options, io);
     return;
   }
@@ -222,50 +202,15 @@ export async function runPut(operands: readonly string[], options: CliOptions, i
 
   const started = Date.now();
   await withSession(url, options, io, async (session) => {
-    let offset = 0;
-    if (options.isResume) {
-      offset = (await remoteSize(session, remote)) ?? 0;
-      if (offset > size) {
-        throw new CliError(`cannot resume: ${remote} (${formatCount(offset)} bytes) is larger than ${localArg} (${formatCount(size)} bytes)`);
-      }
-      if (offset === size) {
-        report({ command: 'put', remote, local: localPath, bytes: 0, offset, seconds: 0, isAlreadyComplete: true }, options, io);
-        return;
-      }
-    }
-    const showProgress = io.stderr.isTTY === true && !options.isVerbose;
-    const progress = new ProgressLine(io.stderr, { isEnabled: showProgress, totalBytes: size, startBytes: offset });
-    const upload = async (append: boolean) => {
-      let source: FileSource;
-      try {
-        source = new FileSource(localPath, { start: offset });
-      } catch (err) {
-        throw new LocalFileError(`cannot read ${localArg}: ${describeErrno(err)}`, localPath, { cause: err });
-      }
-      try {
-        return await session.upload(source, remote, {
-          type,
-          signal: io.signal,
-          ...(offset > 0 ? (append ? { append: true } : { offset }) : {}),
-          onProgress: (bytes) => progress.update(offset + bytes),
-        });
-      } finally {
-        // Refused before any data flowed, the stream was never read: close its file now.
-        source.destroy();
-      }
-    };
-    let bytes: number;
+    const transfer = singleTransfer({ direction: 'upload', localPath, remotePath: remote });
+    const progress = new ProgressLine(io.stderr, { isEnabled: io.stderr.isTTY === true && !options.isVerbose, totalBytes: size });
+    let outcome: 'done' | 'skipped';
     try {
-      // Resume with APPE first: every server we know has it, while REST before STOR is optional (RFC 3659 §5.5).
-      try {
-        bytes = (await upload(true)).bytes;
-      } catch (err) {
-        if (!(offset > 0 && err instanceof FtpReplyError && NOT_IMPLEMENTED.has(err.code))) throw err;
-        bytes = (await upload(false)).bytes;
-      }
+      outcome = await runSingleTransfer(transfer, { ...common(session, options, io, type, progress), direction: 'upload', localPath, remotePath: remote });
     } finally {
       progress.finish();
     }
-    report({ command: 'put', remote, local: localPath, bytes, offset, seconds: (Date.now() - started) / 1000 }, options, io);
+    const { item, startOffset } = transfer;
+    report({ command: 'put', remote, local: localPath, bytes: item.transferredBytes - startOffset, offset: startOffset, seconds: (Date.now() - started) / 1000, isAlreadyComplete: outcome === 'skipped' || undefined }, options, io);
   });
 }

@@ -58,6 +58,8 @@ export function ferry(args: string[], opts: { cwd?: string; env?: Record<string,
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.once('error', reject);
     child.once('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    // A command that exits without reading its input closes the pipe under us.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? Buffer.alloc(0));
   });
 }
