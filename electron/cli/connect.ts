@@ -5,6 +5,7 @@
  */
 import { FtpSession, type ConnectOptions } from '../ftp';
 import type { CliOptions } from './args';
+import { maxListingEntries } from '../../shared/limits';
 import { UsageError } from './usageError';
 import { formatLogEvent } from './format';
 import type { FtpUrl } from './ftpUrl';
@@ -22,7 +23,7 @@ export function connectOptionsFor(url: FtpUrl, options: CliOptions, env: CliIo['
   if (tls === 'none' && (options.fingerprint || options.isInsecure)) {
     throw new UsageError('--fingerprint and --insecure need TLS (--tls explicit|implicit or an ftps:// URL)');
   }
-  const connect: ConnectOptions = { host: url.host, tls, connectionId: 'ferry' };
+  const connect: ConnectOptions = { host: url.host, tls, connectionId: 'ferry', maxListingEntries: maxListingEntries(env) };
   if (url.port !== undefined) connect.port = url.port;
   if (url.user !== undefined) {
     connect.user = url.user;

@@ -8,6 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { DataStrategy, FileEntry } from '../../shared/domain';
+import { DEFAULT_MAX_LISTING_ENTRIES } from '../../shared/limits';
 import type { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
 import { crlfToLf, lfToCrlf } from './data/asciiTransform';
@@ -19,7 +20,7 @@ import { DirectReceiver } from './data/receiveDirect';
 import { DirectSender } from './data/sendDirect';
 import { canReadSync, canWriteSync } from './data/syncIo';
 import {
-  FtpAbortedError, FtpConnectionError, FtpProtocolError, FtpReplyError, type CertificateInfo,
+  FtpAbortedError, FtpConnectionError, FtpListingTooLargeError, FtpProtocolError, FtpReplyError, type CertificateInfo,
 } from './errors';
 import { chooseChecksumMethod } from './features';
 import { ListParser, parseMlstReply, watchCutShort, type ListFormat } from './list';
@@ -138,7 +139,13 @@ export class FtpSession extends EventEmitter {
       const parser = new ListParser({ format: useMlsd ? 'mlsd' : this.listFormat });
       const read = listingReader(parser, this.options.encoding ?? 'utf8', (message) => this.control.log('status', message));
       const onFinal = watchCutShort(path ?? 'the login folder', (message) => this.control.log('error', message), onCutShort);
-      yield* this.readTransfer(await this.openData(command), read, onFinal);
+      const limit = this.options.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES;
+      let count = 0;
+      // Leaving the loop early aborts the listing (ABOR), so the session stays in step.
+      for await (const entry of this.readTransfer(await this.openData(command), read, onFinal)) {
+        if (++count > limit) throw new FtpListingTooLargeError(path ?? 'the login folder', limit);
+        yield entry;
+      }
       if (!useMlsd && parser.format) this.listFormat = parser.format;
     } finally {
       release();

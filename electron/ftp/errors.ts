@@ -4,9 +4,10 @@
  * Owns: the error classes, isTransient(), toErrorInfo(). Must not import electron or React.
  */
 import type { ErrorInfo } from '../../shared/domain';
+import { MAX_LISTING_ENTRIES_ENV } from '../../shared/limits';
 
 /** The kinds of engine error, as carried in ErrorInfo.kind. */
-export type FtpErrorKind = 'reply' | 'connection' | 'timeout' | 'protocol' | 'aborted' | 'tls' | 'invalid-input';
+export type FtpErrorKind = 'reply' | 'connection' | 'timeout' | 'protocol' | 'aborted' | 'tls' | 'invalid-input' | 'listing-too-large';
 
 /** Base class of every error the engine throws on purpose. */
 export class FtpError extends Error {
@@ -85,6 +86,17 @@ export class FtpTlsError extends FtpError {
   /** Fingerprint of the untrusted certificate, if that is why TLS failed. */
   get fingerprint256(): string | undefined {
     return this.certificate?.fingerprint256;
+  }
+}
+
+/** A folder listing went past the most entries a listing may have (ConnectOptions.maxListingEntries). */
+export class FtpListingTooLargeError extends FtpError {
+  constructor(path: string, limit: number) {
+    super(
+      'listing-too-large',
+      `The listing of ${path} has more than ${limit.toLocaleString('en-US')} entries, the most Ferry reads of one folder; ` +
+        `set ${MAX_LISTING_ENTRIES_ENV} to raise the limit`,
+    );
   }
 }
 

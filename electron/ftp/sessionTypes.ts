@@ -41,6 +41,8 @@ export interface ConnectOptions {
   connectionId?: string;
   /** Character set of commands, replies and listings; default utf8. */
   encoding?: 'utf8' | 'latin1';
+  /** Most entries one listing may have (default DEFAULT_MAX_LISTING_ENTRIES, shared/limits.ts). */
+  maxListingEntries?: number;
 }
 
 /** Hooks for connect(): a log sink that also sees the login, and a signal to cancel connecting. */

@@ -1,6 +1,7 @@
 /** Engine connect options from the contract's connection parameters. Must not import electron. */
 import type { ConnectOptions } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
+import { maxListingEntries } from '../../shared/limits';
 
 /** Keep-alive for idle connections: FileZilla's idle NOOP interval is of the same order. */
 export const KEEP_ALIVE_MS = 60_000;
@@ -18,5 +19,6 @@ export function toConnectOptions(params: ConnectParams, connectionId?: string): 
     encoding: params.encoding,
     connectionId,
     keepAliveMs: KEEP_ALIVE_MS,
+    maxListingEntries: maxListingEntries(process.env),
   };
 }

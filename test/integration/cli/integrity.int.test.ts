@@ -207,6 +207,16 @@ describe('what the server sends never reaches the terminal raw', () => {
     expect(rawControls(get.stderr)).toEqual([]);
   });
 
+  it('stops a listing past the limit with one line saying how to raise it', async () => {
+    const listing = Array.from({ length: 50 }, (_, i) => `-rw-r--r--    1 ftp      ftp            1 Jan 02  2024 f${i}`);
+    const { url } = await fault({ listing });
+    const capped = await ferry(['ls', url('')], { env: { FERRY_MAX_LISTING_ENTRIES: '20' } });
+    expect(capped.status).toBe(1);
+    expect(capped.stderr).toMatch(/^ferry: The listing of .* has more than 20 entries, .*set FERRY_MAX_LISTING_ENTRIES to raise the limit$/m);
+    const raised = await ferry(['ls', url('')], { env: { FERRY_MAX_LISTING_ENTRIES: '50' } });
+    expect(raised.stdout.trimEnd().split('\n')).toHaveLength(50);
+  });
+
   it('lists 125,000 entries, and stops quietly when the reader of its output goes away', async () => {
     const listing = Array.from({ length: 125_000 }, (_, i) => `-rw-r--r--    1 ftp      ftp      ${String(i).padStart(8)} Jan 02  2024 file-${i}`);
     const { url } = await fault({ listing });

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FtpConnectionError, FtpReplyError, isTransient } from '../../../electron/ftp';
+import { FtpConnectionError, FtpListingTooLargeError, FtpReplyError, isTransient } from '../../../electron/ftp';
 import { storStoppedWith452 } from '../../servers/faultServer';
 import { connect, faultServer, FILE, sink, stopAll, tempDir } from './harness';
 import { FileSink } from '../../../electron/cli/fileSink';
@@ -57,6 +57,18 @@ describe('transfers that go wrong', () => {
     expect(err).toMatchObject({ code: 426 });
     expect(target === 'a stream' ? (to as ReturnType<typeof sink>).data().length : statSync(file).size).toBe(part.length);
     expect(await session.pwd()).toBe('/');
+  });
+
+  it('a listing longer than the limit stops with an error naming the limit and how to raise it; the session stays usable', async () => {
+    const listing = Array.from({ length: 5000 }, (_, i) => `-rw-r--r--    1 ftp      ftp            1 Jan 02  2024 f${i}`);
+    const s = await faultServer({ listing });
+    const session = await connect(s, { maxListingEntries: 1000 });
+    const err = await session.list().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpListingTooLargeError);
+    expect(String(err)).toMatch(/more than 1,000 entries.*FERRY_MAX_LISTING_ENTRIES/);
+    expect(isTransient(err)).toBe(false);
+    expect(await session.pwd()).toBe('/');
+    expect(await connect(s, { maxListingEntries: 5000 }).then((other) => other.list())).toHaveLength(5000);
   });
 
   it('a data connection closed early followed by 226 is caught against the announced size', async () => {
