@@ -1,6 +1,7 @@
 /** The Ferry window: quick-connect bar, message log, local and remote panes, queue, status bar. */
 import { useEffect } from 'react';
 import { QuickConnectBar } from './features/connect/QuickConnectBar';
+import { PlainTextPanel } from './features/connect/PlainTextPanel';
 import { TrustPanel } from './features/connect/TrustPanel';
 import { LogPanel } from './features/log/LogPanel';
 import { LocalPane } from './features/panes/LocalPane';
@@ -28,6 +29,7 @@ export function App() {
         </div>
         <SitePasswordPrompt />
         <TrustPanel />
+        <PlainTextPanel />
       </div>
       <LogPanel />
       <main className="panes">

@@ -46,6 +46,7 @@ export const connectParamsSchema = z
     trustedFingerprint: z.string().regex(/^[0-9A-Fa-f:]{64,95}$/).optional(),
     siteId: z.string().max(64).optional(),
     encoding: z.enum(['utf8', 'latin1']).optional(),
+    allowPlain: z.enum(['once', 'always']).optional(),
   })
   .strict();
 
@@ -111,6 +112,8 @@ export const methods = {
         trustedFingerprint: z.string().regex(/^[0-9A-Fa-f:]{64,95}$/).optional(),
         /** Remember this fingerprint with the site (the user chose "trust always"). */
         trustAlways: z.boolean().optional(),
+        /** The user's answer when the site offers no TLS though it asks for it if available. */
+        allowPlain: z.enum(['once', 'always']).optional(),
       })
       .strict(),
   ),

@@ -57,7 +57,15 @@ export interface ConnectParams {
   siteId?: string;
   /** How names and replies are encoded; UTF-8 when absent. */
   encoding?: 'utf8' | 'latin1';
+  /**
+   * The user's answer when "TLS if available" found no TLS: go on without it for this run
+   * (`once`) or from now on (`always`). Without an answer such a server gets no password.
+   */
+  allowPlain?: PlainAnswer;
 }
+
+/** Going on without TLS with a server that offers none: for this run, or always. */
+export type PlainAnswer = 'once' | 'always';
 
 /** A connected browsing session, as the window shows it. */
 export interface RemoteSessionInfo {

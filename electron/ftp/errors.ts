@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../shared/domain';
 import { MAX_LISTING_ENTRIES_ENV } from '../../shared/limits';
 
 /** The kinds of engine error, as carried in ErrorInfo.kind. */
-export type FtpErrorKind = 'reply' | 'connection' | 'timeout' | 'protocol' | 'aborted' | 'tls' | 'invalid-input' | 'listing-too-large';
+export type FtpErrorKind = 'reply' | 'connection' | 'timeout' | 'protocol' | 'aborted' | 'tls' | 'invalid-input' | 'listing-too-large' | 'tls-unavailable';
 
 /** Base class of every error the engine throws on purpose. */
 export class FtpError extends Error {
@@ -86,6 +86,16 @@ export class FtpTlsError extends FtpError {
   /** Fingerprint of the untrusted certificate, if that is why TLS failed. */
   get fingerprint256(): string | undefined {
     return this.certificate?.fingerprint256;
+  }
+}
+
+/**
+ * "TLS if available" found none (AUTH TLS refused), and plain login was not allowed: nothing
+ * secret was sent. The app asks the user; `refusal` is the server's answer to AUTH TLS.
+ */
+export class FtpTlsUnavailableError extends FtpError {
+  constructor(readonly refusal: string) {
+    super('tls-unavailable', `The server does not support TLS (AUTH TLS: ${refusal}); your password and files would travel unencrypted`);
   }
 }
 

@@ -9,7 +9,7 @@ export type { FtpLogEvent } from './control/logEvent';
 export type { FtpReply } from './reply';
 export {
   FtpError, FtpReplyError, FtpConnectionError, FtpTimeoutError, FtpProtocolError, FtpAbortedError, FtpTlsError,
-  FtpInvalidInputError, FtpListingTooLargeError, isTransient, toErrorInfo, type FtpErrorKind, type CertificateInfo,
+  FtpInvalidInputError, FtpListingTooLargeError, FtpTlsUnavailableError, isTransient, toErrorInfo, type FtpErrorKind, type CertificateInfo,
 } from './errors';
 export { normalizeFingerprint } from './control/tlsTrust';
 export { chooseChecksumMethod } from './features';

@@ -7,7 +7,7 @@
 import { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
 import type { TlsTrustOptions } from './control/tlsTrust';
-import { FtpAbortedError, FtpReplyError, FtpTlsError } from './errors';
+import { FtpAbortedError, FtpReplyError, FtpTlsError, FtpTlsUnavailableError } from './errors';
 import { mlstOptsToRequest, parseFeatReply } from './features';
 import { isCompletion } from './reply';
 import { parsePathReply } from './replyValues';
@@ -58,8 +58,11 @@ export async function openSession(opts: ConnectOptions, hooks: SessionHooks, log
         await control.upgradeToTls(trust);
       } else if (tls === 'explicit') {
         throw new FtpTlsError(`The server refused AUTH TLS: ${reply.code} ${reply.text}`);
+      } else if (!opts.allowPlainLogin) {
+        // Nothing secret has been sent: the user decides whether to go on without TLS.
+        throw new FtpTlsUnavailableError(`${reply.code} ${reply.text}`);
       } else {
-        control.log('status', 'The server does not offer TLS; continuing unencrypted', { hint: 'Passwords and files travel in clear text' });
+        control.log('status', 'The server does not offer TLS; continuing unencrypted as allowed', { hint: 'Passwords and files travel in clear text' });
       }
     }
     await login(control, opts);

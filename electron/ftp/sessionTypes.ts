@@ -18,6 +18,12 @@ export interface ConnectOptions {
   account?: string;
   /** Default 'none'. */
   tls?: TlsMode;
+  /**
+   * With `tls: 'explicit-if-available'`: log in even when the server offers no TLS. Without it
+   * such a server gets no USER or PASS and connect() rejects with FtpTlsUnavailableError, so the
+   * user can be asked first (a refused AUTH TLS may also be an attacker stripping TLS).
+   */
+  allowPlainLogin?: boolean;
   /** Default 'auto': EPSV → PASV → EPRT → PORT. */
   dataMode?: DataMode;
   /** Use only this strategy. */

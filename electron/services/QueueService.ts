@@ -25,6 +25,7 @@ import type { RemoteSessions } from './RemoteSessions';
 import type { SiteService } from '../sites';
 import { siteConnectParams } from './siteConnect';
 import { toConnectOptions } from './connectOptions';
+import type { TlsMemory } from './TlsMemory';
 import { loadQueueSettings, optionsOf, saveQueueSettings, settingsOf } from './queueSettings';
 
 /** A quick-connect server's transfers need the browsing session's credentials, which only live in memory. */
@@ -42,6 +43,8 @@ export interface QueueServiceDeps {
   log: LogFeed;
   remote: RemoteSessions;
   sites: SiteService;
+  /** Whether a server without TLS may be logged in to in plain text (the user's answer). */
+  tls: TlsMemory;
 }
 
 /** Owns the app's TransferQueue and translates between it and the contract. */
@@ -185,9 +188,9 @@ export class QueueService {
   /** Logs transfers in as the browsing session did; after a restart, saved sites use the site store. */
   private async connectOptionsFor(siteId: string) {
     const params = this.sessionParams.get(siteId);
-    if (params) return toConnectOptions(params);
+    if (params) return toConnectOptions(params, undefined, this.deps.tls);
     if (siteId.startsWith('quick:')) throw new CredentialsGoneError(siteId);
-    return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}));
+    return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}), undefined, this.deps.tls);
   }
 
   private ask(q: ExistsQuestion): Promise<ExistsAnswer> {

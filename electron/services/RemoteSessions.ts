@@ -3,11 +3,12 @@
  * server, separate from the queue's transfer connections so the pane never waits for a
  * transfer. Re-logs in when the server dropped an idle session. Must not import electron.
  */
-import { FtpSession, type ConnectOptions } from '../ftp';
+import { FtpSession, FtpTlsUnavailableError, type ConnectOptions } from '../ftp';
 import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import type { LogFeed } from './LogFeed';
-import { toConnectOptions } from './connectOptions';
+import { portOf, toConnectOptions } from './connectOptions';
+import { serverKey, type TlsMemory } from './TlsMemory';
 
 interface Entry {
   info: RemoteSessionInfo;
@@ -18,6 +19,21 @@ interface Entry {
   ownerId: string;
   /** A login in progress after the server dropped the session, shared by every caller. */
   reconnecting?: Promise<FtpSession>;
+}
+
+/**
+ * A server that used TLS before refuses it now: someone between Ferry and the server may be
+ * stripping it. Nothing secret was sent, and the user is not offered to go on.
+ */
+export class TlsDowngradeError extends Error {
+  readonly kind = 'tls-downgrade';
+  constructor(host: string, refusal: string) {
+    super(
+      `${host} refused TLS (AUTH TLS: ${refusal}), although it used TLS before: someone may be removing the encryption ` +
+        'between you and the server. Ferry did not send your password. If the server really stopped offering TLS, ' +
+        'connect with the protocol set to plain FTP.',
+    );
+  }
 }
 
 /** Error for a session id that is not (or no longer) connected. */
@@ -33,13 +49,29 @@ export class RemoteSessions {
   private readonly sessions = new Map<string, Entry>();
   private seq = 0;
 
-  constructor(private readonly log: LogFeed) {}
+  constructor(
+    private readonly log: LogFeed,
+    private readonly tls: TlsMemory,
+  ) {}
 
   /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
   async connect(params: ConnectParams, ownerId: string): Promise<RemoteSessionInfo> {
     const sessionId = `browse-${++this.seq}`;
-    const options = toConnectOptions(params, sessionId);
-    const session = await FtpSession.connect(options, { onLog: this.log.sink });
+    const key = serverKey(params.host, portOf(params));
+    if (params.allowPlain && params.tls === 'explicit-if-available') await this.tls.allowPlain(key, params.allowPlain === 'always');
+    const options = toConnectOptions(params, sessionId, this.tls);
+    let session: FtpSession;
+    try {
+      session = await FtpSession.connect(options, { onLog: this.log.sink });
+    } catch (err) {
+      if (err instanceof FtpTlsUnavailableError && this.tls.hasSeenTls(key)) {
+        const downgrade = new TlsDowngradeError(params.host, err.refusal);
+        this.log.status(sessionId, downgrade.message, 'error');
+        throw downgrade;
+      }
+      throw err;
+    }
+    if (session.isSecure) await this.tls.noteTls(key);
     let homePath: string;
     try {
       homePath = normalizeRemotePath(session.initialDirectory ?? (await session.pwd()));
@@ -50,7 +82,7 @@ export class RemoteSessions {
     const info: RemoteSessionInfo = {
       sessionId,
       host: params.host,
-      port: params.port ?? (params.tls === 'implicit' ? 990 : 21),
+      port: portOf(params),
       user: params.user || 'anonymous',
       homePath,
       isSecure: session.isSecure,

@@ -2,12 +2,21 @@
 import type { ConnectOptions } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
 import { maxListingEntries } from '../../shared/limits';
+import { serverKey, type TlsMemory } from './TlsMemory';
 
 /** Keep-alive for idle connections: FileZilla's idle NOOP interval is of the same order. */
 export const KEEP_ALIVE_MS = 60_000;
 
-/** Maps what the user chose to what the engine takes. */
-export function toConnectOptions(params: ConnectParams, connectionId?: string): ConnectOptions {
+/** The port a connection goes to. */
+export function portOf(params: Pick<ConnectParams, 'port' | 'tls'>): number {
+  return params.port ?? (params.tls === 'implicit' ? 990 : 21);
+}
+
+/**
+ * Maps what the user chose to what the engine takes. With "TLS if available", a server that
+ * offers no TLS gets a plain login only when `tls` says the user agreed (TlsMemory).
+ */
+export function toConnectOptions(params: ConnectParams, connectionId?: string, tls?: TlsMemory): ConnectOptions {
   return {
     host: params.host,
     port: params.port,
@@ -20,5 +29,6 @@ export function toConnectOptions(params: ConnectParams, connectionId?: string): 
     connectionId,
     keepAliveMs: KEEP_ALIVE_MS,
     maxListingEntries: maxListingEntries(process.env),
+    allowPlainLogin: params.tls === 'explicit-if-available' && tls?.isPlainAllowed(serverKey(params.host, portOf(params))) === true,
   };
 }

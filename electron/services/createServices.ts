@@ -14,6 +14,7 @@ import { RemoteSessions } from './RemoteSessions';
 import { MasterPasswordSecretStore, SiteService, SiteStore, type SecretStore } from '../sites';
 import { siteConnectParams } from './siteConnect';
 import { QueueService } from './QueueService';
+import { TlsMemory } from './TlsMemory';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
@@ -37,10 +38,11 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const hub = new EventHub();
   const log = new LogFeed(hub);
-  const remote = new RemoteSessions(log);
+  const tls = await TlsMemory.open(options.dataDir, (message) => log.status('ferry', message, 'error'));
+  const remote = new RemoteSessions(log, tls);
   const openSecrets = options.openSecrets ?? ((dir: string) => MasterPasswordSecretStore.open(dir));
   const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
-  const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites });
+  const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls });
   await queue.restore();
 
   const handlers = {
@@ -65,8 +67,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     remoteRename: async ({ sessionId, from, to }) => remote.rename(sessionId, from, to),
     remoteDelete: async ({ sessionId, targets }) => remote.delete(sessionId, targets),
     remoteChmod: async ({ sessionId, path, mode }) => remote.chmod(sessionId, path, mode),
-    remoteConnectSite: async ({ siteId, password, trustedFingerprint, trustAlways }, ctx) => {
-      const params = await siteConnectParams(sites, siteId, { password, trustedFingerprint });
+    remoteConnectSite: async ({ siteId, password, trustedFingerprint, trustAlways, allowPlain }, ctx) => {
+      const params = { ...(await siteConnectParams(sites, siteId, { password, trustedFingerprint })), ...(allowPlain ? { allowPlain } : {}) };
       const info = await remote.connect(params, ctx.clientId);
       if (trustAlways && trustedFingerprint) {
         // The connection is up either way; failing to remember only means being asked again.

@@ -2,12 +2,12 @@
  * Connecting and disconnecting the remote side: the session store's state and the remote
  * pane's listing, in that order. Only the newest connect attempt's answer is shown.
  */
-import type { ConnectParams, RemoteSessionInfo } from '../../shared/domain';
+import type { ConnectParams, ErrorInfo, PlainAnswer, RemoteSessionInfo } from '../../shared/domain';
 import type { Result } from '../../shared/result';
 import { getApi } from '../api/getApi';
 import { rememberRecent } from './recentConnections';
 import { useRemotePane } from './remotePane';
-import { useSession, type SiteConnectOptions } from './sessionStore';
+import { useSession, type PendingPlain, type SiteConnectOptions } from './sessionStore';
 
 /** Counts connect attempts, so only the newest one's answer is shown. */
 let attempt = 0;
@@ -22,16 +22,18 @@ async function isStale(mine: number, result: Result<RemoteSessionInfo>): Promise
 /** Connects with quick-connect parameters and opens `path` (default: the server's home). */
 export async function connect(params: ConnectParams, path?: string): Promise<void> {
   if (useSession.getState().info) await disconnect();
-  useSession.setState({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null });
+  useSession.setState({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null, pendingPlain: null });
   const mine = ++attempt;
   const result = await getApi().remoteConnect(params);
   if (await isStale(mine, result)) return;
   if (!result.ok) {
     const certificate = result.error.certificate;
+    const plain = plainQuestion(result.error, params.host, { params: { ...params, allowPlain: undefined }, path });
     useSession.setState({
       status: 'disconnected',
-      error: result.error,
+      error: plain ? null : result.error,
       pendingTrust: certificate ? { host: params.host, params, certificate, path } : null,
+      pendingPlain: plain,
     });
     return;
   }
@@ -43,20 +45,22 @@ export async function connect(params: ConnectParams, path?: string): Promise<voi
 /** Connects to a saved site; asks for a password or a certificate decision when the main process needs one. */
 export async function connectSite(siteId: string, options: SiteConnectOptions): Promise<void> {
   if (useSession.getState().info) await disconnect();
-  useSession.setState({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null });
-  const { password, trustedFingerprint, trustAlways } = options;
+  useSession.setState({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null, pendingPlain: null });
+  const { password, trustedFingerprint, trustAlways, allowPlain } = options;
   const mine = ++attempt;
-  const result = await getApi().remoteConnectSite({ siteId, password, trustedFingerprint, trustAlways });
+  const result = await getApi().remoteConnectSite({ siteId, password, trustedFingerprint, trustAlways, allowPlain });
   if (await isStale(mine, result)) return;
-  // A typed password is kept only as long as a certificate question is pending.
-  const retry = { ...options, trustedFingerprint: undefined, trustAlways: undefined };
+  // A typed password is kept only as long as a certificate or TLS question is pending.
+  const retry = { ...options, trustedFingerprint: undefined, trustAlways: undefined, allowPlain: undefined };
   if (!result.ok) {
     const { certificate, kind, message } = result.error;
+    const plain = plainQuestion(result.error, options.host, { site: { id: siteId, options: retry }, path: options.remoteDir });
     useSession.setState({
       status: 'disconnected',
-      error: kind === 'password-required' ? null : result.error,
+      error: kind === 'password-required' || plain ? null : result.error,
       pendingTrust: certificate ? { host: options.host, site: { id: siteId, options: retry }, certificate, path: options.remoteDir } : null,
       pendingPassword: kind === 'password-required' ? { siteId, options: { ...retry, password: undefined }, message } : null,
+      pendingPlain: plain,
     });
     return;
   }
@@ -68,6 +72,24 @@ export async function connectSite(siteId: string, options: SiteConnectOptions): 
     if (useRemotePane.getState().error) await pane.navigate(result.value.homePath);
   } else {
     await pane.navigate(result.value.homePath);
+  }
+}
+
+/** The question to put to the user when a connect failed for want of TLS, or null for other failures. */
+function plainQuestion(error: ErrorInfo, host: string, retry: Pick<PendingPlain, 'params' | 'site' | 'path'>): PendingPlain | null {
+  if (error.kind === 'tls-unavailable') return { kind: 'unavailable', host, message: error.message, ...retry };
+  if (error.kind === 'tls-downgrade') return { kind: 'downgrade', host, message: error.message };
+  return null;
+}
+
+/** Goes on without TLS with the server that offers none: for this run, or `always`. */
+export async function continueWithoutTls(answer: PlainAnswer): Promise<void> {
+  const pending = useSession.getState().pendingPlain;
+  if (!pending || pending.kind !== 'unavailable') return;
+  if (pending.site) {
+    await connectSite(pending.site.id, { ...pending.site.options, allowPlain: answer });
+  } else if (pending.params) {
+    await connect({ ...pending.params, allowPlain: answer }, pending.path);
   }
 }
 

@@ -4,7 +4,7 @@
  * connect and disconnect, which also drive the remote pane, are in remoteConnection.ts.
  */
 import { create } from 'zustand';
-import type { CertificateDetails, ConnectParams, ErrorInfo, RemoteSessionInfo } from '../../shared/domain';
+import type { CertificateDetails, ConnectParams, ErrorInfo, PlainAnswer, RemoteSessionInfo } from '../../shared/domain';
 
 /** A certificate the user has to accept or refuse before we go on. */
 export interface PendingTrust {
@@ -29,6 +29,24 @@ export interface SiteConnectOptions {
   trustedFingerprint?: string;
   /** Store the trusted fingerprint with the site ("trust always"). */
   trustAlways?: boolean;
+  /** The user's answer to a server without TLS. */
+  allowPlain?: PlainAnswer;
+}
+
+/**
+ * A server that offers no TLS though the connection asked for it if available: the user decides
+ * whether to log in unencrypted (`unavailable`), or is warned that a server which used TLS before
+ * refuses it now (`downgrade`, no way on from here). No password has been sent.
+ */
+export interface PendingPlain {
+  kind: 'unavailable' | 'downgrade';
+  host: string;
+  message: string;
+  /** Quick connect: the parameters to retry with. */
+  params?: ConnectParams;
+  /** Saved site: which one, and how it was being connected. */
+  site?: { id: string; options: SiteConnectOptions };
+  path?: string;
 }
 
 /** A saved site waiting for the user to type its password. */
@@ -46,8 +64,10 @@ export interface SessionState {
   error: ErrorInfo | null;
   pendingTrust: PendingTrust | null;
   pendingPassword: PendingSitePassword | null;
+  pendingPlain: PendingPlain | null;
   cancelSitePassword(): void;
   refuseCertificate(): void;
+  dismissPlain(): void;
 }
 
 /** The session store. */
@@ -57,10 +77,14 @@ export const useSession = create<SessionState>()((set) => ({
   error: null,
   pendingTrust: null,
   pendingPassword: null,
+  pendingPlain: null,
   cancelSitePassword() {
     set({ pendingPassword: null });
   },
   refuseCertificate() {
     set({ pendingTrust: null });
+  },
+  dismissPlain() {
+    set({ pendingPlain: null });
   },
 }));

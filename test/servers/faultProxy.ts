@@ -54,6 +54,8 @@ export interface FaultProxy {
   cutControlAfter(bytes: number): void;
   setThrottle(bps: number): void;
   setMaxControlConnections(n: number | undefined): void;
+  /** Answers AUTH TLS/SSL with 502 on new commands instead of passing it on, as a TLS-stripping attacker would. */
+  setStripTls(isStripping: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const dataServers = new Set<net.Server>();
   let throttleBps = options.throttleBps ?? 0;
   let maxControl = options.maxControlConnections;
+  let stripTls = false;
   const proxy: FaultProxy = {
     host: '127.0.0.1',
     port: 0,
@@ -102,6 +105,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     },
     setMaxControlConnections: (n) => {
       maxControl = n;
+    },
+    setStripTls: (isStripping) => {
+      stripTls = isStripping;
     },
     stop: async () => {
       for (const s of sockets) s.destroy();
@@ -308,6 +314,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     let fromClient = '';
     client.on('data', (chunk: Buffer) => {
       fromClient += chunk.toString('latin1');
+      const forward: string[] = [];
       let nl: number;
       while ((nl = fromClient.indexOf('\n')) >= 0) {
         const line = fromClient.slice(0, nl).replace(/\r$/, '');
@@ -316,14 +323,29 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         const arg = line.slice(verb.length + 1);
         proxy.commands.push(verb === 'PASS' ? 'PASS ****' : line);
         if (TRANSFER_VERBS.has(verb)) state.command = { verb, arg };
+        if (stripTls && verb === 'AUTH') {
+          // What an attacker in the middle does: answer for the server that there is no TLS.
+          proxy.events.push(`stripped ${line}`);
+          client.write('502 Command not implemented\r\n');
+          continue;
+        }
+        forward.push(`${line}\r\n`);
       }
-      upstream.write(chunk);
+      // Stripping sees every line, and TLS never starts then; otherwise bytes pass as they came.
+      if (!stripTls) upstream.write(chunk);
+      else if (forward.length > 0) upstream.write(Buffer.from(forward.join(''), 'latin1'));
     });
 
     // Replies are handled line by line, in order, because a 227/229 rewrite waits for a listener.
     let fromServer = '';
     let chain = Promise.resolve();
+    // After the server's 234 to AUTH the control connection is TLS: its bytes pass as they come.
+    let isTls = false;
     upstream.on('data', (chunk: Buffer) => {
+      if (isTls) {
+        chain = chain.then(() => void (client.destroyed || client.write(chunk)));
+        return;
+      }
       fromServer += chunk.toString('latin1');
       const lines: string[] = [];
       let nl: number;
@@ -333,6 +355,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       }
       chain = chain.then(async () => {
         for (const line of lines) {
+          if (/^234[ -]/.test(line)) isTls = true;
           const out = Buffer.from(`${await rewriteLine(state, line)}\r\n`, 'latin1');
           if (state.cutBudget !== undefined) {
             state.cutBudget -= out.length;

@@ -3,7 +3,7 @@
  * negotiation with a server that has no TLS.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FtpAbortedError, FtpReplyError, FtpSession, FtpTlsError, isTransient, type FtpLogEvent } from '../../../electron/ftp';
+import { FtpAbortedError, FtpReplyError, FtpSession, FtpTlsError, FtpTlsUnavailableError, isTransient, toErrorInfo, type FtpLogEvent } from '../../../electron/ftp';
 import { connect, faultServer, stopAll } from './harness';
 
 afterEach(stopAll);
@@ -40,10 +40,18 @@ describe('login', () => {
   });
 });
 describe('TLS negotiation with a server without TLS', () => {
-  it('continues in clear with explicit-if-available and says so', async () => {
+  it('with explicit-if-available sends no USER or PASS, and says why, until plain login is allowed', async () => {
+    const s = await faultServer();
+    const err = await connect(s, { tls: 'explicit-if-available' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpTlsUnavailableError);
+    expect(toErrorInfo(err)).toMatchObject({ kind: 'tls-unavailable', message: expect.stringMatching(/does not support TLS.*travel unencrypted/) });
+    expect(s.commands.filter((c) => /^(USER|PASS)/.test(c))).toEqual([]);
+  });
+
+  it('continues in clear with explicit-if-available once plain login is allowed, and says so', async () => {
     const s = await faultServer();
     const log: FtpLogEvent[] = [];
-    const session = await connect(s, { tls: 'explicit-if-available' }, log);
+    const session = await connect(s, { tls: 'explicit-if-available', allowPlainLogin: true }, log);
     expect(session.isSecure).toBe(false);
     expect(log.some((e) => e.kind === 'status' && /continuing unencrypted/.test(e.text))).toBe(true);
   });
