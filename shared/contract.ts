@@ -51,6 +51,8 @@ export const connectParamsSchema = z
   .strict();
 
 const siteId = z.string().min(1).max(64);
+/** One name inside a folder: no separator, NUL or line break, not `.` or `..`. */
+const plainName = z.string().min(1).max(1024).refine((n) => !/[/\\\0\r\n]/.test(n) && n !== '.' && n !== '..', 'not a plain file name');
 const itemIds = z.array(z.string().min(1).max(64)).max(100_000);
 const existsPolicy = z.enum(['ask', 'overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip']);
 const folderPath = z.string().max(1024);
@@ -148,7 +150,9 @@ export const methods = {
           .array(
             z
               .object({
-                name: z.string().min(1).max(1024).refine((n) => !/[/\\\0\r\n]/.test(n) && n !== '.' && n !== '..', 'not a plain file name'),
+                name: plainName,
+                /** A remote entry's readable name (FileEntry.displayName), which its local copy gets. */
+                displayName: plainName.optional(),
                 isFolder: z.boolean(),
                 sizeBytes: z.number().int().nonnegative().optional(),
                 modifiedMs: z.number().optional(),

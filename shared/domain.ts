@@ -9,7 +9,13 @@ export type EntryType = 'file' | 'dir' | 'link' | 'other';
 
 /** One entry of a local or remote directory listing. */
 export interface FileEntry {
+  /** The name as the server has it; commands about the entry use exactly this. */
   name: string;
+  /**
+   * The name for people to read, when it differs: the server's octets are UTF-8 but the session
+   * reads names as ISO-8859-1 (a server whose other names are not UTF-8).
+   */
+  displayName?: string;
   type: EntryType;
   /** Size in bytes when known (folders and some listings have none). */
   sizeBytes?: number;
@@ -55,7 +61,7 @@ export interface ConnectParams {
   trustedFingerprint?: string;
   /** The saved site this connection is for, if any. */
   siteId?: string;
-  /** How names and replies are encoded; UTF-8 when absent. */
+  /** How names and replies are encoded; Auto when absent (UTF-8 unless the server's names are not). */
   encoding?: 'utf8' | 'latin1';
   /**
    * The user's answer when "TLS if available" found no TLS: go on without it for this run

@@ -4,6 +4,7 @@
  * Owns: the option table and the command names. Must not import electron or the engine.
  */
 import { parseArgs } from 'node:util';
+import { wireEncodingOf, type WireEncoding } from '../../shared/charset';
 import type { DataMode, DataStrategy } from '../../shared/domain';
 import { COMMANDS, type CommandName } from './commandNames';
 import { parseOnExists, parseRetries, type QueueCliOptions } from './queueOptions';
@@ -27,6 +28,8 @@ export interface CliOptions extends QueueCliOptions {
   /** Transfers at once for recursive commands. */
   parallel?: number;
   timeoutMs?: number;
+  /** How the server's names are encoded; Auto when absent. */
+  charset?: WireEncoding;
 }
 
 /** What the command line asks for. */
@@ -48,6 +51,7 @@ const OPTION_TABLE = {
   recursive: { type: 'boolean', short: 'r' },
   parallel: { type: 'string', short: 'P' },
   timeout: { type: 'string' },
+  charset: { type: 'string' },
   retries: { type: 'string' },
   'on-exists': { type: 'string' },
   reverse: { type: 'boolean', short: 'R' },
@@ -58,7 +62,7 @@ const OPTION_TABLE = {
 type OptionName = keyof typeof OPTION_TABLE;
 
 /** Options every command accepts (connection, log and output). */
-const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'insecure', 'verbose', 'json', 'timeout', 'help'];
+const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'insecure', 'verbose', 'json', 'timeout', 'charset', 'help'];
 
 /** Options each command accepts beyond the common ones. */
 const EXTRA: Record<CommandName, readonly OptionName[]> = {
@@ -189,6 +193,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       throw new UsageError(`--timeout needs a number of seconds above 0 (got "${values.timeout}")`, command);
     }
     options.timeoutMs = Math.round(Number(values.timeout) * 1000);
+  }
+  if (values.charset !== undefined) {
+    const charset = wireEncodingOf(values.charset);
+    if (!charset) throw new UsageError(`--charset must be auto, utf8 or latin1 (also iso-8859-1, windows-1252; got "${values.charset}")`, command);
+    options.charset = charset;
   }
 
   if (options.data && options.mode && options.mode !== 'auto') {

@@ -141,7 +141,7 @@ export function formatListing(entries: readonly FileEntry[], opts: { offsetMinut
       group: terminalSafe(e.group ?? '-'),
       size: e.sizeBytes === undefined ? '-' : String(e.sizeBytes),
       time: formatTime(e.modifiedMs, opts.offsetMinutes) || '-',
-      name: terminalSafe(e.type === 'link' && e.linkTarget ? `${e.name} -> ${e.linkTarget}` : e.name),
+      name: terminalSafe(e.type === 'link' && e.linkTarget ? `${e.displayName ?? e.name} -> ${e.linkTarget}` : (e.displayName ?? e.name)),
     };
   });
   // A loop, not Math.max(...rows): spreading a listing of 100,000+ rows overflows the call stack.

@@ -5,6 +5,7 @@
  * which are ordinary characters in FTP file names. No I/O.
  * Must not import electron or the engine.
  */
+import { isUtf8 } from 'node:buffer';
 import { redactLoosePasswords } from './redact';
 import { UsageError } from './usageError';
 
@@ -25,6 +26,29 @@ export interface FtpUrl {
   path?: string;
   /** The URL ended with `/`: it names a folder. */
   isFolder: boolean;
+  /**
+   * The path's %XX escapes give octets that are not UTF-8: they are the server's own octets, and
+   * `path` holds them one character each (ISO-8859-1), for a session that sends them as they are.
+   */
+  hasRawOctets?: boolean;
+}
+
+/** Percent-decodes a URL path into its octets (`%E9` is the octet E9; other characters are UTF-8). */
+function pathOctets(raw: string): Buffer {
+  const bytes: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '%') {
+      const hex = raw.slice(i + 1, i + 3);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new UsageError("bad percent-encoding in the URL's path");
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+      continue;
+    }
+    const code = raw.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    bytes.push(...Buffer.from(String.fromCodePoint(code), 'utf8'));
+  }
+  return Buffer.from(bytes);
 }
 
 /** Percent-decodes one URL part; refuses malformed escapes and control characters (they would end an FTP command line). */
@@ -74,14 +98,18 @@ export function parseFtpUrl(text: string): FtpUrl {
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`bad port in URL: "${hostMatch[2]}"`);
   }
 
-  let path: string | undefined = decodePart(rawPath, 'path');
+  const octets = pathOctets(rawPath);
+  const hasRawOctets = !isUtf8(octets);
+  let path: string | undefined = octets.toString(hasRawOctets ? 'latin1' : 'utf8');
+  // RFC 959 commands end at CRLF: a CR, LF or NUL inside a name would inject a command.
+  if (/[\r\n\0]/.test(path)) throw new UsageError("the URL's path contains a line break or NUL");
   const isFolder = path.endsWith('/');
   if (path === '' || path === '/~' || path === '/~/') {
     path = undefined;
   } else if (path.startsWith('/~/')) {
     path = path.slice(3);
   }
-  return { scheme, host, port, user, password, path, isFolder };
+  return { scheme, host, port, user, password, path, isFolder, ...(hasRawOctets ? { hasRawOctets } : {}) };
 }
 
 /** The URL back as text for messages, with the password left out. */

@@ -56,6 +56,7 @@ const COMMON_OPTIONS = [
   '  --fingerprint SHA256          trust the server certificate with this SHA-256 fingerprint',
   '  -k, --insecure                accept any server certificate (unsafe)',
   '  --timeout SECONDS             connect, reply and data timeout (default 20)',
+  '  --charset auto|utf8|latin1    how the server\'s names are encoded (default auto: UTF-8 unless they are not)',
   '  -v, --verbose                 print every command and reply to stderr (password masked)',
   '  --json                        machine-readable output on stdout',
 ];

@@ -25,6 +25,7 @@ import {
 import { chooseChecksumMethod } from './features';
 import { ListParser, parseMlstReply, watchCutShort, type ListFormat } from './list';
 import { listingReader, nameListReader } from './listingReaders';
+import { hasNonAscii, latin1FormOf, type CharsetHost, type SessionCharset } from './charset';
 import { openSession, type SessionOptions, type SessionState } from './openSession';
 import { OperationLock } from './OperationLock';
 import { isCompletion, type FtpReply } from './reply';
@@ -58,6 +59,12 @@ export class FtpSession extends EventEmitter {
   private listFormat?: ListFormat;
   private activeTransfer?: DataTransfer;
   private readonly preparedPassive: PreparedPassive;
+  /** How names are encoded: decided, or `auto` (UTF-8 until a name is not), see charset.ts. */
+  private charset: SessionCharset;
+  /** The user chose the charset (not Auto): it is kept whatever names arrive. */
+  private readonly isCharsetFixed: boolean;
+  /** The charset as listing readers see and change it. */
+  private readonly charsetHost: CharsetHost;
 
   private constructor(control: ControlConnection, options: SessionOptions, state: SessionState) {
     super();
@@ -68,6 +75,21 @@ export class FtpSession extends EventEmitter {
     this.initialDirectory = state.initialDirectory;
     this.certificate = control.certificate;
     this.isDataProtected = state.isDataProtected;
+    const wanted = options.encoding ?? 'auto';
+    this.isCharsetFixed = wanted !== 'auto';
+    // An announced UTF8 is taken at its word until a name says otherwise.
+    this.charset = wanted === 'auto' && state.features.has('UTF8') ? 'utf8' : wanted;
+    const charsetOf = () => this.charset;
+    this.charsetHost = {
+      get charset() {
+        return charsetOf();
+      },
+      isFixed: this.isCharsetFixed,
+      useLatin1: () => this.useLatin1(),
+      confirmUtf8: () => {
+        if (this.charset === 'auto') this.charset = 'utf8';
+      },
+    };
     this.lock = new OperationLock(() => control.isClosed, options.keepAliveMs ?? 0, () => control.request('NOOP'));
     this.preparedPassive = new PreparedPassive(control, (fn) => this.exclusive(fn), options.preparedDataTtlMs);
     control.on('close', () => {
@@ -89,6 +111,21 @@ export class FtpSession extends EventEmitter {
     const { control, options, state } = await openSession(opts, hooks, log);
     session = new FtpSession(control, options, state);
     return session;
+  }
+
+  /** How this session encodes names now: what the server announced, was told, or what its names showed. */
+  get encoding(): 'utf8' | 'latin1' {
+    return this.charset === 'latin1' ? 'latin1' : 'utf8';
+  }
+
+  /** Whether the charset is settled (announced, configured, or learnt from a non-ASCII name). */
+  get isCharsetSettled(): boolean {
+    return this.charset !== 'auto';
+  }
+
+  /** Whether the charset was learnt from the server's names rather than chosen: what a later connection may start from. */
+  get isCharsetLearnt(): boolean {
+    return !this.isCharsetFixed && this.charset === 'latin1';
   }
 
   /** Whether the control connection is encrypted. */
@@ -113,7 +150,10 @@ export class FtpSession extends EventEmitter {
 
   /** Changes the remote directory (CWD). */
   cd(path: string): Promise<void> {
-    return this.exclusive(async () => void (await this.expect(`CWD ${path}`)));
+    return this.exclusive(async () => {
+      await this.settleCharset(path);
+      await this.expect(`CWD ${path}`);
+    });
   }
 
   /** Changes to the parent directory (CDUP). */
@@ -124,20 +164,33 @@ export class FtpSession extends EventEmitter {
   /** Lists a directory (MLSD when offered, else LIST) into an array; `onCutShort` hears a final reply saying entries were left out. */
   async list(path?: string, onCutShort?: (reply: string) => void): Promise<FileEntry[]> {
     const entries: FileEntry[] = [];
-    for await (const entry of this.listStream(path, onCutShort)) entries.push(entry);
+    let readAsUtf8 = 0;
+    for await (const entry of this.listStream(path, onCutShort, (before) => (readAsUtf8 = before))) entries.push(entry);
+    // Names read as UTF-8 before the session switched to ISO-8859-1 take that form too, so a
+    // command about any of them sends the server's octets.
+    for (const entry of entries.slice(0, readAsUtf8)) {
+      if (!hasNonAscii(entry.name)) continue;
+      entry.displayName = entry.name;
+      entry.name = latin1FormOf(entry.name);
+    }
     return entries;
   }
 
-  /** Lists a directory, yielding entries as they are parsed; stopping early aborts the listing. */
-  async *listStream(path?: string, onCutShort?: (reply: string) => void): AsyncGenerator<FileEntry> {
+  /**
+   * Lists a directory, yielding entries as they are parsed; stopping early aborts the listing.
+   * `onCharsetSwitch` hears how many entries were yielded, read as UTF-8, before an Auto session
+   * met a name that is not UTF-8 and switched to ISO-8859-1.
+   */
+  async *listStream(path?: string, onCutShort?: (reply: string) => void, onCharsetSwitch?: (entriesBefore: number) => void): AsyncGenerator<FileEntry> {
     const release = await this.lock.acquire();
     try {
+      if (path !== undefined) await this.settleCharset(path);
       // RFC 3659 §7.8: MLSD support is announced as MLST in FEAT.
       const useMlsd = this.features.has('MLST') || this.features.has('MLSD');
       // No `-a`: hidden files are shown or not per server (options in LIST are not standard, RFC 959).
       const command = `${useMlsd ? 'MLSD' : 'LIST'}${path ? ` ${path}` : ''}`;
       const parser = new ListParser({ format: useMlsd ? 'mlsd' : this.listFormat });
-      const read = listingReader(parser, this.options.encoding ?? 'utf8', (message) => this.control.log('status', message));
+      const read = listingReader(parser, this.charsetHost, (message) => this.control.log('status', message), onCharsetSwitch);
       const onFinal = watchCutShort(path ?? 'the login folder', (message) => this.control.log('error', message), onCutShort);
       const limit = this.options.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES;
       let count = 0;
@@ -156,7 +209,7 @@ export class FtpSession extends EventEmitter {
   nlst(path?: string): Promise<string[]> {
     return this.exclusive(async () => {
       const names: string[] = [];
-      const stream = this.readTransfer(await this.openData(`NLST${path ? ` ${path}` : ''}`), nameListReader(this.options.encoding ?? 'utf8', names));
+      const stream = this.readTransfer(await this.openData(`NLST${path ? ` ${path}` : ''}`), nameListReader(this.charsetHost, names));
       for await (const nothing of stream) void nothing;
       return names;
     });
@@ -165,6 +218,7 @@ export class FtpSession extends EventEmitter {
   /** Facts about one path (MLST, RFC 3659 §7). */
   mlst(path: string): Promise<FileEntry> {
     return this.exclusive(async () => {
+      await this.settleCharset(path);
       const reply = await this.expect(`MLST ${path}`, 250);
       const result = parseMlstReply(reply.lines);
       if (!result) throw new FtpProtocolError(`Cannot parse the MLST reply: ${reply.text}`);
@@ -175,6 +229,7 @@ export class FtpSession extends EventEmitter {
   /** Size in bytes (SIZE, RFC 3659 §4), asked in binary mode where it is exact. */
   size(path: string): Promise<number> {
     return this.exclusive(async () => {
+      await this.settleCharset(path);
       await this.ensureType('I');
       return parseSizeReply((await this.expect(`SIZE ${path}`, 213)).text);
     });
@@ -182,12 +237,16 @@ export class FtpSession extends EventEmitter {
 
   /** Last modification time in ms since the epoch (MDTM, RFC 3659 §3: UTC). */
   modifiedTime(path: string): Promise<number> {
-    return this.exclusive(async () => parseTimeValReply((await this.expect(`MDTM ${path}`, 213)).text));
+    return this.exclusive(async () => {
+      await this.settleCharset(path);
+      return parseTimeValReply((await this.expect(`MDTM ${path}`, 213)).text);
+    });
   }
 
   /** Sets the modification time (MFMT when offered; else the `MDTM time path` form vsftpd accepts). */
   setModifiedTime(path: string, ms: number): Promise<void> {
     return this.exclusive(async () => {
+      await this.settleCharset(path);
       const command = this.features.has('MFMT') ? 'MFMT' : 'MDTM';
       await this.expect(`${command} ${formatTimeVal(ms)} ${path}`, 213);
     });
@@ -195,22 +254,32 @@ export class FtpSession extends EventEmitter {
 
   /** Creates a directory (MKD). */
   mkdir(path: string): Promise<void> {
-    return this.exclusive(async () => void (await this.expect(`MKD ${path}`, 257)));
+    return this.exclusive(async () => {
+      await this.settleCharset(path);
+      await this.expect(`MKD ${path}`, 257);
+    });
   }
 
   /** Removes an empty directory (RMD). */
   rmdir(path: string): Promise<void> {
-    return this.exclusive(async () => void (await this.expect(`RMD ${path}`)));
+    return this.exclusive(async () => {
+      await this.settleCharset(path);
+      await this.expect(`RMD ${path}`);
+    });
   }
 
   /** Deletes a file (DELE). */
   delete(path: string): Promise<void> {
-    return this.exclusive(async () => void (await this.expect(`DELE ${path}`)));
+    return this.exclusive(async () => {
+      await this.settleCharset(path);
+      await this.expect(`DELE ${path}`);
+    });
   }
 
   /** Renames or moves (RNFR 350, then RNTO). */
   rename(from: string, to: string): Promise<void> {
     return this.exclusive(async () => {
+      await this.settleCharset(from);
       await this.expect(`RNFR ${from}`, 350);
       await this.expect(`RNTO ${to}`);
     });
@@ -218,7 +287,10 @@ export class FtpSession extends EventEmitter {
 
   /** Changes permissions (SITE CHMOD, e.g. mode `644`); servers without it reply 500/502. */
   chmod(path: string, mode: string): Promise<void> {
-    return this.exclusive(async () => void (await this.expect(`SITE CHMOD ${mode} ${path}`)));
+    return this.exclusive(async () => {
+      await this.settleCharset(path);
+      await this.expect(`SITE CHMOD ${mode} ${path}`);
+    });
   }
 
   /**
@@ -227,6 +299,7 @@ export class FtpSession extends EventEmitter {
    */
   download(remote: string, to: NodeJS.WritableStream, opts: DownloadOptions = {}): Promise<TransferResult> {
     return this.exclusive(async () => {
+      await this.settleCharset(remote);
       const ascii = opts.type === 'ascii';
       const offset = opts.offset ?? 0;
       await this.ensureType(ascii ? 'A' : 'I');
@@ -259,6 +332,7 @@ export class FtpSession extends EventEmitter {
    */
   upload(from: NodeJS.ReadableStream, remote: string, opts: UploadOptions = {}): Promise<TransferResult> {
     return this.exclusive(async () => {
+      await this.settleCharset(remote);
       const ascii = opts.type === 'ascii';
       const offset = opts.offset ?? 0;
       await this.ensureType(ascii ? 'A' : 'I');
@@ -284,6 +358,7 @@ export class FtpSession extends EventEmitter {
     // Nothing to ask the server: no need to wait for the session (the queue asks after every file).
     if (!method) return Promise.resolve(undefined);
     return this.exclusive(async () => {
+      await this.settleCharset(path);
       if (method.command === 'HASH' && method.needsSelect) await this.expect(`OPTS HASH ${method.algorithm}`, 200);
       // Hashing a large file takes the server a while before it can reply.
       const reply = await this.control.request(`${method.command} ${path}`, { timeoutMs: this.options.timeoutMs * 15 });
@@ -382,6 +457,33 @@ export class FtpSession extends EventEmitter {
     return readToEnd(transfer, consume, () => {
       this.activeTransfer = undefined;
     }, onFinal);
+  }
+
+  /** A name that is not UTF-8 arrived: names are ISO-8859-1 from now on, commands and replies too. */
+  private useLatin1(): void {
+    if (this.charset === 'latin1' || this.isCharsetFixed) return;
+    this.charset = 'latin1';
+    this.control.setEncoding('latin1');
+    this.control.log('status', 'This server sends names that are not UTF-8: reading and sending them as ISO-8859-1 from now on');
+  }
+
+  /**
+   * Before a command about a path with characters outside ASCII, while the charset is still
+   * unknown (Auto, and the server announced no UTF8), looks at the names in the path's folder:
+   * if they are not UTF-8 the session switches, so the command sends the server's octets.
+   * A folder that cannot be listed leaves things as they are. Runs inside an operation.
+   */
+  private async settleCharset(path: string): Promise<void> {
+    if (this.charset !== 'auto' || !hasNonAscii(path)) return;
+    const cut = path.replace(/\/+$/, '').lastIndexOf('/');
+    const folder = cut > 0 ? path.slice(0, cut) : cut === 0 ? '/' : undefined;
+    const names: string[] = [];
+    try {
+      const stream = this.readTransfer(await this.openData(`NLST${folder ? ` ${folder}` : ''}`), nameListReader(this.charsetHost, names));
+      for await (const nothing of stream) void nothing;
+    } catch (err) {
+      if (this.control.isClosed) throw err;
+    }
   }
 
   private async ensureType(type: 'A' | 'I'): Promise<void> {

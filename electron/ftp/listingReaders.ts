@@ -1,50 +1,78 @@
 /**
  * Turns the chunks of a listing's data connection into results: entries for MLSD/LIST, names for
- * NLST. Chunks split characters and lines anywhere, so both decode and split incrementally.
+ * NLST. Chunks split characters and lines anywhere, so lines are found in the bytes first and each
+ * is decoded in the session's charset (charset.ts), which an Auto session may switch on the way.
  * Each reader takes a chunk, or undefined once the data has ended.
  * Must not import electron or React.
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { FileEntry } from '../../shared/domain';
+import { displayNameOf, type CharsetHost, type DecodedLine, LineDecoder } from './charset';
 import type { ListParser } from './list';
 
 /** At most this many unparsable lines are logged per listing: one odd server must not flood the log. */
 const UNPARSED_LOG_LIMIT = 20;
 
-/** Reads MLSD/LIST data through `parser`, logging (a few of) the lines it cannot parse. */
+/**
+ * Reads MLSD/LIST data through `parser`, logging (a few of) the lines it cannot parse. Entries of
+ * an ISO-8859-1 session get their readable `displayName` when their octets are UTF-8.
+ * `onSwitch` hears how many entries came before the line at which an Auto session switched to
+ * ISO-8859-1: those were read as UTF-8.
+ */
 export function listingReader(
   parser: ListParser,
-  encoding: 'utf8' | 'latin1',
+  host: CharsetHost,
   log: (message: string) => void,
+  onSwitch?: (entriesBefore: number) => void,
 ): (chunk: Buffer | undefined) => FileEntry[] {
-  const decoder = new StringDecoder(encoding);
+  const decoder = new LineDecoder(host);
   let unparsedLogged = 0;
+  let produced = 0;
   const report = (unparsed: string[]) => {
     for (const line of unparsed) {
       if (unparsedLogged++ < UNPARSED_LOG_LIMIT) log(`Could not parse listing line: ${line}`);
     }
   };
+  const parse = (lines: DecodedLine[], out: FileEntry[]) => {
+    for (const line of lines) {
+      if (line.isSwitch) onSwitch?.(produced);
+      const batch = parser.push(`${line.text}\n`);
+      report(batch.unparsed);
+      for (const entry of batch.entries) out.push(finish(entry));
+    }
+  };
+  const finish = (entry: FileEntry): FileEntry => {
+    produced++;
+    if (host.charset === 'latin1') {
+      const readable = displayNameOf(entry.name);
+      if (readable !== undefined) entry.displayName = readable;
+    }
+    return entry;
+  };
   return (chunk) => {
-    const batch = chunk === undefined ? parser.push(decoder.end()) : parser.push(decoder.write(chunk));
-    report(batch.unparsed);
-    if (chunk !== undefined) return batch.entries;
+    const out: FileEntry[] = [];
+    if (chunk !== undefined) {
+      parse(decoder.push(chunk), out);
+      return out;
+    }
+    parse(decoder.end(), out);
     const tail = parser.end();
     report(tail.unparsed);
-    return [...batch.entries, ...tail.entries];
+    for (const entry of tail.entries) out.push(finish(entry));
+    return out;
   };
 }
 
 /** Reads NLST data into `names`, one per non-empty line; yields nothing itself. */
-export function nameListReader(encoding: 'utf8' | 'latin1', names: string[]): (chunk: Buffer | undefined) => never[] {
-  const decoder = new StringDecoder(encoding);
-  let partial = '';
-  const take = (text: string, final: boolean) => {
-    const lines = (partial + text).split(/\r?\n/);
-    partial = final ? '' : lines.pop() ?? '';
-    for (const line of lines) if (line !== '') names.push(line);
+export function nameListReader(host: CharsetHost, names: string[]): (chunk: Buffer | undefined) => never[] {
+  const decoder = new LineDecoder(host);
+  const take = (lines: DecodedLine[]) => {
+    for (const { text } of lines) {
+      const name = text.endsWith('\r') ? text.slice(0, -1) : text;
+      if (name !== '') names.push(name);
+    }
   };
   return (chunk) => {
-    take(chunk === undefined ? decoder.end() : decoder.write(chunk), chunk === undefined);
+    take(chunk === undefined ? decoder.end() : decoder.push(chunk));
     return [];
   };
 }

@@ -42,7 +42,7 @@ export async function openSession(opts: ConnectOptions, hooks: SessionHooks, log
     host: opts.host,
     port: opts.port ?? (tls === 'implicit' ? 990 : 21),
     timeoutMs: options.timeoutMs,
-    encoding: opts.encoding ?? 'utf8',
+    encoding: opts.encoding === 'latin1' ? 'latin1' : 'utf8',
     connectionId: options.connectionId,
     log,
     signal: hooks.signal,
@@ -80,7 +80,7 @@ export async function openSession(opts: ConnectOptions, hooks: SessionHooks, log
     }
     const feat = await control.request('FEAT');
     const features = parseFeatReply(feat);
-    if (features.has('UTF8') && (opts.encoding ?? 'utf8') === 'utf8') {
+    if (features.has('UTF8') && opts.encoding !== 'latin1') {
       // RFC 2640 §3.1 via OPTS; a refusal only means the server does not switch: not an error.
       await control.request('OPTS UTF8 ON');
     }

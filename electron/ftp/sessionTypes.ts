@@ -45,8 +45,11 @@ export interface ConnectOptions {
   keepAliveMs?: number;
   /** Label of this connection in log events. */
   connectionId?: string;
-  /** Character set of commands, replies and listings; default utf8. */
-  encoding?: 'utf8' | 'latin1';
+  /**
+   * Character set of names in commands, replies and listings: `auto` (the default) is UTF-8 when
+   * the server announces it or while its names are valid UTF-8, else ISO-8859-1 (charset.ts).
+   */
+  encoding?: 'auto' | 'utf8' | 'latin1';
   /** Most entries one listing may have (default DEFAULT_MAX_LISTING_ENTRIES, shared/limits.ts). */
   maxListingEntries?: number;
 }

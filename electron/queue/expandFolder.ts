@@ -96,9 +96,11 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
       // Some servers list `.` and `..` themselves; they are not content.
       if (entry.name === '.' || entry.name === '..') continue;
       const remotePath = joinRemote(remote, entry.name);
-      const reason = unsafeNameReason(entry.name);
+      // The local copy gets the readable name when the server's octets had to be kept apart from it.
+      const localName = entry.displayName ?? entry.name;
+      const reason = unsafeNameReason(entry.name) ?? unsafeNameReason(localName);
       // `local` is the root or a folder that passed this check, so a direct child stays inside the root.
-      const localPath = reason === undefined ? childPath(local, entry.name) : undefined;
+      const localPath = reason === undefined ? childPath(local, localName) : undefined;
       if (localPath === undefined) {
         tree.refused.push({ path: remotePath, reason: reason ?? 'would leave the target folder' });
         continue;

@@ -91,7 +91,8 @@ export class QueueService {
       files.map((f) => ({
         direction: input.direction,
         siteId,
-        localPath: path.join(input.localFolder, f.name),
+        // A download's local copy gets the readable name; an upload's is the local file itself.
+        localPath: path.join(input.localFolder, input.direction === 'download' ? (f.displayName ?? f.name) : f.name),
         remotePath: joinRemotePath(input.remoteFolder, f.name),
         sizeBytes: f.sizeBytes,
         modifiedMs: f.modifiedMs,
@@ -103,7 +104,7 @@ export class QueueService {
       const expanded = await this.queue.addFolder({
         direction: input.direction,
         siteId,
-        localDir: path.join(input.localFolder, folder.name),
+        localDir: path.join(input.localFolder, input.direction === 'download' ? (folder.displayName ?? folder.name) : folder.name),
         remoteDir: joinRemotePath(input.remoteFolder, folder.name),
         onExists: input.onExists,
       });

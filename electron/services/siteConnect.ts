@@ -39,7 +39,7 @@ export async function siteConnectParams(
   if (site.port) params.port = site.port;
   const encoding = wireEncodingOf(site.charset);
   if (!encoding) throw new UnsupportedCharsetError(site.name, site.charset);
-  if (encoding !== 'utf8') params.encoding = encoding;
+  if (encoding !== 'auto') params.encoding = encoding;
   const fingerprint = given.trustedFingerprint ?? site.trustedFingerprint;
   if (fingerprint) params.trustedFingerprint = fingerprint;
   if (site.logonType === 'anonymous') return params;

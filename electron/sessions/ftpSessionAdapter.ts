@@ -81,12 +81,22 @@ export function ftpSessionFactory(
   // so a mode that cannot connect (a passive port a firewall drops: a timeout per attempt) is not
   // waited out again by every new connection.
   const learned = new Map<string, DataStrategy>();
+  // Likewise the charset an Auto connection learnt from the site's names: the next starts with it.
+  const learnedEncoding = new Map<string, 'utf8' | 'latin1'>();
   return async (siteId, connectionLabel) => {
     const connect = await connectOptionsFor(siteId);
     const session = await FtpSession.connect(
-      { ...connect, connectionId: connectionLabel, preferredDataStrategy: connect.preferredDataStrategy ?? learned.get(siteId) },
+      {
+        ...connect,
+        connectionId: connectionLabel,
+        preferredDataStrategy: connect.preferredDataStrategy ?? learned.get(siteId),
+        encoding: connect.encoding && connect.encoding !== 'auto' ? connect.encoding : (learnedEncoding.get(siteId) ?? connect.encoding),
+      },
       { onLog: opts.onLog ? (event) => opts.onLog!(siteId, event) : undefined },
     );
-    return fromFtpSession(session, (strategy) => learned.set(siteId, strategy));
+    return fromFtpSession(session, (strategy) => {
+      learned.set(siteId, strategy);
+      if (session.isCharsetLearnt) learnedEncoding.set(siteId, 'latin1');
+    });
   };
 }

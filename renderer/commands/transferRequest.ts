@@ -7,6 +7,8 @@ import type { PaneId } from './types';
 /** One thing to transfer, named relative to `fromFolder`. */
 export interface TransferItem {
   name: string;
+  /** The readable name a remote entry has beside its server name (FileEntry.displayName): the local copy gets it. */
+  displayName?: string;
   isFolder: boolean;
   sizeBytes?: number;
   /** Drives the queue's "overwrite if newer" choice. */
@@ -28,6 +30,7 @@ export function transferRequest(from: PaneId, entries: readonly FileEntry[], fro
     .filter((e) => e.name !== PARENT_NAME && e.type !== 'other')
     .map((e) => {
       const item: TransferItem = { name: e.name, isFolder: isFolderLike(e) };
+      if (e.displayName !== undefined) item.displayName = e.displayName;
       if (e.sizeBytes !== undefined && !item.isFolder) item.sizeBytes = e.sizeBytes;
       if (e.modifiedMs !== undefined) item.modifiedMs = e.modifiedMs;
       return item;

@@ -34,7 +34,7 @@ export interface PaneView {
 /** Whether an entry passes the hidden toggle and the filter (`..` always does). */
 export function isShown(entry: FileEntry, needle: string, showHidden: boolean): boolean {
   if (!showHidden && entry.isHidden) return false;
-  return needle === '' || entry.name.toLowerCase().includes(needle);
+  return needle === '' || (entry.displayName ?? entry.name).toLowerCase().includes(needle);
 }
 
 /** Builds the view of sorted entries. */

@@ -15,7 +15,7 @@ import { applyChange, EMPTY_TOTALS, fromSnapshot, tabOf, type QueueData, type Qu
 /** What the panes ask to transfer. */
 export interface TransferRequest {
   direction: 'upload' | 'download';
-  items: { name: string; isFolder: boolean; sizeBytes?: number; modifiedMs?: number }[];
+  items: { name: string; displayName?: string; isFolder: boolean; sizeBytes?: number; modifiedMs?: number }[];
   /** The folder the items are in (local for uploads, remote for downloads). */
   fromFolder: string;
   /** The folder they go to (remote for uploads, local for downloads). */

@@ -69,11 +69,14 @@ export class ControlConnection extends EventEmitter {
   certificate?: CertificateInfo;
   /** Default reply timeout in milliseconds. */
   timeoutMs: number;
+  /** How commands are encoded and replies decoded (the session's charset). */
+  private encoding: 'utf8' | 'latin1';
 
   private constructor(socket: net.Socket, private readonly options: ControlConnectionOptions) {
     super();
     this.socket = socket;
     this.timeoutMs = options.timeoutMs;
+    this.encoding = options.encoding;
     this.parser = new ReplyParser({ encoding: options.encoding });
     this.attach(socket);
   }
@@ -169,8 +172,14 @@ export class ControlConnection extends EventEmitter {
     const masked = maskCommand(command);
     const promise = this.enqueue(masked, options);
     this.log('command', masked);
-    this.socket.write(`${command}\r\n`, this.options.encoding);
+    this.socket.write(`${command}\r\n`, this.encoding);
     return promise;
+  }
+
+  /** Encodes commands and decodes replies with `encoding` from now on. */
+  setEncoding(encoding: 'utf8' | 'latin1'): void {
+    this.encoding = encoding;
+    this.parser.setEncoding(encoding);
   }
 
   /**

@@ -28,7 +28,7 @@ export class ReplyParser {
   private readonly maxLineLength: number;
   private readonly maxReplyLines: number;
   private readonly maxReplyChars: number;
-  private readonly decoder: StringDecoder;
+  private decoder: StringDecoder;
   private partial = '';
   /** Lines of a multi-line reply still waiting for its `xyz ` last line. */
   private pending?: { code: number; lines: string[]; chars: number };
@@ -61,6 +61,11 @@ export class ReplyParser {
     if (data.length > this.maxLineLength) this.tooLong();
     this.partial = data;
     return replies;
+  }
+
+  /** Decodes what arrives from now on with `encoding` (a session that learnt its server's charset). */
+  setEncoding(encoding: 'utf8' | 'latin1'): void {
+    this.decoder = new StringDecoder(encoding);
   }
 
   /** Whether a reply has started but is not complete yet (useful to tell a clean close from a cut one). */

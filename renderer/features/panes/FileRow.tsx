@@ -40,7 +40,7 @@ export const FileRow = memo(function FileRow({ id, entry, index, start, height, 
         c.key === 'name' ? (
           <div key={c.key} role="gridcell" className={c.className} title={entry.linkTarget ? `${entry.name} → ${entry.linkTarget}` : entry.name}>
             <EntryIcon entry={entry} />
-            <span className="name-text">{entry.name}</span>
+            <span className="name-text">{entry.displayName ?? entry.name}</span>
           </div>
         ) : (
           <div key={c.key} role="gridcell" className={c.className} title={isParent ? undefined : c.title?.(entry)}>

@@ -54,6 +54,11 @@ describe('transfer requests', () => {
     expect(transferRequest('local', [entries[0]], '/home/u', '/srv')).toBeNull();
     expect(transferRequest('local', entries, '/home/u', '')).toBeNull();
   });
+
+  it('carries a remote name\'s readable form beside the server\'s, for the local copy', () => {
+    const entry = { name: 'naÃ¯ve.txt', displayName: 'naïve.txt', type: 'file' as const, sizeBytes: 2 };
+    expect(transferRequest('remote', [entry], '/srv', '/home/u')?.items).toEqual([{ name: 'naÃ¯ve.txt', displayName: 'naïve.txt', isFolder: false, sizeBytes: 2 }]);
+  });
 });
 
 describe('drag payloads', () => {
