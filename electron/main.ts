@@ -10,12 +10,15 @@ import { createServices } from './services/createServices';
 import { createDispatcher } from './ipc/dispatch';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { showQueueOnDesktop } from './ipc/desktopIntegration';
+import { denyPermissions, guardWindow, rendererUrl, viewMenu } from './ipc/windowPolicy';
 import { KeychainSecretStore } from './sites';
+import { keepRunningOnUnhandledRejections } from './services/backstop';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
 const APP_ORIGIN = 'ferry://app';
-const devUrl = process.env.ELECTRON_RENDERER_URL;
+// The development server is honoured only while developing: a packaged app loads nothing else.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 const CSP = [
   "default-src 'self'",
@@ -64,7 +67,7 @@ function serveRenderer(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   // No camera, notifications prompts or other permissions: an FTP client needs none.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  denyPermissions(session.defaultSession);
 }
 
 function createWindow(): BrowserWindow {
@@ -85,16 +88,8 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the user's browser, never in a Ferry window.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  guardWindow(win, { isPackaged: app.isPackaged, isTrustedUrl, shell, dialog });
+  void win.loadURL(rendererUrl(app.isPackaged, devUrl, `${APP_ORIGIN}/index.html`));
   return win;
 }
 
@@ -103,11 +98,13 @@ function buildMenu(): void {
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     { label: 'File', submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit' }] },
     { role: 'editMenu' },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    viewMenu(app.isPackaged),
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
+
+keepRunningOnUnhandledRejections((message) => console.error(`ferry: ${message}`));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

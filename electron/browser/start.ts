@@ -9,6 +9,7 @@ import { createServices } from '../services/createServices';
 import { createDispatcher } from '../ipc/dispatch';
 import { startBrowserServer } from './BrowserServer';
 import { defaultDataDir } from '../services/dataDir';
+import { keepRunningOnUnhandledRejections } from '../services/backstop';
 
 /** Parsed flags of the browser-mode entry point. */
 interface Flags {
@@ -30,11 +31,7 @@ function parseFlags(argv: string[]): Flags {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  // One failed promise nobody awaited (a server that misbehaves in a way no handler foresaw) must
-  // not end every other session and transfer: say what happened and keep serving.
-  process.on('unhandledRejection', (reason) => {
-    console.error(`ferry: unexpected failure (still running): ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
-  });
+  keepRunningOnUnhandledRejections((message) => console.error(`ferry: ${message}`));
   const flags = parseFlags(process.argv.slice(2));
   // The built bundle lives in out/main; the renderer beside it in out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -17,6 +17,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
 const configPath = path.join(root, 'build/electron-builder.json');
 const temp: string[] = [];
+/** Where Electron's binary keeps its fuse wire (@electron/fuses). */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 afterAll(async () => Promise.all(temp.map((d) => rm(d, { recursive: true, force: true }))));
 
 async function loadConfig(): Promise<Record<string, unknown>> {
@@ -63,7 +65,9 @@ describe('packaging with a stub Electron', () => {
     temp.push(work);
     const dist = path.join(work, 'electron-dist');
     await mkdir(dist);
-    await writeFile(path.join(dist, 'electron'), '#!/bin/sh\nexit 0\n');
+    // The stub carries a fuse wire as Electron's binary does (sentinel, version 1, 8 fuses, all
+    // inherited), so electron-builder flips the fuses the config names and the test reads them back.
+    await writeFile(path.join(dist, 'electron'), `#!/bin/sh\nexit 0\n# ${FUSE_SENTINEL}\x01\x08${'\x90'.repeat(8)}\n`, 'latin1');
     await chmod(path.join(dist, 'electron'), 0o755);
     const electronVersion = JSON.parse(await readFile(require.resolve('electron/package.json'), 'utf8')).version as string;
     await writeFile(path.join(dist, 'version'), electronVersion);
@@ -86,5 +90,12 @@ describe('packaging with a stub Electron', () => {
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     const packed = JSON.parse(asar.extractFile(archive, 'package.json').toString());
     expect(packed.main).toBe('out/main/main.js');
+
+    // The executable's fuses: no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect; only the checked
+    // app.asar is loaded; cookies encrypted; file:// gets no extra privileges.
+    const binary = await readFile(path.join(output, 'linux-unpacked/ferry'));
+    const wireAt = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2;
+    const fuse = (i: number) => ({ 48: 'off', 49: 'on', 144: 'inherit' })[binary[wireAt + i]];
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(fuse)).toEqual(['off', 'on', 'off', 'off', 'on', 'on', 'inherit', 'off']);
   });
 });
