@@ -12,6 +12,7 @@ import { MAX_CONNECTIONS, MAX_MESSAGE_BYTES, startBrowserServer, type BrowserSer
 import net from 'node:net';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createServices } from '../../../electron/services/createServices';
+import { startFaultServer } from '../../servers/faultServer';
 
 let server: BrowserServer;
 const services = await createServices({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferry-services-')) });
@@ -145,6 +146,25 @@ describe('browser-mode server', () => {
     expect(await next()).toMatchObject({ type: 'result', id: 9, result: { ok: true } });
     expect(warnings.some((w) => w.includes('log event was too large to send'))).toBe(true);
     ws.close();
+  });
+
+  it('survives a server whose greeting is an endless run of control characters, and answers the next call', async () => {
+    const line = `220-${'\x1b\x07'.repeat(4000)}\r\n`;
+    const hostile = await startFaultServer({ greeting: (session) => session.write(line.repeat(2000)) });
+    const opened = await openSocket(`/${server.token}/ws`, server.origin);
+    if (!('ws' in opened)) throw new Error(`refused: ${opened.status}`);
+    const { ws } = opened;
+    const results = new Map<number, unknown>();
+    ws.on('message', (d) => {
+      const msg = JSON.parse(d.toString()) as { type: string; id?: number; result?: unknown };
+      if (msg.type === 'result' && msg.id !== undefined) results.set(msg.id, msg.result);
+    });
+    ws.send(JSON.stringify({ id: 21, method: 'remoteConnect', input: { host: '127.0.0.1', port: hostile.port, tls: 'none', dataMode: 'auto' } }));
+    await vi.waitFor(() => expect(results.get(21)).toMatchObject({ ok: false, error: { kind: 'protocol', message: expect.stringMatching(/longer than/) } }), { timeout: 20_000 });
+    ws.send(JSON.stringify({ id: 22, method: 'appInfo', input: {} }));
+    await vi.waitFor(() => expect(results.get(22)).toMatchObject({ ok: true }));
+    ws.close();
+    await hostile.stop();
   });
 
   it('refuses connections beyond its limit, so idle sockets cannot pile up, and serves again once they go', async () => {
