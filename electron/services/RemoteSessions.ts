@@ -3,17 +3,17 @@
  * server, separate from the queue's transfer connections so the pane never waits for a
  * transfer. Re-logs in when the server dropped an idle session. Must not import electron.
  */
-import { FtpSession, FtpTlsUnavailableError, type ConnectOptions } from '../ftp';
+import { FtpSession, FtpTlsUnavailableError } from '../ftp';
 import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import type { LogFeed } from './LogFeed';
 import { portOf, toConnectOptions } from './connectOptions';
+import type { ServerCharsets } from './ServerCharsets';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
 interface Entry {
   info: RemoteSessionInfo;
   params: ConnectParams;
-  options: ConnectOptions;
   session: FtpSession;
   /** The window (client) that opened it; its sessions close when it goes away. */
   ownerId: string;
@@ -52,6 +52,7 @@ export class RemoteSessions {
   constructor(
     private readonly log: LogFeed,
     private readonly tls: TlsMemory,
+    private readonly charsets: ServerCharsets,
   ) {}
 
   /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
@@ -59,19 +60,7 @@ export class RemoteSessions {
     const sessionId = `browse-${++this.seq}`;
     const key = serverKey(params.host, portOf(params));
     if (params.allowPlain && params.tls === 'explicit-if-available') await this.tls.allowPlain(key, params.allowPlain === 'always');
-    const options = toConnectOptions(params, sessionId, this.tls);
-    let session: FtpSession;
-    try {
-      session = await FtpSession.connect(options, { onLog: this.log.sink });
-    } catch (err) {
-      if (err instanceof FtpTlsUnavailableError && this.tls.hasSeenTls(key)) {
-        const downgrade = new TlsDowngradeError(params.host, err.refusal);
-        this.log.status(sessionId, downgrade.message, 'error');
-        throw downgrade;
-      }
-      throw err;
-    }
-    if (session.isSecure) await this.tls.noteTls(key);
+    const session = await this.login(params, sessionId);
     let homePath: string;
     try {
       homePath = normalizeRemotePath(session.initialDirectory ?? (await session.pwd()));
@@ -89,7 +78,7 @@ export class RemoteSessions {
       system: session.system,
     };
     if (session.certificate) info.certificate = { ...session.certificate };
-    this.sessions.set(sessionId, { info, params, options, session, ownerId });
+    this.sessions.set(sessionId, { info, params, session, ownerId });
     return info;
   }
 
@@ -155,12 +144,34 @@ export class RemoteSessions {
     return entry;
   }
 
+  /**
+   * Connects and logs in with what is known now: TLS consent and TLS seen (so a login again after
+   * a drop asks anew, and a server that had TLS since is not logged in to in clear), and the
+   * charset a connection of this run learnt.
+   */
+  private async login(params: ConnectParams, sessionId: string): Promise<FtpSession> {
+    const key = serverKey(params.host, portOf(params));
+    let session: FtpSession;
+    try {
+      session = await FtpSession.connect(toConnectOptions(params, sessionId, this.tls, this.charsets), { onLog: this.log.sink });
+    } catch (err) {
+      if (err instanceof FtpTlsUnavailableError && this.tls.hasSeenTls(key)) {
+        const downgrade = new TlsDowngradeError(params.host, err.refusal);
+        this.log.status(sessionId, downgrade.message, 'error');
+        throw downgrade;
+      }
+      throw err;
+    }
+    if (session.isSecure) await this.tls.noteTls(key);
+    return session;
+  }
+
   /** Runs an operation, logging in again first when the server closed the idle session. */
   private async use<T>(entry: Entry, op: (s: FtpSession) => Promise<T>): Promise<T> {
     if (entry.session.isClosed) {
       if (!entry.reconnecting) {
         this.log.status(entry.info.sessionId, 'The server closed the connection; logging in again');
-        entry.reconnecting = FtpSession.connect(entry.options, { onLog: this.log.sink }).finally(() => (entry.reconnecting = undefined));
+        entry.reconnecting = this.login(entry.params, entry.info.sessionId).finally(() => (entry.reconnecting = undefined));
       }
       const session = await entry.reconnecting;
       // Disconnected while logging in again: the new session belongs to nobody.
@@ -170,7 +181,11 @@ export class RemoteSessions {
       }
       entry.session = session;
     }
-    return op(entry.session);
+    try {
+      return await op(entry.session);
+    } finally {
+      if (entry.session.isCharsetLearnt) this.charsets.learnLatin1(entry.params.host, portOf(entry.params));
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 import type { ConnectOptions } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
 import { maxListingEntries } from '../../shared/limits';
+import type { ServerCharsets } from './ServerCharsets';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
 /** Keep-alive for idle connections: FileZilla's idle NOOP interval is of the same order. */
@@ -16,7 +17,7 @@ export function portOf(params: Pick<ConnectParams, 'port' | 'tls'>): number {
  * Maps what the user chose to what the engine takes. With "TLS if available", a server that
  * offers no TLS gets a plain login only when `tls` says the user agreed (TlsMemory).
  */
-export function toConnectOptions(params: ConnectParams, connectionId?: string, tls?: TlsMemory): ConnectOptions {
+export function toConnectOptions(params: ConnectParams, connectionId?: string, tls?: TlsMemory, charsets?: ServerCharsets): ConnectOptions {
   return {
     host: params.host,
     port: params.port,
@@ -25,7 +26,8 @@ export function toConnectOptions(params: ConnectParams, connectionId?: string, t
     tls: params.tls,
     dataMode: params.dataMode,
     trustedFingerprint: params.trustedFingerprint,
-    encoding: params.encoding,
+    // A charset the user chose wins; else what a connection of this run learnt from the names.
+    encoding: params.encoding ?? charsets?.charsetOf(params.host, portOf(params)),
     connectionId,
     keepAliveMs: KEEP_ALIVE_MS,
     maxListingEntries: maxListingEntries(process.env),

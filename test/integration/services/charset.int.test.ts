@@ -71,4 +71,22 @@ describe('a server whose names are ISO-8859-1, in the app', () => {
     const onDisk = readdirSync(Buffer.from(server.homeDir), { encoding: 'buffer' }).map((b) => b.toString('hex'));
     expect(onDisk).toContain(Buffer.from('über.txt', 'latin1').toString('hex'));
   });
+
+  it('on a server that announces UTF8 but hands out ISO-8859-1 names, the queue uses what the window learnt', async () => {
+    const liar = await startServer('pure-ftpd');
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(`${liar.homeDir}/`), Buffer.from('déjà.txt', 'latin1')]), 'announced utf8');
+      const info = await services.handlers.remoteConnect({ host: '127.0.0.1', port: liar.port, user: liar.user, password: liar.password, tls: 'none', dataMode: 'auto' }, ctx);
+      const listing = await services.handlers.remoteList({ sessionId: info.sessionId }, ctx);
+      expect(listing.entries.map((e) => e.displayName ?? e.name)).toEqual(['déjà.txt']);
+      const target = await mkdtemp(path.join(os.tmpdir(), 'ferry-charset-liar-'));
+      items.clear();
+      await services.handlers.queueAdd({ sessionId: info.sessionId, direction: 'download', items: [{ name: listing.entries[0].name, isFolder: false }], localFolder: target, remoteFolder: '/' }, ctx);
+      expect((await settled()).map((i) => i.state)).toEqual(['done']);
+      expect(await readFile(path.join(target, 'déjà.txt'), 'utf8')).toBe('announced utf8');
+      await rm(target, { recursive: true, force: true });
+    } finally {
+      await liar.stop();
+    }
+  });
 });

@@ -7,11 +7,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/createServices';
 import { MasterPasswordSecretStore } from '../../../electron/sites';
 import type { CallContext } from '../../../shared/api';
-import type { ConnectParams } from '../../../shared/domain';
+import type { ConnectParams, LogEntry } from '../../../shared/domain';
 import { startServer, type RunningServer } from '../../servers';
 import { startFaultProxy, type FaultProxy } from '../../servers/faultProxy';
 
@@ -115,5 +115,32 @@ describe('a server where TLS worked, seen through a man in the middle who strips
     await expect(restarted.handlers.remoteConnect(params(tls, proxy.port), ctx)).rejects.toMatchObject({ kind: 'tls-downgrade' });
     await restarted.close();
     proxy.setStripTls(false);
+  });
+
+  it('a browsing session that logs in again after a drop asks anew: consent given before TLS was seen does not carry over', async () => {
+    const app = await services(await dataDir());
+    proxy.setStripTls(true);
+    const plain = await app.handlers.remoteConnect({ ...params(tls, proxy.port), allowPlain: 'always' }, ctx);
+    expect(plain.isSecure).toBe(false);
+    // The server is reached without the stripper once: TLS works, and consent is withdrawn.
+    proxy.setStripTls(false);
+    const secure = await app.handlers.remoteConnect({ ...params(tls, proxy.port), trustedFingerprint: tls.certFingerprint256 }, ctx);
+    expect(secure.isSecure).toBe(true);
+    // The first session's connection drops; its next use logs in again, through the stripper.
+    proxy.setStripTls(true);
+    const lines: LogEntry[] = [];
+    app.hub.subscribe((event, payload) => {
+      if (event === 'log') lines.push(...(payload as LogEntry[]));
+    });
+    proxy.cutControlAfter(0);
+    await vi.waitFor(() => {
+      app.hub.flush();
+      expect(lines.some((l) => l.connectionId === plain.sessionId && /closed|connection error/i.test(l.text))).toBe(true);
+    });
+    const sent = proxy.commands.length;
+    await expect(app.handlers.remoteList({ sessionId: plain.sessionId }, ctx)).rejects.toMatchObject({ kind: 'tls-downgrade' });
+    expect(proxy.commands.slice(sent).filter((c) => /^(USER|PASS)/.test(c))).toEqual([]);
+    proxy.setStripTls(false);
+    await app.close();
   });
 });
