@@ -6,8 +6,8 @@
  * - a fresh partial file is created exclusively and without following a link (O_EXCL |
  *   O_NOFOLLOW); whatever already has that name (a link, a stale file) is removed first, never
  *   opened;
- * - an existing partial file is continued only when it is a regular file, not a link, owned by
- *   this user; otherwise the download starts over in a fresh one.
+ * - an existing partial file is continued only when it is a regular file, not a link, with no
+ *   other name (a hard link), owned by this user; otherwise the download starts over in a fresh one.
  * One set of rules, in a synchronous form (the command line) and an asynchronous one (the app).
  * Must not import electron.
  */
@@ -35,6 +35,8 @@ export interface PartialFile {
 export function partialVerdict(st: Stats): PartialFile {
   if (st.isSymbolicLink()) return { sizeBytes: 0, isResumable: false, reason: 'a symbolic link' };
   if (!st.isFile()) return { sizeBytes: 0, isResumable: false, reason: 'not a regular file' };
+  // A second name for someone's file (a hard link planted where links to others' files are allowed).
+  if (st.nlink > 1) return { sizeBytes: st.size, isResumable: false, reason: 'a file with more than one name (a hard link)' };
   const uid = process.getuid?.();
   if (uid !== undefined && st.uid !== uid) return { sizeBytes: st.size, isResumable: false, reason: 'owned by another user' };
   return { sizeBytes: st.size, isResumable: true };

@@ -36,6 +36,11 @@ export interface AttemptContext {
   type?: 'ascii' | 'binary';
   /** Hears the byte offset the data starts from, once it is decided (0, or where a resume continues). */
   onStartAt?(offset: number): void;
+  /**
+   * The user asked to resume this one file (the command line's --resume): a target larger than
+   * its source is an error, not a file already complete.
+   */
+  isResumeStrict?: boolean;
   /** Whether a reply means "no such file" (550), per the engine's error info. */
   isNotFound(err: unknown): boolean;
   /** Whether retrying could help, per the engine's policy. */
@@ -152,6 +157,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   if (!meta.isExistsResolved && ctx.policyOf(item) === 'overwrite') meta.isExistsResolved = true;
   if (!meta.isExistsResolved) {
     const target = await fs.stat(item.localPath);
+    if (target?.type === 'dir') throw new QueueError('local', `cannot write ${item.localPath}: a folder has that name`, false);
     if (target) {
       const source = { path: item.remotePath, sizeBytes: remoteSize, modifiedMs: item.modifiedMs };
       const action = await ctx.chooseExists({ item: { ...item }, source, target: { path: item.localPath, sizeBytes: target.sizeBytes, modifiedMs: target.modifiedMs } });
@@ -163,10 +169,23 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
         item.localPath = path.join(dir, name);
         ctx.log('info', `target exists; downloading to ${item.localPath}`);
       } else if (outcome === 'resume') {
-        if (remoteSize !== undefined && target.sizeBytes >= remoteSize) return 'skipped';
-        // The existing file becomes our partial, so the ordinary resume path continues it.
-        await withLocal('rename to partial', () => fs.rename(item.localPath, partialPath(ctx)));
         isResumeChosen = true;
+        // A partial file of ours is the newer attempt: it is continued and the target left for the
+        // final rename. Otherwise the target itself becomes the partial, if it is a file of ours.
+        const part = await fs.inspectPartial(partialPath(ctx));
+        if (!part?.isResumable) {
+          const own = await fs.inspectPartial(item.localPath);
+          if (!own?.isResumable) {
+            ctx.log('warn', `${item.localPath} is ${own?.reason ?? 'gone'}; downloading ${item.remotePath} from the start instead of continuing it`);
+            isResumeChosen = false;
+          } else {
+            if (remoteSize !== undefined && own.sizeBytes > remoteSize && ctx.isResumeStrict) {
+              throw new QueueError('integrity', `cannot resume: ${item.localPath} (${own.sizeBytes} bytes) is larger than ${item.remotePath} (${remoteSize} bytes)`, false);
+            }
+            if (remoteSize !== undefined && own.sizeBytes >= remoteSize) return 'skipped';
+            await withLocal('rename to partial', () => fs.rename(item.localPath, partialPath(ctx)));
+          }
+        }
       }
     }
     meta.isExistsResolved = true;
@@ -329,6 +348,9 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
         remoteSize = undefined;
         ctx.log('info', `target exists; uploading to ${item.remotePath}`);
       } else if (outcome === 'resume') {
+        if (remoteSize > local.sizeBytes && ctx.isResumeStrict) {
+          throw new QueueError('integrity', `cannot resume: ${item.remotePath} (${remoteSize} bytes) is larger than ${item.localPath} (${local.sizeBytes} bytes)`, false);
+        }
         if (remoteSize >= local.sizeBytes) return 'skipped';
         offset = remoteSize;
       }

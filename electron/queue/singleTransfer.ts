@@ -74,6 +74,7 @@ export async function runSingleTransfer(transfer: SingleTransfer, request: Singl
     // The user named the remote folder: it exists, or the server's refusal says it does not.
     remoteDirs: { ensure: async () => undefined, isCreatedThisRun: () => false },
     type: request.type,
+    isResumeStrict: request.policy === 'resume',
     isNotFound: (err) => errors.toErrorInfo(err).ftpCode === 550,
     isTransient: (err) => classifyTransient(err, errors),
     replyCode: (err) => errors.toErrorInfo(err).ftpCode,

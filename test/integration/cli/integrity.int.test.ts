@@ -164,6 +164,46 @@ describe('pure-ftpd behind a link that loses data, and a download folder others 
   });
 });
 
+describe('--resume with what is already there', () => {
+  it('continues the partial file of the failed attempt, not an older file under the final name', async () => {
+    const data = randomBytes(600);
+    const { server, url } = await fault({ files: { 'f.bin': data } });
+    const dir = folder('resume-both');
+    writeFileSync(join(dir, 'f.bin'), Buffer.alloc(100, 1));
+    writeFileSync(join(dir, 'f.bin.part'), data.subarray(0, 500));
+    const got = await ferry(['get', '--resume', url('f.bin'), `${dir}/`]);
+    expect(got.status).toBe(0);
+    expect(server.commands).toContain('REST 500');
+    expect(sha256(readFileSync(join(dir, 'f.bin')))).toBe(sha256(data));
+    expect(readdirSync(dir)).toEqual(['f.bin']);
+  });
+
+  it('refuses a local file larger than the remote one, and a remote one larger than the local', async () => {
+    const { url } = await fault({ files: { 'small.bin': 'abc', 'big.bin': 'abcdefgh' } });
+    const dir = folder('resume-larger');
+    writeFileSync(join(dir, 'small.bin'), 'abcdef');
+    const get = await ferry(['get', '--resume', url('small.bin'), `${dir}/`]);
+    expect(get.status).toBe(1);
+    expect(get.stderr).toMatch(/^ferry: cannot resume: .*small\.bin \(6 bytes\) is larger than small\.bin \(3 bytes\)$/m);
+    expect(readFileSync(join(dir, 'small.bin'), 'utf8')).toBe('abcdef');
+    writeFileSync(join(dir, 'up.bin'), 'abc');
+    const put = await ferry(['put', '--resume', join(dir, 'up.bin'), url('big.bin')]);
+    expect(put.status).toBe(1);
+    expect(put.stderr).toMatch(/^ferry: cannot resume: big\.bin \(8 bytes\) is larger than .*up\.bin \(3 bytes\)$/m);
+  });
+
+  it('does not take a folder of the same name for the file', async () => {
+    const { url } = await fault({ files: { 'name': 'content' } });
+    const dir = folder('resume-folder');
+    mkdirSync(join(dir, 'name'));
+    const clash = await ferry(['get', '--resume', url('name'), `${dir}/`]);
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toMatch(/^ferry: cannot write .*name: a folder has that name$/m);
+    expect(readdirSync(dir)).toEqual(['name']);
+    expect(readdirSync(join(dir, 'name'))).toEqual([]);
+  });
+});
+
 describe('a link planted at the partial name', () => {
   it.each([[[]], [['--resume']]])('is replaced, never written through (get %j)', async (extra) => {
     const { url } = await fault({ files: { 'a.bin': 'remote content' } });

@@ -2,7 +2,7 @@
  * A download's partial file in a folder another local user can write to: nothing planted at its
  * name is ever written through, and only this user's regular file is continued. Real files.
  */
-import { chownSync, closeSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chownSync, closeSync, linkSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,17 @@ describe.each(variants)('partial files ($name)', ({ open, inspect }) => {
     await expect(open(part, 3)).rejects.toMatchObject({ code: 'EUNSAFEPARTIAL' });
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(readlinkSync(part)).toBe(victim);
+  });
+
+  it('is not continued when it has another name (a hard link to a file of ours)', async () => {
+    const { dir, victim } = folder();
+    const part = join(dir, 'a.bin.part');
+    linkSync(victim, part);
+    expect(await inspect(part)).toEqual({ sizeBytes: 8, isResumable: false, reason: 'a file with more than one name (a hard link)' });
+    await expect(open(part, 3)).rejects.toMatchObject({ code: 'EUNSAFEPARTIAL' });
+    const fd = await open(part, 0);
+    closeSync(fd);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
   });
 
   it("is not continued when another user owns it", async () => {
