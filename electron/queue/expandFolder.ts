@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { FileExistsPolicy, TransferDirection } from '../../shared/domain';
 import { naturalKey } from '../../shared/naturalKey';
 import type { RemoteDirCache } from './remoteDirs';
+import { partialSuffixes } from './partialNames';
 import { childPath, joinRemote, unsafeNameReason } from './safeName';
 import type { AddFileRequest, ErrorPolicy, LocalFs, TransferSession } from './types';
 
@@ -34,18 +35,6 @@ interface WalkOptions {
   partSuffix?: string;
 }
 
-/**
- * The partial-file suffix for a listed file, when the usual one would give a name the same
- * listing holds (`x.part` beside `x`): downloaded at once, the two would write over each other.
- * The first free `.N.part`-style suffix is used instead; undefined means the usual one.
- */
-export function clashFreeSuffix(name: string, listed: ReadonlySet<string>, suffix: string): string | undefined {
-  if (!listed.has(name + suffix)) return undefined;
-  for (let n = 1; ; n++) {
-    const candidate = `.${n}${suffix}`;
-    if (!listed.has(name + candidate)) return candidate;
-  }
-}
 
 /**
  * Reads one folder of a walk. A folder below the top one that cannot be read for a lasting reason
@@ -86,18 +75,18 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
     let cutShort: string | undefined;
     const listed = await readFolder(tree, remote, remote === opts.remoteDir, errors, () => session.list(remote, (reply) => (cutShort = reply)));
     if (listed === undefined) continue;
-    const entries = byName(listed);
-    const names = new Set(entries.map((e) => e.name));
+    const entries = byName(listed).filter((e) => e.name !== '.' && e.name !== '..');
+    // The local copy gets the readable name when the server's octets had to be kept apart from it.
+    const localNames = entries.map((e) => e.displayName ?? e.name);
+    const suffixes = partialSuffixes(localNames, entries.map((e) => e.type === 'file' || (e.type === 'link' && e.targetType !== 'dir')), opts.partSuffix ?? '.part');
     if (cutShort !== undefined) {
       tree.incomplete.push({ path: remote, reason: `the server listed only part of this folder (${cutShort}); the files it left out were not queued` });
     }
     const subdirs: Array<{ remote: string; local: string }> = [];
-    for (const entry of entries) {
-      // Some servers list `.` and `..` themselves; they are not content.
-      if (entry.name === '.' || entry.name === '..') continue;
+    // Some servers list `.` and `..` themselves; they are not content (filtered above).
+    for (const [i, entry] of entries.entries()) {
       const remotePath = joinRemote(remote, entry.name);
-      // The local copy gets the readable name when the server's octets had to be kept apart from it.
-      const localName = entry.displayName ?? entry.name;
+      const localName = localNames[i];
       const reason = unsafeNameReason(entry.name) ?? unsafeNameReason(localName);
       // `local` is the root or a folder that passed this check, so a direct child stays inside the root.
       const localPath = reason === undefined ? childPath(local, localName) : undefined;
@@ -111,7 +100,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
         // A remote link's real target cannot be compared, so folder links could loop: not followed.
         tree.skippedLinks.push(remotePath);
       } else if (entry.type === 'file' || entry.type === 'link') {
-        const partSuffix = clashFreeSuffix(entry.name, names, opts.partSuffix ?? '.part');
+        const partSuffix = suffixes[i];
         tree.files.push({
           direction: 'download',
           siteId: opts.siteId,

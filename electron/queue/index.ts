@@ -7,6 +7,7 @@ export { FileQueueStore } from './FileQueueStore';
 export { nodeLocalFs } from './nodeLocalFs';
 export { DEFAULT_RETRY_POLICY, backoffDelayMs } from './backoff';
 export { DEFAULT_SITE_LIMIT, MAX_SITE_LIMIT } from './Scheduler';
+export { partialSuffixes } from './partialNames';
 export type {
   AddFileRequest,
   AddFolderRequest,

@@ -11,6 +11,7 @@ import {
   FileQueueStore,
   TransferQueue,
   nodeLocalFs,
+  partialSuffixes,
   type ExistsAnswer,
   type ExistsQuestion,
 } from '../queue';
@@ -88,26 +89,34 @@ export class QueueService {
   /** Queues files and folders between a browsing session's server and a local folder. */
   async add(input: MethodInput<'queueAdd'>): Promise<EnqueueReport> {
     const siteId = this.siteIdOf(input.sessionId);
-    const files = input.items.filter((i) => !i.isFolder);
+    const isDownload = input.direction === 'download';
+    // A download's local copy gets the readable name; an upload's is the local file itself.
+    const localName = (i: { name: string; displayName?: string }) => (isDownload ? (i.displayName ?? i.name) : i.name);
+    // Downloads picked together (x and x.part, say) must not share a partial file.
+    const suffixes = partialSuffixes(input.items.map(localName), input.items.map((i) => isDownload && !i.isFolder), this.queue.settings.partSuffix);
     const report: EnqueueReport = { addedCount: 0, folderCount: 0, refused: [] };
     const added = this.queue.addFiles(
-      files.map((f) => ({
-        direction: input.direction,
-        siteId,
-        // A download's local copy gets the readable name; an upload's is the local file itself.
-        localPath: path.join(input.localFolder, input.direction === 'download' ? (f.displayName ?? f.name) : f.name),
-        remotePath: joinRemotePath(input.remoteFolder, f.name),
-        sizeBytes: f.sizeBytes,
-        modifiedMs: f.modifiedMs,
-        onExists: input.onExists,
-      })),
+      input.items.flatMap((f, i) =>
+        f.isFolder
+          ? []
+          : [{
+              direction: input.direction,
+              siteId,
+              localPath: path.join(input.localFolder, localName(f)),
+              remotePath: joinRemotePath(input.remoteFolder, f.name),
+              sizeBytes: f.sizeBytes,
+              modifiedMs: f.modifiedMs,
+              onExists: input.onExists,
+              ...(suffixes[i] ? { partSuffix: suffixes[i] } : {}),
+            }],
+      ),
     );
     report.addedCount += added.length;
     for (const folder of input.items.filter((i) => i.isFolder)) {
       const expanded = await this.queue.addFolder({
         direction: input.direction,
         siteId,
-        localDir: path.join(input.localFolder, input.direction === 'download' ? (folder.displayName ?? folder.name) : folder.name),
+        localDir: path.join(input.localFolder, localName(folder)),
         remoteDir: joinRemotePath(input.remoteFolder, folder.name),
         onExists: input.onExists,
       });

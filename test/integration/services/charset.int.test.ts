@@ -90,3 +90,24 @@ describe('a server whose names are ISO-8859-1, in the app', () => {
     }
   });
 });
+
+describe('downloads picked together in the window', () => {
+  it('x and x.part arrive whole, each under its own name, two at a time', async () => {
+    const x = Buffer.alloc(2_000_000, 7);
+    writeFileSync(path.join(server.homeDir, 'x'), x);
+    writeFileSync(path.join(server.homeDir, 'x.part'), 'the file named x.part');
+    const target = await mkdtemp(path.join(os.tmpdir(), 'ferry-pair-'));
+    const info = await services.handlers.remoteConnect({ host: '127.0.0.1', port: server.port, user: server.user, password: server.password, tls: 'none', dataMode: 'auto' }, ctx);
+    await services.handlers.queueSetOptions({ defaultSiteLimit: 2 }, ctx);
+    items.clear();
+    await services.handlers.queueAdd(
+      { sessionId: info.sessionId, direction: 'download', items: [{ name: 'x', isFolder: false, sizeBytes: x.length }, { name: 'x.part', isFolder: false, sizeBytes: 21 }], localFolder: target, remoteFolder: '/' },
+      ctx,
+    );
+    expect((await settled()).map((i) => i.state)).toEqual(['done', 'done']);
+    expect((await readFile(path.join(target, 'x'))).equals(x)).toBe(true);
+    expect(await readFile(path.join(target, 'x.part'), 'utf8')).toBe('the file named x.part');
+    expect((await readdir(target)).sort()).toEqual(['x', 'x.part']);
+    await rm(target, { recursive: true, force: true });
+  });
+});

@@ -4,7 +4,7 @@
  * subfolder goes is refused rather than followed out of the target.
  */
 import { describe, expect, it } from 'vitest';
-import { clashFreeSuffix } from '../../../../electron/queue/expandFolder';
+import { partialSuffixes } from '../../../../electron/queue/partialNames';
 import { rig } from './rig';
 
 describe('TransferQueue: local safety of downloads', () => {
@@ -28,10 +28,17 @@ describe('TransferQueue: local safety of downloads', () => {
     await r.queue.close();
   });
 
-  it('picks the first suffix no listed name has', () => {
-    expect(clashFreeSuffix('x', new Set(['x']), '.part')).toBeUndefined();
-    expect(clashFreeSuffix('x', new Set(['x', 'x.part']), '.part')).toBe('.1.part');
-    expect(clashFreeSuffix('x', new Set(['x', 'x.part', 'x.1.part', 'x.2.part']), '.part')).toBe('.3.part');
+  it('gives each download a partial name no other name of the folder and no other partial has', () => {
+    const all = (names: string[]) => partialSuffixes(names, names.map(() => true), '.part');
+    expect(all(['x'])).toEqual([undefined]);
+    expect(all(['x', 'x.part'])).toEqual(['.1.part', undefined]);
+    expect(all(['x', 'x.part', 'x.1.part', 'x.2.part'])).toEqual(['.3.part', undefined, undefined, undefined]);
+    // x would take x.1.part, which x.1 needs too: x.1 moves on.
+    expect(all(['x', 'x.part', 'x.1'])).toEqual(['.1.part', undefined, '.1.part']);
+    const [forX, , forX1] = all(['x', 'x.part', 'x.1']);
+    expect(`x${forX}`).not.toBe(`x.1${forX1}`);
+    // A folder's name is taken too, though a folder needs no partial.
+    expect(partialSuffixes(['y', 'y.part'], [true, false], '.part')).toEqual(['.1.part', undefined]);
   });
 
   it('does not continue through a link planted at the partial name: the download starts over and the target is untouched', async () => {
