@@ -10,7 +10,7 @@ import { createServices } from './services/createServices';
 import { createDispatcher } from './ipc/dispatch';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { showQueueOnDesktop } from './ipc/desktopIntegration';
-import { denyPermissions, guardWindow, rendererUrl, viewMenu } from './ipc/windowPolicy';
+import { guardWindow, limitPermissions, rendererUrl, viewMenu } from './ipc/windowPolicy';
 import { KeychainSecretStore } from './sites';
 import { keepRunningOnUnhandledRejections } from './services/backstop';
 
@@ -66,8 +66,8 @@ function serveRenderer(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  // No camera, notifications prompts or other permissions: an FTP client needs none.
-  denyPermissions(session.defaultSession);
+  // No camera, notifications prompts or other permissions: only the clipboard, for the app itself.
+  limitPermissions(session.defaultSession, isTrustedUrl);
 }
 
 function createWindow(): BrowserWindow {

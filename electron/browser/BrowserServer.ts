@@ -32,7 +32,7 @@ export interface BrowserServerOptions {
   onWarning?: (message: string) => void;
   /** Called when a page's socket closes, so its browsing sessions can be closed too. */
   onClientGone?: (clientId: string) => void;
-  /** Connections at once (default MAX_CONNECTIONS). */
+  /** Connections at once that have not shown the token yet (default MAX_CONNECTIONS). */
   maxConnections?: number;
 }
 
@@ -50,7 +50,11 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /** Events wait while a slow page has this much unsent; past it the page is too far behind and is dropped. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
-/** Connections at once, authenticated or not: a page needs a few; a flood of idle sockets is refused. */
+/**
+ * Connections at once that have not yet shown the token: a page opens a few; a flood of idle or
+ * slow sockets is refused. A page's own connections stop counting once they showed the token, so
+ * such a flood cannot lock an open window out.
+ */
 export const MAX_CONNECTIONS = 64;
 /** A request's headers must arrive this quickly, so idle or slow sockets do not hold connections. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -59,7 +63,8 @@ const HEADERS_TIMEOUT_MS = 10_000;
 function encode(msg: ServerMessage): string | undefined {
   try {
     const text = JSON.stringify(msg);
-    return text.length > MAX_MESSAGE_BYTES ? undefined : text;
+    // Length first: most messages are far below the limit, and counting bytes costs a pass.
+    return text.length * 3 > MAX_MESSAGE_BYTES && Buffer.byteLength(text) > MAX_MESSAGE_BYTES ? undefined : text;
   } catch {
     // RangeError: Invalid string length, for text beyond what V8 can hold in one string.
     return undefined;
@@ -74,6 +79,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   let origins: string[] = [];
   let hosts: string[] = [];
   let clientSeq = 0;
+  /** Connections that have not shown the token yet. */
+  const unauthenticated = new Set<Duplex>();
 
   const tokenMatches = (candidate: string): boolean => {
     const a = Buffer.from(candidate);
@@ -94,6 +101,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const [, first = '', ...rest] = pathname.split('/');
     if (!tokenMatches(first)) return { refusal: 'no valid token' };
+    unauthenticated.delete(req.socket);
     return { rest: '/' + rest.join('/'), isBare: rest.length === 0 };
   };
 
@@ -139,7 +147,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   });
 
-  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  const maxUnauthenticated = options.maxConnections ?? MAX_CONNECTIONS;
+  server.on('connection', (socket: Duplex) => {
+    if (unauthenticated.size >= maxUnauthenticated) {
+      socket.destroy();
+      return;
+    }
+    unauthenticated.add(socket);
+    socket.once('close', () => unauthenticated.delete(socket));
+  });
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = 2 * HEADERS_TIMEOUT_MS;
 

@@ -52,11 +52,24 @@ export function describeErrno(err: unknown): string {
 /**
  * Text a server supplied, made safe to print on a terminal: C0 and C1 control characters and DEL
  * are shown as `\xHH`, so a file name or a reply cannot move the cursor, retitle the window, clear
- * the screen or forge a line. (`--json` output is escaped by JSON itself.)
+ * the screen or forge a line; the marks that reorder text right to left (bidirectional
+ * overrides and isolates, as in "Trojan Source") and the line and paragraph separators are shown
+ * as `\u{HHHH}`, so a name reads as it is.
  */
 export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
+/**
+ * One JSON value as a line for `--json` output. JSON.stringify leaves C1 controls, separators and
+ * bidirectional marks as they are, and a terminal would act on them: they are written as \uHHHH.
+ */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The single line printed on failure: `ferry: 550 No such file (after RETR /x)`. Never contains a line break. */

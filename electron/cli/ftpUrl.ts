@@ -90,7 +90,8 @@ export function parseFtpUrl(text: string): FtpUrl {
   }
 
   const hostMatch = /^(\[[0-9a-f:.]+\]|[^[\]:]+)(?::(\d*))?$/i.exec(hostPort);
-  if (!hostMatch) throw new UsageError(`bad host in URL: "${hostPort}"`);
+  // Not echoed: with an unencoded `/` in a password, what looks like the host holds part of it.
+  if (!hostMatch) throw new UsageError('bad host in URL (percent-encode / @ : in a user name or password: %2F %40 %3A)');
   const host = hostMatch[1].startsWith('[') ? hostMatch[1].slice(1, -1) : hostMatch[1];
   let port: number | undefined;
   if (hostMatch[2] !== undefined && hostMatch[2] !== '') {

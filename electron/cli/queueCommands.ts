@@ -13,7 +13,7 @@ import { engineErrorPolicy, ftpSessionFactory } from '../sessions';
 import type { CliOptions } from './args';
 import { UsageError } from './usageError';
 import { connectOptionsFor } from './connect';
-import { formatBytes, formatCount, formatLogEvent, terminalSafe } from './format';
+import { formatBytes, formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
 import { describeFtpUrl, parseFtpUrl, type FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
 import { LineBuffer } from './lineBuffer';
@@ -110,7 +110,7 @@ export async function runQueueCommand(
   // A line per file adds up over thousands of small files: stdout is written in batches, and
   // flushed before anything goes to stderr so the two stay in order on a terminal.
   const out = new LineBuffer(io.stdout);
-  const emit = (record: Record<string, unknown>) => out.write(JSON.stringify(record));
+  const emit = (record: Record<string, unknown>) => out.write(jsonLine(record));
   const toStderr = (line: string) => {
     out.flush();
     writeLine(io.stderr, line);

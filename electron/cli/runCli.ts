@@ -11,7 +11,7 @@ import { UsageError } from './usageError';
 import { runHash, runMkdir, runMv, runRm, runRmdir } from './commands/fileOps';
 import { runLs } from './commands/ls';
 import { runGet, runPut } from './commands/transfer';
-import { errorRecord, formatErrorLine } from './format';
+import { errorRecord, formatErrorLine, jsonLine } from './format';
 import { writeLine, type CliIo } from './io';
 import { commandHelp, overviewHelp, usageHint } from './usage';
 
@@ -57,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     const line = formatErrorLine(err);
     writeLine(io.stderr, err instanceof UsageError ? `${line} (${usageHint(err.command)})` : line);
-    if (isJson) writeLine(io.stdout, JSON.stringify({ error: errorRecord(err) }));
+    if (isJson) writeLine(io.stdout, jsonLine({ error: errorRecord(err) }));
     if (err instanceof UsageError) return EXIT.usage;
     return io.signal?.aborted ? EXIT.interrupted : EXIT.failed;
   }

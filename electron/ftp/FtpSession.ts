@@ -25,7 +25,7 @@ import {
 import { chooseChecksumMethod } from './features';
 import { ListParser, parseMlstReply, watchCutShort, type ListFormat } from './list';
 import { listingReader, nameListReader } from './listingReaders';
-import { hasNonAscii, latin1FormOf, type CharsetHost, type SessionCharset } from './charset';
+import { hasNonAscii, latin1FormOf, LineDecoder, type CharsetHost, type SessionCharset } from './charset';
 import { openSession, type SessionOptions, type SessionState } from './openSession';
 import { OperationLock } from './OperationLock';
 import { isCompletion, type FtpReply } from './reply';
@@ -63,6 +63,8 @@ export class FtpSession extends EventEmitter {
   private charset: SessionCharset;
   /** The user chose the charset (not Auto): it is kept whatever names arrive. */
   private readonly isCharsetFixed: boolean;
+  /** Folders settleCharset looked at while the charset was unknown. */
+  private readonly examinedFolders = new Set<string>();
   /** The charset as listing readers see and change it. */
   private readonly charsetHost: CharsetHost;
 
@@ -477,10 +479,19 @@ export class FtpSession extends EventEmitter {
     if (this.charset !== 'auto' || !hasNonAscii(path)) return;
     const cut = path.replace(/\/+$/, '').lastIndexOf('/');
     const folder = cut > 0 ? path.slice(0, cut) : cut === 0 ? '/' : undefined;
-    const names: string[] = [];
+    // Each folder once: one that told nothing (all ASCII) tells nothing the next time either.
+    if (this.examinedFolders.has(folder ?? '')) return;
+    this.examinedFolders.add(folder ?? '');
+    const decoder = new LineDecoder(this.charsetHost);
+    const limit = this.options.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES;
+    let lines = 0;
+    // The names are only looked at, not kept; the decoder switches the session when one is not UTF-8.
+    const look = (chunk: Buffer | undefined): number[] => [(lines += (chunk === undefined ? decoder.end() : decoder.push(chunk)).length)];
     try {
-      const stream = this.readTransfer(await this.openData(`NLST${folder ? ` ${folder}` : ''}`), nameListReader(this.charsetHost, names));
-      for await (const nothing of stream) void nothing;
+      for await (const seen of this.readTransfer(await this.openData(`NLST${folder ? ` ${folder}` : ''}`), look)) {
+        // Leaving early aborts the listing (ABOR): enough was seen, or too much.
+        if (this.charset !== 'auto' || seen > limit) break;
+      }
     } catch (err) {
       if (this.control.isClosed) throw err;
     }

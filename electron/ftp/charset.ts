@@ -28,7 +28,12 @@ export interface CharsetHost {
 export interface DecodedLine {
   text: string;
   isSwitch: boolean;
+  /** The line was longer than allowed: `text` is its start only, and the rest was dropped. */
+  isOverlong?: boolean;
 }
+
+/** How much of an over-long line is kept, for the log. */
+const OVERLONG_PREVIEW_BYTES = 256;
 
 const LF = 0x0a;
 
@@ -40,11 +45,14 @@ function isAscii(bytes: Buffer): boolean {
 /**
  * Splits a listing's bytes into lines and decodes each in the session's charset (a line break is
  * the same byte in both charsets, and never part of a UTF-8 sequence). A line longer than
- * `maxLineBytes` is passed on as it stands so the parser can refuse it; memory stays bounded.
+ * `maxLineBytes` is reported once, by its start, and the rest of it dropped up to its line
+ * break: memory stays bounded and no fragment of it passes for a line of its own.
  */
 export class LineDecoder {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Dropping the rest of an over-long line. */
+  private isDiscarding = false;
 
   constructor(
     private readonly host: CharsetHost,
@@ -56,20 +64,35 @@ export class LineDecoder {
     const lines: DecodedLine[] = [];
     let start = 0;
     for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, start)) {
-      this.take(chunk.subarray(start, i));
-      lines.push(this.decode(this.drain()));
+      if (this.isDiscarding) this.isDiscarding = false;
+      else {
+        this.take(chunk.subarray(start, i));
+        lines.push(this.pendingBytes > this.maxLineBytes ? this.overlong() : this.decode(this.drain()));
+      }
       start = i + 1;
     }
-    if (start < chunk.length) {
+    if (start < chunk.length && !this.isDiscarding) {
       this.take(chunk.subarray(start));
-      if (this.pendingBytes > this.maxLineBytes) lines.push(this.decode(this.drain()));
+      if (this.pendingBytes > this.maxLineBytes) {
+        lines.push(this.overlong());
+        this.isDiscarding = true;
+      }
     }
     return lines;
   }
 
   /** The last line, if the data did not end with a line break. */
   end(): DecodedLine[] {
-    return this.pendingBytes > 0 ? [this.decode(this.drain())] : [];
+    const wasDiscarding = this.isDiscarding;
+    this.isDiscarding = false;
+    if (wasDiscarding || this.pendingBytes === 0) return [];
+    return [this.pendingBytes > this.maxLineBytes ? this.overlong() : this.decode(this.drain())];
+  }
+
+  /** An over-long line's start, for the log, read byte for byte so it cannot switch the charset. */
+  private overlong(): DecodedLine {
+    const start = this.drain().subarray(0, OVERLONG_PREVIEW_BYTES);
+    return { text: start.toString('latin1'), isSwitch: false, isOverlong: true };
   }
 
   private take(bytes: Buffer): void {

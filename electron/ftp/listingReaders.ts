@@ -34,6 +34,10 @@ export function listingReader(
   };
   const parse = (lines: DecodedLine[], out: FileEntry[]) => {
     for (const line of lines) {
+      if (line.isOverlong) {
+        report([line.text]);
+        continue;
+      }
       if (line.isSwitch) onSwitch?.(produced);
       const batch = parser.push(`${line.text}\n`);
       report(batch.unparsed);
@@ -66,7 +70,8 @@ export function listingReader(
 export function nameListReader(host: CharsetHost, names: string[]): (chunk: Buffer | undefined) => never[] {
   const decoder = new LineDecoder(host);
   const take = (lines: DecodedLine[]) => {
-    for (const { text } of lines) {
+    for (const { text, isOverlong } of lines) {
+      if (isOverlong) continue;
       const name = text.endsWith('\r') ? text.slice(0, -1) : text;
       if (name !== '') names.push(name);
     }

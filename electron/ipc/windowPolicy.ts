@@ -38,10 +38,16 @@ export function viewMenu(isPackaged: boolean): MenuItemConstructorOptions {
   return { label: 'View', submenu: items };
 }
 
-/** Refuses every permission a web page could ask for or check: an FTP client needs none. */
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The one web permission the app uses: writing text to the clipboard (the log's Copy). */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Refuses every permission a web page could ask for or check, but writing text to the clipboard
+ * from the app itself: an FTP client needs nothing else.
+ */
+export function limitPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>, isTrustedUrl: (url: string) => boolean): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(APP_PERMISSIONS.has(permission) && isTrustedUrl(details.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => APP_PERMISSIONS.has(permission) && isTrustedUrl(`${requestingOrigin}/`));
 }
 
 /** What guardWindow needs besides the window. */

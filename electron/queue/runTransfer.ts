@@ -128,10 +128,10 @@ async function openPartial(ctx: AttemptContext, partPath: string, offset: number
   try {
     return await ctx.fs.createWriteStream(partPath, offset);
   } catch (err) {
-    if (!isMissingFolder(err)) throw new QueueError('local', `open partial file: ${(err as Error).message}`, false);
+    if (!isMissingFolder(err)) throw new QueueError('local', `cannot write ${partPath}: ${(err as Error).message}`, false);
   }
-  await withLocal('create folder', () => ctx.fs.mkdirp(path.dirname(partPath)));
-  return withLocal('open partial file', () => ctx.fs.createWriteStream(partPath, offset));
+  await withLocal(`cannot create the folder of ${partPath}`, () => ctx.fs.mkdirp(path.dirname(partPath)));
+  return withLocal(`cannot write ${partPath}`, () => ctx.fs.createWriteStream(partPath, offset));
 }
 
 /** Where a download's bytes go until they are verified: the item's own suffix, else the queue's. */
@@ -183,7 +183,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
               throw new QueueError('integrity', `cannot resume: ${item.localPath} (${own.sizeBytes} bytes) is larger than ${item.remotePath} (${remoteSize} bytes)`, false);
             }
             if (remoteSize !== undefined && own.sizeBytes >= remoteSize) return 'skipped';
-            await withLocal('rename to partial', () => fs.rename(item.localPath, partialPath(ctx)));
+            await withLocal(`cannot rename ${item.localPath} to continue it`, () => fs.rename(item.localPath, partialPath(ctx)));
           }
         }
       }
@@ -269,7 +269,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
     await verifyChecksum(ctx, partPath, item.remotePath, () => fs.remove(partPath));
   }
   if (item.sizeBytes === undefined || ctx.type === 'ascii') item.sizeBytes = writtenBytes;
-  await withLocal('rename partial file', () => fs.rename(partPath, item.localPath));
+  await withLocal(`cannot rename ${partPath} to ${item.localPath}`, () => fs.rename(partPath, item.localPath));
   if (item.modifiedMs !== undefined) await fs.setModifiedTime(item.localPath, item.modifiedMs).catch(() => undefined);
   return 'done';
 }

@@ -13,8 +13,8 @@ const NOT_IMPLEMENTED = new Set([500, 502, 504]);
 /**
  * Wraps a logged-in FtpSession. An upload from an offset continues with REST+STOR when the
  * server announces REST STREAM, else with APPE; when the server answers that it does not
- * implement the one tried, the next upload from an offset tries the other (the queue's
- * runUpload asks again once before it starts from byte 0). `onStrategy` hears which data
+ * implement REST+STOR, the next upload from an offset uses APPE (the queue's runUpload asks
+ * again once before it starts from byte 0). `onStrategy` hears which data
  * strategy each data connection used.
  */
 export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: DataStrategy) => void): TransferSession {
@@ -50,7 +50,8 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
           type: opts.type,
         });
       } catch (err) {
-        if (isResume && err instanceof FtpReplyError && NOT_IMPLEMENTED.has(err.code)) resumeBy = method === 'rest' ? 'append' : 'rest';
+        // REST+STOR is tried only where the server announced it; APPE is the fallback.
+        if (isResume && method === 'rest' && err instanceof FtpReplyError && NOT_IMPLEMENTED.has(err.code)) resumeBy = 'append';
         throw err;
       }
       tell();

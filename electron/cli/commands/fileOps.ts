@@ -7,7 +7,7 @@ import type { CliOptions } from '../args';
 import type { CommandName } from '../commandNames';
 import { UsageError } from '../usageError';
 import { withSession } from '../connect';
-import { CliError, terminalSafe } from '../format';
+import { CliError, jsonLine, terminalSafe } from '../format';
 import { parseFtpUrl, remoteBaseName, remoteDirName, type FtpUrl } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
 
@@ -19,7 +19,7 @@ function pathOf(url: FtpUrl, command: CommandName): string {
 }
 
 function done(io: CliIo, options: CliOptions, record: Record<string, unknown>): void {
-  if (options.isJson) writeLine(io.stdout, JSON.stringify(record));
+  if (options.isJson) writeLine(io.stdout, jsonLine(record));
 }
 
 /** Runs `rm URL`: deletes a file (DELE). */
@@ -81,6 +81,6 @@ export async function runHash(operands: readonly string[], options: CliOptions, 
   if (remoteBaseName(path) === undefined) throw new UsageError('hash: the URL must name a file', 'hash');
   const result = await withSession(url, options, io, (session) => session.checksum(path));
   if (!result) throw new CliError('the server offers no checksum command (HASH, XSHA256, XSHA512, XSHA1, XSHA, XMD5 or XCRC)');
-  if (options.isJson) writeLine(io.stdout, JSON.stringify({ command: 'hash', remote: path, algorithm: result.algorithm, hex: result.hex }));
+  if (options.isJson) writeLine(io.stdout, jsonLine({ command: 'hash', remote: path, algorithm: result.algorithm, hex: result.hex }));
   else writeLine(io.stdout, terminalSafe(`${result.algorithm} (${path}) = ${result.hex}`));
 }

@@ -5,7 +5,7 @@
  */
 import type { CliOptions } from '../args';
 import { withSession } from '../connect';
-import { entryRecord, formatListing, sortEntries } from '../format';
+import { entryRecord, formatListing, jsonLine, sortEntries } from '../format';
 import { parseFtpUrl } from '../ftpUrl';
 import { writeLine, writeWithBackpressure, type CliIo } from '../io';
 import type { FileEntry } from '../../../shared/domain';
@@ -19,7 +19,7 @@ export async function writeJsonListing(entries: AsyncIterable<FileEntry>, out: N
   let count = 0;
   out.write('[');
   for await (const entry of entries) {
-    await writeWithBackpressure(out, `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(entryRecord(entry))}`);
+    await writeWithBackpressure(out, `${count++ === 0 ? '\n' : ',\n'}${jsonLine(entryRecord(entry))}`);
   }
   writeLine(out, count === 0 ? ']' : '\n]');
 }

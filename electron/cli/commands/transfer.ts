@@ -16,7 +16,7 @@ import { engineErrorPolicy, fromFtpSession } from '../../sessions';
 import type { CliOptions } from '../args';
 import { UsageError } from '../usageError';
 import { withSession } from '../connect';
-import { CliError, describeErrno, formatBytes, formatCount, LocalFileError, terminalSafe } from '../format';
+import { CliError, describeErrno, formatBytes, formatCount, jsonLine, LocalFileError, terminalSafe } from '../format';
 import { joinRemote, parseFtpUrl, remoteBaseName } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
 import { ProgressLine } from '../progress';
@@ -81,7 +81,7 @@ interface TransferSummary {
 
 function report(summary: TransferSummary, options: CliOptions, io: CliIo): void {
   if (options.isJson) {
-    writeLine(io.stdout, JSON.stringify(summary));
+    writeLine(io.stdout, jsonLine(summary));
     return;
   }
   if (!io.stderr.isTTY) return;

@@ -167,11 +167,16 @@ describe('browser-mode server', () => {
     await hostile.stop();
   });
 
-  it('refuses connections beyond its limit, so idle sockets cannot pile up, and serves again once they go', async () => {
+  it('refuses connections that have not shown the token beyond its limit, without locking out an open page', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-renderer-'));
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Ferry</title>');
     const small = await startBrowserServer({ rendererDir: dir, dispatch: createDispatcher(services.handlers), hub: services.hub, maxConnections: 3 });
     try {
+      const page = await new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${small.port}/${small.token}/ws`, { origin: small.origin });
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      });
       const connect = () => new Promise<net.Socket>((resolve, reject) => {
         const socket = net.connect(small.port, '127.0.0.1', () => resolve(socket));
         socket.once('error', reject);
@@ -180,10 +185,15 @@ describe('browser-mode server', () => {
       const extra = await connect();
       await new Promise((resolve) => extra.once('close', resolve));
       expect(idle.every((s) => !s.destroyed)).toBe(true);
+      // The page, connected before the flood, is still served.
+      const answer = new Promise<unknown>((resolve) => page.once('message', (d) => resolve(JSON.parse(d.toString()))));
+      page.send(JSON.stringify({ id: 1, method: 'appInfo', input: {} }));
+      expect(await answer).toMatchObject({ type: 'result', id: 1, result: { ok: true } });
       const closedAll = Promise.all(idle.map((s) => new Promise((resolve) => s.once('close', resolve))));
       for (const s of idle) s.destroy();
       await closedAll;
       await vi.waitFor(async () => expect((await fetch(small.url)).status).toBe(200));
+      page.close();
     } finally {
       await small.close();
     }

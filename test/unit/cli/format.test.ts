@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../electron/cli/usageError';
 import {
-  CliError, errorRecord, formatBytes, formatCount, formatErrorLine, formatListing, formatLogEvent, formatProgress, formatTime, terminalSafe,
+  CliError, errorRecord, formatBytes, formatCount, formatErrorLine, formatListing, formatLogEvent, formatProgress, formatTime, jsonLine, terminalSafe,
   LocalFileError, sortEntries,
 } from '../../../electron/cli/format';
 import { FtpConnectionError, FtpReplyError, FtpTimeoutError, FtpTlsError } from '../../../electron/ftp';
@@ -134,6 +134,15 @@ describe('terminal safety of what the server sent', () => {
     expect(line).toContain('\\x1b]0;owned');
     expect(controls(formatErrorLine(new FtpReplyError(550, `no\x1b[2J${hostile}`, 'RETR x')))).toEqual([]);
     expect(controls(formatLogEvent({ timeMs: 0, connectionId: 'c', kind: 'reply', text: `150 ${hostile}`, code: 150 }), '\n')).toEqual([]);
+  });
+
+  it('shows right-to-left overrides and separators as code points, and keeps --json free of them too', () => {
+    // A name that would display as "txt.exe" reversed: U+202E right-to-left override.
+    expect(terminalSafe('invoice\u202Etxt.exe')).toBe('invoice\\u{202e}txt.exe');
+    expect(terminalSafe('a\u2028b')).toBe('a\\u{2028}b');
+    const line = jsonLine({ name: 'a\u202Eb\x9bc\u2029' });
+    expect(line).toBe('{"name":"a\\u202eb\\u009bc\\u2029"}');
+    expect(JSON.parse(line)).toEqual({ name: 'a\u202Eb\x9bc\u2029' });
   });
 
   it('formats a listing of 125,000 entries (column widths without spreading the rows)', () => {

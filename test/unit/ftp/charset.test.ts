@@ -52,9 +52,15 @@ describe('LineDecoder', () => {
     expect(new LineDecoder(host('latin1', true)).push(utf8('ü\n'))[0].text).toBe('Ã¼');
   });
 
-  it('passes an over-long line on without waiting for its end, so memory stays bounded', () => {
-    const decoder = new LineDecoder(host('auto'), 16);
-    expect(decoder.push(utf8('x'.repeat(40))).map((l) => l.text.length)).toEqual([40]);
+  it('reports an over-long line once, by its start, drops the rest up to its break, and never switches the charset for it', () => {
+    const h = host('auto');
+    const decoder = new LineDecoder(h, 16);
+    const first = decoder.push(Buffer.concat([utf8('x'.repeat(30)), latin1('é'), utf8('y'.repeat(30))]));
+    expect(first).toEqual([{ text: `${'x'.repeat(30)}é${'y'.repeat(30)}`, isSwitch: false, isOverlong: true }]);
+    expect(decoder.push(utf8(`${'z'.repeat(100)}\nnext\n`)).map((l) => l.text)).toEqual(['next']);
+    expect(h.events).toEqual([]);
+    expect(decoder.push(utf8('w'.repeat(20)))).toHaveLength(1);
+    expect(decoder.end()).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { canOpenExternally, denyPermissions, guardWindow, rendererUrl, viewMenu } from '../../../electron/ipc/windowPolicy';
+import { canOpenExternally, guardWindow, limitPermissions, rendererUrl, viewMenu } from '../../../electron/ipc/windowPolicy';
 
 /** A stand-in for BrowserWindow.webContents: events, the window-open handler, dev tools. */
 function fakeContents() {
@@ -97,13 +97,20 @@ describe('development aids', () => {
 });
 
 describe('permissions', () => {
-  it('are refused when asked for and when checked', () => {
-    let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
-    let check: ((...args: unknown[]) => boolean) | undefined;
-    denyPermissions({ setPermissionRequestHandler: (h: never) => (request = h), setPermissionCheckHandler: (h: never) => (check = h) } as never);
-    const answer = vi.fn();
-    request!(null, 'media', answer);
-    expect(answer).toHaveBeenCalledWith(false);
-    expect(check!(null, 'notifications', 'ferry://app', {})).toBe(false);
+  it('are refused when asked for and when checked, but the clipboard for the app itself', () => {
+    let request: ((c: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void) | undefined;
+    let check: ((c: unknown, p: string, origin: string) => boolean) | undefined;
+    limitPermissions(
+      { setPermissionRequestHandler: (h: never) => (request = h), setPermissionCheckHandler: (h: never) => (check = h) } as never,
+      (url) => url.startsWith('ferry://app/'),
+    );
+    const answers: boolean[] = [];
+    request!(null, 'media', (ok) => answers.push(ok), { requestingUrl: 'ferry://app/index.html' });
+    request!(null, 'clipboard-sanitized-write', (ok) => answers.push(ok), { requestingUrl: 'ferry://app/index.html' });
+    request!(null, 'clipboard-sanitized-write', (ok) => answers.push(ok), { requestingUrl: 'https://evil.test/' });
+    expect(answers).toEqual([false, true, false]);
+    expect(check!(null, 'notifications', 'ferry://app')).toBe(false);
+    expect(check!(null, 'clipboard-sanitized-write', 'ferry://app')).toBe(true);
+    expect(check!(null, 'clipboard-sanitized-write', 'https://evil.test')).toBe(false);
   });
 });
