@@ -17,6 +17,7 @@
  *   FERRY_BENCH_ROWS    comma-separated row ids to run (default: all), e.g. `download,upload`
  *   FERRY_BENCH_NODE_ARGS  extra node flags for the engine worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
  *   FERRY_BENCH_SMALL_SERVER, FERRY_BENCH_SMALL_FILES  the small-file rows' server and file count (smallFiles.ts)
+ *   FERRY_BENCH_LAT_FILES  files per latency row (default 200; rows lat0-…, lat2-…, lat20-…, lat80-…, lat80-big)
  *   FERRY_BENCH_ENQUEUE_ITEMS  items per enqueue row (enqueue.ts)
  *
  * Adding a row (a new scenario):
@@ -42,13 +43,14 @@ import { fileURLToPath } from 'node:url';
 import { SERVER_KINDS, startServer } from '../servers';
 import { bigFileRows } from './bigFile';
 import { enqueueRows } from './enqueue';
-import { smallFileRows } from './smallFiles';
+import { linkBigFileRow } from './linkBigFile';
+import { latencyRows, smallFileRows } from './smallFiles';
 import { curl, sha256File } from './clients';
 import { formatTable, median } from './table';
 import type { BenchContext, BenchRow, BenchServer, BigFile, ClientRun, Measurement, RowResult } from './types';
 
 /** Every row, in table order. */
-const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows];
+const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows, ...latencyRows, linkBigFileRow];
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SHM = '/dev/shm';

@@ -16,6 +16,7 @@ import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERVER_KINDS, startServer, type ServerKind } from '../servers';
 import { bareFtpClient } from './bareFtpClient';
+import { startDelayProxy } from './delayProxy';
 import { lftpOpen, lftpSettings, runFerry, runProcess, sha256File, type ProcessResult } from './clients';
 import type { BenchContext, BenchRow, BenchServer, ClientRun, RowResult, RunTiming } from './types';
 
@@ -87,29 +88,50 @@ function ftpUrl(server: BenchServer, remoteDir: string): string {
   return `ftp://${auth}@${server.host}:${server.port}/~/${remoteDir}`;
 }
 
-/** `lftp -c "...; mirror [-R] --parallel=N FROM TO"`. */
-function lftpMirror(server: BenchServer, args: string[], rssFile: string): Promise<ProcessResult> {
-  const script = [...lftpSettings(false), lftpOpen(server), `mirror ${args.join(' ')}`, 'bye'].join('; ');
+/**
+ * `lftp -c "...; mirror [-R] --parallel=N FROM TO"`; `isPipelined` sets ftp:sync-mode off (lftp
+ * then sends commands without waiting for each reply where it can).
+ */
+function lftpMirror(server: BenchServer, args: string[], rssFile: string, isPipelined = false): Promise<ProcessResult> {
+  const sync = isPipelined ? ['set ftp:sync-mode off'] : [];
+  const script = [...lftpSettings(false), ...sync, lftpOpen(server), `mirror ${args.join(' ')}`, 'bye'].join('; ');
   return runProcess('lftp', ['-c', script], { rssFile });
 }
 
-function smallFilesRow(direction: Direction, parallel: number): BenchRow {
+/** A link the rows run over: a delay proxy with this round trip (latency rows). */
+interface Link {
+  rttMs: number;
+}
+
+/** Files per latency row (FERRY_BENCH_LAT_FILES, default 200). */
+function latencyFileCount(): number {
+  const raw = process.env.FERRY_BENCH_LAT_FILES;
+  if (raw === undefined || raw === '') return 200;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`FERRY_BENCH_LAT_FILES must be a positive whole number (got "${raw}")`);
+  return n;
+}
+
+function smallFilesRow(direction: Direction, parallel: number, link?: Link): BenchRow {
   return {
-    id: `small-${direction}-p${parallel}`,
+    id: link ? `lat${link.rttMs}-${direction}-p${parallel}` : `small-${direction}-p${parallel}`,
     async run(ctx: BenchContext): Promise<RowResult> {
-      const count = fileCount();
+      const count = link ? latencyFileCount() : fileCount();
       const kind = serverKind();
       const bytes = count * SMALL_FILE_BYTES;
       // The server drops root: its folder must be reachable and its files readable.
-      const base = join(ctx.workDir, `small-${direction}-${parallel}`);
+      const base = join(ctx.workDir, `small-${direction}-${parallel}${link ? `-rtt${link.rttMs}` : ''}`);
       await mkdir(base, { recursive: true, mode: 0o755 });
       await chmod(base, 0o755);
       const running = await startServer(kind, { baseDir: base });
+      const proxy = link ? await startDelayProxy({ targetPort: running.port, rttMs: link.rttMs }) : undefined;
       try {
-        const server: BenchServer = {
+        const direct: BenchServer = {
           kind, host: running.host, port: running.port, user: running.user, password: running.password,
           homeDir: running.homeDir, certFingerprint256: running.certFingerprint256,
         };
+        // Every client goes through the link when there is one.
+        const server: BenchServer = proxy ? { ...direct, host: proxy.host, port: proxy.port } : direct;
         const rssFile = join(base, 'rss.txt');
         const flag = ['--parallel', String(parallel)];
         let clients: ClientRun[];
@@ -193,6 +215,7 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
             },
           ];
         }
+        if (link) addLinkClients(clients, { direction, parallel, link, base, server, direct, bytes, ctx });
         const measurements = await ctx.compare(clients);
         for (const m of measurements) {
           // Per file is what small files are about: the median run's time over the file count.
@@ -200,13 +223,57 @@ function smallFilesRow(direction: Direction, parallel: number): BenchRow {
           m.note = [m.note, `${msPerFile.toFixed(3)} ms/file`].filter(Boolean).join('; ');
         }
         const what = direction === 'download' ? 'download' : 'upload';
-        return { scenario: `${what} ${count.toLocaleString('en-US')} × 8 KiB files in one folder, --parallel ${parallel}, plain FTP, ${kind}`, measurements };
+        const over = link ? `, round trip ${link.rttMs} ms (delay proxy)` : '';
+        return { scenario: `${what} ${count.toLocaleString('en-US')} × 8 KiB files in one folder, --parallel ${parallel}${over}, plain FTP, ${kind}`, measurements };
       } finally {
+        await proxy?.stop();
         await running.stop();
         await rm(base, { recursive: true, force: true });
       }
     },
   };
+}
+
+/**
+ * The latency rows' extra clients: lftp also with ftp:sync-mode off (whichever is faster counts),
+ * and at 0 ms the same Ferry run without the proxy, which shows the proxy's own cost.
+ */
+function addLinkClients(
+  clients: ClientRun[],
+  row: { direction: Direction; parallel: number; link: Link; base: string; server: BenchServer; direct: BenchServer; bytes: number; ctx: BenchContext },
+): void {
+  const { direction, parallel, link, base, server, direct, bytes, ctx } = row;
+  const rssFile = join(base, 'rss.txt');
+  const verb = direction === 'download' ? 'mirror' : 'mirror -R';
+  const lftpClient = clients[1];
+  lftpClient.client = `lftp ${verb} --parallel=${parallel}, ftp:sync-mode on`;
+  clients.splice(2, 0, {
+    ...lftpClient,
+    client: `lftp ${verb} --parallel=${parallel}, ftp:sync-mode off`,
+    run: async () => {
+      const args = direction === 'download'
+        ? [`--parallel=${parallel}`, SOURCE_DIR, `"${join(base, 'got-lftp')}"`]
+        : ['-R', `--parallel=${parallel}`, `"${join(base, 'source')}"`, UPLOAD_DIR.lftp];
+      const result = await lftpMirror(server, args, rssFile, true);
+      check(result, 'lftp mirror, sync-mode off');
+      return timing(result, bytes);
+    },
+  });
+  if (link.rttMs !== 0) return;
+  const target = direction === 'download' ? join(base, 'got-ferry-direct') : join(direct.homeDir, 'small-up-ferry-direct');
+  clients.push({
+    client: `Ferry CLI --parallel ${parallel}, no proxy`,
+    note: "the same run straight to the server: the proxy's own cost",
+    prepare: () => rm(target, { recursive: true, force: true }),
+    run: async () => {
+      const args = direction === 'download'
+        ? ['get', '-r', ftpUrl(direct, SOURCE_DIR), target, '--parallel', String(parallel)]
+        : ['put', '-r', join(base, 'source'), ftpUrl(direct, 'small-up-ferry-direct'), '--parallel', String(parallel)];
+      const result = await runFerry(ctx.rootDir, args, { rssFile });
+      check(result, 'ferry without the proxy');
+      return timing(result, bytes);
+    },
+  });
 }
 
 /** The small-file rows, in table order. */
@@ -216,3 +283,12 @@ export const smallFileRows: BenchRow[] = [
   smallFilesRow('upload', 1),
   smallFilesRow('upload', 4),
 ];
+
+/**
+ * The same over a link with a round trip (a delay proxy: 0 ms shows its own cost against a run
+ * without it; 2, 20 and 80 ms stand for a LAN, a nearby and a distant server), Ferry against lftp
+ * with ftp:sync-mode on and off.
+ */
+export const latencyRows: BenchRow[] = [0, 2, 20, 80].flatMap((rttMs) =>
+  (['download', 'upload'] as const).flatMap((direction) => [1, 4].map((parallel) => smallFilesRow(direction, parallel, { rttMs }))),
+);
