@@ -22,6 +22,7 @@ import { SessionPool } from './SessionPool';
 import { RateLimiter } from './SpeedLimiter';
 import { QueuePersister } from './QueuePersister';
 import { ACTIVE_STATES as ACTIVE, FINISHED_STATES as FINISHED, computeTotals } from './queueTotals';
+import { canMove, IllegalTransitionError } from './transferStates';
 import { reorder, type MoveTarget } from './reorder';
 import type { AddFileRequest, AddFolderRequest, ExpandReport, QueueEvents, QueueLogLine, QueueTotals } from './types';
 
@@ -339,7 +340,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     this.batcher.mark(entry.item.id);
   }
 
+  /** Moves an item to `state`, as TRANSITIONS (transferStates.ts) allows, and tells the listeners. */
   private setState(entry: Entry, state: TransferState): void {
+    if (!canMove(entry.item.state, state)) throw new IllegalTransitionError(entry.item.id, entry.item.state, state);
     const from = this.book.setState(entry, state);
     if (from !== state) this.emit('transition', { id: entry.item.id, from, to: state });
     if (!ACTIVE.has(state)) {
