@@ -11,7 +11,8 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const mb = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+/** MB/s with three significant digits below 10 (rows over a slow link run at a fraction of 1 MB/s). */
+const mb = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toPrecision(3));
 const mib = (bytes: number | undefined) => (bytes === undefined ? '' : `${Math.round(bytes / (1 << 20))} MiB`);
 
 /** Ferry's measurement that a row's ratios use: the first Ferry one. */
