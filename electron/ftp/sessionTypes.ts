@@ -68,6 +68,8 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Called with the number of bytes received so far (before line-ending conversion). */
   onProgress?: (bytes: number) => void;
+  /** Another transfer follows on this session: ask for its data connection behind this one's command (see FtpSession.prepareDataConnection). */
+  prepareNext?: boolean;
 }
 
 /** Options of upload(). */
@@ -80,6 +82,8 @@ export interface UploadOptions {
   signal?: AbortSignal;
   /** Called with the number of bytes sent so far (before line-ending conversion). */
   onProgress?: (bytes: number) => void;
+  /** Another transfer follows on this session: ask for its data connection behind this one's command (see FtpSession.prepareDataConnection). */
+  prepareNext?: boolean;
 }
 
 /** The result of a transfer. */

@@ -205,6 +205,7 @@ export class ItemRunner {
         run.meter.sample(host.now(), item.transferredBytes);
         host.batcher.mark(item.id);
       },
+      isFollowed: () => host.hasQueuedFor(item.siteId),
       dataDone: () => {
         if (!host.hasQueuedFor(item.siteId)) return;
         lease.session.prepareNextTransfer?.();

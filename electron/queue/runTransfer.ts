@@ -59,6 +59,8 @@ export interface AttemptContext {
   onProgress(): void;
   /** Called once the data connection is done with, so the session can prepare the next transfer's while local work finishes. */
   dataDone(): void;
+  /** Whether another transfer is expected on this session right after this one (see TransferOptions.isFollowed). */
+  isFollowed?(): boolean;
   /** Called when other item fields changed (paths, size), so they get persisted. */
   onChanged(): void;
   log(level: 'info' | 'warn' | 'error', text: string): void;
@@ -228,7 +230,9 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
       ctx.onProgress();
     }, { isDirect });
     try {
-      await ctx.session.download(item.remotePath, writer.stream, { offset, signal: ctx.signal, onProgress: writer.onProgress, type: ctx.type });
+      await ctx.session.download(item.remotePath, writer.stream, {
+        offset, signal: ctx.signal, onProgress: writer.onProgress, type: ctx.type, isFollowed: ctx.isFollowed?.(),
+      });
       ctx.dataDone();
       if (!writer.stream.writableEnded) writer.stream.end();
       if (!writer.stream.writableFinished) {
@@ -293,7 +297,7 @@ async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
     };
   }
   try {
-    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal, onProgress, type: ctx.type });
+    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal, onProgress, type: ctx.type, isFollowed: ctx.isFollowed?.() });
   } finally {
     if (!source.destroyed) source.destroy();
     if (!file.destroyed) file.destroy();

@@ -59,6 +59,12 @@ export interface TransferOptions {
   onProgress?: (bytes: number) => void;
   /** ASCII (line endings converted) or binary, the default. */
   type?: 'ascii' | 'binary';
+  /**
+   * Another transfer is expected on this session right after this one: the session may ask for
+   * the next data connection behind this transfer's command, so its answer is waiting when this
+   * one ends.
+   */
+  isFollowed?: boolean;
 }
 
 /** Opens a new logged-in session for a site; credentials come from here, never from the queue file. */

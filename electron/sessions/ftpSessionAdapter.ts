@@ -35,7 +35,7 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
     mkdir: (p) => session.mkdir(p),
     delete: (p) => session.delete(p),
     download: async (remote, to, opts) => {
-      await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress, type: opts.type });
+      await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress, type: opts.type, prepareNext: opts.isFollowed });
       tell();
     },
     upload: async (from, remote, opts) => {
@@ -48,6 +48,7 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
           signal: opts.signal,
           onProgress: opts.onProgress,
           type: opts.type,
+          prepareNext: opts.isFollowed,
         });
       } catch (err) {
         // REST+STOR is tried only where the server announced it; APPE is the fallback.
