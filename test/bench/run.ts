@@ -19,6 +19,7 @@
  *   FERRY_BENCH_SMALL_SERVER, FERRY_BENCH_SMALL_FILES  the small-file rows' server and file count (smallFiles.ts)
  *   FERRY_BENCH_LAT_FILES  files per latency row (default 200; rows lat0-…, lat2-…, lat20-…, lat80-…, lat80-big)
  *   FERRY_BENCH_ENQUEUE_ITEMS  items per enqueue row (enqueue.ts)
+ *   FERRY_BENCH_QUEUE_FILES  files per queue-cost row (queueCost.ts)
  *
  * Adding a row (a new scenario):
  *   1. Write `test/bench/<name>.ts` exporting a `BenchRow` (types.ts): `{ id, run(ctx) }`.
@@ -44,13 +45,14 @@ import { SERVER_KINDS, startServer } from '../servers';
 import { bigFileRows } from './bigFile';
 import { enqueueRows } from './enqueue';
 import { linkBigFileRow } from './linkBigFile';
+import { queueCostRows } from './queueCost';
 import { latencyRows, smallFileRows } from './smallFiles';
 import { curl, sha256File } from './clients';
 import { formatTable, median } from './table';
 import type { BenchContext, BenchRow, BenchServer, BigFile, ClientRun, Measurement, RowResult } from './types';
 
 /** Every row, in table order. */
-const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows, ...latencyRows, linkBigFileRow];
+const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows, ...queueCostRows, ...latencyRows, linkBigFileRow];
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SHM = '/dev/shm';

@@ -38,7 +38,8 @@ function fileCount(): number {
   return n;
 }
 
-function serverKind(): ServerKind {
+/** The small-file rows' server: FERRY_BENCH_SMALL_SERVER, else pure-ftpd. */
+export function serverKind(): ServerKind {
   const wanted = process.env.FERRY_BENCH_SMALL_SERVER;
   if (!wanted) return DEFAULT_SERVER;
   if (!(SERVER_KINDS as readonly string[]).includes(wanted)) throw new Error(`FERRY_BENCH_SMALL_SERVER must be one of ${SERVER_KINDS.join(', ')}`);
@@ -51,7 +52,7 @@ function fileName(index: number): string {
 }
 
 /** Writes `count` files of random bytes into `dir`; returns name → SHA-256. */
-async function writeSmallFiles(dir: string, count: number): Promise<Map<string, string>> {
+export async function writeSmallFiles(dir: string, count: number): Promise<Map<string, string>> {
   await mkdir(dir, { recursive: true, mode: 0o755 });
   const hashes = new Map<string, string>();
   const data = Buffer.alloc(SMALL_FILE_BYTES);
