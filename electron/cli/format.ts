@@ -4,7 +4,8 @@
  * Must not import electron.
  */
 import type { ErrorInfo, FileEntry } from '../../shared/domain';
-import { FtpError, FtpReplyError, FtpTlsError, toErrorInfo, type FtpLogEvent } from '../ftp';
+import { errorInfoOf, systemErrorWords } from '../../shared/errorText';
+import type { FtpLogEvent } from '../ftp';
 import { UsageError } from './usageError';
 
 /** A failure on the local side (a file that cannot be read or written), worded for the user. */
@@ -31,21 +32,11 @@ export function errnoCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-const ERRNO_WORDS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a folder',
-  ENOTDIR: 'not a folder',
-  ENOSPC: 'no space left on the device',
-  EEXIST: 'already exists',
-  EROFS: 'read-only file system',
-};
-
-/** Words for a local file-system error: `permission denied (EACCES)`. */
+/** Words for a local file-system error after what was being done: `cannot read a.bin: permission denied (EACCES)`. */
 export function describeErrno(err: unknown): string {
   const code = errnoCode(err);
-  if (code && ERRNO_WORDS[code]) return `${ERRNO_WORDS[code]} (${code})`;
+  const words = code && systemErrorWords(code);
+  if (words) return `${words} (${code})`;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -72,29 +63,23 @@ export function jsonLine(value: unknown): string {
   return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The single line printed on failure: `ferry: 550 No such file (after RETR /x)`. Never contains a line break. */
+/**
+ * The single line printed on failure, in the words the window uses (shared/errorText.ts):
+ * `ferry: 550 No such file (after RETR /x)`. Never contains a line break.
+ */
 export function formatErrorLine(err: unknown): string {
-  let message: string;
-  if (err instanceof FtpTlsError && err.fingerprint256) {
-    message = `${err.message}; to trust this certificate, pass --fingerprint ${err.fingerprint256}`;
-  } else if (err instanceof FtpReplyError || err instanceof FtpError || err instanceof UsageError || err instanceof LocalFileError || err instanceof CliError) {
-    message = err.message;
-  } else if (err instanceof Error) {
-    message = errnoCode(err) ? describeErrno(err) : err.message;
-  } else {
-    message = String(err);
-  }
-  return `ferry: ${terminalSafe(message.replace(/\s*[\r\n]+\s*/g, ' ').trim())}`;
+  const info = errorInfoOf(err);
+  const hint = info.certificate ? `; to trust this certificate, pass --fingerprint ${info.certificate.fingerprint256}` : '';
+  return `ferry: ${terminalSafe(`${info.message}${hint}`.replace(/\s*[\r\n]+\s*/g, ' ').trim())}`;
 }
 
 /** The error as a JSON-ready record (for --json): kind, message, and the reply code and command when a server refused. */
 export function errorRecord(err: unknown): ErrorInfo {
+  // The command line's own errors: a usage error's `command` is the subcommand, not one a server refused.
   if (err instanceof UsageError) return { kind: 'usage', message: err.message };
   if (err instanceof LocalFileError) return { kind: 'local', message: err.message };
   if (err instanceof CliError) return { kind: 'cli', message: err.message };
-  const info = toErrorInfo(err);
-  if (err instanceof FtpTlsError && err.certificate) info.certificate = { ...err.certificate };
-  return info;
+  return errorInfoOf(err);
 }
 
 /** Exact byte count with thousands separators: 1234567 → `1,234,567`. */

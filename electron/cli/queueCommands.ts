@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { TransferItem, TransferState } from '../../shared/domain';
+import { describeError } from '../../shared/errorText';
 import { MAX_SITE_LIMIT, TransferQueue, type ExpandReport } from '../queue';
 import { engineErrorPolicy, ftpSessionFactory } from '../sessions';
 import type { CliOptions } from './args';
@@ -77,7 +78,7 @@ function plainFileLine(item: TransferItem, cwd: string): string {
   const route = item.direction === 'download' ? `${item.remotePath} -> ${local}` : `${local} -> ${item.remotePath}`;
   if (item.state === 'failed') {
     const e = item.lastError;
-    return `failed ${route}: ${e?.message ?? 'unknown error'}`;
+    return `failed ${route}: ${e ? describeError(e) : 'unknown error'}`;
   }
   if (item.isSkipped) return `skipped ${route} (exists)`;
   return `${item.direction === 'download' ? 'got' : 'put'} ${route} (${formatBytes(item.sizeBytes ?? item.transferredBytes)})`;
@@ -194,7 +195,7 @@ export async function runQueueCommand(
     out.write(`${command === 'mirror' ? 'mirrored' : 'transferred'} ${parts.join(', ')}`);
     for (const i of failed) {
       const e = i.lastError;
-      toStderr(terminalSafe(`  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e?.message ?? 'unknown error'}`));
+      toStderr(terminalSafe(`  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e ? describeError(e) : 'unknown error'}`));
     }
   }
   out.flush();

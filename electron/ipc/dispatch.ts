@@ -1,14 +1,15 @@
 /**
  * The transport-neutral half of the IPC boundary: checks the method name and validates the
  * input against the contract before any handler runs, and turns every outcome into a
- * result envelope. Electron IPC and the browser-mode WebSocket both call it.
+ * result envelope (errors in the words of shared/errorText.ts, as the command line says them).
+ * Electron IPC and the browser-mode WebSocket both call it.
  * Must not import electron.
  */
 import { methods } from '../../shared/contract';
 import { METHOD_NAMES, type MethodName } from '../../shared/contractNames';
 import type { CallContext, Handlers } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
-import { toErrorInfo } from './errorInfo';
+import { errorInfoOf } from '../../shared/errorText';
 
 /** Called when a request is refused before reaching a handler, so it can be logged. */
 export type InvalidRequestListener = (reason: string, method: unknown) => void;
@@ -45,7 +46,7 @@ export function createDispatcher(handlers: Handlers, onInvalid: InvalidRequestLi
       const value = await handler(parsed.data, ctx);
       return ok(value);
     } catch (err) {
-      return fail(toErrorInfo(err));
+      return fail(errorInfoOf(err));
     }
   };
 }

@@ -19,7 +19,7 @@ describe('formatErrorLine', () => {
     [new UsageError('get: missing URL', 'get'), 'ferry: get: missing URL'],
     [new LocalFileError('cannot read a.bin: no such file or folder (ENOENT)', '/a.bin'), 'ferry: cannot read a.bin: no such file or folder (ENOENT)'],
     [new CliError('the server offers no checksum command'), 'ferry: the server offers no checksum command'],
-    [Object.assign(new Error('EACCES: permission denied, open /x'), { code: 'EACCES' }), 'ferry: permission denied (EACCES)'],
+    [Object.assign(new Error('EACCES: permission denied, open /x'), { code: 'EACCES', path: '/x' }), 'ferry: Permission denied: /x'],
     [new Error('something\r\nbroke'), 'ferry: something broke'],
     ['a string', 'ferry: a string'],
   ])('%s', (err, line) => {

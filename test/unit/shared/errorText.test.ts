@@ -1,0 +1,45 @@
+/** Errors in words: the same ErrorInfo and line for the window (IPC) and the command line, whatever threw. */
+import { describe, expect, it } from 'vitest';
+import { describeError, errorInfoOf, systemErrorWords } from '../../../shared/errorText';
+import { FtpConnectionError, FtpReplyError, FtpTlsError } from '../../../electron/ftp';
+
+const CERT = { fingerprint256: 'AB:CD', subject: 'CN=x', issuer: 'CN=x', validTo: 'never' };
+
+describe('errorInfoOf', () => {
+  it.each([
+    ['an engine reply error', new FtpReplyError(550, 'No such file', 'RETR /x'), { kind: 'reply', message: '550 No such file (after RETR /x)', ftpCode: 550, command: 'RETR /x' }],
+    ['an engine connection error', new FtpConnectionError('Connection reset', { errno: 'ECONNRESET' }), { kind: 'connection', message: 'Connection reset' }],
+    ['a system error with its path', Object.assign(new Error("EACCES: permission denied, scandir '/x'"), { code: 'EACCES', path: '/x' }), { kind: 'system', message: 'Permission denied: /x' }],
+    ['a system error without a path', Object.assign(new Error('ENOSPC: no space'), { code: 'ENOSPC' }), { kind: 'system', message: 'No space left on the device' }],
+    ['a system error without words', Object.assign(new Error('EWHAT: odd'), { code: 'EWHAT' }), { kind: 'system', message: 'EWHAT: odd' }],
+    ['an error of its own kind', Object.assign(new Error('Connect again'), { kind: 'credentials-needed' }), { kind: 'credentials-needed', message: 'Connect again' }],
+    ['a plain error', new Error('broke'), { kind: 'error', message: 'broke' }],
+    ['a thrown string', 'oops', { kind: 'error', message: 'oops' }],
+  ])('%s', (_what, err, info) => {
+    expect(errorInfoOf(err)).toStrictEqual(info);
+  });
+
+  it('keeps the certificate of an untrusted server, to decide about', () => {
+    expect(errorInfoOf(new FtpTlsError('not trusted', { certificate: CERT }))).toStrictEqual({ kind: 'tls', message: 'not trusted', certificate: CERT });
+  });
+
+  it('keeps the fields a form rejected', () => {
+    const err = Object.assign(new Error('bad'), { kind: 'site-invalid', issues: [{ field: 'host', message: 'required', extra: 1 }] });
+    expect(errorInfoOf(err)).toStrictEqual({ kind: 'site-invalid', message: 'bad', issues: [{ field: 'host', message: 'required' }] });
+  });
+});
+
+describe('describeError', () => {
+  it('puts the reply code first, once', () => {
+    expect(describeError({ ftpCode: 550, message: '550 No such file' })).toBe('550 No such file');
+    expect(describeError({ ftpCode: 421, message: 'Too many connections' })).toBe('421 Too many connections');
+    expect(describeError({ message: 'Connection reset' })).toBe('Connection reset');
+  });
+});
+
+describe('systemErrorWords', () => {
+  it('words known codes only', () => {
+    expect(systemErrorWords('ENOENT')).toBe('no such file or folder');
+    expect(systemErrorWords('constructor')).toBeUndefined();
+  });
+});
