@@ -2,8 +2,9 @@
  * A logged-in FTP session: one operation at a time — navigation, listings, file operations,
  * streamed downloads and uploads with resume, checksums, abort, keep-alive and QUIT.
  * Owns: the session's state (features, transfer type, remembered data strategy, listing format).
- * The login is openSession.ts, serialisation and keep-alive OperationLock.ts, the movement of
- * a transfer's bytes transferFlow.ts, listing decoding listingReaders.ts; sockets live in control/ and data/.
+ * The login is openSession.ts, serialisation and keep-alive OperationLock.ts, a data command's
+ * lifecycle data/DataCommand.ts and the movement of its bytes data/movers.ts, listing decoding
+ * listingReaders.ts; sockets live in control/ and data/.
  * Must not import electron or React.
  */
 import { EventEmitter } from 'node:events';
@@ -11,14 +12,11 @@ import type { DataStrategy, FileEntry } from '../../shared/domain';
 import { DEFAULT_MAX_LISTING_ENTRIES } from '../../shared/limits';
 import type { ControlConnection } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
-import { crlfToLf, lfToCrlf } from './data/asciiTransform';
-import type { DataTransfer } from './data/DataTransfer';
-import { openDataTransfer, strategyOrder } from './data/openDataTransfer';
+import { DataCommand } from './data/DataCommand';
+import { downloadMover, readToEnd, uploadMover, type FileMover } from './data/movers';
 import { PreparedPassive } from './data/PreparedPassive';
-import { pump } from './data/pump';
-import { DirectReceiver } from './data/receiveDirect';
-import { DirectSender } from './data/sendDirect';
-import { canReadSync, canWriteSync } from './data/syncIo';
+import type { DirectReceiver } from './data/receiveDirect';
+import { isPassive, strategyOrder } from './data/strategies';
 import {
   FtpAbortedError, FtpConnectionError, FtpListingTooLargeError, FtpProtocolError, FtpReplyError, type CertificateInfo,
 } from './errors';
@@ -33,9 +31,19 @@ import {
   formatTimeVal, parseAnnouncedSize, parseDigestReply, parsePathReply, parseSizeReply, parseTimeValReply,
 } from './replyValues';
 import type { ConnectOptions, DownloadOptions, SessionHooks, TransferResult, UploadOptions } from './sessionTypes';
-import { countBytes, readToEnd, receiveDirect, sendDirect } from './transferFlow';
 
 export type { ConnectOptions, SessionHooks, DownloadOptions, UploadOptions, TransferResult } from './sessionTypes';
+
+/** How a data command of the session runs. */
+interface DataRequest {
+  signal?: AbortSignal;
+  /** Start at this byte (REST before the command), when above 0. */
+  rest?: number;
+  /** The mover sends data (an upload). */
+  isSending?: boolean;
+  /** Another transfer follows on this session. */
+  prepareNext?: boolean;
+}
 
 /** A logged-in FTP session; emits 'log' (FtpLogEvent) and 'close'. Operations run one at a time. */
 export class FtpSession extends EventEmitter {
@@ -57,7 +65,7 @@ export class FtpSession extends EventEmitter {
   private readonly lock: OperationLock;
   private currentType?: 'A' | 'I';
   private listFormat?: ListFormat;
-  private activeTransfer?: DataTransfer;
+  private activeTransfer?: DataCommand;
   private readonly preparedPassive: PreparedPassive;
   /** How names are encoded: decided, or `auto` (UTF-8 until a name is not), see charset.ts. */
   private charset: SessionCharset;
@@ -67,6 +75,9 @@ export class FtpSession extends EventEmitter {
   private readonly examinedFolders = new Set<string>();
   /** The charset as listing readers see and change it. */
   private readonly charsetHost: CharsetHost;
+  /** Whether the next transfer's mode command may go out behind a data command (see PreparedPassive). */
+  private isPipelining: boolean;
+  private hasRefusedPipelining = false;
 
   private constructor(control: ControlConnection, options: SessionOptions, state: SessionState) {
     super();
@@ -93,7 +104,8 @@ export class FtpSession extends EventEmitter {
       },
     };
     this.lock = new OperationLock(() => control.isClosed, options.keepAliveMs ?? 0, () => control.request('NOOP'));
-    this.preparedPassive = new PreparedPassive(control, (fn) => this.exclusive(fn), options.preparedDataTtlMs);
+    this.isPipelining = options.pipelining !== false;
+    this.preparedPassive = new PreparedPassive(control, (fn) => this.exclusive(fn), options.preparedDataTtlMs, () => this.refusePipelining());
     control.on('close', () => {
       this.lock.stopKeepAlive();
       this.preparedPassive.drop();
@@ -128,6 +140,11 @@ export class FtpSession extends EventEmitter {
   /** Whether the charset was learnt from the server's names rather than chosen: what a later connection may start from. */
   get isCharsetLearnt(): boolean {
     return !this.isCharsetFixed && this.charset === 'latin1';
+  }
+
+  /** Whether this server answered a command sent during a transfer out of turn: later sessions should not pipeline (ConnectOptions.pipelining). */
+  get isPipeliningRefused(): boolean {
+    return this.hasRefusedPipelining;
   }
 
   /** Whether the control connection is encrypted. */
@@ -302,29 +319,17 @@ export class FtpSession extends EventEmitter {
   download(remote: string, to: NodeJS.WritableStream, opts: DownloadOptions = {}): Promise<TransferResult> {
     return this.exclusive(async () => {
       await this.settleCharset(remote);
-      const ascii = opts.type === 'ascii';
       const offset = opts.offset ?? 0;
-      await this.ensureType(ascii ? 'A' : 'I');
-      const receiver = !ascii && canWriteSync(to) ? new DirectReceiver(to, opts.onProgress) : undefined;
-      let counter = { bytes: 0 };
-      const rest = offset > 0 ? `REST ${offset}` : undefined;
-      const transfer = await this.transfer(`RETR ${remote}`, rest, opts.signal, to, (data) => {
-        if (receiver) {
-          counter = receiver;
-          return receiveDirect(data, receiver, to);
-        }
-        // Piped first, so the stream is piped before the counter's listener makes it flow.
-        const done = ascii ? pump(data.socket, crlfToLf(), to) : pump(data.socket, to);
-        counter = countBytes(data.socket, opts.onProgress);
-        return done;
-      }, receiver);
+      await this.ensureType(opts.type === 'ascii' ? 'A' : 'I');
+      const mover = downloadMover(to, opts);
+      const data = await this.transfer(`RETR ${remote}`, mover, { ...opts, rest: offset });
       // A download that ends early with 226 is only detectable against the size the 150 announced;
       // servers announce either the whole size or what is left after REST, so accept either.
-      const announced = !ascii && transfer.preliminary ? parseAnnouncedSize(transfer.preliminary.text) : undefined;
-      if (announced !== undefined && counter.bytes < announced - offset) {
-        throw new FtpConnectionError(`The data connection closed early: received ${counter.bytes} of ${announced - offset} bytes`);
+      const announced = opts.type !== 'ascii' && data.preliminary ? parseAnnouncedSize(data.preliminary.text) : undefined;
+      if (announced !== undefined && mover.bytes < announced - offset) {
+        throw new FtpConnectionError(`The data connection closed early: received ${mover.bytes} of ${announced - offset} bytes`);
       }
-      return { bytes: counter.bytes };
+      return { bytes: mover.bytes };
     }, opts.signal);
   }
 
@@ -335,22 +340,10 @@ export class FtpSession extends EventEmitter {
   upload(from: NodeJS.ReadableStream, remote: string, opts: UploadOptions = {}): Promise<TransferResult> {
     return this.exclusive(async () => {
       await this.settleCharset(remote);
-      const ascii = opts.type === 'ascii';
-      const offset = opts.offset ?? 0;
-      await this.ensureType(ascii ? 'A' : 'I');
-      const sender = !ascii && canReadSync(from) ? new DirectSender(from, opts.onProgress) : undefined;
-      let counter = { bytes: 0 };
-      const command = `${opts.append ? 'APPE' : 'STOR'} ${remote}`;
-      await this.transfer(command, offset > 0 && !opts.append ? `REST ${offset}` : undefined, opts.signal, from, (data) => {
-        if (sender) {
-          counter = sender;
-          return sendDirect(data, sender, from);
-        }
-        const done = ascii ? pump(from, lfToCrlf(), data.socket) : pump(from, data.socket);
-        counter = countBytes(from, opts.onProgress);
-        return done;
-      });
-      return { bytes: counter.bytes };
+      await this.ensureType(opts.type === 'ascii' ? 'A' : 'I');
+      const mover = uploadMover(from, opts);
+      await this.transfer(`${opts.append ? 'APPE' : 'STOR'} ${remote}`, mover, { ...opts, rest: opts.append ? 0 : (opts.offset ?? 0), isSending: true });
+      return { bytes: mover.bytes };
     }, opts.signal);
   }
 
@@ -411,33 +404,29 @@ export class FtpSession extends EventEmitter {
     this.control.destroy();
   }
 
-  private async transfer(
-    command: string,
-    restCommand: string | undefined,
-    signal: AbortSignal | undefined,
-    local: NodeJS.EventEmitter,
-    run: (transfer: DataTransfer) => Promise<unknown>,
-    receiver?: DirectReceiver,
-  ): Promise<DataTransfer> {
-    const before = restCommand ? async () => void (await this.expect(restCommand, 350)) : undefined;
-    const transfer = await this.openData(command, signal, before, receiver);
-    const onAbort = () => transfer.abort();
+  /** Runs one file's data command with its mover; resolves with the command once the data ended AND the final reply is positive. */
+  private async transfer(command: string, mover: FileMover, request: DataRequest): Promise<DataCommand> {
+    const { signal } = request;
+    const data = await this.openData(command, { ...request, receiver: mover.receiver });
+    const onAbort = () => data.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted) transfer.abort();
+    if (signal?.aborted) data.abort();
     try {
-      transfer.watchLocal(local);
-      await transfer.complete(run(transfer));
-      return transfer;
+      await data.complete(mover.run(data));
+      return data;
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.activeTransfer = undefined;
     }
   }
 
-  private async openData(command: string, signal?: AbortSignal, before?: () => Promise<void>, receiver?: DirectReceiver): Promise<DataTransfer> {
+  /** Opens a data command (see DataCommand): strategies in the session's order, the mode reply asked ahead if any, REST before it. */
+  private async openData(command: string, request: DataRequest & { receiver?: DirectReceiver } = {}): Promise<DataCommand> {
+    const { signal } = request;
     if (signal?.aborted) throw new FtpAbortedError();
     const strategies = strategyOrder(this.options.dataMode ?? 'auto', this.options.dataStrategy, this.lastDataStrategy ?? this.options.preferredDataStrategy);
-    const transfer = await openDataTransfer({
+    const rest = request.rest ? `REST ${request.rest}` : undefined;
+    const data = await DataCommand.open({
       control: this.control,
       strategies,
       preparedReply: this.preparedPassive.take(strategies[0]),
@@ -445,20 +434,39 @@ export class FtpSession extends EventEmitter {
       isProtected: this.isDataProtected,
       signal,
       provenStrategy: this.lastDataStrategy,
+      receiver: request.receiver,
+      isSending: request.isSending,
+      before: rest ? async () => void (await this.expect(rest, 350)) : undefined,
+      afterSent: request.prepareNext && this.isPipelining ? (strategy) => this.pipelineNext(strategy) : undefined,
       onStrategyWorked: (strategy) => {
         this.lastDataStrategy = strategy;
       },
-      receiver,
-    }, command, before);
-    this.activeTransfer = transfer;
-    return transfer;
+      onFallback: () => this.preparedPassive.drop(),
+      onAbort: () => this.preparedPassive.drop(),
+      onOutOfTurn: () => this.refusePipelining(),
+    }, command);
+    this.activeTransfer = data;
+    return data;
   }
 
   /** Reads an opened data connection whose data we read (see readToEnd), forgetting it as the active transfer when done. */
-  private readTransfer<T>(transfer: DataTransfer, consume: (chunk: Buffer | undefined) => Iterable<T>, onFinal?: (reply: FtpReply) => void): AsyncGenerator<T> {
-    return readToEnd(transfer, consume, () => {
+  private readTransfer<T>(data: DataCommand, consume: (chunk: Buffer | undefined) => Iterable<T>, onFinal?: (reply: FtpReply) => void): AsyncGenerator<T> {
+    return readToEnd(data, consume, () => {
       this.activeTransfer = undefined;
     }, onFinal);
+  }
+
+  /** Right behind a data command: the next transfer's passive port, with the command's own strategy (a fallback drops it). */
+  private pipelineNext(strategy: DataStrategy): Promise<FtpReply> | undefined {
+    return isPassive(strategy) ? this.preparedPassive.pipeline(strategy) : undefined;
+  }
+
+  /** The server answered a pipelined command out of turn: from now on the next port is asked for after each transfer. */
+  private refusePipelining(): void {
+    if (!this.isPipelining) return;
+    this.isPipelining = false;
+    this.hasRefusedPipelining = true;
+    this.control.log('status', 'This server answers commands sent during a transfer out of turn: asking for each data connection after the previous transfer from now on');
   }
 
   /** A name that is not UTF-8 arrived: names are ISO-8859-1 from now on, commands and replies too. */

@@ -1,7 +1,7 @@
 /**
  * Typed errors of the FTP engine and the single place that decides whether a failure is
  * transient (worth a retry) or permanent.
- * Owns: the error classes, isTransient(), toErrorInfo(). Must not import electron or React.
+ * Owns: the error classes, isTransient(), toErrorInfo(), describeFailure(). Must not import electron or React.
  */
 import type { ErrorInfo } from '../../shared/domain';
 import { MAX_LISTING_ENTRIES_ENV } from '../../shared/limits';
@@ -156,4 +156,14 @@ export function toErrorInfo(err: unknown): ErrorInfo {
     return { kind: typeof own === 'string' ? own : errno ? 'io' : 'unknown', message: err.message };
   }
   return { kind: 'unknown', message: String(err) };
+}
+
+/**
+ * The engine's verdict on a failure as plain, protocol-neutral data: what failed, the reply code
+ * and the command it answered, whether a retry can help, and the words (for the queue's
+ * TransferError, which electron/sessions builds from it).
+ */
+export function describeFailure(err: unknown): { kind: string; message: string; code?: number; command?: string; isTransient: boolean } {
+  const { kind, message, ftpCode, command } = toErrorInfo(err);
+  return { kind, message, code: ftpCode, command, isTransient: isTransient(err) };
 }

@@ -41,6 +41,13 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** How long a data connection asked for ahead (prepareDataConnection) waits to be used before it is withdrawn; default 2 s. */
   preparedDataTtlMs?: number;
+  /**
+   * When another transfer follows (DownloadOptions.prepareNext), send its passive mode command
+   * right behind the current data command, so its reply is waiting when the transfer ends
+   * (default true). A server that answers it out of turn turns it off for the session
+   * (FtpSession.isPipeliningRefused); false: what an earlier session learnt about this server.
+   */
+  pipelining?: boolean;
   /** Send NOOP after this long idle; 0 or unset = off. */
   keepAliveMs?: number;
   /** Label of this connection in log events. */

@@ -84,6 +84,15 @@ export interface FaultServerOptions {
   listing?: string[];
   /** Like pure-ftpd: commands that arrive in the same read as an ABOR during a transfer are lost. */
   discardAfterAbort?: boolean;
+  /**
+   * What happens to a command sent behind a data command (RETR, STOR, LIST, ...) before its final
+   * reply. `queue` (the default; vsftpd, proftpd, and pure-ftpd when both arrive in one read):
+   * answered after the transfer. `reject` (pure-ftpd when it reads it during the transfer): answered
+   * `500 Unknown command` right after the transfer's 1yz, and dropped. `take` (pyftpdlib): an EPSV or
+   * PASV is answered right after the 1yz, and the running transfer's data connection is closed
+   * without a final reply.
+   */
+  behindTransfer?: 'queue' | 'reject' | 'take';
   /** Loopback address to listen on, control and passive data alike (default 127.0.0.1; `::1` for IPv6). */
   host?: '127.0.0.1' | '::1';
 }
@@ -138,6 +147,14 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     let abortNow: (() => void) | undefined;
     let aborted: Promise<void> = new Promise(() => undefined);
     let transferRunning = false;
+    /** A data command's line has been read and its handler has not finished. */
+    let isDataCommandOpen = false;
+    /** Lines that arrived behind the open data command, for `behindTransfer` other than `queue`. */
+    let heldBehind: Array<{ name: string; arg: string }> = [];
+    /** The data connection the running handler got, so `take` can close it. */
+    let currentData: net.Socket | undefined;
+    /** Set by `take`: the running handler's replies are dropped. */
+    let isSilenced = false;
 
     const session: FaultSession = {
       files,
@@ -161,6 +178,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         if (pendingData) {
           const p = pendingData;
           pendingData = undefined;
+          void p.then((socket) => (currentData = socket), () => undefined);
           return p;
         }
         if (activeTarget) {
@@ -321,9 +339,96 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       },
     };
     const handlers = { ...defaults, ...options.handlers };
+    const DATA_COMMANDS = new Set(['RETR', 'STOR', 'APPE', 'LIST', 'NLST', 'MLSD']);
+
+    /** After the open data command's 1yz: what `behindTransfer` does with the lines held behind it. */
+    const answerHeld = () => {
+      const held = heldBehind;
+      heldBehind = [];
+      for (const { name, arg } of held) {
+        if (options.behindTransfer === 'reject') {
+          session.reply(500, 'Unknown command');
+        } else if (name === 'EPSV' || name === 'PASV') {
+          isSilenced = true;
+          currentData?.destroy();
+          void Promise.resolve(handlers[name](session, arg));
+        }
+      }
+    };
 
     let chain = Promise.resolve();
     let buffer = '';
+    /** Handles one command line; 'discard-rest' when what follows it in the same read is lost. */
+    const dispatch = (name: string, arg: string): 'discard-rest' | undefined => {
+      const behind = options.behindTransfer ?? 'queue';
+      if (isDataCommandOpen && behind !== 'queue' && name !== 'ABOR' && (behind === 'reject' || name === 'EPSV' || name === 'PASV')) {
+        heldBehind.push({ name, arg });
+        return undefined;
+      }
+      const isDataCommand = DATA_COMMANDS.has(name);
+      if (isDataCommand) isDataCommandOpen = true;
+      if (name === 'ABOR' && !options.handlers?.ABOR) {
+        // ABOR is handled at once, even while a transfer handler runs (RFC 959 §4.1.3):
+        // the transfer answers 426, then ABOR answers 226.
+        if (transferRunning && abortNow) {
+          abortNow();
+          chain = chain.then(() => session.reply(226, 'ABOR successful'));
+          if (options.discardAfterAbort) return 'discard-rest';
+        } else {
+          chain = chain.then(() => session.reply(225, 'No transfer to abort'));
+        }
+        return undefined;
+      }
+      chain = chain.then(async () => {
+        const handler = handlers[name];
+        if (!handler) {
+          session.reply(502, `${name} not implemented`);
+          return;
+        }
+        transferRunning = true;
+        let onAbort!: () => void;
+        aborted = new Promise<void>((resolve) => (onAbort = resolve));
+        let abortedFlag = false;
+        abortNow = () => {
+          abortedFlag = true;
+          onAbort();
+        };
+        // The handler's own view: once aborted, its late replies are dropped (the 426 stands for them).
+        const view: FaultSession = {
+          ...session,
+          write: (raw) => {
+            if (!abortedFlag) session.write(raw);
+          },
+          reply: (code, text) => {
+            if (abortedFlag || isSilenced) return;
+            session.reply(code, text);
+            if (isDataCommand && code < 200) answerHeld();
+          },
+        };
+        try {
+          await Promise.race([
+            Promise.resolve(handler(view, arg)),
+            aborted.then(() => {
+              throw new Error('aborted');
+            }),
+          ]);
+        } catch {
+          if (abortedFlag) session.reply(426, 'Connection closed; transfer aborted');
+        } finally {
+          transferRunning = false;
+          abortNow = undefined;
+          if (isDataCommand) {
+            isDataCommandOpen = false;
+            isSilenced = false;
+            currentData = undefined;
+            // A data command refused before any 1yz: the server is back to reading commands.
+            for (const held of heldBehind.splice(0)) dispatch(held.name, held.arg);
+          }
+        }
+      });
+      return undefined;
+    };
+
     control.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       let newline = buffer.indexOf('\n');
@@ -334,60 +439,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         commands.push(line);
         const space = line.indexOf(' ');
         const name = (space === -1 ? line : line.slice(0, space)).toUpperCase();
-        const arg = space === -1 ? '' : line.slice(space + 1);
-        if (name === 'ABOR' && !options.handlers?.ABOR) {
-          // ABOR is handled at once, even while a transfer handler runs (RFC 959 §4.1.3):
-          // the transfer answers 426, then ABOR answers 226.
-          if (transferRunning && abortNow) {
-            abortNow();
-            chain = chain.then(() => session.reply(226, 'ABOR successful'));
-            if (options.discardAfterAbort) {
-              buffer = '';
-              break;
-            }
-          } else {
-            chain = chain.then(() => session.reply(225, 'No transfer to abort'));
-          }
-          continue;
+        if (dispatch(name, space === -1 ? '' : line.slice(space + 1)) === 'discard-rest') {
+          buffer = '';
+          break;
         }
-        chain = chain.then(async () => {
-          const handler = handlers[name];
-          if (!handler) {
-            session.reply(502, `${name} not implemented`);
-            return;
-          }
-          transferRunning = true;
-          let onAbort!: () => void;
-          aborted = new Promise<void>((resolve) => (onAbort = resolve));
-          let abortedFlag = false;
-          abortNow = () => {
-            abortedFlag = true;
-            onAbort();
-          };
-          // The handler's own view: once aborted, its late replies are dropped (the 426 stands for them).
-          const view: FaultSession = {
-            ...session,
-            write: (raw) => {
-              if (!abortedFlag) session.write(raw);
-            },
-            reply: (code, text) => {
-              if (!abortedFlag) session.reply(code, text);
-            },
-          };
-          try {
-            await Promise.race([
-              Promise.resolve(handler(view, arg)),
-              aborted.then(() => {
-                throw new Error('aborted');
-              }),
-            ]);
-          } catch {
-            if (abortedFlag) session.reply(426, 'Connection closed; transfer aborted');
-          } finally {
-            transferRunning = false;
-            abortNow = undefined;
-          }
-        });
       }
     });
 

@@ -176,6 +176,21 @@ export class ControlConnection extends EventEmitter {
     return promise;
   }
 
+  /**
+   * Runs `send`, whose commands leave in one write (one TCP segment; one TLS record): a server
+   * that reads a line at a time then finds the ones behind the first already read, instead of
+   * seeing them arrive while it works on the first (pure-ftpd answers 500 to anything but ABOR
+   * that arrives during a transfer).
+   */
+  batch<T>(send: () => T): T {
+    this.socket.cork();
+    try {
+      return send();
+    } finally {
+      this.socket.uncork();
+    }
+  }
+
   /** Encodes commands and decodes replies with `encoding` from now on. */
   setEncoding(encoding: 'utf8' | 'latin1'): void {
     this.encoding = encoding;

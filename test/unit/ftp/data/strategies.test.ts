@@ -1,6 +1,6 @@
 /** The order data strategies are tried in for each data mode. */
 import { describe, expect, it } from 'vitest';
-import { strategyOrder } from '../../../../electron/ftp/data/openDataTransfer';
+import { strategyOrder } from '../../../../electron/ftp/data/strategies';
 
 describe('strategyOrder', () => {
   it('tries EPSV, PASV, EPRT, PORT for auto', () => {
