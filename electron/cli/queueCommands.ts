@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { TransferItem, TransferState } from '../../shared/domain';
 import { describeError } from '../../shared/errorText';
 import { MAX_SITE_LIMIT, TransferQueue, type ExpandReport } from '../queue';
-import { engineErrorPolicy, ftpSessionFactory } from '../sessions';
+import { ftpSessionFactory } from '../sessions';
 import type { CliOptions } from './args';
 import { UsageError } from './usageError';
 import { connectOptionsFor } from './connect';
@@ -122,7 +122,6 @@ export async function runQueueCommand(
   const queue = new TransferQueue({
     sessions,
     fs: queueLocalFs,
-    errors: engineErrorPolicy,
     options: {
       globalLimit: parallel,
       defaultSiteLimit: parallel,

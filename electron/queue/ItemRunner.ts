@@ -9,7 +9,7 @@ import { backoffDelayMs, canRetry } from './backoff';
 import type { ChangeBatcher } from './ChangeBatcher';
 import type { ExistsAsker } from './ExistsAsker';
 import type { Entry, Run } from './queueEntry';
-import { QueueError, classifyTransient, describeError } from './queueErrors';
+import { errorInfoOf, failureOf, TransferError, type TransferFailure } from './transferError';
 import type { TransferQueueDeps, QueueOptions } from './queueOptions';
 import type { RemoteDirCache } from './remoteDirs';
 import { partialPath, runDownload, runUpload, type AttemptContext } from './runTransfer';
@@ -160,7 +160,7 @@ export class ItemRunner {
         return this.onStopped(entry, run);
       }
       host.setState(entry, 'transferring');
-      if (meta.refusedReason !== undefined) throw new QueueError('unsafe-name', meta.refusedReason, false);
+      if (meta.refusedReason !== undefined) throw new TransferError({ kind: 'unsafe-name', message: meta.refusedReason, isTransient: false });
       const ctx = this.attemptContext(entry, run, lease);
       const result = item.direction === 'download' ? await runDownload(ctx) : await runUpload(ctx);
       isHealthy = true;
@@ -168,10 +168,10 @@ export class ItemRunner {
       this.finishDone(entry, result === 'skipped');
     } catch (err) {
       if (run.stopIntent || host.isClosed()) return this.onStopped(entry, run);
-      const info = describeError(err, host.deps.errors);
+      const failure = failureOf(err);
       // A clean error reply leaves the control connection usable; anything else may not.
-      isHealthy = info.ftpCode !== undefined && info.ftpCode !== 421 && !classifyTransient(err, host.deps.errors);
-      this.handleFailure(entry, err, {
+      isHealthy = failure.code !== undefined && failure.code !== 421 && !failure.isTransient;
+      this.handleFailure(entry, failure, {
         hasProgressed: item.transferredBytes > bytesAtStart,
         isConnectFailure: lease === undefined,
         isReusedSession: lease?.isReused === true,
@@ -184,7 +184,6 @@ export class ItemRunner {
   private attemptContext(entry: Entry, run: Run, lease: Lease): AttemptContext {
     const { host } = this;
     const { item, meta } = entry;
-    const errors = host.deps.errors;
     return {
       item,
       meta,
@@ -194,11 +193,6 @@ export class ItemRunner {
       limiter: host.limiters[item.direction],
       partSuffix: host.options.partSuffix,
       remoteDirs: host.remoteDirs,
-      isNotFound: (err) => errors.toErrorInfo(err).ftpCode === 550,
-      isTransient: (err) => classifyTransient(err, errors),
-      replyCode: (err) => errors.toErrorInfo(err).ftpCode,
-      replyCommand: (err) => errors.toErrorInfo(err).command,
-      describe: (err) => describeError(err, errors).message,
       chooseExists: (q) => host.asker.choose(q, q.item.onExists ?? host.options.onExists),
       policyOf: (i) => i.onExists ?? host.options.onExists,
       onProgress: () => {
@@ -249,11 +243,11 @@ export class ItemRunner {
     host.schedulePersist();
   }
 
-  private handleFailure(entry: Entry, err: unknown, how: FailureContext): void {
+  private handleFailure(entry: Entry, failure: TransferFailure, how: FailureContext): void {
     const { host } = this;
     const { item, meta } = entry;
-    const info = describeError(err, host.deps.errors);
-    const isTransient = classifyTransient(err, host.deps.errors);
+    const info = errorInfoOf(failure);
+    const { isTransient } = failure;
     item.lastError = info;
     // Only a 421 instead of a greeting means "too many connections"; on a logged-in session it is
     // the server's idle timeout or shutdown (vsftpd: "421 Timeout.").

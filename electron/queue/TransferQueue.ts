@@ -138,7 +138,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     const lease = await this.pool.acquire(request.siteId);
     let isHealthy = false;
     try {
-      const tree = await expandFolder(request.direction, lease.session, this.deps.fs, this.remoteDirs, { ...request, partSuffix: this.options.partSuffix }, this.deps.errors);
+      const tree = await expandFolder(request.direction, lease.session, this.deps.fs, this.remoteDirs, { ...request, partSuffix: this.options.partSuffix });
       isHealthy = true;
       const added = this.enqueue(tree.files);
       for (const r of tree.refused) this.addRefused(request, r.path, r.reason);

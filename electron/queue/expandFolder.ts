@@ -11,7 +11,8 @@ import { naturalKey } from '../../shared/naturalKey';
 import type { RemoteDirCache } from './remoteDirs';
 import { partialSuffixes } from './partialNames';
 import { childPath, joinRemote, unsafeNameReason } from './safeName';
-import type { AddFileRequest, ErrorPolicy, LocalFs, TransferSession } from './types';
+import { failureOf } from './transferError';
+import type { AddFileRequest, LocalFs, TransferSession } from './types';
 
 /** The result of walking a tree: files to queue and what was refused or not followed. */
 export interface ExpandedTree {
@@ -42,12 +43,13 @@ interface WalkOptions {
  * locked folder does not lose the rest of the tree; anything else (the top folder, a dropped
  * connection) fails the walk as before.
  */
-async function readFolder<T>(tree: ExpandedTree, folder: string, isTop: boolean, errors: ErrorPolicy | undefined, read: () => Promise<T>): Promise<T | undefined> {
+async function readFolder<T>(tree: ExpandedTree, folder: string, isTop: boolean, read: () => Promise<T>): Promise<T | undefined> {
   try {
     return await read();
   } catch (err) {
-    if (isTop || !errors || errors.isTransient(err)) throw err;
-    tree.incomplete.push({ path: folder, reason: `could not read this folder, so its files were not queued: ${errors.toErrorInfo(err).message}` });
+    const failure = failureOf(err);
+    if (isTop || failure.isTransient) throw err;
+    tree.incomplete.push({ path: folder, reason: `could not read this folder, so its files were not queued: ${failure.message}` });
     return undefined;
   }
 }
@@ -64,7 +66,7 @@ function byName<T extends { name: string }>(entries: readonly T[]): T[] {
 }
 
 /** Lists a remote tree and creates its folders locally; returns download requests. */
-export async function expandRemote(session: TransferSession, fs: LocalFs, opts: WalkOptions, errors?: ErrorPolicy): Promise<ExpandedTree> {
+export async function expandRemote(session: TransferSession, fs: LocalFs, opts: WalkOptions): Promise<ExpandedTree> {
   const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], incomplete: [], skippedLinks: [] };
   const root = path.resolve(opts.localDir);
   await fs.mkdirp(root);
@@ -73,7 +75,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
     const { remote, local } = stack.pop()!;
     tree.folderCount++;
     let cutShort: string | undefined;
-    const listed = await readFolder(tree, remote, remote === opts.remoteDir, errors, () => session.list(remote, (reply) => (cutShort = reply)));
+    const listed = await readFolder(tree, remote, remote === opts.remoteDir, () => session.list(remote, (reply) => (cutShort = reply)));
     if (listed === undefined) continue;
     const entries = byName(listed).filter((e) => e.name !== '.' && e.name !== '..');
     // The local copy gets the readable name when the server's octets had to be kept apart from it.
@@ -155,7 +157,6 @@ export async function expandLocal(
   fs: LocalFs,
   remoteDirs: RemoteDirCache,
   opts: WalkOptions,
-  errors?: ErrorPolicy,
 ): Promise<ExpandedTree> {
   const tree: ExpandedTree = { files: [], folderCount: 0, refused: [], incomplete: [], skippedLinks: [] };
   const top = path.resolve(opts.localDir);
@@ -172,7 +173,7 @@ export async function expandLocal(
     tree.folderCount++;
     await remoteDirs.ensure(opts.siteId, session, remote);
     // Recorded under the remote folder it would have filled; the error names the local one.
-    const entries = await readFolder(tree, remote, local === top, errors, () => fs.readDir(local));
+    const entries = await readFolder(tree, remote, local === top, () => fs.readDir(local));
     if (entries === undefined) continue;
     const subdirs: Array<{ remote: string; local: string }> = [];
     const candidates = byName(entries.filter((e) => e.type === 'dir' || e.type === 'file' || e.type === 'link'));
@@ -216,7 +217,6 @@ export function expandFolder(
   fs: LocalFs,
   remoteDirs: RemoteDirCache,
   opts: WalkOptions,
-  errors?: ErrorPolicy,
 ): Promise<ExpandedTree> {
-  return direction === 'download' ? expandRemote(session, fs, opts, errors) : expandLocal(session, fs, remoteDirs, opts, errors);
+  return direction === 'download' ? expandRemote(session, fs, opts) : expandLocal(session, fs, remoteDirs, opts);
 }

@@ -8,10 +8,10 @@ export { nodeLocalFs } from './nodeLocalFs';
 export { DEFAULT_RETRY_POLICY, backoffDelayMs } from './backoff';
 export { DEFAULT_SITE_LIMIT, MAX_SITE_LIMIT } from './Scheduler';
 export { partialSuffixes } from './partialNames';
+export { TransferError, failureOf, type TransferFailure } from './transferError';
 export type {
   AddFileRequest,
   AddFolderRequest,
-  ErrorPolicy,
   ExistsAnswer,
   ExistsQuestion,
   ExistsResolver,

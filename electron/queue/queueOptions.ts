@@ -5,7 +5,7 @@
 import type { FileExistsPolicy } from '../../shared/domain';
 import { DEFAULT_RETRY_POLICY } from './backoff';
 import { DEFAULT_SITE_LIMIT } from './Scheduler';
-import type { ErrorPolicy, ExistsResolver, LocalFs, QueueStore, RetryPolicy, SessionFactory, SpeedLimits } from './types';
+import type { ExistsResolver, LocalFs, QueueStore, RetryPolicy, SessionFactory, SpeedLimits } from './types';
 
 /** Settings of a queue; all optional when constructing. */
 export interface QueueOptions {
@@ -34,8 +34,6 @@ export interface TransferQueueDeps {
   /** Opens logged-in transfer sessions; the only place credentials live. */
   sessions: SessionFactory;
   fs: LocalFs;
-  /** The engine's transient/permanent policy (`engineErrorPolicy` in the app). */
-  errors: ErrorPolicy;
   /** Where the queue is saved; none means in memory only (the CLI). */
   store?: QueueStore;
   /** Answers `ask` file-exists questions (UI dialog or CLI flag). */

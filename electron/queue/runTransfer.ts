@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FileExistsPolicy, TransferItem } from '../../shared/domain';
 import { decideExists, firstFreeName, type ExistsAction } from './fileExists';
-import { QueueError } from './queueErrors';
+import { failureOf, TransferError, type TransferFailure } from './transferError';
 import type { RemoteDirCache } from './remoteDirs';
 import { joinRemote, remoteBaseName, remoteParent } from './safeName';
 import { RateLimiter } from './SpeedLimiter';
@@ -41,16 +41,6 @@ export interface AttemptContext {
    * its source is an error, not a file already complete.
    */
   isResumeStrict?: boolean;
-  /** Whether a reply means "no such file" (550), per the engine's error info. */
-  isNotFound(err: unknown): boolean;
-  /** Whether retrying could help, per the engine's policy. */
-  isTransient(err: unknown): boolean;
-  /** The FTP reply code of an error, if a server reply caused it. */
-  replyCode(err: unknown): number | undefined;
-  /** The command that a server reply refused, if any. */
-  replyCommand(err: unknown): string | undefined;
-  /** A one-line description of an error. */
-  describe(err: unknown): string;
   /** Resolves the item's file-exists policy, asking the user if it is `ask`. */
   chooseExists(question: ExistsQuestion): Promise<ExistsAction>;
   /** The file-exists policy in force for an item (its own, else the queue's), before any asking. */
@@ -73,7 +63,7 @@ const UNLIMITED = new RateLimiter();
 export type AttemptResult = 'done' | 'skipped';
 
 function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new QueueError('aborted', 'transfer aborted', false);
+  if (signal.aborted) throw new TransferError({ kind: 'aborted', message: 'transfer aborted', isTransient: false });
 }
 
 async function remoteSizeOrUndefined(ctx: AttemptContext, remotePath: string): Promise<number | undefined> {
@@ -81,7 +71,7 @@ async function remoteSizeOrUndefined(ctx: AttemptContext, remotePath: string): P
     return await ctx.session.size(remotePath);
   } catch (err) {
     // A broken connection must retry; "no such file" or "SIZE not supported" just means unknown.
-    if (ctx.isTransient(err) && !ctx.isNotFound(err)) throw err;
+    if (failureOf(err).isTransient) throw err;
     return undefined;
   }
 }
@@ -96,7 +86,7 @@ async function verifyChecksum(ctx: AttemptContext, localPath: string, remotePath
   try {
     remote = await ctx.session.checksum(remotePath);
   } catch (err) {
-    if (ctx.isTransient(err)) throw err;
+    if (failureOf(err).isTransient) throw err;
     remote = undefined;
   }
   if (!remote) return;
@@ -104,7 +94,7 @@ async function verifyChecksum(ctx: AttemptContext, localPath: string, remotePath
   if (mine === undefined) return;
   if (mine.toLowerCase() !== remote.hex.toLowerCase()) {
     await onMismatch();
-    throw new QueueError('integrity', `${remote.algorithm} mismatch: server ${remote.hex}, local ${mine}`, false);
+    throw new TransferError({ kind: 'integrity', message: `${remote.algorithm} mismatch: server ${remote.hex}, local ${mine}`, isTransient: false });
   }
   ctx.log('info', `${remote.algorithm} verified for ${remotePath}`);
 }
@@ -113,7 +103,7 @@ async function withLocal<T>(what: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    throw new QueueError('local', `${what}: ${(err as Error).message}`, false);
+    throw new TransferError({ kind: 'local', message: `${what}: ${(err as Error).message}`, isTransient: false });
   }
 }
 
@@ -130,7 +120,7 @@ async function openPartial(ctx: AttemptContext, partPath: string, offset: number
   try {
     return await ctx.fs.createWriteStream(partPath, offset);
   } catch (err) {
-    if (!isMissingFolder(err)) throw new QueueError('local', `cannot write ${partPath}: ${(err as Error).message}`, false);
+    if (!isMissingFolder(err)) throw new TransferError({ kind: 'local', message: `cannot write ${partPath}: ${(err as Error).message}`, isTransient: false });
   }
   await withLocal(`cannot create the folder of ${partPath}`, () => ctx.fs.mkdirp(path.dirname(partPath)));
   return withLocal(`cannot write ${partPath}`, () => ctx.fs.createWriteStream(partPath, offset));
@@ -159,7 +149,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   if (!meta.isExistsResolved && ctx.policyOf(item) === 'overwrite') meta.isExistsResolved = true;
   if (!meta.isExistsResolved) {
     const target = await fs.stat(item.localPath);
-    if (target?.type === 'dir') throw new QueueError('local', `cannot write ${item.localPath}: a folder has that name`, false);
+    if (target?.type === 'dir') throw new TransferError({ kind: 'local', message: `cannot write ${item.localPath}: a folder has that name`, isTransient: false });
     if (target) {
       const source = { path: item.remotePath, sizeBytes: remoteSize, modifiedMs: item.modifiedMs };
       const action = await ctx.chooseExists({ item: { ...item }, source, target: { path: item.localPath, sizeBytes: target.sizeBytes, modifiedMs: target.modifiedMs } });
@@ -182,7 +172,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
             isResumeChosen = false;
           } else {
             if (remoteSize !== undefined && own.sizeBytes > remoteSize && ctx.isResumeStrict) {
-              throw new QueueError('integrity', `cannot resume: ${item.localPath} (${own.sizeBytes} bytes) is larger than ${item.remotePath} (${remoteSize} bytes)`, false);
+              throw new TransferError({ kind: 'integrity', message: `cannot resume: ${item.localPath} (${own.sizeBytes} bytes) is larger than ${item.remotePath} (${remoteSize} bytes)`, isTransient: false });
             }
             if (remoteSize !== undefined && own.sizeBytes >= remoteSize) return 'skipped';
             await withLocal(`cannot rename ${item.localPath} to continue it`, () => fs.rename(item.localPath, partialPath(ctx)));
@@ -246,7 +236,7 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
       await writer.closed;
       // A refused RETR (550) must not leave an empty `.part` behind.
       if (offset === 0 && item.transferredBytes === 0) await fs.remove(partPath).catch(() => undefined);
-      if (writer.localError) throw new QueueError('local', `writing ${partPath}: ${writer.localError.message}`, false);
+      if (writer.localError) throw new TransferError({ kind: 'local', message: `writing ${partPath}: ${writer.localError.message}`, isTransient: false });
       throw err;
     } finally {
       if (!writer.stream.writableFinished) writer.stream.destroy();
@@ -263,11 +253,11 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
     }
     if (remoteSize !== undefined && writtenBytes < remoteSize) {
       // The data connection ended early but the server said 226: resume from here next time.
-      throw new QueueError('truncated', `download ended at ${writtenBytes} of ${remoteSize} bytes`, true);
+      throw new TransferError({ kind: 'truncated', message: `download ended at ${writtenBytes} of ${remoteSize} bytes`, isTransient: true });
     }
     if (remoteSize !== undefined && writtenBytes > remoteSize) {
       await fs.remove(partPath);
-      throw new QueueError('integrity', `downloaded ${writtenBytes} bytes but the server reports ${remoteSize}`, false);
+      throw new TransferError({ kind: 'integrity', message: `downloaded ${writtenBytes} bytes but the server reports ${remoteSize}`, isTransient: false });
     }
     // A corrupt partial must not be resumed later, so a checksum mismatch deletes it.
     await verifyChecksum(ctx, partPath, item.remotePath, () => fs.remove(partPath));
@@ -308,16 +298,15 @@ async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
 const NOT_IMPLEMENTED = new Set([500, 502, 504]);
 
 /** Whether the server answered the REST/STOR/APPE itself with a refusal (no data moved). */
-function isRefusedCommand(ctx: AttemptContext, err: unknown): boolean {
-  const code = ctx.replyCode(err);
-  return code !== undefined && code !== 421 && code >= 450 && /^(REST|STOR|APPE)\b/i.test(ctx.replyCommand(err) ?? '');
+function isRefusedCommand({ code, command }: TransferFailure): boolean {
+  return code !== undefined && code !== 421 && code >= 450 && /^(REST|STOR|APPE)\b/i.test(command ?? '');
 }
 
 /** Runs one upload attempt straight to `remotePath`, continuing a remote partial when there is one. */
 export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
   const { item, meta, fs } = ctx;
   const local = await fs.stat(item.localPath);
-  if (!local || local.type !== 'file') throw new QueueError('local', `local file not found: ${item.localPath}`, false);
+  if (!local || local.type !== 'file') throw new TransferError({ kind: 'local', message: `local file not found: ${item.localPath}`, isTransient: false });
   if (item.sizeBytes !== local.sizeBytes || item.modifiedMs !== local.modifiedMs) {
     item.sizeBytes = local.sizeBytes;
     item.modifiedMs = local.modifiedMs;
@@ -338,7 +327,7 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
       try {
         remoteModifiedMs = await ctx.session.modifiedTime(item.remotePath);
       } catch (err) {
-        if (ctx.isTransient(err) && !ctx.isNotFound(err)) throw err;
+        if (failureOf(err).isTransient) throw err;
       }
       const source = { path: item.localPath, sizeBytes: local.sizeBytes, modifiedMs: local.modifiedMs };
       const target = { path: item.remotePath, sizeBytes: remoteSize, modifiedMs: remoteModifiedMs };
@@ -353,7 +342,7 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
         ctx.log('info', `target exists; uploading to ${item.remotePath}`);
       } else if (outcome === 'resume') {
         if (remoteSize > local.sizeBytes && ctx.isResumeStrict) {
-          throw new QueueError('integrity', `cannot resume: ${item.remotePath} (${remoteSize} bytes) is larger than ${item.localPath} (${local.sizeBytes} bytes)`, false);
+          throw new TransferError({ kind: 'integrity', message: `cannot resume: ${item.remotePath} (${remoteSize} bytes) is larger than ${item.localPath} (${local.sizeBytes} bytes)`, isTransient: false });
         }
         if (remoteSize >= local.sizeBytes) return 'skipped';
         offset = remoteSize;
@@ -382,17 +371,18 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
         await sendFrom(ctx, from);
         break;
       } catch (err) {
-        if (from === 0 || !isRefusedCommand(ctx, err)) throw err;
+        const refusal = failureOf(err);
+        if (from === 0 || !isRefusedCommand(refusal)) throw err;
         refusals++;
         // Not implemented (500/502/504): the session has another way to resume, tried next.
-        if (refusals === 1 && NOT_IMPLEMENTED.has(ctx.replyCode(err) ?? 0)) {
-          ctx.log('info', `the server does not implement this way of resuming (${ctx.describe(err)}); trying the other`);
+        if (refusals === 1 && NOT_IMPLEMENTED.has(refusal.code ?? 0)) {
+          ctx.log('info', `the server does not implement this way of resuming (${refusal.message}); trying the other`);
           continue;
         }
         // Some servers refuse REST+STOR and APPE outright (proftpd without AllowStoreRestart:
         // "451 Append/Restart not permitted"); a refused command moved no data, and the only way
         // on is from byte 0.
-        ctx.log('warn', `the server refuses to resume uploads (${ctx.describe(err)}); sending ${item.remotePath} from the start`);
+        ctx.log('warn', `the server refuses to resume uploads (${refusal.message}); sending ${item.remotePath} from the start`);
         item.transferredBytes = 0;
         from = 0;
       }
@@ -410,10 +400,10 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
   const finalSize = await remoteSizeOrUndefined(ctx, item.remotePath);
   if (finalSize !== undefined && finalSize < local.sizeBytes) {
     item.transferredBytes = finalSize;
-    throw new QueueError('truncated', `upload ended at ${finalSize} of ${local.sizeBytes} bytes`, true);
+    throw new TransferError({ kind: 'truncated', message: `upload ended at ${finalSize} of ${local.sizeBytes} bytes`, isTransient: true });
   }
   if (finalSize !== undefined && finalSize > local.sizeBytes) {
-    throw new QueueError('integrity', `uploaded ${local.sizeBytes} bytes but the server reports ${finalSize}`, false);
+    throw new TransferError({ kind: 'integrity', message: `uploaded ${local.sizeBytes} bytes but the server reports ${finalSize}`, isTransient: false });
   }
   item.transferredBytes = local.sizeBytes;
   await verifyChecksum(ctx, item.localPath, item.remotePath, async () => undefined);

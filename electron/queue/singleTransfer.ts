@@ -9,9 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FileExistsPolicy, TransferDirection, TransferItem } from '../../shared/domain';
-import { classifyTransient, describeError } from './queueErrors';
 import { runDownload, runUpload, type AttemptContext } from './runTransfer';
-import type { ErrorPolicy, LocalFs, TransferSession } from './types';
+import type { LocalFs, TransferSession } from './types';
 
 /** The partial-file suffix of single transfers, as of the queue's. */
 export const SINGLE_PART_SUFFIX = '.part';
@@ -21,7 +20,6 @@ export interface SingleTransferRequest {
   direction: TransferDirection;
   session: TransferSession;
   fs: LocalFs;
-  errors: ErrorPolicy;
   localPath: string;
   remotePath: string;
   /** `overwrite` (a fresh transfer) or `resume` (continue what a partial file or the target holds). */
@@ -63,7 +61,6 @@ export function singleTransfer(request: Pick<SingleTransferRequest, 'direction' 
 export async function runSingleTransfer(transfer: SingleTransfer, request: SingleTransferRequest): Promise<'done' | 'skipped'> {
   const { item } = transfer;
   const meta = { hasStarted: false, failuresInRow: 0, isExistsResolved: false };
-  const { errors } = request;
   const ctx: AttemptContext = {
     item,
     meta,
@@ -75,11 +72,6 @@ export async function runSingleTransfer(transfer: SingleTransfer, request: Singl
     remoteDirs: { ensure: async () => undefined, isCreatedThisRun: () => false },
     type: request.type,
     isResumeStrict: request.policy === 'resume',
-    isNotFound: (err) => errors.toErrorInfo(err).ftpCode === 550,
-    isTransient: (err) => classifyTransient(err, errors),
-    replyCode: (err) => errors.toErrorInfo(err).ftpCode,
-    replyCommand: (err) => errors.toErrorInfo(err).command,
-    describe: (err) => describeError(err, errors).message,
     chooseExists: async () => request.policy,
     policyOf: () => request.policy,
     onProgress: () => request.onProgress?.(item.transferredBytes, item.sizeBytes),

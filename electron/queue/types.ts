@@ -1,11 +1,11 @@
 /**
- * The interfaces the transfer queue depends on (sessions, local filesystem, persistence, error
- * policy) and the shapes of its options and events. The queue never opens a socket itself, so
+ * The interfaces the transfer queue depends on (sessions, local filesystem, persistence) and the
+ * shapes of its options and events; sessions fail with the TransferError of transferError.ts. The queue never opens a socket itself, so
  * unit tests pass fakes and the app passes the real engine through `ftpSessionAdapter`.
  * Must not import `electron` or node:net/tls.
  */
 import type { Readable, Writable } from 'node:stream';
-import type { ErrorInfo, FileEntry, FileExistsPolicy, TransferDirection, TransferItem, TransferState } from '../../shared/domain';
+import type { FileEntry, FileExistsPolicy, TransferDirection, TransferItem, TransferState } from '../../shared/domain';
 import type { PartialFile } from '../local/partialFile';
 
 /** A logged-in control connection used for exactly one transfer at a time. */
@@ -115,14 +115,6 @@ export interface LocalFs {
   setModifiedTime(path: string, modifiedMs: number): Promise<void>;
   /** Hex digest of a file for the server's algorithm name, or undefined if unsupported. */
   hashFile(path: string, algorithm: string): Promise<string | undefined>;
-}
-
-/** Decides how a failure is treated; the default comes from the engine's `isTransient`/`toErrorInfo`. */
-export interface ErrorPolicy {
-  /** Whether retrying can help (reset, timeout, 4xx). */
-  isTransient(err: unknown): boolean;
-  /** Plain data for the UI, keeping the reply code. */
-  toErrorInfo(err: unknown): ErrorInfo;
 }
 
 /** Internal per-item bookkeeping that is persisted beside the public item. */

@@ -15,7 +15,7 @@ import {
   type ExistsAnswer,
   type ExistsQuestion,
 } from '../queue';
-import { engineErrorPolicy, ftpSessionFactory } from '../sessions';
+import { ftpSessionFactory } from '../sessions';
 import type { ConnectParams } from '../../shared/domain';
 import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSettings, QueueSnapshot } from '../../shared/queue';
 import type { MethodInput } from '../../shared/contract';
@@ -63,7 +63,6 @@ export class QueueService {
     this.queue = new TransferQueue({
       sessions: ftpSessionFactory((siteId) => this.connectOptionsFor(siteId), { onLog: (_site, e) => deps.log.sink(e) }),
       fs: nodeLocalFs,
-      errors: engineErrorPolicy,
       store: new FileQueueStore(path.join(deps.dataDir, 'queue.json')),
       resolveExists: (q) => this.ask(q),
     });

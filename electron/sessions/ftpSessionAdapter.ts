@@ -6,6 +6,7 @@
 import type { DataStrategy } from '../../shared/domain';
 import { chooseChecksumMethod, FtpReplyError, FtpSession, type ConnectOptions, type FtpLogEvent } from '../ftp';
 import type { SessionFactory, TransferSession } from '../queue';
+import { asTransferError, failingAsTransferErrors, rethrowAsTransferError } from './transferErrors';
 
 /** Replies that say a command is not implemented (RFC 959 §4.2): the other way of resuming may be. */
 const NOT_IMPLEMENTED = new Set([500, 502, 504]);
@@ -15,7 +16,7 @@ const NOT_IMPLEMENTED = new Set([500, 502, 504]);
  * server announces REST STREAM, else with APPE; when the server answers that it does not
  * implement REST+STOR, the next upload from an offset uses APPE (the queue's runUpload asks
  * again once before it starts from byte 0). `onStrategy` hears which data
- * strategy each data connection used.
+ * strategy each data connection used. Engine errors leave it as the queue's TransferError.
  */
 export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: DataStrategy) => void): TransferSession {
   const tell = () => {
@@ -26,16 +27,24 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
   let resumeBy: 'rest' | 'append' = rest !== undefined && /STREAM/i.test(rest) ? 'rest' : 'append';
   return {
     list: async (p, onCutShort) => {
-      const entries = await session.list(p, onCutShort);
-      tell();
-      return entries;
+      try {
+        const entries = await session.list(p, onCutShort);
+        tell();
+        return entries;
+      } catch (err) {
+        throw asTransferError(err);
+      }
     },
-    size: (p) => session.size(p),
-    modifiedTime: (p) => session.modifiedTime(p),
-    mkdir: (p) => session.mkdir(p),
-    delete: (p) => session.delete(p),
+    size: (p) => session.size(p).catch(rethrowAsTransferError),
+    modifiedTime: (p) => session.modifiedTime(p).catch(rethrowAsTransferError),
+    mkdir: (p) => session.mkdir(p).catch(rethrowAsTransferError),
+    delete: (p) => session.delete(p).catch(rethrowAsTransferError),
     download: async (remote, to, opts) => {
-      await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress, type: opts.type, prepareNext: opts.isFollowed });
+      try {
+        await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress, type: opts.type, prepareNext: opts.isFollowed });
+      } catch (err) {
+        throw asTransferError(err);
+      }
       tell();
     },
     upload: async (from, remote, opts) => {
@@ -53,12 +62,12 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
       } catch (err) {
         // REST+STOR is tried only where the server announced it; APPE is the fallback.
         if (isResume && method === 'rest' && err instanceof FtpReplyError && NOT_IMPLEMENTED.has(err.code)) resumeBy = 'append';
-        throw err;
+        throw asTransferError(err);
       }
       tell();
     },
     prepareNextTransfer: () => session.prepareDataConnection(),
-    checksum: (p) => session.checksum(p),
+    checksum: (p) => session.checksum(p).catch(rethrowAsTransferError),
     offersChecksum: chooseChecksumMethod(session.features) !== undefined,
     get isClosed() {
       return session.isClosed;
@@ -85,7 +94,9 @@ export function ftpSessionFactory(
   const learned = new Map<string, DataStrategy>();
   // Likewise the charset an Auto connection learnt from the site's names: the next starts with it.
   const learnedEncoding = new Map<string, 'utf8' | 'latin1'>();
-  return async (siteId, connectionLabel) => {
+  // And sites that answered a command pipelined behind a transfer out of turn: later sessions do not pipeline.
+  const refusesPipelining = new Set<string>();
+  return failingAsTransferErrors(async (siteId, connectionLabel) => {
     const connect = await connectOptionsFor(siteId);
     const session = await FtpSession.connect(
       {
@@ -93,12 +104,17 @@ export function ftpSessionFactory(
         connectionId: connectionLabel,
         preferredDataStrategy: connect.preferredDataStrategy ?? learned.get(siteId),
         encoding: connect.encoding && connect.encoding !== 'auto' ? connect.encoding : (learnedEncoding.get(siteId) ?? connect.encoding),
+        pipelining: connect.pipelining !== false && !refusesPipelining.has(siteId),
       },
       { onLog: opts.onLog ? (event) => opts.onLog!(siteId, event) : undefined },
     );
+    session.on('close', () => {
+      if (session.isPipeliningRefused) refusesPipelining.add(siteId);
+    });
     return fromFtpSession(session, (strategy) => {
       learned.set(siteId, strategy);
       if (session.isCharsetLearnt) learnedEncoding.set(siteId, 'latin1');
+      if (session.isPipeliningRefused) refusesPipelining.add(siteId);
     });
-  };
+  });
 }

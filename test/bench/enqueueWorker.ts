@@ -8,7 +8,6 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FileQueueStore, nodeLocalFs, TransferQueue, type SessionFactory, type TransferSession } from '../../electron/queue';
-import { engineErrorPolicy } from '../../electron/sessions';
 
 interface Job {
   /** `files`: addFiles with N requests; `folder`: addFolder of a local folder (upload expansion). */
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
   const sessions: SessionFactory = async () => expansionSession();
   const store = job.storePath ? new FileQueueStore(job.storePath) : undefined;
   if (job.storePath) await mkdir(path.dirname(job.storePath), { recursive: true });
-  const queue = new TransferQueue({ sessions, fs: nodeLocalFs, errors: engineErrorPolicy, store, options: { isProcessing: false, onExists: 'overwrite' } });
+  const queue = new TransferQueue({ sessions, fs: nodeLocalFs, store, options: { isProcessing: false, onExists: 'overwrite' } });
   let changedItems = 0;
   queue.on('changed', (c) => (changedItems += c.items.length));
   const requests = job.mode === 'files'

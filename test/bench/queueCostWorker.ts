@@ -18,7 +18,7 @@ import { Readable, Writable } from 'node:stream';
 import v8 from 'node:v8';
 import { queueLocalFs } from '../../electron/cli/queueLocalFs';
 import { TransferQueue, type AddFileRequest, type LocalFs, type SessionFactory, type TransferSession } from '../../electron/queue';
-import { engineErrorPolicy, ftpSessionFactory } from '../../electron/sessions';
+import { ftpSessionFactory } from '../../electron/sessions';
 
 /** What one run measures. */
 export interface QueueCostJob {
@@ -93,7 +93,6 @@ function newQueue(job: QueueCostJob): TransferQueue {
   return new TransferQueue({
     sessions,
     fs: job.mode === 'memory' ? memoryFs(job.fileBytes) : queueLocalFs,
-    errors: engineErrorPolicy,
     // Like `ferry get -r`: one transfer at a time, nothing saved, targets overwritten.
     options: { globalLimit: 1, defaultSiteLimit: 1, onExists: 'overwrite', idleSessionMs: 1_000 },
   });

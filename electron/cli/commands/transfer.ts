@@ -12,7 +12,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import { FtpReplyError, type FtpSession } from '../../ftp';
 import { runSingleTransfer, singleTransfer } from '../../queue/singleTransfer';
-import { engineErrorPolicy, fromFtpSession } from '../../sessions';
+import { fromFtpSession } from '../../sessions';
 import type { CliOptions } from '../args';
 import { UsageError } from '../usageError';
 import { withSession } from '../connect';
@@ -151,7 +151,6 @@ function common(session: FtpSession, options: CliOptions, io: CliIo, type: 'asci
   return {
     session: fromFtpSession(session),
     fs: queueLocalFs,
-    errors: engineErrorPolicy,
     policy: options.isResume ? ('resume' as const) : ('overwrite' as const),
     type,
     signal: io.signal,

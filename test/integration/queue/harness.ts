@@ -15,7 +15,7 @@ import type { CliIo } from '../../../electron/cli/io';
 import type { QueueCliOptions } from '../../../electron/cli/queueOptions';
 import type { ConnectOptions } from '../../../electron/ftp';
 import { nodeLocalFs, TransferQueue, type QueueOptions, type QueueStore } from '../../../electron/queue';
-import { engineErrorPolicy, ftpSessionFactory } from '../../../electron/sessions';
+import { ftpSessionFactory } from '../../../electron/sessions';
 import { startServer, type RunningServer, type ServerKind, type ServerOptions } from '../../servers';
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from '../../servers/faultProxy';
 
@@ -85,7 +85,6 @@ export function queueRig(endpoint: Endpoint, options: Partial<QueueOptions> = {}
   const queue = new TransferQueue({
     sessions,
     fs: nodeLocalFs,
-    errors: engineErrorPolicy,
     store,
     options: { retry: { maxRetries: 5, baseDelayMs: 50, maxDelayMs: 400 }, onExists: 'overwrite', persistDelayMs: 20, ...options },
   });

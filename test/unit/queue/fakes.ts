@@ -1,13 +1,15 @@
 /**
  * In-memory fakes for the queue's interfaces: a local filesystem, an FTP server shared by fake
  * sessions, a session factory that can refuse connections, and a queue store. Faults are scripted
- * per call so tests decide exactly where a transfer breaks.
+ * per call so tests decide exactly where a transfer breaks. Faults are the engine's errors, and
+ * they leave a fake session as a real one's do: through the session adapter's conversion.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { FileEntry } from '../../../shared/domain';
 import { FtpAbortedError, FtpConnectionError, FtpReplyError } from '../../../electron/ftp';
+import { asTransferError } from '../../../electron/sessions';
 import type { LocalDirEntry, LocalFs, LocalStat, PersistedQueue, QueueStore, SessionFactory, TransferSession } from '../../../electron/queue/types';
 import type { PartialFile } from '../../../electron/local/partialFile';
 
@@ -213,7 +215,7 @@ export class FakeSession implements TransferSession {
     if (!f) return;
     if (f.afterBytes === undefined || (bytes !== undefined && bytes >= f.afterBytes)) {
       this.server.takeFault(op, p);
-      throw f.error();
+      throw asTransferError(f.error());
     }
   }
 
@@ -239,7 +241,7 @@ export class FakeSession implements TransferSession {
     await this.server.beforeSize(p);
     this.check('size', p);
     const f = this.server.files.get(p);
-    if (!f) throw new FtpReplyError(550, 'No such file', `SIZE ${p}`);
+    if (!f) throw asTransferError(new FtpReplyError(550, 'No such file', `SIZE ${p}`));
     if (this.server.shortSizeOnce.delete(p)) return f.data.length - 1;
     return f.data.length;
   }
@@ -250,6 +252,8 @@ export class FakeSession implements TransferSession {
     this.isTransferring = true;
     try {
       return await run();
+    } catch (err) {
+      throw asTransferError(err);
     } finally {
       this.isTransferring = false;
     }
@@ -261,7 +265,7 @@ export class FakeSession implements TransferSession {
 
   async mkdir(p: string): Promise<void> {
     this.check('mkdir', p);
-    if (this.server.dirs.has(p) || !this.server.dirs.has(path.posix.dirname(p))) throw new FtpReplyError(550, 'Cannot create', `MKD ${p}`);
+    if (this.server.dirs.has(p) || !this.server.dirs.has(path.posix.dirname(p))) throw asTransferError(new FtpReplyError(550, 'Cannot create', `MKD ${p}`));
     this.server.dirs.add(p);
   }
 
@@ -376,7 +380,7 @@ export class FakeFactory {
     await Promise.resolve();
     if (this.openCount() >= this.serverMaxConnections) {
       this.refusedCount++;
-      throw new FtpReplyError(421, 'Too many connections from your IP');
+      throw asTransferError(new FtpReplyError(421, 'Too many connections from your IP'));
     }
     const s = new FakeSession(this.server, label);
     this.sessions.push(s);

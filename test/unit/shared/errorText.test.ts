@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, errorInfoOf, systemErrorWords } from '../../../shared/errorText';
 import { FtpConnectionError, FtpReplyError, FtpTlsError } from '../../../electron/ftp';
+import { TransferError } from '../../../electron/queue/transferError';
 
 const CERT = { fingerprint256: 'AB:CD', subject: 'CN=x', issuer: 'CN=x', validTo: 'never' };
 
@@ -9,6 +10,12 @@ describe('errorInfoOf', () => {
   it.each([
     ['an engine reply error', new FtpReplyError(550, 'No such file', 'RETR /x'), { kind: 'reply', message: '550 No such file (after RETR /x)', ftpCode: 550, command: 'RETR /x' }],
     ['an engine connection error', new FtpConnectionError('Connection reset', { errno: 'ECONNRESET' }), { kind: 'connection', message: 'Connection reset' }],
+    [
+      "the queue's failure from a session",
+      new TransferError({ kind: 'reply', code: 451, command: 'STOR a', isTransient: true, message: '451 Busy (after STOR a)' }),
+      { kind: 'reply', message: '451 Busy (after STOR a)', ftpCode: 451, command: 'STOR a' },
+    ],
+    ["a check of the queue's", new TransferError({ kind: 'integrity', isTransient: false, message: 'SHA-256 mismatch' }), { kind: 'integrity', message: 'SHA-256 mismatch' }],
     ['a system error with its path', Object.assign(new Error("EACCES: permission denied, scandir '/x'"), { code: 'EACCES', path: '/x' }), { kind: 'system', message: 'Permission denied: /x' }],
     ['a system error without a path', Object.assign(new Error('ENOSPC: no space'), { code: 'ENOSPC' }), { kind: 'system', message: 'No space left on the device' }],
     ['a system error without words', Object.assign(new Error('EWHAT: odd'), { code: 'EWHAT' }), { kind: 'system', message: 'EWHAT: odd' }],

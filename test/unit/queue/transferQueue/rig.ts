@@ -4,7 +4,6 @@
  * this folder. Test-only.
  */
 import type { TransferItem, TransferState } from '../../../../shared/domain';
-import { engineErrorPolicy } from '../../../../electron/sessions/engineErrorPolicy';
 import { TransferQueue, type QueueOptions } from '../../../../electron/queue/TransferQueue';
 import type { ExistsResolver, QueueChange } from '../../../../electron/queue/types';
 import { FakeFactory, FakeFs, FakeServer, MemoryStore } from '../fakes';
@@ -37,7 +36,6 @@ export function rig(options: Partial<QueueOptions> = {}, extra: { resolveExists?
   const queue = new TransferQueue({
     sessions: factory.create,
     fs,
-    errors: engineErrorPolicy,
     store,
     resolveExists: extra.resolveExists,
     random: () => 0,
