@@ -79,8 +79,10 @@ export class FtpSession extends EventEmitter {
   private isPipelining: boolean;
   private hasRefusedPipelining = false;
 
-  private constructor(control: ControlConnection, options: SessionOptions, state: SessionState) {
+  private constructor(control: ControlConnection, options: SessionOptions, state: SessionState, isLoginPipeliningRefused: boolean) {
     super();
+    this.isLoginPipeliningRefused = isLoginPipeliningRefused;
+    this.currentType = state.type;
     this.control = control;
     this.options = options;
     this.features = state.features;
@@ -122,8 +124,8 @@ export class FtpSession extends EventEmitter {
       hooks.onLog?.(event);
       session?.emit('log', event);
     };
-    const { control, options, state } = await openSession(opts, hooks, log);
-    session = new FtpSession(control, options, state);
+    const { control, options, state, isLoginPipeliningRefused } = await openSession(opts, hooks, log);
+    session = new FtpSession(control, options, state, isLoginPipeliningRefused);
     return session;
   }
 
@@ -146,6 +148,9 @@ export class FtpSession extends EventEmitter {
   get isPipeliningRefused(): boolean {
     return this.hasRefusedPipelining;
   }
+
+  /** Whether the server left commands sent behind PASS unanswered: later sessions should log in one command at a time (ConnectOptions.pipelinedLogin). */
+  readonly isLoginPipeliningRefused: boolean;
 
   /** Whether the control connection is encrypted. */
   get isSecure(): boolean {
@@ -271,6 +276,19 @@ export class FtpSession extends EventEmitter {
     });
   }
 
+  /**
+   * MFMT (draft-somers-ftp-mfxx) without waiting for the reply: the next command is answered
+   * behind it, in the same round trip. Replies pair in order, so nothing else can take its reply.
+   */
+  private setTimeUnanswered(path: string, ms: number): void {
+    this.control.request(`MFMT ${formatTimeVal(ms)} ${path}`).then(
+      (reply) => {
+        if (!isCompletion(reply)) this.control.log('status', `The server did not set the modification time of ${path} (${reply.code} ${reply.text})`);
+      },
+      () => undefined,
+    );
+  }
+
   /** Creates a directory (MKD). */
   mkdir(path: string): Promise<void> {
     return this.exclusive(async () => {
@@ -343,6 +361,7 @@ export class FtpSession extends EventEmitter {
       await this.ensureType(opts.type === 'ascii' ? 'A' : 'I');
       const mover = uploadMover(from, opts);
       await this.transfer(`${opts.append ? 'APPE' : 'STOR'} ${remote}`, mover, { ...opts, rest: opts.append ? 0 : (opts.offset ?? 0), isSending: true });
+      if (opts.modifiedMs !== undefined && this.features.has('MFMT')) this.setTimeUnanswered(remote, opts.modifiedMs);
       return { bytes: mover.bytes };
     }, opts.signal);
   }

@@ -48,6 +48,12 @@ export interface ConnectOptions {
    * (FtpSession.isPipeliningRefused); false: what an earlier session learnt about this server.
    */
   pipelining?: boolean;
+  /**
+   * Send the commands that follow a login behind PASS, so logging in takes two round trips after
+   * the greeting (default true). A server that leaves them unanswered is logged into again one
+   * command at a time (OpenedSession.isLoginPipeliningRefused); false: what an earlier session learnt.
+   */
+  pipelinedLogin?: boolean;
   /** Send NOOP after this long idle; 0 or unset = off. */
   keepAliveMs?: number;
   /** Label of this connection in log events. */
@@ -91,6 +97,12 @@ export interface UploadOptions {
   onProgress?: (bytes: number) => void;
   /** Another transfer follows on this session: ask for its data connection behind this one's command (see FtpSession.prepareDataConnection). */
   prepareNext?: boolean;
+  /**
+   * Set the remote file's modification time to this (ms since the epoch) after the upload, with
+   * MFMT when the server offers it. Sent without waiting for its reply, so the next command rides
+   * in the same round trip; a refusal is logged, and the upload stands.
+   */
+  modifiedMs?: number;
 }
 
 /** The result of a transfer. */

@@ -287,7 +287,9 @@ async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
     };
   }
   try {
-    await ctx.session.upload(source, item.remotePath, { offset, signal: ctx.signal, onProgress, type: ctx.type, isFollowed: ctx.isFollowed?.() });
+    await ctx.session.upload(source, item.remotePath, {
+      offset, signal: ctx.signal, onProgress, type: ctx.type, isFollowed: ctx.isFollowed?.(), modifiedMs: item.modifiedMs,
+    });
   } finally {
     if (!source.destroyed) source.destroy();
     if (!file.destroyed) file.destroy();

@@ -65,6 +65,8 @@ export interface TransferOptions {
    * one ends.
    */
   isFollowed?: boolean;
+  /** For an upload: the local file's modification time, which the remote copy is to keep where the server can set it. */
+  modifiedMs?: number;
 }
 
 /** Opens a new logged-in session for a site; credentials come from here, never from the queue file. */

@@ -26,7 +26,7 @@ import type { RemoteSessions } from './RemoteSessions';
 import type { SiteService } from '../sites';
 import { siteConnectParams } from './siteConnect';
 import { toConnectOptions } from './connectOptions';
-import type { ServerCharsets } from './ServerCharsets';
+import type { ServerHabits } from './ServerHabits';
 import type { TlsMemory } from './TlsMemory';
 import { loadQueueSettings, optionsOf, saveQueueSettings, settingsOf } from './queueSettings';
 
@@ -47,8 +47,8 @@ export interface QueueServiceDeps {
   sites: SiteService;
   /** Whether a server without TLS may be logged in to in plain text (the user's answer). */
   tls: TlsMemory;
-  /** The charsets this run's connections learnt, per server. */
-  charsets: ServerCharsets;
+  /** The habits this run's connections learnt, per server. */
+  habits: ServerHabits;
 }
 
 /** Owns the app's TransferQueue and translates between it and the contract. */
@@ -200,9 +200,9 @@ export class QueueService {
   /** Logs transfers in as the browsing session did; after a restart, saved sites use the site store. */
   private async connectOptionsFor(siteId: string) {
     const params = this.sessionParams.get(siteId);
-    if (params) return toConnectOptions(params, undefined, this.deps.tls, this.deps.charsets);
+    if (params) return toConnectOptions(params, undefined, this.deps.tls, this.deps.habits);
     if (siteId.startsWith('quick:')) throw new CredentialsGoneError(siteId);
-    return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}), undefined, this.deps.tls, this.deps.charsets);
+    return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}), undefined, this.deps.tls, this.deps.habits);
   }
 
   private ask(q: ExistsQuestion): Promise<ExistsAnswer> {

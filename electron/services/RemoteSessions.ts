@@ -8,7 +8,7 @@ import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from 
 import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import type { LogFeed } from './LogFeed';
 import { portOf, toConnectOptions } from './connectOptions';
-import type { ServerCharsets } from './ServerCharsets';
+import type { ServerHabits } from './ServerHabits';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
 interface Entry {
@@ -52,7 +52,7 @@ export class RemoteSessions {
   constructor(
     private readonly log: LogFeed,
     private readonly tls: TlsMemory,
-    private readonly charsets: ServerCharsets,
+    private readonly habits: ServerHabits,
   ) {}
 
   /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
@@ -153,7 +153,7 @@ export class RemoteSessions {
     const key = serverKey(params.host, portOf(params));
     let session: FtpSession;
     try {
-      session = await FtpSession.connect(toConnectOptions(params, sessionId, this.tls, this.charsets), { onLog: this.log.sink });
+      session = await FtpSession.connect(toConnectOptions(params, sessionId, this.tls, this.habits), { onLog: this.log.sink });
     } catch (err) {
       if (err instanceof FtpTlsUnavailableError && this.tls.hasSeenTls(key)) {
         const downgrade = new TlsDowngradeError(params.host, err.refusal);
@@ -163,6 +163,7 @@ export class RemoteSessions {
       throw err;
     }
     if (session.isSecure) await this.tls.noteTls(key);
+    if (session.isLoginPipeliningRefused) this.habits.learnLoginOneByOne(params.host, portOf(params));
     return session;
   }
 
@@ -184,7 +185,7 @@ export class RemoteSessions {
     try {
       return await op(entry.session);
     } finally {
-      if (entry.session.isCharsetLearnt) this.charsets.learnLatin1(entry.params.host, portOf(entry.params));
+      if (entry.session.isCharsetLearnt) this.habits.learnLatin1(entry.params.host, portOf(entry.params));
     }
   }
 }

@@ -2,7 +2,7 @@
 import type { ConnectOptions } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
 import { maxListingEntries } from '../../shared/limits';
-import type { ServerCharsets } from './ServerCharsets';
+import type { ServerHabits } from './ServerHabits';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
 /** Keep-alive for idle connections: FileZilla's idle NOOP interval is of the same order. */
@@ -17,7 +17,7 @@ export function portOf(params: Pick<ConnectParams, 'port' | 'tls'>): number {
  * Maps what the user chose to what the engine takes. With "TLS if available", a server that
  * offers no TLS gets a plain login only when `tls` says the user agreed (TlsMemory).
  */
-export function toConnectOptions(params: ConnectParams, connectionId?: string, tls?: TlsMemory, charsets?: ServerCharsets): ConnectOptions {
+export function toConnectOptions(params: ConnectParams, connectionId?: string, tls?: TlsMemory, habits?: ServerHabits): ConnectOptions {
   return {
     host: params.host,
     port: params.port,
@@ -27,7 +27,8 @@ export function toConnectOptions(params: ConnectParams, connectionId?: string, t
     dataMode: params.dataMode,
     trustedFingerprint: params.trustedFingerprint,
     // A charset the user chose wins; else what a connection of this run learnt from the names.
-    encoding: params.encoding ?? charsets?.charsetOf(params.host, portOf(params)),
+    encoding: params.encoding ?? habits?.charsetOf(params.host, portOf(params)),
+    pipelinedLogin: habits?.isLoginPipelined(params.host, portOf(params)),
     connectionId,
     keepAliveMs: KEEP_ALIVE_MS,
     maxListingEntries: maxListingEntries(process.env),

@@ -14,7 +14,7 @@ import { RemoteSessions } from './RemoteSessions';
 import { MasterPasswordSecretStore, SiteService, SiteStore, type SecretStore } from '../sites';
 import { siteConnectParams } from './siteConnect';
 import { QueueService } from './QueueService';
-import { ServerCharsets } from './ServerCharsets';
+import { ServerHabits } from './ServerHabits';
 import { TlsMemory } from './TlsMemory';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
@@ -40,11 +40,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const hub = new EventHub();
   const log = new LogFeed(hub);
   const tls = await TlsMemory.open(options.dataDir, (message) => log.status('ferry', message, 'error'));
-  const charsets = new ServerCharsets();
-  const remote = new RemoteSessions(log, tls, charsets);
+  const habits = new ServerHabits();
+  const remote = new RemoteSessions(log, tls, habits);
   const openSecrets = options.openSecrets ?? ((dir: string) => MasterPasswordSecretStore.open(dir));
   const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
-  const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls, charsets });
+  const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls, habits });
   await queue.restore();
 
   const handlers = {

@@ -58,6 +58,7 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
           onProgress: opts.onProgress,
           type: opts.type,
           prepareNext: opts.isFollowed,
+          modifiedMs: opts.modifiedMs,
         });
       } catch (err) {
         // REST+STOR is tried only where the server announced it; APPE is the fallback.
@@ -96,6 +97,8 @@ export function ftpSessionFactory(
   const learnedEncoding = new Map<string, 'utf8' | 'latin1'>();
   // And sites that answered a command pipelined behind a transfer out of turn: later sessions do not pipeline.
   const refusesPipelining = new Set<string>();
+  // And sites that left commands sent behind PASS unanswered: later sessions log in one command at a time.
+  const refusesPipelinedLogin = new Set<string>();
   return failingAsTransferErrors(async (siteId, connectionLabel) => {
     const connect = await connectOptionsFor(siteId);
     const session = await FtpSession.connect(
@@ -105,9 +108,11 @@ export function ftpSessionFactory(
         preferredDataStrategy: connect.preferredDataStrategy ?? learned.get(siteId),
         encoding: connect.encoding && connect.encoding !== 'auto' ? connect.encoding : (learnedEncoding.get(siteId) ?? connect.encoding),
         pipelining: connect.pipelining !== false && !refusesPipelining.has(siteId),
+        pipelinedLogin: connect.pipelinedLogin !== false && !refusesPipelinedLogin.has(siteId),
       },
       { onLog: opts.onLog ? (event) => opts.onLog!(siteId, event) : undefined },
     );
+    if (session.isLoginPipeliningRefused) refusesPipelinedLogin.add(siteId);
     session.on('close', () => {
       if (session.isPipeliningRefused) refusesPipelining.add(siteId);
     });

@@ -93,6 +93,11 @@ export interface FaultServerOptions {
    * without a final reply.
    */
   behindTransfer?: 'queue' | 'reject' | 'take';
+  /**
+   * Like servers that read one line at a time and drop the rest of the read (lftp's reason for
+   * "sync mode"): of the lines that arrive in one read, only the first is handled.
+   */
+  firstLineOfRead?: boolean;
   /** Loopback address to listen on, control and passive data alike (default 127.0.0.1; `::1` for IPv6). */
   host?: '127.0.0.1' | '::1';
 }
@@ -103,6 +108,8 @@ export interface FaultServer {
   port: number;
   /** Every command received, in order (PASS included verbatim). */
   commands: string[];
+  /** The command lines of each read from a control connection, in order: what the client sent together. */
+  reads: string[][];
   /** Addresses the client connected data connections from. */
   dataPeers: string[];
   /** Non-loopback addresses a client asked us to connect to (PORT/EPRT) — must stay empty. */
@@ -125,6 +132,7 @@ function unixListing(files: Map<string, Buffer>): string[] {
 export async function startFaultServer(options: FaultServerOptions = {}): Promise<FaultServer> {
   const files = new Map<string, Buffer>(Object.entries(options.files ?? {}).map(([k, v]) => [k, Buffer.from(v)]));
   const commands: string[] = [];
+  const reads: string[][] = [];
   const dataPeers: string[] = [];
   const refusedTargets: string[] = [];
   const sockets = new Set<net.Socket>();
@@ -432,11 +440,15 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     control.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       let newline = buffer.indexOf('\n');
+      const read: string[] = [];
+      if (newline !== -1) reads.push(read);
       while (newline !== -1) {
         const line = buffer.slice(0, newline).replace(/\r$/, '');
         buffer = buffer.slice(newline + 1);
         newline = buffer.indexOf('\n');
         commands.push(line);
+        read.push(line);
+        if (options.firstLineOfRead && read.length > 1) continue;
         const space = line.indexOf(' ');
         const name = (space === -1 ? line : line.slice(0, space)).toUpperCase();
         if (dispatch(name, space === -1 ? '' : line.slice(space + 1)) === 'discard-rest') {
@@ -456,6 +468,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     host: listenHost,
     port: (server.address() as net.AddressInfo).port,
     commands,
+    reads,
     dataPeers,
     refusedTargets,
     files,

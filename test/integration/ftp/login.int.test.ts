@@ -39,6 +39,63 @@ describe('login', () => {
     expect(s.commands.slice(0, 2)).toEqual(['USER anonymous', 'PASS anonymous@']);
   });
 });
+describe('a login in two round trips', () => {
+  it('sends FEAT, SYST, PWD and TYPE I in the same write as PASS, and OPTS right after FEAT without waiting', async () => {
+    const s = await faultServer({ features: ['EPSV', 'UTF8', 'MLST type*;size*;modify;perm;'] });
+    const session = await connect(s);
+    expect(s.reads.slice(0, 2)).toEqual([['USER bob'], ['PASS secret', 'FEAT', 'SYST', 'PWD', 'TYPE I']]);
+    expect(session.features.has('MLST')).toBe(true);
+    expect(session.initialDirectory).toBe('/');
+    expect(session.system).toBe('UNIX Type: L8');
+    // The first command is answered behind the OPTS, whose replies nobody waits for.
+    await session.size('nothing').catch(() => undefined);
+    expect(s.commands.slice(6, 8)).toEqual(['OPTS UTF8 ON', 'OPTS MLST type;size;modify;perm;']);
+    // TYPE I went with the login: the first SIZE needs none.
+    expect(s.commands.filter((c) => c.startsWith('TYPE'))).toEqual(['TYPE I']);
+  });
+
+  it('sends the commands one at a time with pipelinedLogin off', async () => {
+    const s = await faultServer();
+    await connect(s, { pipelinedLogin: false });
+    expect(s.reads.slice(0, 7)).toEqual([['USER bob'], ['PASS secret'], ['FEAT'], ['SYST'], ['PWD'], ['TYPE I'], ['OPTS UTF8 ON']]);
+  });
+
+  it('logs in again one command at a time when the server leaves the commands behind PASS unanswered', async () => {
+    const s = await faultServer({ firstLineOfRead: true });
+    const log: FtpLogEvent[] = [];
+    const session = await connect(s, { timeoutMs: 500 }, log);
+    expect(session.isLoginPipeliningRefused).toBe(true);
+    expect(session.initialDirectory).toBe('/');
+    expect(log.some((e) => e.kind === 'status' && /one command at a time/.test(e.text))).toBe(true);
+    expect(s.commands.filter((c) => c.startsWith('PASS'))).toHaveLength(2);
+  });
+
+  // pyftpdlib delays a refused password's 530 and answers FEAT and SYST meanwhile.
+  const answeringPassLate = (code: number) => ({
+    PASS: (session: { reply(code: number, text: string): void }) => {
+      setImmediate(() => session.reply(code, code === 230 ? 'Logged in' : 'Login incorrect'));
+    },
+  });
+
+  it('finds a refused login among replies that came out of turn, and tries the password only once', async () => {
+    const s = await faultServer({ handlers: answeringPassLate(530) });
+    const err = await connect(s).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpReplyError);
+    expect((err as FtpReplyError).code).toBe(530);
+    expect(s.commands.filter((c) => c.startsWith('PASS'))).toHaveLength(1);
+  });
+
+  it('asks again after a login whose replies came out of turn', async () => {
+    const s = await faultServer({ handlers: answeringPassLate(230) });
+    const log: FtpLogEvent[] = [];
+    const session = await connect(s, {}, log);
+    expect(session.initialDirectory).toBe('/');
+    expect(session.features.has('EPSV')).toBe(true);
+    expect(s.commands.filter((c) => c === 'FEAT')).toHaveLength(2);
+    expect(log.some((e) => e.kind === 'status' && /out of turn/.test(e.text))).toBe(true);
+  });
+});
+
 describe('TLS negotiation with a server without TLS', () => {
   it('with explicit-if-available sends no USER or PASS, and says why, until plain login is allowed', async () => {
     const s = await faultServer();

@@ -28,7 +28,7 @@ describe('transfer details', () => {
     await session.upload(Readable.from([Buffer.from('a\nb\r\nc\n')]), 'u.txt', { type: 'ascii' });
     expect(s.files.get('u.txt')?.toString()).toBe('a\r\nb\r\nc\r\n');
     await session.download('t.txt', sink());
-    expect(s.commands.filter((c) => c.startsWith('TYPE'))).toEqual(['TYPE A', 'TYPE I']);
+    expect(s.commands.filter((c) => c.startsWith('TYPE'))).toEqual(['TYPE I', 'TYPE A', 'TYPE I']);
   });
 
   it('uploads with APPE and with REST + STOR', async () => {
