@@ -17,6 +17,12 @@ interface Idle {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** A session being opened ahead (warm): the first acquire() to find it waits for it instead of opening another. */
+interface Warming {
+  opened: Promise<TransferSession | undefined>;
+  isClaimed: boolean;
+}
+
 /** Options of a SessionPool. */
 export interface SessionPoolOptions {
   /** Close a session left idle this long (servers drop idle control connections anyway). */
@@ -26,6 +32,7 @@ export interface SessionPoolOptions {
 /** Hands out one session per transfer, reusing idle ones of the same site. */
 export class SessionPool {
   private readonly idle = new Map<string, Idle[]>();
+  private readonly warming = new Map<string, Warming[]>();
   private readonly busy = new Set<TransferSession>();
   private readonly busySites = new Map<TransferSession, string>();
   private readonly handedOff = new WeakSet<Lease>();
@@ -48,7 +55,10 @@ export class SessionPool {
       this.busySites.set(session, siteId);
       return { siteId, session, isReused: true };
     }
-    const session = await this.factory(siteId, `transfer-${this.nextLabel++}`);
+    const warm = this.warming.get(siteId)?.find((w) => !w.isClaimed);
+    if (warm) warm.isClaimed = true;
+    // A session opened ahead that failed leaves its error to a connection of this transfer's own.
+    const session = (await warm?.opened) ?? (await this.factory(siteId, `transfer-${this.nextLabel++}`));
     if (this.isClosing) {
       session.destroy();
       throw new Error('session pool is closed');
@@ -56,6 +66,33 @@ export class SessionPool {
     this.busy.add(session);
     this.busySites.set(session, siteId);
     return { siteId, session, isReused: false };
+  }
+
+  /**
+   * Opens sessions ahead so that `count` are open for the site, for transfers known to be coming
+   * (a folder still being walked): their logins then overlap the walk instead of following it.
+   * A session nobody takes waits idle like any other; one that fails to open is forgotten, and
+   * the transfer that would have used it opens its own (and meets the error, a 421 included).
+   */
+  warm(siteId: string, count: number): void {
+    const list = this.warming.get(siteId) ?? [];
+    this.warming.set(siteId, list);
+    for (let open = this.openFor(siteId) + list.length; open < count && !this.isClosing; open++) {
+      const warm: Warming = { isClaimed: false, opened: Promise.resolve(undefined) };
+      warm.opened = this.factory(siteId, `transfer-${this.nextLabel++}`).then(
+        (session) => {
+          list.splice(list.indexOf(warm), 1);
+          if (warm.isClaimed) return session;
+          this.putIdle(siteId, session);
+          return undefined;
+        },
+        () => {
+          list.splice(list.indexOf(warm), 1);
+          return undefined;
+        },
+      );
+      list.push(warm);
+    }
   }
 
   /**
@@ -81,6 +118,14 @@ export class SessionPool {
     this.busy.delete(session);
     this.busySites.delete(session);
     if (!isHealthy || session.isClosed || this.isClosing) {
+      session.destroy();
+      return;
+    }
+    this.putIdle(siteId, session);
+  }
+
+  private putIdle(siteId: string, session: TransferSession): void {
+    if (session.isClosed || this.isClosing) {
       session.destroy();
       return;
     }

@@ -138,7 +138,11 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     const lease = await this.pool.acquire(request.siteId);
     let isHealthy = false;
     try {
-      const tree = await expandFolder(request.direction, lease.session, this.deps.fs, this.remoteDirs, { ...request, partSuffix: this.options.partSuffix });
+      // Transfers are coming: their connections log in while the walk goes on.
+      const onFiles = (found: number) => {
+        if (this.options.isProcessing) this.pool.warm(request.siteId, Math.min(found, this.scheduler.limitFor(request.siteId), this.options.globalLimit));
+      };
+      const tree = await expandFolder(request.direction, lease.session, this.deps.fs, this.remoteDirs, { ...request, partSuffix: this.options.partSuffix, onFiles });
       isHealthy = true;
       const added = this.enqueue(tree.files);
       for (const r of tree.refused) this.addRefused(request, r.path, r.reason);

@@ -34,6 +34,8 @@ interface WalkOptions {
   onExists?: FileExistsPolicy;
   /** The queue's partial-file suffix for downloads (`.part`). */
   partSuffix?: string;
+  /** Hears how many files the walk has found so far, before each folder after the first. */
+  onFiles?: (found: number) => void;
 }
 
 
@@ -73,6 +75,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
   const stack: Array<{ remote: string; local: string }> = [{ remote: opts.remoteDir, local: root }];
   while (stack.length > 0) {
     const { remote, local } = stack.pop()!;
+    if (tree.folderCount > 0) opts.onFiles?.(tree.files.length);
     tree.folderCount++;
     let cutShort: string | undefined;
     const listed = await readFolder(tree, remote, remote === opts.remoteDir, () => session.list(remote, (reply) => (cutShort = reply)));
@@ -170,6 +173,7 @@ export async function expandLocal(
       continue;
     }
     seen.add(real);
+    if (tree.folderCount > 0) opts.onFiles?.(tree.files.length);
     tree.folderCount++;
     await remoteDirs.ensure(opts.siteId, session, remote);
     // Recorded under the remote folder it would have filled; the error names the local one.

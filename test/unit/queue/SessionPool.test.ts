@@ -44,4 +44,32 @@ describe('SessionPool', () => {
     expect(pool.openCount).toBe(0);
     expect(factory.sessions[0].isClosed).toBe(true);
   });
+
+  it('opens sessions ahead that later transfers take instead of opening their own', async () => {
+    const factory = new FakeFactory(new FakeServer());
+    const pool = new SessionPool(factory.create);
+    const walk = await pool.acquire('A');
+    pool.warm('A', 3);
+    pool.warm('A', 3);
+    // Taken while still logging in: the transfer waits for the warm session rather than open a fourth.
+    const leases = [await pool.acquire('A'), await pool.acquire('A')];
+    expect(factory.connectCount).toBe(3);
+    expect(new Set([walk.session, ...leases.map((l) => l.session)]).size).toBe(3);
+    pool.release(walk, true);
+    expect((await pool.acquire('A')).session).toBe(walk.session);
+    await pool.closeAll();
+  });
+
+  it('leaves a session that could not be opened ahead to the transfer that needs it, which meets the error', async () => {
+    const factory = new FakeFactory(new FakeServer());
+    factory.serverMaxConnections = 1;
+    const pool = new SessionPool(factory.create);
+    const walk = await pool.acquire('A');
+    pool.warm('A', 2);
+    const second = pool.acquire('A');
+    await expect(second).rejects.toMatchObject({ code: 421 });
+    expect(factory.refusedCount).toBe(2);
+    pool.release(walk, true);
+    await pool.closeAll();
+  });
 });

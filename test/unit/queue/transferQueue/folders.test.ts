@@ -130,4 +130,23 @@ describe('TransferQueue: folders', () => {
     expect([...r.server.files.keys()].sort()).toEqual(['/dst/a.txt', '/dst/d/b.txt', '/dst/other/c.txt']);
     await r.queue.close();
   });
+
+  it('logs in the connections of a tree\'s transfers while it is still being walked, within the site limit', async () => {
+    const r = rig({ isProcessing: false, defaultSiteLimit: 3 });
+    for (const d of ['a', 'b', 'c']) for (const f of ['1', '2']) r.server.put(`/tree/${d}/${f}.txt`, f);
+    await r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/tree', localDir: '/dl' });
+    expect(r.factory.connectCount).toBe(1);
+    r.queue.start();
+    await r.queue.whenIdle();
+    const warmed = rig({ defaultSiteLimit: 3 }, { server: r.server });
+    await warmed.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/tree', localDir: '/dl2' });
+    // Opened during the walk, before a single transfer started.
+    expect(warmed.factory.connectCount).toBe(3);
+    await warmed.queue.whenIdle();
+    expect(warmed.factory.connectCount).toBe(3);
+    expect(warmed.factory.maxOpen).toBe(3);
+    expect(warmed.queue.list().every((i) => i.state === 'done')).toBe(true);
+    await r.queue.close();
+    await warmed.queue.close();
+  });
 });
