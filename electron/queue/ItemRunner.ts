@@ -1,15 +1,16 @@
 /**
- * Running items: one attempt per start on a pooled session, and what its end means — done or
- * skipped, a stop the user asked for, or a failure that is retried with backoff (always resuming)
- * or left failed. The queue decides when to start; the runner decides what an ending means.
+ * Running items: one attempt per start on a pooled session, ending in an AttemptOutcome (done or
+ * skipped, a stop the user asked for, a retry after a delay, or failed; attemptOutcome.ts), which
+ * `settle` applies to the item in one place. The queue decides when to start; the runner what an
+ * ending means.
  */
 import type { TransferDirection, TransferState } from '../../shared/domain';
 import { describeError as errorLine } from '../../shared/errorText';
-import { backoffDelayMs, canRetry } from './backoff';
+import { DONE, outcomeOfFailure, SKIPPED, STOPPED, type AttemptOutcome } from './attemptOutcome';
 import type { ChangeBatcher } from './ChangeBatcher';
 import type { ExistsAsker } from './ExistsAsker';
 import type { Entry, Run } from './queueEntry';
-import { errorInfoOf, failureOf, TransferError, type TransferFailure } from './transferError';
+import { errorInfoOf, failureOf, TransferError } from './transferError';
 import type { TransferQueueDeps, QueueOptions } from './queueOptions';
 import type { RemoteDirCache } from './remoteDirs';
 import { partialPath, runDownload, runUpload, type AttemptContext } from './runTransfer';
@@ -41,12 +42,6 @@ export interface RunnerHost {
   log(level: QueueLogLine['level'], text: string, itemId?: string): void;
   schedulePersist(): void;
   schedulePump(): void;
-}
-
-interface FailureContext {
-  hasProgressed: boolean;
-  isConnectFailure: boolean;
-  isReusedSession: boolean;
 }
 
 /** Starts, stops and settles the runs of queue entries. */
@@ -96,7 +91,7 @@ export class ItemRunner {
     this.running.add(entry);
     host.setState(entry, 'connecting');
     host.schedulePersist();
-    const done = this.execute(entry, run).finally(() => {
+    const done = this.execute(entry, run).then((outcome) => this.settle(entry, run, outcome)).finally(() => {
       entry.run = undefined;
       this.running.delete(entry);
       if (!run.isConnectionFree) host.scheduler.finished(item.siteId);
@@ -147,7 +142,8 @@ export class ItemRunner {
     }
   }
 
-  private async execute(entry: Entry, run: Run): Promise<void> {
+  /** One attempt: a session from the pool, the transfer, and what it came to; the session goes back healthy or not. */
+  private async execute(entry: Entry, run: Run): Promise<AttemptOutcome> {
     const { host } = this;
     const { item, meta } = entry;
     let lease: Lease | undefined;
@@ -157,25 +153,27 @@ export class ItemRunner {
       lease = await host.pool.acquire(item.siteId);
       if (run.controller.signal.aborted) {
         isHealthy = true;
-        return this.onStopped(entry, run);
+        return STOPPED;
       }
       host.setState(entry, 'transferring');
       if (meta.refusedReason !== undefined) throw new TransferError({ kind: 'unsafe-name', message: meta.refusedReason, isTransient: false });
       const ctx = this.attemptContext(entry, run, lease);
       const result = item.direction === 'download' ? await runDownload(ctx) : await runUpload(ctx);
       isHealthy = true;
-      if (run.stopIntent) return this.onStopped(entry, run);
-      this.finishDone(entry, result === 'skipped');
+      if (run.stopIntent) return STOPPED;
+      return result === 'skipped' ? SKIPPED : DONE;
     } catch (err) {
-      if (run.stopIntent || host.isClosed()) return this.onStopped(entry, run);
+      if (run.stopIntent || host.isClosed()) return STOPPED;
       const failure = failureOf(err);
       // A clean error reply leaves the control connection usable; anything else may not.
       isHealthy = failure.code !== undefined && failure.code !== 421 && !failure.isTransient;
-      this.handleFailure(entry, failure, {
+      const facts = {
         hasProgressed: item.transferredBytes > bytesAtStart,
         isConnectFailure: lease === undefined,
         isReusedSession: lease?.isReused === true,
-      });
+        openForSite: host.pool.openFor(item.siteId),
+      };
+      return outcomeOfFailure(failure, facts, { failuresInRow: meta.failuresInRow, hasRetriedStale: entry.hasRetriedStale === true }, host.options.retry, host.random);
     } finally {
       if (lease) host.pool.release(lease, isHealthy && !run.stopIntent);
     }
@@ -230,67 +228,54 @@ export class ItemRunner {
     this.host.schedulePump();
   }
 
-  private finishDone(entry: Entry, isSkipped: boolean): void {
+  /** Applies what an attempt came to: the item's state, its log line, a retry timer, the site's connection limit. */
+  private settle(entry: Entry, run: Run, outcome: AttemptOutcome): void {
     const { host } = this;
     const { item, meta } = entry;
-    item.isSkipped = isSkipped || undefined;
-    item.lastError = undefined;
-    item.finishedMs = host.now();
-    if (!isSkipped && item.sizeBytes !== undefined) item.transferredBytes = item.sizeBytes;
-    meta.failuresInRow = 0;
-    host.setState(entry, 'done');
-    if (isSkipped) host.log('info', `skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: target exists`, item.id);
-    host.schedulePersist();
-  }
-
-  private handleFailure(entry: Entry, failure: TransferFailure, how: FailureContext): void {
-    const { host } = this;
-    const { item, meta } = entry;
-    const info = errorInfoOf(failure);
-    const { isTransient } = failure;
-    item.lastError = info;
-    // Only a 421 instead of a greeting means "too many connections"; on a logged-in session it is
-    // the server's idle timeout or shutdown (vsftpd: "421 Timeout.").
-    const is421 = info.ftpCode === 421 && how.isConnectFailure;
-    const accepted = host.pool.openFor(item.siteId);
-    const hasOthersRunning = accepted > 0;
-    if (isTransient && how.isReusedSession && !how.hasProgressed && !entry.hasRetriedStale) {
-      // A pooled session the server had silently dropped: try once more at once on a fresh one.
-      entry.hasRetriedStale = true;
-      host.setState(entry, 'queued');
-      host.log('info', `${item.remotePath}: the reused connection was gone (${info.message}); reconnecting`, item.id);
+    if (outcome.kind === 'stopped') {
+      if (run.deletePartial) void this.deletePartial(entry);
       return;
     }
-    entry.hasRetriedStale = false;
-    if (is421) {
-      const limit = host.scheduler.lowerAfter421(item.siteId, accepted);
+    if (outcome.kind === 'done' || outcome.kind === 'skipped') {
+      const isSkipped = outcome.kind === 'skipped';
+      item.isSkipped = isSkipped || undefined;
+      item.lastError = undefined;
+      item.finishedMs = host.now();
+      if (!isSkipped && item.sizeBytes !== undefined) item.transferredBytes = item.sizeBytes;
+      meta.failuresInRow = 0;
+      host.setState(entry, 'done');
+      if (isSkipped) host.log('info', `skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: target exists`, item.id);
+      host.schedulePersist();
+      return;
+    }
+    const info = errorInfoOf(outcome.failure);
+    item.lastError = info;
+    meta.failuresInRow = outcome.book.failuresInRow;
+    entry.hasRetriedStale = outcome.book.hasRetriedStale;
+    if (outcome.isTooManyConnections) {
+      const limit = host.scheduler.lowerAfter421(item.siteId, host.pool.openFor(item.siteId));
       host.pool.trimIdle(item.siteId, limit);
       host.log('warn', `421 from the server: at most ${limit} connection(s) to this site for this run`, item.id);
     }
-    if (how.hasProgressed) meta.failuresInRow = 0;
-    // Refused for lack of a free connection while others work: not this item's fault.
-    if (!(is421 && hasOthersRunning)) meta.failuresInRow++;
     const where = item.direction === 'download' ? item.remotePath : item.localPath;
-    if (isTransient && canRetry(Math.max(1, meta.failuresInRow), host.options.retry)) {
-      const delay = backoffDelayMs(Math.max(1, meta.failuresInRow), host.options.retry, host.random);
-      item.nextRetryMs = host.now() + delay;
+    if (outcome.kind === 'retry' && outcome.why === 'stale-session') {
+      host.setState(entry, 'queued');
+      host.log('info', `${item.remotePath}: the reused connection was gone (${info.message}); reconnecting`, item.id);
+    } else if (outcome.kind === 'retry') {
+      item.nextRetryMs = host.now() + outcome.delayMs;
       entry.retryTimer = setTimeout(() => {
         entry.retryTimer = undefined;
         item.nextRetryMs = undefined;
         host.batcher.mark(item.id);
         host.schedulePump();
-      }, delay);
+      }, outcome.delayMs);
       host.setState(entry, 'queued');
-      host.log('warn', `${where}: ${info.message}; retry in ${Math.round(delay / 100) / 10}s (attempt ${item.attempts})`, item.id);
+      host.log('warn', `${where}: ${info.message}; retry in ${Math.round(outcome.delayMs / 100) / 10}s (attempt ${item.attempts})`, item.id);
     } else {
       item.finishedMs = host.now();
       host.setState(entry, 'failed');
       host.log('error', `${where}: failed: ${errorLine(info)}`, item.id);
     }
     host.schedulePersist();
-  }
-
-  private onStopped(entry: Entry, run: Run): void {
-    if (run.deletePartial) void this.deletePartial(entry);
   }
 }
