@@ -24,6 +24,15 @@ export interface CountingWriter {
 }
 
 /**
+ * Whether an error on the local file stream is the file's own (a system call failed: disk full,
+ * permissions). The engine destroys the stream with its own error when the data connection
+ * breaks; that one is the connection's, and a retry may mend it.
+ */
+function isFileError(err: Error): boolean {
+  return typeof (err as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/**
  * Wraps a local file stream: each chunk waits for the rate budget, is written, then counted.
  * With `isDirect` the file itself is handed out (no wrapper, no limit) and bytes are counted
  * from the session's progress, which for a finished transfer equals what the file took.
@@ -44,7 +53,7 @@ export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: 
       },
     };
     target.on('error', (err) => {
-      direct.localError ??= err;
+      if (isFileError(err)) direct.localError ??= err;
     });
     return direct;
   }
@@ -80,7 +89,7 @@ export function countingWriter(target: Writable, limiter: RateLimiter, onBytes: 
   target.on('error', (err) => {
     // Errors after our own teardown are consequences, not disk failures.
     if (stream.destroyed) return;
-    writer.localError = err;
+    if (isFileError(err)) writer.localError = err;
     stream.destroy(err);
   });
   return writer;

@@ -86,7 +86,9 @@ test('a remote folder dragged onto the local pane arrives as the whole tree', as
   const remote = await quickConnect(page, server, 'site');
 
   await dragToPane(page, rowOf(remote, 'site'), 'Local site');
+  // The files travel on more than one connection: each arrives in its own time.
   await expect.poll(() => readFile(path.join(target, 'site', 'js', 'lib', 'app.js'), 'utf8').catch(() => '')).toBe('run()');
+  await expect.poll(() => readFile(path.join(target, 'site', 'css', 'style.css'), 'utf8').catch(() => '')).toBe('body{}');
   await rowOf(local, 'site').dblclick();
   await expect(rowOf(local, 'css')).toBeVisible();
   await expect(rowOf(local, 'empty')).toBeVisible();

@@ -46,6 +46,8 @@ export class FakeFs extends FakeTree implements LocalFs {
   readonly writeOffsets: Array<{ path: string; offset: number }> = [];
   /** Every call by method, with its path, for asserting which filesystem work a transfer does. */
   readonly calls: Array<{ op: 'stat' | 'mkdirp' | 'open' | 'rename' | 'remove' | 'utimes'; path: string }> = [];
+  /** Writes to these paths fail as a full disk does (a system call's error). */
+  readonly fullDiskPaths = new Set<string>();
 
   private resolve(p: string, depth = 0): string {
     const target = this.links.get(p);
@@ -134,6 +136,7 @@ export class FakeFs extends FakeTree implements LocalFs {
     this.put(p, existing.subarray(0, offset), Date.now());
     return new Writable({
       write: (chunk: Buffer, _enc, cb) => {
+        if (this.fullDiskPaths.has(p)) return cb(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }));
         const f = this.files.get(p)!;
         f.data = Buffer.concat([f.data, chunk]);
         cb();
@@ -172,6 +175,11 @@ export interface Fault {
   path?: string;
   afterBytes?: number;
   error: () => Error;
+  /**
+   * Like the engine when a data connection breaks mid-download: the local stream is destroyed
+   * with the connection's error before the session rejects.
+   */
+  destroysTarget?: boolean;
 }
 
 /** A shared remote file tree that fake sessions talk to. */
@@ -210,12 +218,14 @@ export class FakeSession implements TransferSession {
 
   constructor(readonly server: FakeServer, readonly label: string) {}
 
-  private check(op: Fault['op'], p: string, bytes?: number): void {
+  private check(op: Fault['op'], p: string, bytes?: number, target?: Writable): void {
     const f = this.server.faults.find((x) => x.op === op && (x.path === undefined || x.path === p));
     if (!f) return;
     if (f.afterBytes === undefined || (bytes !== undefined && bytes >= f.afterBytes)) {
       this.server.takeFault(op, p);
-      throw asTransferError(f.error());
+      const error = f.error();
+      if (f.destroysTarget) target?.destroy(error);
+      throw asTransferError(error);
     }
   }
 
@@ -290,7 +300,7 @@ export class FakeSession implements TransferSession {
     while (pos < f.data.length) {
       await this.server.beforeChunk('download', p, pos);
       if (opts.signal.aborted) throw new FtpAbortedError();
-      this.check('download', p, pos);
+      this.check('download', p, pos, to);
       const chunk = f.data.subarray(pos, Math.min(f.data.length, pos + this.server.chunkBytes));
       await new Promise<void>((resolve, reject) => to.write(chunk, (err) => (err ? reject(err) : resolve())));
       pos += chunk.length;

@@ -24,6 +24,26 @@ describe('TransferQueue: retries', () => {
     expect(r.states.get(item.id)).toEqual(['queued', 'connecting', 'transferring', 'queued', 'connecting', 'transferring', 'done']);
   });
 
+  it('retries a reset that also destroyed the local stream: the file is not at fault', async () => {
+    const r = rig();
+    const data = bytes(200_000);
+    r.server.faults.push({ op: 'download', afterBytes: 100_000, error: resetError, destroysTarget: true });
+    const item = download(r, 'c.bin', data);
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(r.fs.read('/local/c.bin')?.equals(data)).toBe(true);
+    await r.queue.close();
+  });
+
+  it('fails a download at once when the local disk is full: no retry mends the file', async () => {
+    const r = rig();
+    r.fs.fullDiskPaths.add('/local/d.bin.part');
+    const item = download(r, 'd.bin', bytes(50_000));
+    await r.queue.whenIdle();
+    expect(r.queue.get(item.id)).toMatchObject({ state: 'failed', attempts: 1, lastError: { kind: 'local', message: expect.stringMatching(/ENOSPC/) } });
+    await r.queue.close();
+  });
+
   it('gives up after the configured number of retries, keeping the last error', async () => {
     const r = rig({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
     for (let i = 0; i < 5; i++) r.server.faults.push({ op: 'download', afterBytes: 0, error: resetError });
