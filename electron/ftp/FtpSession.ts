@@ -78,6 +78,8 @@ export class FtpSession extends EventEmitter {
   /** Whether the next transfer's mode command may go out behind a data command (see PreparedPassive). */
   private isPipelining: boolean;
   private hasRefusedPipelining = false;
+  /** A NOOP sent behind a data command came back in turn: the server reads commands one at a time, even during a transfer. */
+  private isPipeliningProven = false;
 
   private constructor(control: ControlConnection, options: SessionOptions, state: SessionState, isLoginPipeliningRefused: boolean) {
     super();
@@ -475,9 +477,29 @@ export class FtpSession extends EventEmitter {
     }, onFinal);
   }
 
-  /** Right behind a data command: the next transfer's passive port, with the command's own strategy (a fallback drops it). */
+  /**
+   * Right behind a data command: the next transfer's passive port, with the command's own
+   * strategy (a fallback drops it). Until this session's server has answered a command sent that
+   * way in turn, a NOOP goes instead: harmless whenever it is answered, so a server that reads
+   * commands during a transfer shows it without cost (pyftpdlib, taking an EPSV then, closes the
+   * running transfer's data connection).
+   */
   private pipelineNext(strategy: DataStrategy): Promise<FtpReply> | undefined {
+    if (!this.isPipeliningProven) return this.probePipelining();
     return isPassive(strategy) ? this.preparedPassive.pipeline(strategy) : undefined;
+  }
+
+  /**
+   * The NOOP behind a data command. In turn, its 200 follows the command's final reply; out of
+   * turn the data command takes the 200 for its final reply, knows it is not (see DataCommand),
+   * reports it (refusePipelining) and pairs its own final reply with this NOOP instead.
+   */
+  private probePipelining(): Promise<FtpReply> {
+    const reply = this.control.request('NOOP');
+    reply.then((r) => {
+      if (r.code === 200 && this.isPipelining) this.isPipeliningProven = true;
+    }, () => undefined);
+    return reply;
   }
 
   /** The server answered a pipelined command out of turn: from now on the next port is asked for after each transfer. */

@@ -88,9 +88,9 @@ export interface FaultServerOptions {
    * What happens to a command sent behind a data command (RETR, STOR, LIST, ...) before its final
    * reply. `queue` (the default; vsftpd, proftpd, and pure-ftpd when both arrive in one read):
    * answered after the transfer. `reject` (pure-ftpd when it reads it during the transfer): answered
-   * `500 Unknown command` right after the transfer's 1yz, and dropped. `take` (pyftpdlib): an EPSV or
-   * PASV is answered right after the 1yz, and the running transfer's data connection is closed
-   * without a final reply.
+   * `500 Unknown command` right after the transfer's 1yz, and dropped. `take` (pyftpdlib): answered right after the 1yz,
+   * while the transfer goes on; an EPSV or PASV also closes the running transfer's data connection,
+   * which then gets no final reply.
    */
   behindTransfer?: 'queue' | 'reject' | 'take';
   /**
@@ -110,6 +110,8 @@ export interface FaultServer {
   commands: string[];
   /** The command lines of each read from a control connection, in order: what the client sent together. */
   reads: string[][];
+  /** Changes `behindTransfer` from now on, for sessions already open too. */
+  setBehindTransfer(mode: NonNullable<FaultServerOptions['behindTransfer']>): void;
   /** Addresses the client connected data connections from. */
   dataPeers: string[];
   /** Non-loopback addresses a client asked us to connect to (PORT/EPRT) — must stay empty. */
@@ -133,6 +135,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const files = new Map<string, Buffer>(Object.entries(options.files ?? {}).map(([k, v]) => [k, Buffer.from(v)]));
   const commands: string[] = [];
   const reads: string[][] = [];
+  let behindTransfer = options.behindTransfer ?? 'queue';
   const dataPeers: string[] = [];
   const refusedTargets: string[] = [];
   const sockets = new Set<net.Socket>();
@@ -354,12 +357,15 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       const held = heldBehind;
       heldBehind = [];
       for (const { name, arg } of held) {
-        if (options.behindTransfer === 'reject') {
+        if (behindTransfer === 'reject') {
           session.reply(500, 'Unknown command');
         } else if (name === 'EPSV' || name === 'PASV') {
           isSilenced = true;
           currentData?.destroy();
           void Promise.resolve(handlers[name](session, arg));
+        } else {
+          // Answered now, during the transfer, which goes on.
+          void Promise.resolve(handlers[name]?.(session, arg));
         }
       }
     };
@@ -368,8 +374,8 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     let buffer = '';
     /** Handles one command line; 'discard-rest' when what follows it in the same read is lost. */
     const dispatch = (name: string, arg: string): 'discard-rest' | undefined => {
-      const behind = options.behindTransfer ?? 'queue';
-      if (isDataCommandOpen && behind !== 'queue' && name !== 'ABOR' && (behind === 'reject' || name === 'EPSV' || name === 'PASV')) {
+      const behind = behindTransfer;
+      if (isDataCommandOpen && behind !== 'queue' && name !== 'ABOR') {
         heldBehind.push({ name, arg });
         return undefined;
       }
@@ -469,6 +475,9 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     port: (server.address() as net.AddressInfo).port,
     commands,
     reads,
+    setBehindTransfer: (mode) => {
+      behindTransfer = mode;
+    },
     dataPeers,
     refusedTargets,
     files,

@@ -83,11 +83,12 @@ export type DataCommandEvent =
   | { type: 'withdraw-due' };
 
 /**
- * Replies that say a command could not be taken at all (RFC 959 §4.2: syntax error, not
- * implemented, bad sequence): a server gives them instead of a 1yz, never after one.
+ * Replies that never end an accepted data command (RFC 959 §4.2): a command that could not be
+ * taken at all (syntax error, not implemented, bad sequence) comes instead of a 1yz, never after
+ * one, and a transfer ends with 226, 250 or a 4yz/5yz, never with 200 (a NOOP's answer).
  */
 function isOutOfTurnReply(reply: FtpReply): boolean {
-  return reply.code >= 500 && reply.code <= 504;
+  return reply.code === 200 || (reply.code >= 500 && reply.code <= 504);
 }
 
 /**
@@ -447,9 +448,9 @@ export class DataCommand {
       return;
     }
     if (this.follower && this.preliminary && isOutOfTurnReply(reply)) {
-      // The server accepted the command (1yz), so a syntax or sequence error cannot be its answer:
-      // it answered the command pipelined behind during the transfer. Its own final reply comes
-      // next, and the control connection pairs that with the command behind.
+      // The server accepted the command (1yz), so neither a syntax or sequence error nor a 200 can
+      // be its answer: it answered the command pipelined behind during the transfer. Its own
+      // final reply comes next, and the control connection pairs that with the command behind.
       this.finalPromise = this.follower;
       this.follower = undefined;
       this.ctx.onOutOfTurn?.();

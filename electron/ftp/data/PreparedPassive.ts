@@ -6,9 +6,11 @@
  *   operation. Servers that read commands one at a time answer it right after that command's
  *   final reply, so the next transfer's port is known the moment this one ends: one round trip
  *   per file instead of two. A server that reads commands during a transfer may answer it out of
- *   turn (pyftpdlib even closes the running transfer's connection for it); that is noticed (a
- *   mode reply as the transfer's final reply, see DataCommand, or another reply as its answer
- *   here), reported through `onOutOfTurn`, and the session stops pipelining.
+ *   turn (pyftpdlib even closes the running transfer's connection for it), so a session sends a
+ *   NOOP there first (FtpSession.pipelineNext) and pipelines this only once that came back in
+ *   turn. Should a server answer out of turn all the same, that is noticed (a mode reply as the
+ *   transfer's final reply, see DataCommand, or another reply as its answer here), reported
+ *   through `onOutOfTurn`, and the session stops pipelining.
  * - Asked in turn (ask()): the queue asks while it finishes the previous file (closing, renaming,
  *   checking, picking the next item), and the server answers meanwhile. The mode command holds the
  *   session's turn only while it is sent, not until its reply: the next operation's command

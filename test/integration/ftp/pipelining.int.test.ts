@@ -1,10 +1,12 @@
 /**
  * The next transfer's passive command pipelined behind the current data command
  * (DownloadOptions/UploadOptions.prepareNext): sent in the same write, answered after the
- * transfer's final reply, and used by the next transfer without a mode command of its own.
- * Against every real server, plain and over explicit FTPS; and on the scripted fault server for
- * servers that answer it out of turn: one that answers 500 during the transfer (pure-ftpd when
- * the command arrives in a read of its own), one that takes it and drops the transfer (pyftpdlib).
+ * transfer's final reply, and used by the next transfer without a mode command of its own. A
+ * session's first pipelined command is a NOOP, which shows harmlessly whether the server answers
+ * in turn. Against every real server, plain and over explicit FTPS; and on the scripted fault
+ * server for servers that answer out of turn: one that answers 500 during the transfer
+ * (pure-ftpd when the command arrives in a read of its own), one that answers at once (pyftpdlib,
+ * which also drops the transfer's data connection for an EPSV).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -53,13 +55,16 @@ describe.each(QUEUEING)('pipelined passive commands on %s', (kind) => {
           expect(sha256(readFileSync(path))).toBe(sha256(file.data));
         }
         const sent = commands(log.slice(from)).filter((c) => c !== 'TYPE I');
-        expect(sent).toEqual(['EPSV', 'RETR a.bin', 'EPSV', 'RETR b.bin', 'EPSV', 'RETR c.bin']);
-        // Each pipelined EPSV went out before the 226 of the RETR in front of it, and its 229 came after.
+        // The first transfer proves the server answers in turn (NOOP); from the second on, the next port is asked behind.
+        expect(sent).toEqual(['EPSV', 'RETR a.bin', 'NOOP', 'EPSV', 'RETR b.bin', 'EPSV', 'RETR c.bin']);
         const codes = exchange(log, from);
         const first = codes.indexOf('RETR a.bin');
-        expect(codes.slice(first, first + 2)).toEqual(['RETR a.bin', 'EPSV']);
-        const finalIndex = codes.indexOf(226, first);
-        expect(codes[finalIndex + 1]).toBe(229);
+        expect(codes.slice(first, first + 2)).toEqual(['RETR a.bin', 'NOOP']);
+        expect(codes.indexOf(200, first)).toBeGreaterThan(codes.indexOf(226, first));
+        // The pipelined EPSV went out before the 226 of the RETR in front of it, and its 229 came after.
+        const second = codes.indexOf('RETR b.bin');
+        expect(codes.slice(second, second + 2)).toEqual(['RETR b.bin', 'EPSV']);
+        expect(codes[codes.indexOf(226, second) + 1]).toBe(229);
         expect(s.isPipeliningRefused).toBe(false);
       } finally {
         await s.close();
@@ -77,7 +82,7 @@ describe.each(QUEUEING)('pipelined passive commands on %s', (kind) => {
         for (const file of FILES) expect(sha256(readFileSync(join(srv.homeDir, `up-${tls}-${file.name}`)))).toBe(sha256(file.data));
         const sent = commands(log.slice(from)).filter((c) => c !== 'TYPE I');
         expect(sent).toEqual([
-          'EPSV', `STOR up-${tls}-a.bin`, 'EPSV', `STOR up-${tls}-b.bin`, 'EPSV', `STOR up-${tls}-c.bin`,
+          'EPSV', `STOR up-${tls}-a.bin`, 'NOOP', 'EPSV', `STOR up-${tls}-b.bin`, 'EPSV', `STOR up-${tls}-c.bin`,
         ]);
       } finally {
         await s.close();
@@ -95,7 +100,7 @@ describe.each(QUEUEING)('pipelined passive commands on %s', (kind) => {
       const path = join(local, `${kind}-after-550.bin`);
       await s.download('b.bin', new FileSink(path));
       expect(sha256(readFileSync(path))).toBe(sha256(FILES[1].data));
-      expect(commands(log.slice(from))).toEqual(['RETR missing.bin', 'EPSV', 'RETR b.bin']);
+      expect(commands(log.slice(from))).toEqual(['EPSV', 'RETR missing.bin', 'EPSV', 'RETR b.bin']);
       expect(await s.size('c.bin')).toBe(FILES[2].data.length);
     } finally {
       await s.close();
@@ -141,28 +146,34 @@ describe('pipelined passive commands on pyftpdlib', () => {
     await srv?.stop();
   });
 
-  it('a server that takes the command during the transfer is noticed: the transfer fails as transient, pipelining stops', async () => {
-    const log: FtpLogEvent[] = [];
-    const s = await open(srv, {}, log);
-    const failed = await s.download('a.bin', memorySinkFor(), { prepareNext: true }).then(() => undefined, (err: unknown) => err);
-    expect(s.isPipeliningRefused).toBe(true);
-    expect(failed).toBeInstanceOf(FtpConnectionError);
-    expect(isTransient(failed)).toBe(true);
-    s.destroy();
-    // A later session told what was learnt does not pipeline, and transfers work.
-    const later: FtpLogEvent[] = [];
-    const again = await open(srv, { pipelining: false }, later);
-    try {
-      for (const file of FILES) {
-        const path = join(local, `${kind}-nopipe-${file.name}`);
-        await again.download(file.name, new FileSink(path), { prepareNext: true });
-        expect(sha256(readFileSync(path))).toBe(sha256(file.data));
+  for (const direction of ['download', 'upload'] as const) {
+    it(`a server that answers during the transfer is found out by the NOOP, without harm: every ${direction} whole, pipelining stops`, async () => {
+      const log: FtpLogEvent[] = [];
+      const s = await open(srv, {}, log);
+      try {
+        for (const [i, file] of FILES.entries()) {
+          const options = { prepareNext: i < FILES.length - 1 };
+          if (direction === 'download') {
+            const path = join(local, `${kind}-probe-${file.name}`);
+            await s.download(file.name, new FileSink(path), options);
+            expect(sha256(readFileSync(path))).toBe(sha256(file.data));
+          } else {
+            await s.upload(Readable.from([file.data]), `up-probe-${file.name}`, options);
+            expect(sha256(readFileSync(join(srv.homeDir, `up-probe-${file.name}`)))).toBe(sha256(file.data));
+          }
+        }
+        expect(s.isPipeliningRefused).toBe(true);
+        // One NOOP, then each port asked for after the transfer before it.
+        expect(commands(log).filter((c) => c === 'NOOP')).toHaveLength(1);
+        expect(commands(log).filter((c) => c === 'EPSV')).toHaveLength(FILES.length);
+        expect(log.filter((e) => e.text.includes('out of turn'))).toHaveLength(1);
+        expect(log.filter((e) => e.kind === 'error')).toEqual([]);
+        expect(await s.size('a.bin')).toBe(FILES[0].data.length);
+      } finally {
+        await s.close();
       }
-      expect(commands(later).filter((c) => c === 'EPSV')).toHaveLength(FILES.length);
-    } finally {
-      await again.close();
-    }
-  });
+    });
+  }
 });
 
 /** A target whose content the test does not look at. */
@@ -201,7 +212,7 @@ describe('servers that answer a pipelined command out of turn (fault server)', (
     expect(await s.size('up.bin')).toBe(FILE.length);
   });
 
-  it('a refused file before any 1yz: the pipelined command is answered normally and used', async () => {
+  it('a refused file before any 1yz: the pipelined command is answered normally', async () => {
     const srv = await faultServer({ files: { 'a.bin': FILE }, behindTransfer: 'reject' });
     const log: FtpLogEvent[] = [];
     const s = await connect(srv, {}, log);
@@ -211,15 +222,35 @@ describe('servers that answer a pipelined command out of turn (fault server)', (
     const target = sink();
     await s.download('a.bin', target);
     expect(sha256(target.data())).toBe(sha256(FILE));
-    expect(commands(log.slice(from)), commands(log.slice(from)).join(', ')).toEqual(['EPSV', 'RETR missing.bin', 'EPSV', 'RETR a.bin']);
+    // Refused before a 1yz, the server was back to reading commands: the NOOP behind counts as answered in turn.
+    expect(commands(log.slice(from)), commands(log.slice(from)).join(', ')).toEqual(['EPSV', 'RETR missing.bin', 'NOOP', 'EPSV', 'RETR a.bin']);
     expect(s.isPipeliningRefused).toBe(false);
   });
 
-  it('a server that takes the passive command and drops the transfer (pyftpdlib): a transient failure, the session closes, pipelining is refused', async () => {
+  it('a server that answers during the transfer (pyftpdlib): the NOOP is answered first, the transfer completes, pipelining stops', async () => {
     const srv = await faultServer({ files: { 'a.bin': FILE, 'b.bin': FILE }, behindTransfer: 'take' });
+    const log: FtpLogEvent[] = [];
+    const s = await connect(srv, {}, log);
+    const first = sink();
+    await s.download('a.bin', first, { prepareNext: true });
+    expect(sha256(first.data())).toBe(sha256(FILE));
+    expect(s.isPipeliningRefused).toBe(true);
+    const from = log.length;
+    const second = sink();
+    await s.download('b.bin', second, { prepareNext: true });
+    expect(sha256(second.data())).toBe(sha256(FILE));
+    expect(commands(log.slice(from))).toEqual(['EPSV', 'RETR b.bin']);
+    expect(await s.size('a.bin')).toBe(FILE.length);
+  });
+
+  it('a server that took an EPSV during a transfer after all: a transient failure, the session closes', async () => {
+    const srv = await faultServer({ files: { 'a.bin': FILE, 'b.bin': FILE, 'c.bin': FILE } });
     const s = await connect(srv);
-    await s.download('a.bin', sink());
-    const failed = await s.download('b.bin', sink(), { prepareNext: true }).then(() => undefined, (err: unknown) => err);
+    // Proven in turn on the first transfer; then the server starts answering at once.
+    await s.download('a.bin', sink(), { prepareNext: true });
+    await s.download('b.bin', sink());
+    srv.setBehindTransfer('take');
+    const failed = await s.download('c.bin', sink(), { prepareNext: true }).then(() => undefined, (err: unknown) => err);
     expect(failed).toBeInstanceOf(FtpConnectionError);
     expect(isTransient(failed)).toBe(true);
     expect(s.isPipeliningRefused).toBe(true);

@@ -338,6 +338,26 @@ describe('DataCommand', () => {
     await expect(behind).resolves.toMatchObject({ code: 226 });
   });
 
+  it('takes its final reply from behind when a NOOP behind it was answered during the transfer (200 after a 1yz)', async () => {
+    const r = rig();
+    const onOutOfTurn = vi.fn();
+    let behind: Promise<FtpReply> | undefined;
+    r.ctx.afterSent = () => (behind = r.control.request('NOOP'));
+    r.ctx.onOutOfTurn = onOutOfTurn;
+    const { opened } = await start(r);
+    r.control.preliminary();
+    r.links[0].connect();
+    const data = await opened;
+    const done = data.complete(Promise.resolve());
+    r.control.answer(200, 'NOOP ok');
+    await settle();
+    expect(onOutOfTurn).toHaveBeenCalledTimes(1);
+    expect(data.state).toBe('data-ended');
+    r.control.answer(226);
+    await expect(done).resolves.toMatchObject({ code: 226 });
+    await expect(behind).resolves.toMatchObject({ code: 226 });
+  });
+
   it('a mode reply as the final reply means replies are out of step: the control connection is given up', async () => {
     const r = rig();
     const onOutOfTurn = vi.fn();
