@@ -32,7 +32,7 @@ export interface OpenedSession {
   control: ControlConnection;
   options: SessionOptions;
   state: SessionState;
-  /** The server left commands sent behind PASS unanswered: this session logged in one command at a time. */
+  /** The server could not take commands sent behind PASS (left them unanswered, or answered out of turn): later logins should send one at a time. */
   isLoginPipeliningRefused: boolean;
 }
 
