@@ -9,11 +9,18 @@ import type { FileEntry } from '../../shared/domain';
 import { displayNameOf, type CharsetHost, type DecodedLine, LineDecoder } from './charset';
 import type { ListParser } from './list';
 
-/** At most this many unparsable lines are logged per listing: one odd server must not flood the log. */
-const UNPARSED_LOG_LIMIT = 20;
+/** How much of the first unreadable line the log shows. */
+const UNPARSED_PREVIEW_LENGTH = 120;
+
+/** The log line for a listing with `count` lines no reader could read, showing the first. */
+export function unparsedSummary(count: number, first: string): string {
+  const preview = first.length > UNPARSED_PREVIEW_LENGTH ? `${first.slice(0, UNPARSED_PREVIEW_LENGTH)}…` : first;
+  return `${count === 1 ? '1 line' : `${count} lines`} of this listing could not be read; the first: ${JSON.stringify(preview)}`;
+}
 
 /**
- * Reads MLSD/LIST data through `parser`, logging (a few of) the lines it cannot parse. Entries of
+ * Reads MLSD/LIST data through `parser`; the lines it cannot read are counted and logged once,
+ * when the listing ends (one odd server must not flood the log, nor lose lines silently). Entries of
  * an ISO-8859-1 session get their readable `displayName` when their octets are UTF-8.
  * `onSwitch` hears how many entries came before the line at which an Auto session switched to
  * ISO-8859-1: those were read as UTF-8.
@@ -25,12 +32,13 @@ export function listingReader(
   onSwitch?: (entriesBefore: number) => void,
 ): (chunk: Buffer | undefined) => FileEntry[] {
   const decoder = new LineDecoder(host);
-  let unparsedLogged = 0;
+  let unparsedCount = 0;
+  let firstUnparsed = '';
   let produced = 0;
   const report = (unparsed: string[]) => {
-    for (const line of unparsed) {
-      if (unparsedLogged++ < UNPARSED_LOG_LIMIT) log(`Could not parse listing line: ${line}`);
-    }
+    if (unparsed.length === 0) return;
+    if (unparsedCount === 0) firstUnparsed = unparsed[0];
+    unparsedCount += unparsed.length;
   };
   const parse = (lines: DecodedLine[], out: FileEntry[]) => {
     for (const line of lines) {
@@ -62,6 +70,7 @@ export function listingReader(
     const tail = parser.end();
     report(tail.unparsed);
     for (const entry of tail.entries) out.push(finish(entry));
+    if (unparsedCount > 0) log(unparsedSummary(unparsedCount, firstUnparsed.replace(/\r$/, '')));
     return out;
   };
 }
