@@ -13,7 +13,8 @@ export interface FileEntry {
   name: string;
   /**
    * The name for people to read, when it differs: the server's octets are UTF-8 but the session
-   * reads names as ISO-8859-1 (a server whose other names are not UTF-8).
+   * reads names as ISO-8859-1 (a server whose other names are not UTF-8), or the listing names an
+   * entry by an id and gives a readable name beside it (a JES job: `MYJOB.JOB12345`).
    */
   displayName?: string;
   type: EntryType;

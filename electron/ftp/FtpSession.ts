@@ -21,7 +21,7 @@ import {
   FtpAbortedError, FtpConnectionError, FtpListingTooLargeError, FtpProtocolError, FtpReplyError, type CertificateInfo,
 } from './errors';
 import { chooseChecksumMethod } from './features';
-import { ListParser, parseMlstReply, watchCutShort, type ListFormat } from './list';
+import { formatForSystem, ListParser, parseMlstReply, watchCutShort, type ListFormat } from './list';
 import { listingReader, nameListReader } from './listingReaders';
 import { hasNonAscii, latin1FormOf, LineDecoder, type CharsetHost, type SessionCharset } from './charset';
 import { openSession, type SessionOptions, type SessionState } from './openSession';
@@ -215,7 +215,7 @@ export class FtpSession extends EventEmitter {
       const useMlsd = this.features.has('MLST') || this.features.has('MLSD');
       // No `-a`: hidden files are shown or not per server (options in LIST are not standard, RFC 959).
       const command = `${useMlsd ? 'MLSD' : 'LIST'}${path ? ` ${path}` : ''}`;
-      const parser = new ListParser({ format: useMlsd ? 'mlsd' : this.listFormat });
+      const parser = new ListParser({ format: useMlsd ? 'mlsd' : (this.listFormat ?? formatForSystem(this.system)) });
       const read = listingReader(parser, this.charsetHost, (message) => this.control.log('status', message), onCharsetSwitch);
       const onFinal = watchCutShort(path ?? 'the login folder', (message) => this.control.log('error', message), onCutShort);
       const limit = this.options.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES;

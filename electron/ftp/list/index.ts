@@ -1,7 +1,9 @@
 /**
- * The listing parsers' registry: detects a line's format (MLSD, Unix `ls -l`, DOS/IIS, EPLF),
- * remembers it for the rest of the listing, and parses listings that arrive as arbitrary string
- * chunks with memory bounded by one line. Callers decode bytes to text first (the site's charset).
+ * The listing parsers' registry: detects a line's format (MLSD, Unix `ls -l`, DOS/IIS, EPLF, and
+ * the dialects of VMS, MVS/z/OS, OS/2, IBM i, NetWare, Connect:Enterprise, z/VM, NonStop,
+ * VxWorks and OS-9), remembers it for the rest of the listing, and parses listings that arrive as
+ * arbitrary string chunks with memory bounded by one line (two for a VMS name printed on a line of
+ * its own). Callers decode bytes to text first (the site's charset).
  * Pure: no node:*, no sockets; the engine (`electron/ftp/`) feeds it data-connection text.
  */
 import type { FileEntry } from '../../../shared/domain';
@@ -10,6 +12,16 @@ import { readDosLine } from './dos';
 import { readEplfLine } from './eplf';
 import { readMlsdLine } from './mlsd';
 import { readUnixLine } from './unix';
+import { readConnectEnterpriseLine } from './connectEnterprise';
+import { readJesLine, readMvsDatasetLine, readMvsMemberLine } from './mvs';
+import { readNetwareLine } from './netware';
+import { readOs2Line } from './os2';
+import { readOs400Line } from './os400';
+import { readOs9Line } from './os9';
+import { readTandemLine } from './tandem';
+import { isVmsNameOnlyLine, readVmsLine } from './vms';
+import { readVxWorksLine } from './vxworks';
+import { readZvmLine } from './zvm';
 
 export type { ListContext, LineOutcome } from './context';
 export { listingCutShort, watchCutShort } from './cutShort';
@@ -20,7 +32,23 @@ export { parseEplfLine, readEplfLine } from './eplf';
 export { modeToSymbolic, parseOctalMode, symbolicToMode } from './perms';
 
 /** The listing formats this registry knows. */
-export type ListFormat = 'mlsd' | 'unix' | 'dos' | 'eplf';
+export type ListFormat =
+  | 'mlsd'
+  | 'unix'
+  | 'dos'
+  | 'eplf'
+  | 'vms'
+  | 'mvs-dataset'
+  | 'mvs-member'
+  | 'jes'
+  | 'os2'
+  | 'os400'
+  | 'netware'
+  | 'connect-enterprise'
+  | 'zvm'
+  | 'tandem'
+  | 'vxworks'
+  | 'os9';
 
 /** Options for parsing a listing: the parse context plus what the caller already knows. */
 export interface ListParseOptions extends ListContext {
@@ -53,22 +81,73 @@ export interface ListBatch {
 
 type Reader = (line: string, ctx: ListParseOptions) => LineOutcome;
 
+/** A line holding one word and nothing else. */
+function isOneWord(line: string): boolean {
+  return /^\s*\S+\s*$/.test(line);
+}
+
+/**
+ * A reader that takes a line of one word only inside a listing already known to be its format:
+ * a PDS member or a VMS file listed by name alone looks like any stray word, which elsewhere is a
+ * line that could not be read.
+ */
+function knownFormatForOneWord(format: ListFormat, read: Reader): Reader {
+  return (line, ctx) => (ctx.format !== format && isOneWord(line) ? null : read(line, ctx));
+}
+
 const READERS: Readonly<Record<ListFormat, Reader>> = {
   mlsd: (line) => readMlsdLine(line),
   unix: readUnixLine,
   dos: readDosLine,
   eplf: (line) => readEplfLine(line),
+  vms: knownFormatForOneWord('vms', readVmsLine),
+  'mvs-dataset': readMvsDatasetLine,
+  'mvs-member': knownFormatForOneWord('mvs-member', readMvsMemberLine),
+  jes: readJesLine,
+  os2: readOs2Line,
+  os400: readOs400Line,
+  netware: readNetwareLine,
+  'connect-enterprise': readConnectEnterpriseLine,
+  zvm: readZvmLine,
+  tandem: readTandemLine,
+  vxworks: readVxWorksLine,
+  os9: readOs9Line,
 };
 
 // Cheapest, most distinctive first: EPLF starts with '+', MLSD needs `fact=value;`, then the two
-// column formats. A listing's known format always goes first.
-const AUTO_ORDER: readonly ListFormat[] = ['eplf', 'mlsd', 'unix', 'dos'];
-const ORDER: Readonly<Record<ListFormat, readonly ListFormat[]>> = {
-  eplf: AUTO_ORDER,
-  mlsd: ['mlsd', 'eplf', 'unix', 'dos'],
-  unix: ['unix', 'eplf', 'mlsd', 'dos'],
-  dos: ['dos', 'eplf', 'mlsd', 'unix'],
-};
+// column formats most servers send, then the other dialects, each of which refuses the others'
+// lines (their tests check it). A listing's known format always goes first.
+const AUTO_ORDER: readonly ListFormat[] = [
+  'eplf', 'mlsd', 'unix', 'dos', 'netware', 'connect-enterprise', 'os400', 'vms', 'mvs-dataset', 'mvs-member', 'jes',
+  'tandem', 'zvm', 'os2', 'vxworks', 'os9',
+];
+/** The order for a listing whose format is known: that format first, then the rest as AUTO_ORDER has them. */
+function orderFor(format: ListFormat): readonly ListFormat[] {
+  return [format, ...AUTO_ORDER.filter((f) => f !== format)];
+}
+const ORDER = {} as Record<ListFormat, readonly ListFormat[]>;
+for (const format of AUTO_ORDER) ORDER[format] = orderFor(format);
+
+/**
+ * The format a server's SYST reply suggests trying first (RFC 959 §4.1.3: the first word is the
+ * system's name in the Assigned Numbers list; real servers add more), or undefined. Only the order
+ * changes: every line is still read by whichever format takes it.
+ */
+export function formatForSystem(system: string | undefined): ListFormat | undefined {
+  if (!system) return undefined;
+  const text = system.toUpperCase();
+  if (/\bMVS\b|Z\/OS|OS\/390/.test(text)) return 'mvs-dataset';
+  if (/\bVMS\b|OPENVMS/.test(text)) return 'vms';
+  if (/OS\/400|\bIBM I\b/.test(text)) return 'os400';
+  if (/OS\/2/.test(text)) return 'os2';
+  if (/NETWARE/.test(text)) return 'netware';
+  if (/Z\/VM|VM\/ESA|\bVM\/CMS\b/.test(text)) return 'zvm';
+  if (/NONSTOP|TANDEM|GUARDIAN/.test(text)) return 'tandem';
+  if (/VXWORKS/.test(text)) return 'vxworks';
+  if (/OS-9/.test(text)) return 'os9';
+  if (/^UNIX\b/.test(text)) return 'unix';
+  return undefined;
+}
 
 const DEFAULT_MAX_LINE_LENGTH = 65_536;
 const UNPARSED_PREVIEW_LENGTH = 256;
@@ -114,6 +193,8 @@ export function parseListLine(line: string, ctx: ListParseOptions = {}): ListLin
  */
 export class ListParser {
   private pending = '';
+  /** A VMS file name printed on a line of its own (too long for its column): its columns follow on the next line. */
+  private vmsName?: string;
   private isDiscarding = false;
   private isStart = true;
   private readonly options: ListParseOptions;
@@ -177,6 +258,7 @@ export class ListParser {
   end(): ListBatch {
     const batch: ListBatch = { entries: [], unparsed: [] };
     if (!this.isDiscarding && this.pending !== '') this.take(this.pending, batch);
+    this.flushVmsName(batch);
     this.pending = '';
     this.isDiscarding = false;
     this.isStart = true;
@@ -185,11 +267,38 @@ export class ListParser {
 
   private take(line: string, batch: ListBatch): void {
     if (line === '') return;
-    const result = parseListLine(line, this.options);
+    if (this.vmsName !== undefined) {
+      const joined = parseListLine(`${this.vmsName} ${line.trimStart()}`, { ...this.options, format: 'vms' });
+      if (joined.kind === 'entry' && joined.format === 'vms') {
+        this.vmsName = undefined;
+        this.accept(joined, line, batch);
+        return;
+      }
+      this.flushVmsName(batch);
+    }
+    if ((this.options.format === undefined || this.options.format === 'vms') && isVmsNameOnlyLine(line)) {
+      this.vmsName = line;
+      return;
+    }
+    this.accept(parseListLine(line, this.options), line, batch);
+  }
+
+  /** A VMS name whose next line was not its columns: an entry by its name alone. */
+  private flushVmsName(batch: ListBatch): void {
+    if (this.vmsName === undefined) return;
+    const line = this.vmsName;
+    this.vmsName = undefined;
+    this.accept(parseListLine(line, { ...this.options, format: 'vms' }), line, batch);
+  }
+
+  private accept(result: ListLineResult, line: string, batch: ListBatch): void {
     if (result.kind === 'entry') {
       batch.entries.push(result.entry);
       this.options.format = result.format;
-    } else if (result.kind === 'unparsed') {
+    } else if (result.kind === 'skip') {
+      // A heading tells the listing's format before any entry (an MVS member list, say).
+      if (result.format && this.options.format === undefined) this.options.format = result.format;
+    } else {
       batch.unparsed.push(line);
     }
   }

@@ -1,0 +1,112 @@
+/**
+ * Microware OS-9 `dir -e` lines (`owner YY/MM/DD HHMM attributes sector bytecount name`): folders from
+ * the attributes, sizes in decimal bytes, the headings and `.`/`..` skipped, other dialects' lines left alone.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FileEntry } from '../../../../shared/domain';
+import { readOs9Line } from '../../../../electron/ftp/list/os9';
+
+const ctx = { nowMs: Date.UTC(2024, 2, 15, 12, 0) };
+const t = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h, mi);
+
+const FIXTURES: Array<[string, FileEntry]> = [
+  // A folder's byte count is its entry table, not content.
+  ['  0.0     24/03/05 1200  d-ewrewr      2A0       128 CMDS', { name: 'CMDS', type: 'dir', modifiedMs: t(2024, 3, 5, 12, 0), permissions: '-ewrewr', owner: '0.0' }],
+  [' 12.4     23/11/20 0915  ----r-wr     1B40      5120 startup', { name: 'startup', type: 'file', sizeBytes: 5120, modifiedMs: t(2023, 11, 20, 9, 15), permissions: '---r-wr', owner: '12.4' }],
+  ['  0.0     99/12/31 2359  -s----wr       4F     65535 sysgo', { name: 'sysgo', type: 'file', sizeBytes: 65535, modifiedMs: t(1999, 12, 31, 23, 59), permissions: 's----wr', owner: '0.0' }],
+  // Some tools print four-digit years; the sector is hexadecimal and says nothing about size.
+  ['  5.17    2024/02/29 0001  -----ewr    3A4F2   1048576 Makefile', { name: 'Makefile', type: 'file', sizeBytes: 1048576, modifiedMs: t(2024, 2, 29, 0, 1), permissions: '----ewr', owner: '5.17' }],
+  ['  0.0     24/03/14 1845  ------wr       58       322 .login', { name: '.login', type: 'file', sizeBytes: 322, modifiedMs: t(2024, 3, 14, 18, 45), permissions: '-----wr', owner: '0.0', isHidden: true }],
+  ['100.200   70/01/01 0000  d-------      FFF        64 SYS', { name: 'SYS', type: 'dir', modifiedMs: t(1970, 1, 1), permissions: '-------', owner: '100.200' }],
+  ['  1.1     00/01/01 0000  -sewrewr        a         0 empty.dat', { name: 'empty.dat', type: 'file', sizeBytes: 0, modifiedMs: t(2000, 1, 1), permissions: 'sewrewr', owner: '1.1' }],
+];
+
+/** One sample line of every other dialect the registry knows or will know. */
+const FOREIGN: Record<string, string> = {
+  'Unix file': '-rw-r--r-- 1 ftp ftp 10 Mar  5 12:00 a.txt',
+  'Unix folder': 'drwxr-xr-x 2 ftp ftp 4096 Jan  1  2024 dir',
+  'DOS folder': '01-31-24  02:15PM       <DIR>          name',
+  'DOS file': '01-31-24  02:15PM                 1234 a.txt',
+  MLSD: 'type=file;size=3; a.txt',
+  EPLF: '+i8388621.48594,m825718503,r,s280,\tdjb.html',
+  'Connect:Enterprise batch': '-AR-------TCP A ACMEBOX      20417     8192 Mar 05 12:00 INVOICES',
+  'Connect:Enterprise footer': 'Total Number of batches listed: 2',
+  'z/VM file': 'PROFILE  EXEC     V         71         12          1 2024-03-05 12:00:01 MAINT191',
+  'z/VM FILELIST file': 'NOTES    SCRIPT   A1 V        132        406          9  3/05/24  12:00:01',
+  'z/VM directory': 'PROJECTS          DIR        -          -          - 2024-01-02 08:00:00 PAYROLL',
+  'z/VM heading': 'Filename FileType  Fm Format Lrecl  Records Blocks Date      Time',
+  'Tandem file': 'ALTERN          0             1024  5-Mar-24 12:00:01 255,255 "oooo"',
+  'Tandem heading': 'File         Code             EOF  Last Modification    Owner  RWEP',
+  'VxWorks file': '        1024    MAR-05-2024  12:00:00   CONFIG.TXT',
+  'VxWorks folder': '         512    JAN-01-1980  00:00:00   TMP             <DIR>',
+  'VxWorks heading': '  size          date       time       name',
+  'VxWorks rule': '--------       ------     ------    --------',
+  'OS/2 folder': '           0           DIR   03-05-24   12:00  PROJECTS',
+  'IBM i object': 'QSYSOPR       8192 03/05/24 12:00:01 *FILE      PAYFILE',
+};
+
+describe('readOs9Line', () => {
+  it.each(FIXTURES)('%s', (line, expected) => {
+    expect(readOs9Line(line, ctx)).toEqual(expected);
+  });
+
+  it('reads the zone-less date in the site zone', () => {
+    expect(readOs9Line(FIXTURES[0][0], { timezoneOffsetMinutes: 60 })).toMatchObject({ modifiedMs: t(2024, 3, 5, 11, 0) });
+  });
+
+  it.each([
+    '                           Directory of . 11:44:44',
+    '                           Directory of /h0/USR',
+    ' Owner    Last modified  Attributes Sector Bytecount Name',
+    '-------   -------------  ---------- ------ --------- ----',
+    '  0.0     24/03/05 1200  d-ewrewr      2A0       128 .',
+    '  0.0     24/03/05 1200  d-ewrewr      1C0       192 ..',
+  ])('skips %j', (line) => {
+    expect(readOs9Line(line, ctx)).toBe('skip');
+  });
+
+  it.each([
+    ['impossible day', '  0.0     24/02/30 1200  ----r-wr     1B40      5120 startup'],
+    ['impossible month', '  0.0     24/13/05 1200  ----r-wr     1B40      5120 startup'],
+    ['impossible hour', '  0.0     24/03/05 2400  ----r-wr     1B40      5120 startup'],
+    ['impossible minute', '  0.0     24/03/05 1260  ----r-wr     1B40      5120 startup'],
+    ['a day-first date', '  0.0     05.03.24 1200  ----r-wr     1B40      5120 startup'],
+    ['seven attributes', '  0.0     24/03/05 1200  ---r-wr     1B40      5120 startup'],
+    ['an attribute out of place', '  0.0     24/03/05 1200  w---r-wr     1B40      5120 startup'],
+    ['an unknown attribute', '  0.0     24/03/05 1200  x---r-wr     1B40      5120 startup'],
+    ['a sector that is not hexadecimal', '  0.0     24/03/05 1200  ----r-wr     1G40      5120 startup'],
+    ['a hexadecimal byte count', '  0.0     24/03/05 1200  ----r-wr     1B40      14A0 startup'],
+    ['an owner without a user', '  0       24/03/05 1200  ----r-wr     1B40      5120 startup'],
+    ['no name', '  0.0     24/03/05 1200  ----r-wr     1B40      5120   '],
+    ['a directory line with a stray word', '                           Directory of /h0 USR now'],
+  ])('rejects %s', (_, line) => {
+    expect(readOs9Line(line, ctx)).toBeNull();
+  });
+
+  it.each(Object.entries(FOREIGN))('leaves a %s line alone', (_, line) => {
+    expect(readOs9Line(line, ctx)).toBeNull();
+  });
+
+  it('reads 64 KiB hostile lines in linear time', () => {
+    const LINE = 64 * 1024;
+    const fill = (unit: string, length = LINE) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+    const shapes = [
+      fill(' '),
+      fill('1'),
+      fill('24/03/05 '),
+      fill('24/03/05 1200 '),
+      fill('0.0 24/03/05 1200 '),
+      `0.0 24/03/05 1200 d-ewrewr 2A0 128${fill(' ')}`,
+      `0.0 24/03/05 1200 d-ewrewr 2A0 ${fill('1')} x`,
+      `0.0 ${fill('24/03/05 ')}`,
+      `Directory of ${fill(' ')}11:44:44`,
+      `Directory of ${fill('. ')}`,
+      fill('------- '),
+      fill('\t1\t'),
+    ];
+    for (const line of shapes) {
+      const outcome = readOs9Line(line, ctx);
+      expect(outcome === null || outcome === 'skip' || typeof outcome === 'object').toBe(true);
+    }
+  });
+});
