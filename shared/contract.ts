@@ -9,6 +9,7 @@ import type { LocalListing, LogEntry, RemoteListing, RemoteSessionInfo, Site } f
 import type { ExportReport, ImportReport, SitesStatus, SiteTree } from './sites';
 import type { EnqueueReport, ExistsQuestionInfo, QueueChange, QueueSettings, QueueSnapshot } from './queue';
 import type { MethodName, EventName } from './contractNames';
+import { SERVER_TYPES } from './serverType';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -46,6 +47,7 @@ export const connectParamsSchema = z
     trustedFingerprint: z.string().regex(/^[0-9A-Fa-f:]{64,95}$/).optional(),
     siteId: z.string().max(64).optional(),
     encoding: z.enum(['utf8', 'latin1']).optional(),
+    serverType: z.enum(SERVER_TYPES).optional(),
     allowPlain: z.enum(['once', 'always']).optional(),
   })
   .strict();
@@ -71,6 +73,7 @@ export const siteInputSchema = z
     user: z.string().max(256).optional(),
     dataMode: dataMode.optional(),
     charset: z.string().max(40).optional(),
+    serverType: z.enum(SERVER_TYPES).optional(),
     localDir: z.string().max(4096).optional(),
     remoteDir: z.string().max(4096).optional(),
     maxConnections: z.number().int().nullable().optional(),

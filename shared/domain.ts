@@ -4,6 +4,8 @@
  * Must not import node:*, the DOM or React.
  */
 
+import type { ServerType } from './serverType';
+
 /** What kind of thing a directory entry is. */
 export type EntryType = 'file' | 'dir' | 'link' | 'other';
 
@@ -64,6 +66,8 @@ export interface ConnectParams {
   siteId?: string;
   /** How names and replies are encoded; Auto when absent (UTF-8 unless the server's names are not). */
   encoding?: 'utf8' | 'latin1';
+  /** The system whose listing forms to read; Auto (detected from the lines) when absent. */
+  serverType?: ServerType;
   /**
    * The user's answer when "TLS if available" found no TLS: go on without it for this run
    * (`once`) or from now on (`always`). Without an answer such a server gets no password.
@@ -191,6 +195,8 @@ export interface Site {
   user?: string;
   dataMode: DataMode;
   charset: 'auto' | 'utf8' | string;
+  /** The system whose listing forms to read; Auto (detected from the lines) when absent. */
+  serverType?: ServerType;
   localDir?: string;
   remoteDir?: string;
   maxConnections?: number;

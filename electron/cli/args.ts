@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { wireEncodingOf, type WireEncoding } from '../../shared/charset';
+import { SERVER_TYPES, type ServerType } from '../../shared/serverType';
 import type { DataMode, DataStrategy } from '../../shared/domain';
 import { COMMANDS, type CommandName } from './commandNames';
 import { parseOnExists, parseRetries, type QueueCliOptions } from './queueOptions';
@@ -30,6 +31,8 @@ export interface CliOptions extends QueueCliOptions {
   timeoutMs?: number;
   /** How the server's names are encoded; Auto when absent. */
   charset?: WireEncoding;
+  /** The system whose listing forms to read; Auto when absent. */
+  serverType?: ServerType;
 }
 
 /** What the command line asks for. */
@@ -52,6 +55,7 @@ const OPTION_TABLE = {
   parallel: { type: 'string', short: 'P' },
   timeout: { type: 'string' },
   charset: { type: 'string' },
+  'server-type': { type: 'string' },
   retries: { type: 'string' },
   'on-exists': { type: 'string' },
   reverse: { type: 'boolean', short: 'R' },
@@ -62,7 +66,7 @@ const OPTION_TABLE = {
 type OptionName = keyof typeof OPTION_TABLE;
 
 /** Options every command accepts (connection, log and output). */
-const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'insecure', 'verbose', 'json', 'timeout', 'charset', 'help'];
+const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'insecure', 'verbose', 'json', 'timeout', 'charset', 'server-type', 'help'];
 
 /** Options each command accepts beyond the common ones. */
 const EXTRA: Record<CommandName, readonly OptionName[]> = {
@@ -199,6 +203,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     if (!charset) throw new UsageError(`--charset must be auto, utf8 or latin1 (also iso-8859-1, windows-1252; got "${values.charset}")`, command);
     options.charset = charset;
   }
+  if (values['server-type'] !== undefined) options.serverType = oneOf(values['server-type'], SERVER_TYPES, 'server-type', command);
 
   if (options.data && options.mode && options.mode !== 'auto') {
     const isPassive = PASSIVE.includes(options.data);

@@ -34,6 +34,7 @@ export function connectOptionsFor(url: FtpUrl, options: CliOptions, env: CliIo['
   if (options.fingerprint) connect.trustedFingerprint = options.fingerprint;
   if (options.isInsecure) connect.insecure = true;
   if (options.timeoutMs) connect.timeoutMs = options.timeoutMs;
+  if (options.serverType) connect.serverType = options.serverType;
   if (url.hasRawOctets) {
     // %XX octets that are not UTF-8 can only go out as they are, one character per octet.
     if (options.charset === 'utf8') throw new UsageError("the URL's path holds %XX octets that are not UTF-8, which --charset utf8 cannot send; use --charset auto or latin1");

@@ -57,6 +57,8 @@ const COMMON_OPTIONS = [
   '  -k, --insecure                accept any server certificate (unsafe)',
   '  --timeout SECONDS             connect, reply and data timeout (default 20)',
   '  --charset auto|utf8|latin1    how the server\'s names are encoded (default auto: UTF-8 unless they are not)',
+  '  --server-type TYPE            the system whose listings to read: auto (default: detected), unix, dos, vms, mvs,',
+  '                                os2, os400, netware, connect-enterprise, zvm, tandem, vxworks, os9',
   '  -v, --verbose                 print every command and reply to stderr (password masked)',
   '  --json                        machine-readable output on stdout',
 ];

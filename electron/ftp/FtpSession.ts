@@ -215,7 +215,7 @@ export class FtpSession extends EventEmitter {
       const useMlsd = this.features.has('MLST') || this.features.has('MLSD');
       // No `-a`: hidden files are shown or not per server (options in LIST are not standard, RFC 959).
       const command = `${useMlsd ? 'MLSD' : 'LIST'}${path ? ` ${path}` : ''}`;
-      const parser = new ListParser({ format: useMlsd ? 'mlsd' : (this.listFormat ?? formatForSystem(this.system)) });
+      const parser = new ListParser({ format: useMlsd ? 'mlsd' : (this.listFormat ?? formatForSystem(this.system)), serverType: this.options.serverType });
       const read = listingReader(parser, this.charsetHost, (message) => this.control.log('status', message), onCharsetSwitch);
       const onFinal = watchCutShort(path ?? 'the login folder', (message) => this.control.log('error', message), onCutShort);
       const limit = this.options.maxListingEntries ?? DEFAULT_MAX_LISTING_ENTRIES;

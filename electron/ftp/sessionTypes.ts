@@ -4,6 +4,7 @@
  * Must not import electron or React.
  */
 import type { DataMode, DataStrategy, TlsMode } from '../../shared/domain';
+import type { ServerType } from '../../shared/serverType';
 import type { FtpLogEvent } from './control/logEvent';
 
 /** How to reach and log in to a server. */
@@ -54,6 +55,8 @@ export interface ConnectOptions {
    * command at a time (OpenedSession.isLoginPipeliningRefused); false: what an earlier session learnt.
    */
   pipelinedLogin?: boolean;
+  /** The system whose LIST forms to read (ListParseOptions.serverType); Auto when unset. */
+  serverType?: ServerType;
   /** Send NOOP after this long idle; 0 or unset = off. */
   keepAliveMs?: number;
   /** Label of this connection in log events. */

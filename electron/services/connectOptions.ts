@@ -29,6 +29,7 @@ export function toConnectOptions(params: ConnectParams, connectionId?: string, t
     // A charset the user chose wins; else what a connection of this run learnt from the names.
     encoding: params.encoding ?? habits?.charsetOf(params.host, portOf(params)),
     pipelinedLogin: habits?.isLoginPipelined(params.host, portOf(params)),
+    serverType: params.serverType,
     connectionId,
     keepAliveMs: KEEP_ALIVE_MS,
     maxListingEntries: maxListingEntries(process.env),

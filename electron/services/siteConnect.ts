@@ -40,6 +40,7 @@ export async function siteConnectParams(
   const encoding = wireEncodingOf(site.charset);
   if (!encoding) throw new UnsupportedCharsetError(site.name, site.charset);
   if (encoding !== 'auto') params.encoding = encoding;
+  if (site.serverType) params.serverType = site.serverType;
   const fingerprint = given.trustedFingerprint ?? site.trustedFingerprint;
   if (fingerprint) params.trustedFingerprint = fingerprint;
   if (site.logonType === 'anonymous') return params;

@@ -5,6 +5,7 @@
  */
 import { isIPv6 } from 'node:net';
 import type { DataMode, LogonType, Site, TlsMode } from '../../shared/domain';
+import { SERVER_TYPES, type ServerType } from '../../shared/serverType';
 import { SiteValidationError, type FieldIssue } from './errors';
 import { nameProblem, normalizeFolderPath } from './folderPath';
 
@@ -23,6 +24,8 @@ export interface SiteInput {
   dataMode?: DataMode;
   /** `auto`, `utf8` or a named encoding such as `ISO-8859-1`. */
   charset?: string;
+  /** Missing or `auto`: detected from the listing's lines. */
+  serverType?: ServerType;
   localDir?: string;
   remoteDir?: string;
   /** `null`, `0` or missing: no per-site limit. */
@@ -56,9 +59,9 @@ const FINGERPRINT = /^[0-9A-Za-z:+/=_-]{16,200}$/;
 
 /** Converts the site part of a stored `Site` back into input, e.g. to apply a patch. */
 export function siteToInput(site: SiteFields): SiteInput {
-  const { name, folder, host, port, tls, logonType, user, dataMode, charset } = site;
+  const { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType } = site;
   const { localDir, remoteDir, maxConnections, comments, trustedFingerprint } = site;
-  return { name, folder, host, port, tls, logonType, user, dataMode, charset, localDir, remoteDir, maxConnections, comments, trustedFingerprint };
+  return { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType, localDir, remoteDir, maxConnections, comments, trustedFingerprint };
 }
 
 /** Validates `input` and returns the normalised fields, or throws `SiteValidationError` listing every problem. */
@@ -96,6 +99,7 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   if (user !== undefined && user.trim() === '') fail('user', 'User name cannot be only spaces');
   const dataMode = oneOf(raw.dataMode, DATA_MODES, 'auto', 'dataMode', 'Unknown transfer mode', fail);
   const charset = checkCharset(raw.charset, fail);
+  const serverType = oneOf(raw.serverType, SERVER_TYPES, 'auto', 'serverType', 'Unknown server type', fail);
   const localDir = optionalText(raw.localDir, 'localDir', 'Local folder', 4096, fail, true);
   const remoteDir = optionalText(raw.remoteDir, 'remoteDir', 'Remote folder', 4096, fail, true);
   const maxConnections =
@@ -112,7 +116,7 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   if (issues.length > 0) throw new SiteValidationError(issues);
   const site: SiteFields = { name, folder, host: host!, tls: tls!, logonType: logonType!, dataMode: dataMode!, charset: charset! };
   // Optional fields are left out rather than set to undefined, so stored JSON stays minimal.
-  const optional = { port, user, localDir, remoteDir, maxConnections, comments, trustedFingerprint };
+  const optional = { port, user, serverType: serverType === 'auto' ? undefined : serverType, localDir, remoteDir, maxConnections, comments, trustedFingerprint };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (site as unknown as Record<string, unknown>)[key] = value;
   }

@@ -3,6 +3,7 @@
  * truncated file is caught instead of crashing the UI later. Must not import electron.
  */
 import { z } from 'zod';
+import { SERVER_TYPES } from '../../shared/serverType';
 import { DATA_MODES, LOGON_TYPES, TLS_MODES } from './siteInput';
 
 /** Current format version of `sites.json`; a newer file is refused rather than rewritten. */
@@ -19,6 +20,7 @@ const siteSchema = z.object({
   user: z.string().optional(),
   dataMode: z.enum(DATA_MODES as [string, ...string[]]),
   charset: z.string().min(1),
+  serverType: z.enum(SERVER_TYPES).optional(),
   localDir: z.string().optional(),
   remoteDir: z.string().optional(),
   maxConnections: z.number().int().min(1).optional(),

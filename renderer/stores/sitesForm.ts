@@ -6,6 +6,7 @@
  */
 import type { DataMode, ErrorInfo, LogonType, Site, TlsMode } from '../../shared/domain';
 import type { MethodInput } from '../../shared/contract';
+import type { ServerType } from '../../shared/serverType';
 
 /** How the character set is chosen in the form. */
 export type CharsetMode = 'auto' | 'utf8' | 'custom';
@@ -27,6 +28,7 @@ export interface SiteForm {
   dataMode: DataMode;
   charsetMode: CharsetMode;
   charsetName: string;
+  serverType: ServerType;
   localDir: string;
   remoteDir: string;
   maxConnections: string;
@@ -84,6 +86,7 @@ export function emptyForm(folder: string, name: string): SiteForm {
     dataMode: 'auto',
     charsetMode: 'auto',
     charsetName: '',
+    serverType: 'auto',
     localDir: '',
     remoteDir: '',
     maxConnections: '',
@@ -109,6 +112,7 @@ export function siteToForm(site: Site): SiteForm {
     dataMode: site.dataMode,
     charsetMode,
     charsetName: charsetMode === 'custom' ? site.charset : '',
+    serverType: site.serverType ?? 'auto',
     localDir: site.localDir ?? '',
     remoteDir: site.remoteDir ?? '',
     maxConnections: site.maxConnections ? String(site.maxConnections) : '',
@@ -144,6 +148,7 @@ export function formToInput(form: SiteForm): FormConversion {
     user: form.logonType === 'anonymous' ? '' : form.user,
     dataMode: form.dataMode,
     charset: form.charsetMode === 'custom' ? form.charsetName.trim() : form.charsetMode,
+    serverType: form.serverType,
     localDir: form.localDir,
     remoteDir: form.remoteDir,
     maxConnections: maxConnections as number | null,
@@ -161,7 +166,7 @@ export function passwordDecision(form: SiteForm): string | null | undefined {
 }
 
 const COMPARED: (keyof SiteForm)[] = [
-  'name', 'folder', 'host', 'port', 'tls', 'logonType', 'user', 'dataMode', 'charsetMode', 'charsetName',
+  'name', 'folder', 'host', 'port', 'tls', 'logonType', 'user', 'dataMode', 'charsetMode', 'charsetName', 'serverType',
   'localDir', 'remoteDir', 'maxConnections', 'comments', 'trustedFingerprint',
 ];
 

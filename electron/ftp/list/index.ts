@@ -7,6 +7,7 @@
  * Pure: no node:*, no sockets; the engine (`electron/ftp/`) feeds it data-connection text.
  */
 import type { FileEntry } from '../../../shared/domain';
+import type { ServerType } from '../../../shared/serverType';
 import { isDotEntry, isHiddenName, type LineOutcome, type ListContext } from './context';
 import { readDosLine } from './dos';
 import { readEplfLine } from './eplf';
@@ -58,6 +59,11 @@ export interface ListParseOptions extends ListContext {
    */
   format?: ListFormat;
   /**
+   * The system the user said the server is (a site's server type): only its forms are read, and
+   * MLSD in an MLSD listing. Auto or unset: every form, detected from the lines.
+   */
+  serverType?: ServerType;
+  /**
    * Longest line read, in characters (default 65,536); a longer one is reported, cut to 256
    * characters, in `unparsed` and the rest of it dropped, so a server that never sends a line
    * break cannot grow memory and no reader sees more than this much of one line.
@@ -86,13 +92,34 @@ function isOneWord(line: string): boolean {
   return /^\s*\S+\s*$/.test(line);
 }
 
+/** The forms each server type reads (ListParseOptions.serverType). */
+const FORMATS_OF_TYPE: Readonly<Record<Exclude<ServerType, 'auto'>, readonly ListFormat[]>> = {
+  unix: ['unix'],
+  dos: ['dos'],
+  vms: ['vms'],
+  mvs: ['mvs-dataset', 'mvs-member', 'jes'],
+  os2: ['os2'],
+  os400: ['os400'],
+  netware: ['netware'],
+  'connect-enterprise': ['connect-enterprise'],
+  zvm: ['zvm'],
+  tandem: ['tandem'],
+  vxworks: ['vxworks'],
+  os9: ['os9'],
+};
+
+/** The forms the user's server type allows, or undefined for Auto. */
+function formatsOfType(serverType: ServerType | undefined): readonly ListFormat[] | undefined {
+  return serverType === undefined || serverType === 'auto' ? undefined : FORMATS_OF_TYPE[serverType];
+}
+
 /**
- * A reader that takes a line of one word only inside a listing already known to be its format:
- * a PDS member or a VMS file listed by name alone looks like any stray word, which elsewhere is a
- * line that could not be read.
+ * A reader that takes a line of one word only inside a listing known to be its format (detected,
+ * or the site's server type): a PDS member or a VMS file listed by name alone looks like any
+ * stray word, which elsewhere is a line that could not be read.
  */
 function knownFormatForOneWord(format: ListFormat, read: Reader): Reader {
-  return (line, ctx) => (ctx.format !== format && isOneWord(line) ? null : read(line, ctx));
+  return (line, ctx) => (ctx.format !== format && !formatsOfType(ctx.serverType)?.includes(format) && isOneWord(line) ? null : read(line, ctx));
 }
 
 const READERS: Readonly<Record<ListFormat, Reader>> = {
@@ -127,6 +154,14 @@ function orderFor(format: ListFormat): readonly ListFormat[] {
 }
 const ORDER = {} as Record<ListFormat, readonly ListFormat[]>;
 for (const format of AUTO_ORDER) ORDER[format] = orderFor(format);
+
+/** The forms to try on a line, in order: the server type's (an MLSD listing stays MLSD), else every form, the listing's own first. */
+function orderOf(ctx: ListParseOptions): readonly ListFormat[] {
+  const allowed = formatsOfType(ctx.serverType);
+  if (!allowed) return ctx.format ? ORDER[ctx.format] : AUTO_ORDER;
+  if (ctx.format === 'mlsd') return ['mlsd'];
+  return ctx.format && allowed.includes(ctx.format) ? [ctx.format, ...allowed.filter((f) => f !== ctx.format)] : allowed;
+}
 
 /**
  * The format a server's SYST reply suggests trying first (RFC 959 §4.1.3: the first word is the
@@ -166,7 +201,7 @@ function saneEntry(entry: FileEntry): boolean {
 /** Parses one listing line (no line break), trying `ctx.format` first and then every other format. */
 export function parseListLine(line: string, ctx: ListParseOptions = {}): ListLineResult {
   if (!/\S/.test(line)) return { kind: 'skip' };
-  const order = ctx.format ? ORDER[ctx.format] : AUTO_ORDER;
+  const order = orderOf(ctx);
   for (const format of order) {
     const outcome = READERS[format](line, ctx);
     if (outcome === null) continue;

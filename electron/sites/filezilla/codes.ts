@@ -1,9 +1,10 @@
 /**
  * FileZilla's numeric and textual codes in sitemanager.xml and their Ferry equivalents,
- * from FileZilla's ServerProtocol, LogonType, PasvMode and CharsetEncoding enums (their
+ * from FileZilla's ServerProtocol, ServerType, LogonType, PasvMode and CharsetEncoding enums (their
  * values are fixed by FileZilla: "never change any existing values"). Pure; must not import electron.
  */
 import type { DataMode, LogonType, TlsMode } from '../../../shared/domain';
+import type { ServerType } from '../../../shared/serverType';
 
 /** FileZilla's Protocol numbers Ferry can connect with, and their TLS mode. */
 export const TLS_BY_PROTOCOL: Readonly<Record<number, TlsMode>> = {
@@ -67,3 +68,38 @@ export const PASV_BY_DATA_MODE: Readonly<Record<DataMode, string>> = {
 export function defaultPort(tls: TlsMode): number {
   return tls === 'implicit' ? 990 : 21;
 }
+
+/**
+ * FileZilla's ServerType numbers (`<Type>`) and the Ferry server type each stands for. Its three
+ * DOS variants differ only in the path separator it prefers, Cygwin lists as Unix.
+ */
+export const SERVER_TYPE_BY_FZ: Readonly<Record<number, ServerType>> = {
+  0: 'auto',
+  1: 'unix',
+  2: 'vms',
+  3: 'dos',
+  4: 'mvs',
+  5: 'vxworks',
+  6: 'zvm',
+  7: 'tandem',
+  8: 'dos',
+  9: 'unix',
+  10: 'dos',
+};
+
+/** The `<Type>` number for each Ferry server type; FileZilla has no type of its own for the rest, which it detects. */
+export const FZ_BY_SERVER_TYPE: Readonly<Record<ServerType, number>> = {
+  auto: 0,
+  unix: 1,
+  vms: 2,
+  dos: 3,
+  mvs: 4,
+  vxworks: 5,
+  zvm: 6,
+  tandem: 7,
+  os2: 0,
+  os400: 0,
+  netware: 0,
+  'connect-enterprise': 0,
+  os9: 0,
+};

@@ -6,7 +6,7 @@
  */
 import type { Site } from '../../../shared/domain';
 import { folderName, parentFolder } from '../folderPath';
-import { defaultPort, LOGON_CODE, PASV_BY_DATA_MODE, PROTOCOL_BY_TLS } from './codes';
+import { defaultPort, FZ_BY_SERVER_TYPE, LOGON_CODE, PASV_BY_DATA_MODE, PROTOCOL_BY_TLS } from './codes';
 import { encodeServerPath, type LengthUnit } from './serverPath';
 import { escapeXmlAttribute, escapeXmlText } from './xml';
 
@@ -91,7 +91,7 @@ function writeServer(
   element('Host', site.host);
   element('Port', site.port ?? defaultPort(site.tls));
   element('Protocol', PROTOCOL_BY_TLS[site.tls]);
-  element('Type', 0);
+  element('Type', FZ_BY_SERVER_TYPE[site.serverType ?? 'auto']);
   if (logonType !== 'anonymous' && site.user) element('User', site.user);
   if (logonType === 'normal' && password !== undefined) {
     emit(depth + 1, `<Pass encoding="base64">${Buffer.from(password, 'utf8').toString('base64')}</Pass>`);

@@ -8,7 +8,7 @@
 import { SiteManagerFormatError, SiteValidationError } from '../errors';
 import { joinFolder, normalizeFolderName } from '../folderPath';
 import { validateSiteInput, type SiteInput } from '../siteInput';
-import { DATA_MODE_BY_PASV, FZ_LOGON, TLS_BY_PROTOCOL, UNSUPPORTED_PROTOCOLS } from './codes';
+import { DATA_MODE_BY_PASV, FZ_LOGON, SERVER_TYPE_BY_FZ, TLS_BY_PROTOCOL, UNSUPPORTED_PROTOCOLS } from './codes';
 import { decodeServerPath, type LengthUnit } from './serverPath';
 import { childElements, childText, firstChild, firstText, ownText, parseXml, type XmlElement } from './xml';
 
@@ -114,6 +114,9 @@ function readServer(server: XmlElement, folder: string, unit: LengthUnit, result
   input.dataMode = DATA_MODE_BY_PASV[pasv || 'MODE_DEFAULT'] ?? 'auto';
   if (pasv && !DATA_MODE_BY_PASV[pasv]) warn(`Unknown transfer mode "${pasv}"; using the default`);
   readCharset(text('EncodingType'), text('CustomEncoding'), input, warn);
+  const serverType = text('Type') === '' ? 'auto' : SERVER_TYPE_BY_FZ[Number(text('Type'))];
+  if (serverType === undefined) warn(`Unknown server type "${text('Type')}"; detecting it from the listings`);
+  else if (serverType !== 'auto') input.serverType = serverType;
   readOptional(server, input, unit, warn);
 
   try {

@@ -3,6 +3,7 @@ import { useSites, selectIsDirty } from '../../stores/sitesStore';
 import { DATA_MODE_OPTIONS, LOGON_OPTIONS, TLS_OPTIONS, type CharsetMode, type SiteForm as Form } from '../../stores/sitesForm';
 import { controlProps, Field } from './Field';
 import { SitePasswordField } from './SitePasswordField';
+import { SERVER_TYPE_LABELS, SERVER_TYPES, type ServerType } from '../../../shared/serverType';
 
 /** The edit form, or a short hint when nothing editable is selected. */
 export function SiteForm() {
@@ -111,6 +112,15 @@ export function SiteForm() {
             {f.charsetMode === 'custom' ? (
               <input aria-label="Encoding name" value={f.charsetName} placeholder="ISO-8859-1" onChange={(e) => edit({ charsetName: e.target.value })} />
             ) : null}
+          </Field>
+          <Field id="site-serverType" label="Server type" error={errors.serverType}>
+            <select {...controlProps('site-serverType', errors.serverType)} value={f.serverType} onChange={(e) => edit({ serverType: e.target.value as ServerType })}>
+              {SERVER_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {SERVER_TYPE_LABELS[type]}
+                </option>
+              ))}
+            </select>
           </Field>
         </fieldset>
         <fieldset>

@@ -49,6 +49,7 @@ const EXPECTED_SITES = [
     user: 'Administrator',
     dataMode: 'auto',
     charset: 'auto',
+    serverType: 'dos',
     remoteDir: 'C:\\inetpub\\wwwroot',
     hasPassword: true,
   },
@@ -78,6 +79,7 @@ const EXPECTED_SITES = [
     user: 'acme',
     dataMode: 'auto',
     charset: 'ISO-8859-1',
+    serverType: 'unix',
     remoteDir: '/Acme Files/2024 Orders',
   },
   {
