@@ -94,6 +94,39 @@ export function recentServerTimeMs(ctx: ListContext | undefined, month0: number,
   return undefined;
 }
 
+/**
+ * Like {@link utcMs}, but also reads 24:00(:00), ISO 8601's midnight at the end of a day that a few
+ * servers print, as 00:00 of the next day; any other time past 23:59 is out of range (undefined).
+ */
+export function utcClockMs(year: number, month0: number, day: number, hour: number, minute: number, second = 0): number | undefined {
+  if (hour !== 24) return utcMs(year, month0, day, hour, minute, second);
+  if (minute !== 0 || second !== 0) return undefined;
+  const startOfDay = utcMs(year, month0, day);
+  return startOfDay === undefined ? undefined : startOfDay + DAY_MS;
+}
+
+/** Like {@link serverTimeMs}, reading 24:00 as the next day's midnight. */
+export function serverClockMs(
+  ctx: ListContext | undefined,
+  year: number,
+  month0: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second = 0,
+): number | undefined {
+  const local = utcClockMs(year, month0, day, hour, minute, second);
+  return local === undefined ? undefined : local - offsetMs(ctx);
+}
+
+/** Like {@link recentServerTimeMs}, reading 24:00 as the next day's midnight (the year is the one of the day printed). */
+export function recentServerClockMs(ctx: ListContext | undefined, month0: number, day: number, hour: number, minute: number): number | undefined {
+  if (hour !== 24) return recentServerTimeMs(ctx, month0, day, hour, minute);
+  if (minute !== 0) return undefined;
+  const startOfDay = recentServerTimeMs(ctx, month0, day, 0, 0);
+  return startOfDay === undefined ? undefined : startOfDay + DAY_MS;
+}
+
 /** Whether a name is the current or parent directory entry, which listings repeat and clients hide. */
 export function isDotEntry(name: string): boolean {
   return name === '.' || name === '..';

@@ -96,3 +96,157 @@ describe('readUnixLine', () => {
     expect(parseUnixLine(line('Jan 31  2020', 'env'))).not.toHaveProperty('isHidden');
   });
 });
+
+describe('layout variants', () => {
+  const now = { nowMs: t(2024, 3, 1) };
+
+  it.each([
+    ['-rw-r--r--+1 alice staff 1024 Jan 31 12:00 acl.txt', { name: 'acl.txt', owner: 'alice', group: 'staff', sizeBytes: 1024 }],
+    ['drwxr-xr-x@12 bob staff 384 Mar  1  2023 Bundle.app', { name: 'Bundle.app', type: 'dir', owner: 'bob', group: 'staff' }],
+    ['-rw-r--r--.1 carol carol 5 Feb  2 08:00 labelled', { name: 'labelled', owner: 'carol', sizeBytes: 5 }],
+    ['-rw-r--r--+ 1 dave users 6 5. Mär 12:00 acl mit leerzeichen', { name: 'acl mit leerzeichen', owner: 'dave', modifiedMs: t(2023, 3, 5, 12, 0) }],
+    ['drwxr-xr-x@ 3 erin staff 96 févr. 14 09:30 dossier', { name: 'dossier', type: 'dir', owner: 'erin', group: 'staff' }],
+  ])('reads an ACL or attribute mark glued to the permissions or the link count: %s', (line, want) => {
+    expect(parseUnixLine(line, now)).toMatchObject(want);
+  });
+
+  it('does not take a mark followed by a letter', () => {
+    expect(readUnixLine('-rw-r--r--+x 1 a b 1 Jan 31 12:00 x', now)).toBeNull();
+  });
+
+  it.each([
+    ['33.5k', 'file'],
+    ['2M', 'file'],
+    ['1.1G', 'file'],
+    ['4,0K', 'file'],
+    ['12KiB', 'file'],
+    ['4.0K', 'dir'],
+  ] as const)('keeps an entry whose size is rounded (%s), without a size', (size, type) => {
+    const mode = type === 'dir' ? 'drwxr-xr-x' : '-rw-r--r--';
+    const entry = parseUnixLine(`${mode} 1 ftp ftp ${size} Jan 31 12:00 data`, now);
+    expect(entry).toMatchObject({ name: 'data', type, owner: 'ftp', group: 'ftp', modifiedMs: t(2024, 1, 31, 12, 0) });
+    expect(entry).not.toHaveProperty('sizeBytes');
+  });
+
+  it('keeps exact sizes from a listing that rounds the others', () => {
+    expect(parseUnixLine('-rw-r--r-- 1 ftp ftp 512 Jan 31 12:00 small', now)?.sizeBytes).toBe(512);
+  });
+
+  it('reads the f type letter as a regular file', () => {
+    expect(parseUnixLine('frw-r--r-- 1 ftp ftp 10 Jan 31 12:00 plain', now)).toMatchObject({ name: 'plain', type: 'file', sizeBytes: 10 });
+  });
+
+  it('reads very long owner and group names', () => {
+    const owner = `o${'w'.repeat(200)}`;
+    const group = `g${'r'.repeat(200)}`;
+    expect(parseUnixLine(`-rw-r--r-- 1 ${owner} ${group} 123 févr.  1  2022 long`, now)).toMatchObject({
+      name: 'long',
+      owner,
+      group,
+      sizeBytes: 123,
+      modifiedMs: t(2022, 2, 1),
+    });
+  });
+
+  it.each([
+    ['-rw-r--r-- 1 ftp ftp 10  5. Mär 12:00   three spaces.txt', '  three spaces.txt'],
+    ['-rw-r--r-- 1 ftp ftp 10 3月  5 12:00  全角.txt', ' 全角.txt'],
+    ['-rw-r--r-- 1 ftp ftp 10 05.03.2024 12:00  dotted', ' dotted'],
+    ['-rw-r--r-- 1 ftp ftp 10 mar  5  2020 a -> b.txt', 'a -> b.txt'],
+    ['-rw-r--r-- 1 ftp ftp 10 2024年3月5日 x -> y', 'x -> y'],
+  ])('keeps the name by position after localized dates: %s', (line, name) => {
+    expect(parseUnixLine(line, now)).toMatchObject({ name, type: 'file' });
+  });
+
+  it.each([
+    ['brw-rw---- 1 root disk 8, 0 15. bře 10:00 sda', 'disk'],
+    ['crw-rw-rw- 1 root root 1,3 3月  5 12:00 null', 'root'],
+    ['crw--w---- 1 root tty 4,   1 mar  5  2020 tty1', 'tty'],
+  ])('reads device numbers before localized dates: %s', (line, group) => {
+    const entry = parseUnixLine(line, now);
+    expect(entry).toMatchObject({ type: 'other', owner: 'root', group });
+    expect(entry?.modifiedMs).toBeDefined();
+    expect(entry).not.toHaveProperty('sizeBytes');
+  });
+
+  it.each([
+    ['-rw-r--r-- ftp ftp 4321 5. Mär 12:00 no-links', { owner: 'ftp', group: 'ftp', sizeBytes: 4321 }],
+    ['-rw-r--r-- 1 ftp 1234 mars  5  2020 no-group', { owner: 'ftp', group: undefined, sizeBytes: 1234 }],
+    ['-rw-r--r-- 1 Administrator Domain Users 77 3月 5日 12:00 windows', { owner: 'Administrator', group: 'Domain Users', sizeBytes: 77 }],
+  ])('reads missing link count or group columns with localized dates: %s', (line, want) => {
+    const entry = parseUnixLine(line, now);
+    expect(entry).toMatchObject(Object.fromEntries(Object.entries(want).filter(([, v]) => v !== undefined)));
+    if (want.group === undefined) expect(entry).not.toHaveProperty('group');
+    expect(entry?.modifiedMs).toBeDefined();
+  });
+});
+
+describe('permission string, checked by position', () => {
+  const row = (mode: string) => `${mode} 1 a b 1 Jan 31  2020 x`;
+
+  it.each([
+    '-rw-r--r--',
+    '----------',
+    'drwxrwsrwt',
+    '-rwSr-Sr-T',
+    '-rw-r-lr--', // System V mandatory locking in the group's execute place
+    '-rw-r-Lr--',
+    '-rw-?--r--',
+    '??????????',
+    'Drw-r--r--',
+    'nrw-r--r--',
+    'frw-r--r--',
+  ])('reads %s', (mode) => {
+    expect(parseUnixLine(row(mode))).toMatchObject({ name: 'x', permissions: mode.slice(1) });
+  });
+
+  it.each([
+    '-rx-r--r--', // x in the write place
+    '-tw-r--r--',
+    '-rwlr--r--', // a lock letter in the owner's execute place
+    '-rw-r--r-l',
+    '-rw-r--r-s', // set-id in the others' place
+    '-rw-r-tr--', // sticky in the group's place
+    'xrw-r--r--',
+    '-RW-r--r--',
+    '-rwxr-xr-xx',
+    '-rw-r--r--?',
+  ])('refuses %s', (mode) => {
+    expect(readUnixLine(row(mode))).toBeNull();
+  });
+});
+
+describe('out-of-range dates', () => {
+  it('leaves the line unparsed when the date is impossible', () => {
+    expect(readUnixLine('-rw-r--r-- 1 ftp ftp 2048 okt 40 12:00 x')).toBeNull();
+  });
+
+  it('reads on past an owner and group that look like an impossible date', () => {
+    expect(parseUnixLine('-rw-r--r-- 1 out 40 2048 Jan  5  2020 x')).toMatchObject({ name: 'x', owner: 'out', group: '40', sizeBytes: 2048, modifiedMs: t(2020, 1, 5) });
+  });
+});
+
+describe('numeric owners and groups before sizes that look like years', () => {
+  const now = { nowMs: t(2024, 6, 15, 12, 0) };
+  it.each([
+    ['-rw-r--r-- 1 1000 1000 2048 Jan  5  2020 x', 2048, t(2020, 1, 5)],
+    ['-rw-r--r-- 1 1000 1000 2024 márc. 15. 10:00 x', 2024, t(2024, 3, 15, 10, 0)],
+    ['-rw-r--r-- 1 1000 1000 1999  5. Mär 12:00 x', 1999, t(2024, 3, 5, 12, 0)],
+    ['-rw-r--r-- 1 0 0 2012 3月  5 12:00 x', 2012, t(2024, 3, 5, 12, 0)],
+    ['-rw-r--r-- 1 0 0 2012 2011 okt. 23. x', 2012, t(2011, 10, 23)],
+    ['-rw-r--r-- 1 33 33 2001 2001. szept. 1. x', 2001, t(2001, 9, 1)],
+  ])('%s', (line, sizeBytes, modifiedMs) => {
+    expect(parseUnixLine(line, now)).toMatchObject({ name: 'x', sizeBytes, modifiedMs });
+  });
+});
+
+describe('owners and groups that read as a date', () => {
+  it.each([
+    ['-rw-r--r-- 1 pro 20 2048 Jan  5  2020 x', 'pro', '20', 2048],
+    ['-rw-r--r-- 1 mai 5 1999 févr. 14 09:30 x', 'mai', '5', 1999],
+    ['-rw-r--r-- 1 12 set 2020 12 set 2021 x', '12', 'set', 2020],
+    ['-rw-r--r-- 1 out 40 2048 Jan  5  2020 x', 'out', '40', 2048],
+  ])('%s', (line, owner, group, sizeBytes) => {
+    expect(parseUnixLine(line, { nowMs: t(2024, 3, 1) })).toMatchObject({ name: 'x', owner, group, sizeBytes });
+  });
+});
