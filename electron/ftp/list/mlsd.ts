@@ -12,14 +12,12 @@ type Facts = Map<string, string>;
 // RFC 3659 §7.5: factname is a registered name or an "OS." / local token; never spaces or '='.
 const FACT_NAME = /^[A-Za-z0-9._-]+$/;
 
-/** Splits `facts SP name`; undefined when the facts part is not a list of `name=value;`. */
-function splitFactsLine(line: string): { facts: Facts; name: string } | undefined {
-  // RFC 3659 §7.2: the facts end with ';' and a single space separates them from the name, so the
-  // first "; " ends them even when the name itself holds spaces or ';' (values cannot hold ';').
-  const end = line.indexOf('; ');
-  if (end < 0) return undefined;
+/** The facts RFC 3659 §7.5 registers. */
+const REGISTERED_FACTS = new Set(['size', 'modify', 'create', 'type', 'unique', 'perm', 'lang', 'media-type', 'charset']);
+
+/** Reads `name=value;...` (the last `;` optional); undefined when it is not such a list. */
+function readFacts(text: string): Facts | undefined {
   const facts: Facts = new Map();
-  const text = line.slice(0, end);
   let start = 0;
   while (start <= text.length) {
     let stop = text.indexOf(';', start);
@@ -34,8 +32,31 @@ function splitFactsLine(line: string): { facts: Facts; name: string } | undefine
     }
     start = stop + 1;
   }
-  if (facts.size === 0) return undefined;
-  return { facts, name: line.slice(end + 2) };
+  return facts.size === 0 ? undefined : facts;
+}
+
+/**
+ * Splits `facts SP name`; undefined when the facts part is not a list of `name=value;`. RFC 3659
+ * §7.2: the facts end with ';' and a single space separates them from the name, so the first
+ * "; " ends them even when the name holds spaces or ';' (values cannot hold ';'). Servers that
+ * put a TAB there, or leave out the last ';', are read too: fact values hold no blank (SCHAR,
+ * §7.2), so the first blank then ends the facts.
+ */
+function splitFactsLine(line: string): { facts: Facts; name: string } | undefined {
+  const spaced = line.indexOf('; ');
+  const tabbed = line.indexOf(';\t');
+  const end = spaced < 0 ? tabbed : tabbed < 0 ? spaced : Math.min(spaced, tabbed);
+  if (end >= 0) {
+    const facts = readFacts(line.slice(0, end));
+    return facts ? { facts, name: line.slice(end + 2) } : undefined;
+  }
+  const blank = line.search(/[ \t]/);
+  if (blank <= 0) return undefined;
+  const text = line.slice(0, blank);
+  const facts = readFacts(text);
+  // One `word=word` alone could be anything: it counts as facts only when it names a registered fact.
+  if (!facts || (!text.includes(';') && ![...facts.keys()].some((name) => REGISTERED_FACTS.has(name)))) return undefined;
+  return { facts, name: line.slice(blank + 1) };
 }
 
 /** RFC 3659 §2.3 time-val (`YYYYMMDDHHMMSS[.sss]`, always UTC) in ms, or undefined. */

@@ -22,7 +22,6 @@ describe('parseMlsdLine', () => {
     ['type=dir;modify=20240101000000; ..', 'skip'],
     ['-rw-r--r-- 1 a b 1 Jan 1 2020 x=y; z', null],
     ['hello; world', null],
-    ['type=file;size=1 no-separator', null],
     ['type=file;size=1;', null],
     ['; name', null],
     ['=file; name', null],
@@ -81,6 +80,31 @@ describe('parseMlsdLine', () => {
   it('infers the type when the client turned the type fact off', () => {
     expect(parseMlsdLine('sizd=4096;modify=20240101000000; d')).toMatchObject({ type: 'dir' });
     expect(parseMlsdLine('size=1;modify=20240101000000; f')).toMatchObject({ type: 'file', sizeBytes: 1 });
+  });
+});
+
+describe('MLSD lines as servers really send them', () => {
+  it.each([
+    ['facts without the last ";"', 'type=file;size=3;modify=20240305120000 a b.txt', { name: 'a b.txt', sizeBytes: 3 }],
+    ['a TAB before the name', 'type=file;size=3;\tnotes.txt', { name: 'notes.txt', sizeBytes: 3 }],
+    ['a TAB and no last ";"', 'type=dir;modify=20240305120000\tsrc', { name: 'src', type: 'dir' }],
+    ['one registered fact without ";"', 'type=file x.bin', { name: 'x.bin', type: 'file' }],
+    ['unknown facts and upper-case names', 'TYPE=FILE;SIZE=12;X.Foo=bar;Unique=801g4; up.txt', { name: 'up.txt', type: 'file', sizeBytes: 12 }],
+  ])('%s', (_what, line, expected) => {
+    expect(parseMlsdLine(line)).toMatchObject(expected);
+  });
+
+  it('drops a malformed modify fact, not the entry', () => {
+    const entry = parseMlsdLine('type=file;size=3;modify=2024-03-05; a.txt');
+    expect(entry).toMatchObject({ name: 'a.txt', sizeBytes: 3 });
+    expect(entry && 'modifiedMs' in entry).toBe(false);
+    expect(parseMlsdLine('type=file;modify=20241399120000; b.txt')).toEqual({ name: 'b.txt', type: 'file' });
+  });
+
+  it('never produces an entry without a name, and takes no lone word=word for facts', () => {
+    expect(parseMlsdLine('type=file;size=3; ')).toBeNull();
+    expect(parseMlsdLine('type=file;size=3 ')).toBeNull();
+    expect(parseMlsdLine('colour=blue sky')).toBeNull();
   });
 });
 
