@@ -12,6 +12,7 @@ import { FtpAbortedError, FtpConnectionError, FtpError, FtpTimeoutError, type Ce
 import { ReplyParser, isPreliminary, type FtpReply } from '../reply';
 import { assertSafeCommand, maskCommand } from './commandGuard';
 import { loggedReplyText, replyHint, type FtpLogEvent, type FtpLogSink } from './logEvent';
+import { connectFailureWords } from './connectFailure';
 import { checkTrust, startTls, type TlsTrustOptions } from './tlsTrust';
 
 /** How to open a control connection. */
@@ -89,10 +90,23 @@ export class ControlConnection extends EventEmitter {
     const log = (kind: FtpLogEvent['kind'], text: string) =>
       options.log({ timeMs: Date.now(), connectionId: options.connectionId, kind, text });
     log('status', `Connecting to ${options.host}:${options.port}${options.implicitTls ? ' (implicit TLS)' : ''}`);
-    let socket: net.Socket = await connectTcp(options);
+    let socket: net.Socket;
     let certificate: CertificateInfo | undefined;
+    try {
+      socket = await connectTcp(options);
+    } catch (err) {
+      // Nothing else will tell the log why: the connection never existed.
+      if (!(err instanceof FtpAbortedError)) log('error', (err as Error).message);
+      throw err;
+    }
     if (options.implicitTls) {
-      const secure = await startTls({ socket, host: options.host, timeoutMs: options.timeoutMs, signal: options.signal });
+      let secure: tls.TLSSocket;
+      try {
+        secure = await startTls({ socket, host: options.host, timeoutMs: options.timeoutMs, signal: options.signal, isImplicit: true });
+      } catch (err) {
+        log('error', (err as Error).message);
+        throw err;
+      }
       try {
         certificate = checkTrust(secure, options.implicitTls);
       } catch (err) {
@@ -409,8 +423,10 @@ function connectTcp(options: ControlConnectionOptions): Promise<net.Socket> {
       socket.destroy();
       reject(err);
     };
-    const onError = (err: Error) =>
-      fail(new FtpConnectionError(`Cannot connect to ${options.host}:${options.port}: ${err.message}`, { cause: err }));
+    const onError = (err: Error) => {
+      const words = connectFailureWords(options.host, options.port, (err as NodeJS.ErrnoException).code);
+      fail(new FtpConnectionError(words ?? `Cannot connect to ${options.host}:${options.port}: ${err.message}`, { cause: err, errno: (err as NodeJS.ErrnoException).code }));
+    };
     socket.once('error', onError);
     socket.once('connect', () => {
       cleanup();

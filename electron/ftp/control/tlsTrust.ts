@@ -7,6 +7,7 @@
 import net from 'node:net';
 import type tls from 'node:tls';
 import { tlsModule } from './tlsModule';
+import { tlsHandshakeHint } from './connectFailure';
 import { FtpConnectionError, FtpTimeoutError, FtpTlsError, type CertificateInfo } from '../errors';
 
 /** How the caller wants the server certificate judged. */
@@ -64,6 +65,8 @@ export interface StartTlsOptions {
   session?: Buffer;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Implicit FTPS: TLS from the first byte, so a plain FTP port answers in clear (see tlsHandshakeHint). */
+  isImplicit?: boolean;
 }
 
 /**
@@ -95,7 +98,12 @@ export function startTls(options: StartTlsOptions): Promise<tls.TLSSocket> {
       socket.destroy();
       reject(err);
     };
-    const onError = (err: Error) => fail(err instanceof FtpTlsError ? err : new FtpTlsError(`TLS handshake failed: ${err.message}`, { cause: err }));
+    const onError = (err: Error) => {
+      if (err instanceof FtpTlsError) return fail(err);
+      // OpenSSL's words stay in the cause; the message says what they mean when they are known.
+      const hint = tlsHandshakeHint(err.message, options.isImplicit === true);
+      fail(new FtpTlsError(`TLS handshake failed: ${hint ?? err.message}`, { cause: err }));
+    };
     const onClose = () => fail(new FtpTlsError('The connection closed during the TLS handshake'));
     socket.once('error', onError);
     socket.once('close', onClose);

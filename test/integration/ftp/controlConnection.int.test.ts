@@ -3,7 +3,7 @@
  * multi-line greetings, commands refused before sending, unexpected closes and reply timeouts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FtpConnectionError, FtpInvalidInputError, FtpReplyError, FtpTimeoutError, isTransient, type FtpLogEvent } from '../../../electron/ftp';
+import { FtpConnectionError, FtpInvalidInputError, FtpReplyError, FtpSession, FtpTimeoutError, FtpTlsError, isTransient, type FtpLogEvent } from '../../../electron/ftp';
 import { connect, faultServer, FILE, sink, stopAll } from './harness';
 
 afterEach(stopAll);
@@ -101,5 +101,35 @@ describe('commands and replies', () => {
     const err = await session.raw('NOOP').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FtpTimeoutError);
     expect(isTransient(err)).toBe(true);
+  });
+});
+
+describe('connections that cannot be made', () => {
+  /** A loopback port nothing listens on: bound, then closed. */
+  async function closedPort(): Promise<number> {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+
+  it('says in words why a port refused the connection, in the error and in the log', async () => {
+    const port = await closedPort();
+    const log: FtpLogEvent[] = [];
+    const err = await FtpSession.connect({ host: '127.0.0.1', port, timeoutMs: 5000 }, { onLog: (e) => log.push(e) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpConnectionError);
+    expect((err as Error).message).toBe(`127.0.0.1:${port} refused the connection: no server listens on that port, or a firewall turns it away`);
+    expect(log.filter((e) => e.kind === 'error').map((e) => e.text)).toEqual([(err as Error).message]);
+  });
+
+  it('says that a plain FTP port was asked for implicit TLS, in the error and in the log', async () => {
+    const s = await faultServer();
+    const log: FtpLogEvent[] = [];
+    const err = await FtpSession.connect({ host: s.host, port: s.port, tls: 'implicit', timeoutMs: 5000 }, { onLog: (e) => log.push(e) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FtpTlsError);
+    expect((err as Error).message).toMatch(/^TLS handshake failed: The server did not answer in TLS: this port probably speaks plain FTP/);
+    expect(log.some((e) => e.kind === 'error' && e.text === (err as Error).message)).toBe(true);
   });
 });
