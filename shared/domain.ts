@@ -116,6 +116,8 @@ export interface LogEntry {
   code?: number;
   /** A short plain-language explanation of lines that matter (fallbacks, 425, 530, ...). */
   hint?: string;
+  /** A negative reply that was expected and harmless (a probe, an optional setting): shown as information. */
+  isExpected?: boolean;
   /** The queue item a line is about, so the log can link to its row. */
   itemId?: string;
 }

@@ -10,7 +10,7 @@
 import { EventEmitter } from 'node:events';
 import type { DataStrategy, FileEntry } from '../../shared/domain';
 import { DEFAULT_MAX_LISTING_ENTRIES } from '../../shared/limits';
-import type { ControlConnection } from './control/ControlConnection';
+import type { ControlConnection, RequestOptions } from './control/ControlConnection';
 import type { FtpLogEvent } from './control/logEvent';
 import { DataCommand } from './data/DataCommand';
 import { downloadMover, readToEnd, uploadMover, type FileMover } from './data/movers';
@@ -252,12 +252,16 @@ export class FtpSession extends EventEmitter {
     });
   }
 
-  /** Size in bytes (SIZE, RFC 3659 §4), asked in binary mode where it is exact. */
-  size(path: string): Promise<number> {
+  /**
+   * Size in bytes (SIZE, RFC 3659 §4), asked in binary mode where it is exact. With `isProbe`
+   * (is something there?) a refusal is logged as the expected answer it is, not as an error.
+   */
+  size(path: string, opts: { isProbe?: boolean } = {}): Promise<number> {
     return this.exclusive(async () => {
       await this.settleCharset(path);
       await this.ensureType('I');
-      return parseSizeReply((await this.expect(`SIZE ${path}`, 213)).text);
+      const options = opts.isProbe ? { expectedRefusal: 'Expected when nothing is there yet' } : {};
+      return parseSizeReply((await this.expectWith(`SIZE ${path}`, options, 213)).text);
     });
   }
 
@@ -291,11 +295,12 @@ export class FtpSession extends EventEmitter {
     );
   }
 
-  /** Creates a directory (MKD). */
-  mkdir(path: string): Promise<void> {
+  /** Creates a directory (MKD); with `mayExist`, a refusal is logged as expected (the folder may be there already). */
+  mkdir(path: string, opts: { mayExist?: boolean } = {}): Promise<void> {
     return this.exclusive(async () => {
       await this.settleCharset(path);
-      await this.expect(`MKD ${path}`, 257);
+      const options = opts.mayExist ? { expectedRefusal: 'Expected when the folder is there already' } : {};
+      await this.expectWith(`MKD ${path}`, options, 257);
     });
   }
 
@@ -553,8 +558,13 @@ export class FtpSession extends EventEmitter {
   }
 
   /** Sends a command and returns its reply if the code is one of `codes` (any 2yz when none given); else throws FtpReplyError. */
-  private async expect(command: string, ...codes: number[]): Promise<FtpReply> {
-    const reply = await this.control.request(command);
+  private expect(command: string, ...codes: number[]): Promise<FtpReply> {
+    return this.expectWith(command, {}, ...codes);
+  }
+
+  /** Sends `command` and resolves with its reply if it is one of `codes` (any 2xx without codes); else an FtpReplyError. */
+  private async expectWith(command: string, options: RequestOptions, ...codes: number[]): Promise<FtpReply> {
+    const reply = await this.control.request(command, options);
     const ok = codes.length > 0 ? codes.includes(reply.code) : isCompletion(reply);
     if (!ok) throw new FtpReplyError(reply.code, reply.text, command.startsWith('PASS ') ? 'PASS ****' : command);
     return reply;

@@ -243,12 +243,13 @@ async function readServer(control: ControlConnection, opts: ConnectOptions, afte
   // A refusal leaves the server's default facts: listings still work, with fewer columns.
   const mlstFacts = mlstOptsToRequest(features.get('MLST'));
   if (mlstFacts) options.push(`OPTS MLST ${mlstFacts}`);
+  const optional = { expectedRefusal: 'Optional: the server keeps its default' };
   if (opts.pipelinedLogin !== false) {
     control.batch(() => {
-      for (const command of options) control.request(command).catch(() => undefined);
+      for (const command of options) control.request(command, optional).catch(() => undefined);
     });
   } else {
-    for (const command of options) await control.request(command);
+    for (const command of options) await control.request(command, optional);
   }
   const syst = await after.syst;
   const pwd = await after.pwd;

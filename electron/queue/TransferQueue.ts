@@ -130,6 +130,11 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     return added;
   }
 
+  /** Records that a remote folder exists (the one a pane shows), so uploads into it make no MKD for it. */
+  noteRemoteFolder(siteId: string, dir: string): void {
+    this.remoteDirs.note(siteId, dir);
+  }
+
   /**
    * Queues a folder recursively, creating its folders on the other side. Names a server sends
    * that would escape the target are not queued for transfer: each becomes a failed item saying why.

@@ -32,6 +32,13 @@ export class RemoteDirCache {
     return work;
   }
 
+  /** Records that `dir` exists on the site (seen in a listing): ensure() then has nothing to do for it. */
+  note(siteId: string, dir: string): void {
+    const set = this.known.get(siteId) ?? new Set<string>(['/', '', '.']);
+    this.known.set(siteId, set);
+    set.add(dir);
+  }
+
   /** Forgets what is known (the user may have deleted folders between runs). */
   clear(): void {
     this.known.clear();
@@ -42,7 +49,7 @@ export class RemoteDirCache {
     const parent = remoteParent(dir);
     if (parent !== dir) await this.ensure(siteId, session, parent);
     try {
-      await session.mkdir(dir);
+      await session.mkdir(dir, { mayExist: true });
       this.created.add(`${siteId}\0${dir}`);
     } catch (mkdirErr) {
       // Some servers (vsftpd) list a missing path as empty, so look for the name in the parent.

@@ -66,9 +66,10 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new TransferError({ kind: 'aborted', message: 'transfer aborted', isTransient: false });
 }
 
-async function remoteSizeOrUndefined(ctx: AttemptContext, remotePath: string): Promise<number | undefined> {
+/** The remote size, or undefined when the server cannot tell; `isProbe`: asking whether anything is there at all. */
+async function remoteSizeOrUndefined(ctx: AttemptContext, remotePath: string, isProbe = false): Promise<number | undefined> {
   try {
-    return await ctx.session.size(remotePath);
+    return await ctx.session.size(remotePath, { isProbe });
   } catch (err) {
     // A broken connection must retry; "no such file" or "SIZE not supported" just means unknown.
     if (failureOf(err).isTransient) throw err;
@@ -316,7 +317,7 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
   }
   // In a folder this run created, nothing can exist yet: skip the SIZE probe (a round trip per file).
   const isInNewFolder = !meta.hasStarted && ctx.remoteDirs.isCreatedThisRun(item.siteId, remoteParent(item.remotePath));
-  let remoteSize = isInNewFolder ? undefined : await remoteSizeOrUndefined(ctx, item.remotePath);
+  let remoteSize = isInNewFolder ? undefined : await remoteSizeOrUndefined(ctx, item.remotePath, true);
   throwIfAborted(ctx.signal);
 
   let offset = 0;
@@ -338,7 +339,7 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
       if (outcome === 'skip') return 'skipped';
       if (outcome === 'rename') {
         const dir = remoteParent(item.remotePath);
-        const name = await firstFreeName(remoteBaseName(item.remotePath), async (c) => (await remoteSizeOrUndefined(ctx, joinRemote(dir, c))) !== undefined);
+        const name = await firstFreeName(remoteBaseName(item.remotePath), async (c) => (await remoteSizeOrUndefined(ctx, joinRemote(dir, c), true)) !== undefined);
         item.remotePath = joinRemote(dir, name);
         remoteSize = undefined;
         ctx.log('info', `target exists; uploading to ${item.remotePath}`);

@@ -16,11 +16,13 @@ export interface TransferSession {
    */
   list(path: string, onCutShort?: (reply: string) => void): Promise<FileEntry[]>;
   /** The remote file's size in bytes; rejects (typically 550) when it does not exist. */
-  size(path: string): Promise<number>;
+  /** With `isProbe` (is something there?) the session treats a refusal as the expected answer. */
+  size(path: string, opts?: { isProbe?: boolean }): Promise<number>;
   /** The remote file's modification time in ms since the epoch, when the server tells. */
   modifiedTime(path: string): Promise<number | undefined>;
   /** Creates one remote folder (its parent exists). */
-  mkdir(path: string): Promise<void>;
+  /** With `mayExist` the session treats a refusal as expected (the folder may be there already). */
+  mkdir(path: string, opts?: { mayExist?: boolean }): Promise<void>;
   /** Deletes one remote file. */
   delete(path: string): Promise<void>;
   /**

@@ -16,6 +16,7 @@ export class LogFeed {
     const line: LogEntry = { seq: ++this.seq, timeMs: e.timeMs, connectionId: e.connectionId, kind: e.kind, text: e.text };
     if (e.code !== undefined) line.code = e.code;
     if (e.hint !== undefined) line.hint = e.hint;
+    if (e.isExpected) line.isExpected = true;
     this.hub.push('log', line);
   };
 

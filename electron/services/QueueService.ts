@@ -94,6 +94,8 @@ export class QueueService {
     // Downloads picked together (x and x.part, say) must not share a partial file.
     const suffixes = partialSuffixes(input.items.map(localName), input.items.map((i) => isDownload && !i.isFolder), this.queue.settings.partSuffix);
     const report: EnqueueReport = { addedCount: 0, folderCount: 0, refused: [] };
+    // The folder the remote pane shows exists: no MKD to find that out again.
+    if (!isDownload) this.queue.noteRemoteFolder(siteId, input.remoteFolder);
     const added = this.queue.addFiles(
       input.items.flatMap((f, i) =>
         f.isFolder

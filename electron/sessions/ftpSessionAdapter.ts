@@ -35,9 +35,9 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
         throw asTransferError(err);
       }
     },
-    size: (p) => session.size(p).catch(rethrowAsTransferError),
+    size: (p, opts) => session.size(p, opts).catch(rethrowAsTransferError),
     modifiedTime: (p) => session.modifiedTime(p).catch(rethrowAsTransferError),
-    mkdir: (p) => session.mkdir(p).catch(rethrowAsTransferError),
+    mkdir: (p, opts) => session.mkdir(p, opts).catch(rethrowAsTransferError),
     delete: (p) => session.delete(p).catch(rethrowAsTransferError),
     download: async (remote, to, opts) => {
       try {

@@ -28,13 +28,14 @@ export function appendToRing(lines: LogEntry[], batch: LogEntry[], capacity: num
   return next.length > capacity ? next.slice(next.length - capacity) : next;
 }
 
-/** The lines matching a filter: text, connection or reply code, case-insensitive. */
+/** The lines matching a filter: text, hint, connection or reply code, case-insensitive. */
 export function filterLog(lines: LogEntry[], filter: string): LogEntry[] {
   const needle = filter.trim().toLowerCase();
   if (!needle) return lines;
   return lines.filter(
     (l) =>
       l.text.toLowerCase().includes(needle) ||
+      l.hint?.toLowerCase().includes(needle) === true ||
       l.connectionId.toLowerCase().includes(needle) ||
       (l.code !== undefined && String(l.code).startsWith(needle)),
   );

@@ -50,6 +50,8 @@ test('a file dragged onto the remote pane reaches 100% in the queue and 226 in t
   const content = Buffer.alloc(300_000, 3);
   await writeFile(path.join(home, 'report.pdf'), content);
   await writeFile(path.join(server.homeDir, 'existing.txt'), 'here');
+  await mkdir(path.join(server.homeDir, 'inbox'));
+  await writeFile(path.join(home, 'notes.txt'), 'notes');
   await page.goto(ferry.url);
   const remote = await quickConnect(page, server, 'existing.txt');
 
@@ -67,6 +69,27 @@ test('a file dragged onto the remote pane reaches 100% in the queue and 226 in t
   await log.getByLabel('Filter log').fill('226');
   await expect(log.locator('.log-line[data-code="226"]').first()).toBeVisible();
   expect(sha(await readFile(path.join(server.homeDir, 'report.pdf')))).toBe(sha(content));
+
+  // Nothing went wrong, and the log says so: the probe for a target not there yet (550 to SIZE)
+  // and an optional setting the server declines (501 to OPTS UTF8 ON) are information, not red.
+  await log.getByLabel('Filter log').fill('Expected when nothing is there yet');
+  await expect(log.locator('.log-line.log-expected[data-code="550"]')).toHaveCount(1);
+  await log.getByLabel('Filter log').fill('Optional: the server keeps its default');
+  await expect(log.locator('.log-line.log-expected').first()).toBeVisible();
+  for (const code of ['550', '501']) {
+    await log.getByLabel('Filter log').fill(code);
+    await expect(log.locator('.log-line.log-expected').first()).toBeVisible();
+    await expect(log.locator('.log-line.log-5xx, .log-line.log-error')).toHaveCount(0);
+  }
+  // The folder the remote pane shows is there: an upload into it sends no MKD to find that out.
+  await rowOf(remote, 'inbox').dblclick();
+  await expect(remote.getByLabel('Remote site path')).toHaveValue('/inbox');
+  await dragToPane(page, rowOf(paneOf(page, 'Local site'), 'notes.txt'), 'Remote site');
+  await expect(rowOf(remote, 'notes.txt')).toBeVisible();
+  await log.getByLabel('Filter log').fill('STOR /inbox/notes.txt');
+  await expect(log.locator('.log-line.log-command')).toHaveCount(1);
+  await log.getByLabel('Filter log').fill('MKD');
+  await expect(log.locator('.log-line')).toHaveCount(0);
 });
 
 test('a remote folder dragged onto the local pane arrives as the whole tree', async ({ page }) => {

@@ -42,6 +42,11 @@ export interface RequestOptions {
    * the reply goes to the next one (ABOR, which some servers answer together with the aborted command).
    */
   skipIf?: (reply: FtpReply) => boolean;
+  /**
+   * A refusal of this command is expected and harmless (a probe, an optional setting): such a
+   * reply is logged as information, with these words instead of the code's usual hint.
+   */
+  expectedRefusal?: string;
 }
 
 interface Pending {
@@ -168,7 +173,7 @@ export class ControlConnection extends EventEmitter {
   }
 
   /** Emits a status or error line on the log. */
-  log(kind: FtpLogEvent['kind'], text: string, extra: { code?: number; hint?: string } = {}): void {
+  log(kind: FtpLogEvent['kind'], text: string, extra: { code?: number; hint?: string; isExpected?: boolean } = {}): void {
     this.options.log({ timeMs: Date.now(), connectionId: this.options.connectionId, kind, text, ...extra });
   }
 
@@ -314,8 +319,9 @@ export class ControlConnection extends EventEmitter {
   }
 
   private onReply(reply: FtpReply): void {
-    const hint = replyHint(reply.code);
-    this.log('reply', loggedReplyText(reply.lines), { code: reply.code, ...(hint ? { hint } : {}) });
+    const expected = reply.code >= 400 ? this.queue[0]?.options.expectedRefusal : undefined;
+    const hint = expected ?? replyHint(reply.code);
+    this.log('reply', loggedReplyText(reply.lines), { code: reply.code, ...(hint ? { hint } : {}), ...(expected ? { isExpected: true } : {}) });
     this.dispatch(reply);
   }
 

@@ -12,6 +12,8 @@ export interface FtpLogEvent {
   text: string;
   code?: number;
   hint?: string;
+  /** A refusal that was expected and harmless (a probe, an optional setting): information, not an error. */
+  isExpected?: boolean;
 }
 
 /** A sink for log events. */

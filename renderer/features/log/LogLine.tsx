@@ -5,6 +5,8 @@ import type { LogEntry } from '../../../shared/domain';
 export function lineClass(line: LogEntry): string {
   if (line.kind === 'error') return 'log-error';
   if (line.kind === 'command') return 'log-command';
+  // An expected refusal (a probe for a file not there yet) is information, not a failure.
+  if (line.kind === 'reply' && line.isExpected) return 'log-reply log-expected';
   if (line.kind === 'reply' && line.code) return `log-reply log-${Math.floor(line.code / 100)}xx`;
   return 'log-status';
 }

@@ -133,3 +133,19 @@ describe('connections that cannot be made', () => {
     expect(log.some((e) => e.kind === 'error' && e.text === (err as Error).message)).toBe(true);
   });
 });
+
+describe('refusals that were expected', () => {
+  it('logs a probe\'s refusal as expected information, and the same refusal otherwise with its usual hint', async () => {
+    const s = await faultServer({ handlers: { OPTS: (session) => session.reply(501, 'Invalid argument') } });
+    const log: FtpLogEvent[] = [];
+    const session = await connect(s, {}, log);
+    await expect(session.size('missing.bin', { isProbe: true })).rejects.toMatchObject({ code: 550 });
+    await expect(session.size('missing.bin')).rejects.toMatchObject({ code: 550 });
+    const refusals = log.filter((e) => e.kind === 'reply' && (e.code ?? 0) >= 500);
+    expect(refusals.map((e) => [e.code, e.isExpected === true, e.hint])).toEqual([
+      [501, true, 'Optional: the server keeps its default'],
+      [550, true, 'Expected when nothing is there yet'],
+      [550, false, 'File or folder unavailable (not found, or no permission)'],
+    ]);
+  });
+});
