@@ -108,8 +108,10 @@ export interface LogEntry {
   /** Increasing sequence number, unique within a process run. */
   seq: number;
   timeMs: number;
-  /** Which connection said it (e.g. `browse-1`, `transfer-3`). */
+  /** Which connection said it (e.g. `browse-1`, `transfer-3`): an id, unique per run. */
   connectionId: string;
+  /** The connection as a user reads it: the server and what it does (`ftp.example.com · browsing`). */
+  connectionLabel?: string;
   kind: LogKind;
   text: string;
   /** The reply code, for replies. */

@@ -16,16 +16,17 @@ import {
   type ExistsQuestion,
 } from '../queue';
 import { ftpSessionFactory } from '../sessions';
+import type { FtpLogEvent } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
 import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSettings, QueueSnapshot } from '../../shared/queue';
 import type { MethodInput } from '../../shared/contract';
 import { joinRemotePath } from '../../shared/remotePath';
 import type { EventHub } from './EventHub';
-import type { LogFeed } from './LogFeed';
+import { serverLabel, type LogFeed } from './LogFeed';
 import type { RemoteSessions } from './RemoteSessions';
 import type { SiteService } from '../sites';
 import { siteConnectParams } from './siteConnect';
-import { toConnectOptions } from './connectOptions';
+import { portOf, toConnectOptions } from './connectOptions';
 import type { ServerHabits } from './ServerHabits';
 import type { TlsMemory } from './TlsMemory';
 import { loadQueueSettings, optionsOf, saveQueueSettings, settingsOf } from './queueSettings';
@@ -56,12 +57,14 @@ export class QueueService {
   readonly queue: TransferQueue;
   /** How this run's browsing sessions logged in, by site: typed passwords and once-trusted certificates live only here. */
   private readonly sessionParams = new Map<string, ConnectParams>();
+  /** Transfer connections already named in the log. */
+  private readonly namedConnections = new Set<string>();
   /** File-exists questions waiting for the user, in the order asked. */
   private readonly questions = new Map<string, { info: ExistsQuestionInfo; resolve: (answer: ExistsAnswer) => void }>();
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.queue = new TransferQueue({
-      sessions: ftpSessionFactory((siteId) => this.connectOptionsFor(siteId), { onLog: (_site, e) => deps.log.sink(e) }),
+      sessions: ftpSessionFactory((siteId) => this.connectOptionsFor(siteId), { onLog: (siteId, e) => this.logTransfer(siteId, e) }),
       fs: nodeLocalFs,
       store: new FileQueueStore(path.join(deps.dataDir, 'queue.json')),
       resolveExists: (q) => this.ask(q),
@@ -197,6 +200,28 @@ export class QueueService {
     const isWaiting = (kind?: string) => kind === 'credentials-needed' || kind === 'password-required';
     const waiting = this.queue.list().filter((i) => i.siteId === siteId && i.state === 'failed' && isWaiting(i.lastError?.kind));
     if (waiting.length > 0) this.queue.retry(waiting.map((i) => i.id));
+  }
+
+  /** A transfer connection's log line; the first one names the connection by its server. */
+  private logTransfer(siteId: string, event: FtpLogEvent): void {
+    if (!this.namedConnections.has(event.connectionId)) {
+      this.namedConnections.add(event.connectionId);
+      const number = /^transfer-(\d+)$/.exec(event.connectionId)?.[1];
+      this.deps.log.name(event.connectionId, this.serverOf(siteId), number ? `transfer ${number}` : 'transfer');
+    }
+    this.deps.log.sink(event);
+  }
+
+  /** The server a site's transfers go to, as the log names it. */
+  private serverOf(siteId: string): string {
+    const params = this.sessionParams.get(siteId);
+    if (params) return serverLabel(params.host, portOf(params));
+    try {
+      const site = this.deps.sites.get(siteId);
+      return serverLabel(site.host, portOf(site));
+    } catch {
+      return siteId;
+    }
   }
 
   /** Logs transfers in as the browsing session did; after a restart, saved sites use the site store. */

@@ -6,7 +6,7 @@
 import { FtpSession, FtpTlsUnavailableError } from '../ftp';
 import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
-import type { LogFeed } from './LogFeed';
+import { serverLabel, type LogFeed } from './LogFeed';
 import { portOf, toConnectOptions } from './connectOptions';
 import type { ServerHabits } from './ServerHabits';
 import { serverKey, type TlsMemory } from './TlsMemory';
@@ -58,6 +58,7 @@ export class RemoteSessions {
   /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
   async connect(params: ConnectParams, ownerId: string): Promise<RemoteSessionInfo> {
     const sessionId = `browse-${++this.seq}`;
+    this.log.name(sessionId, serverLabel(params.host, portOf(params)), 'browsing');
     const key = serverKey(params.host, portOf(params));
     if (params.allowPlain && params.tls === 'explicit-if-available') await this.tls.allowPlain(key, params.allowPlain === 'always');
     const session = await this.login(params, sessionId);

@@ -37,6 +37,7 @@ export function filterLog(lines: LogEntry[], filter: string): LogEntry[] {
       l.text.toLowerCase().includes(needle) ||
       l.hint?.toLowerCase().includes(needle) === true ||
       l.connectionId.toLowerCase().includes(needle) ||
+      l.connectionLabel?.toLowerCase().includes(needle) === true ||
       (l.code !== undefined && String(l.code).startsWith(needle)),
   );
 }
@@ -44,7 +45,7 @@ export function filterLog(lines: LogEntry[], filter: string): LogEntry[] {
 /** Formats lines as plain text for the clipboard, one per line. */
 export function logToText(lines: LogEntry[]): string {
   return lines
-    .map((l) => `${new Date(l.timeMs).toISOString()} ${l.connectionId} ${l.kind === 'command' ? 'Command' : l.kind === 'reply' ? 'Reply' : l.kind === 'error' ? 'Error' : 'Status'}: ${l.text}`)
+    .map((l) => `${new Date(l.timeMs).toISOString()} ${l.connectionLabel ?? l.connectionId} ${l.kind === 'command' ? 'Command' : l.kind === 'reply' ? 'Reply' : l.kind === 'error' ? 'Error' : 'Status'}: ${l.text}`)
     .join('\n');
 }
 

@@ -90,6 +90,13 @@ test('a file dragged onto the remote pane reaches 100% in the queue and 226 in t
   await expect(log.locator('.log-line.log-command')).toHaveCount(1);
   await log.getByLabel('Filter log').fill('MKD');
   await expect(log.locator('.log-line')).toHaveCount(0);
+  await expect(log.getByRole('status')).toHaveText('No line matches “MKD”.');
+
+  // Connections are named by their server and what they do, and can be filtered so.
+  await log.getByLabel('Filter log').fill('STOR /report.pdf');
+  await expect(log.locator('.log-line .log-conn')).toHaveText(`127.0.0.1:${server.port} · transfer 1`);
+  await log.getByLabel('Filter log').fill('browsing');
+  await expect(log.locator('.log-line .log-conn').first()).toHaveText(`127.0.0.1:${server.port} · browsing`);
 });
 
 test('a remote folder dragged onto the local pane arrives as the whole tree', async ({ page }) => {

@@ -44,7 +44,9 @@ export function LogLine({ line, top, height, isSelected, onSelect, onReveal }: L
       onClick={(e) => onSelect(e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
     >
       <span className="log-time">{time(line.timeMs)}</span>
-      <span className="log-conn">{line.connectionId}</span>
+      <span className="log-conn" title={line.connectionLabel ?? line.connectionId}>
+        {line.connectionLabel ?? line.connectionId}
+      </span>
       <span className="log-code">{line.code ?? ''}</span>
       <span className="log-text">
         {textOf(line)}

@@ -55,6 +55,10 @@ export function LogPanel() {
       </div>
       {isLogCollapsed ? null : lines.length === 0 ? (
         <p className="empty">No messages yet. Commands and server replies appear here when you connect.</p>
+      ) : visible.length === 0 ? (
+        <p className="empty" role="status">
+          No line matches “{filter.trim()}”.
+        </p>
       ) : (
         <div
           className="log-lines"
