@@ -25,13 +25,18 @@ export class LogFeed {
 
   /** A sink to hand to the engine. */
   readonly sink = (e: FtpLogEvent): void => {
-    const line: LogEntry = { seq: ++this.seq, timeMs: e.timeMs, connectionId: e.connectionId, kind: e.kind, text: e.text };
+    // A multi-line reply (a greeting, FEAT, a 213- checksum) becomes one log line per reply line,
+    // as FileZilla shows it: each readable in the list, each with the code; the hint on the last.
+    const texts = e.kind === 'reply' ? e.text.split('\n') : [e.text];
     const label = this.labels.get(e.connectionId);
-    if (label) line.connectionLabel = label;
-    if (e.code !== undefined) line.code = e.code;
-    if (e.hint !== undefined) line.hint = e.hint;
-    if (e.isExpected) line.isExpected = true;
-    this.hub.push('log', line);
+    texts.forEach((text, i) => {
+      const line: LogEntry = { seq: ++this.seq, timeMs: e.timeMs, connectionId: e.connectionId, kind: e.kind, text };
+      if (label) line.connectionLabel = label;
+      if (e.code !== undefined) line.code = e.code;
+      if (e.hint !== undefined && i === texts.length - 1) line.hint = e.hint;
+      if (e.isExpected) line.isExpected = true;
+      this.hub.push('log', line);
+    });
   };
 
   /** Adds a status line of Ferry's own (not from a connection), optionally about a queue item. */

@@ -92,6 +92,11 @@ test('a file dragged onto the remote pane reaches 100% in the queue and 226 in t
   await expect(log.locator('.log-line')).toHaveCount(0);
   await expect(log.getByRole('status')).toHaveText('No line matches “MKD”.');
 
+  // A multi-line reply (FEAT) shows one line per reply line, each readable in the list.
+  await log.getByLabel('Filter log').fill('211');
+  await expect(log.locator('.log-line[data-code="211"]', { hasText: 'EPSV' }).first()).toBeVisible();
+  expect(await log.locator('.log-line[data-code="211"]').count()).toBeGreaterThan(3);
+
   // Connections are named by their server and what they do, and can be filtered so.
   await log.getByLabel('Filter log').fill('STOR /report.pdf');
   await expect(log.locator('.log-line .log-conn')).toHaveText(`127.0.0.1:${server.port} · transfer 1`);
