@@ -265,9 +265,20 @@ test.describe('over a slow link', () => {
     await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText(/Queue: \d files?/);
     await page.screenshot({ path: 'test-results/screenshots/busy-queue.png' });
 
-    await queue(page).getByRole('button', { name: 'Pause' }).click();
+    // With nothing selected the buttons say they act on all, and cancelling all asks first.
+    await queue(page).getByRole('button', { name: 'Pause all' }).click();
     await expect(queue(page).locator('[role=row][data-state=paused]')).not.toHaveCount(0);
     await expect(queue(page).locator('[role=row][data-state=transferring]')).toHaveCount(0);
+    await expect(queue(page).getByRole('button', { name: 'Pause all' })).toBeDisabled();
+    await queue(page).getByRole('button', { name: 'Cancel all and delete…' }).click();
+    const confirm = queue(page).getByRole('alertdialog', { name: 'Confirm cancelling all transfers' });
+    await expect(confirm).toContainText('Cancel all 4 transfers and delete what they transferred so far?');
+    await confirm.getByRole('button', { name: 'Keep them' }).click();
+    await expect(confirm).toHaveCount(0);
+    await queue(page).getByRole('button', { name: 'Cancel all…' }).click();
+    await page.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    await expect(queue(page).locator('[role=row]')).toHaveCount(4);
 
     // Reorder while paused: the last file to the top.
     await queueRow(page, '/part-3.bin').click();
@@ -286,7 +297,7 @@ test.describe('over a slow link', () => {
 
     // With nothing selected, Resume resumes every paused transfer (choosing a tab clears the selection).
     await page.getByRole('tab', { name: /Queued files/ }).click();
-    await queue(page).getByRole('button', { name: 'Resume' }).click();
+    await queue(page).getByRole('button', { name: 'Resume all' }).click();
     await expect(page.getByRole('tab', { name: /Queued files \(0\)/ })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('tab', { name: /Failed transfers \(1\)/ })).toBeVisible();
     for (let i = 1; i < 4; i++) {

@@ -64,7 +64,7 @@ export function QueuePanel() {
             </button>
           ))}
         </div>
-        <QueueToolbar tab={state.tab} selected={[...state.selected]} />
+        <QueueToolbar tab={state.tab} selected={[...state.selected]} items={items} />
       </div>
       {isQueueCollapsed ? null : <QueueSettingsBar />}
       {isQueueCollapsed ? null : state.notice ? (

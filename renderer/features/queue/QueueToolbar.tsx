@@ -1,4 +1,10 @@
-/** Actions on the selected transfers, or on all of the tab's when none is selected. */
+/**
+ * Actions on the selected transfers, or on all of the tab's when none is selected. A button says
+ * "all" when it would act on all, is disabled when nothing it applies to is there, and cancelling
+ * all asks first: it stops every transfer at once, and "and delete" removes their partial files.
+ */
+import { useState } from 'react';
+import type { TransferItem } from '../../../shared/domain';
 import { useQueue } from '../../stores/queueStore';
 import type { QueueTab } from '../../stores/queueReducer';
 
@@ -6,26 +12,41 @@ import type { QueueTab } from '../../stores/queueReducer';
 export interface QueueToolbarProps {
   tab: QueueTab;
   selected: string[];
+  /** The tab's items, to tell which actions can act. */
+  items: readonly TransferItem[];
 }
 
+/** What "cancel all" is waiting to be confirmed for. */
+type PendingCancel = { deletePartial: boolean; count: number };
+
 /** Labelled buttons; each acts on the selection or, with none, on every item it applies to. */
-export function QueueToolbar({ tab, selected }: QueueToolbarProps) {
+export function QueueToolbar({ tab, selected, items }: QueueToolbarProps) {
   const q = useQueue();
+  const [pending, setPending] = useState<PendingCancel | undefined>(undefined);
   const ids = selected.length ? selected : undefined;
+  const chosen = ids ? items.filter((i) => selected.includes(i.id)) : items;
+  const all = ids ? '' : ' all';
   if (tab === 'queued') {
+    const canPause = chosen.some((i) => i.state === 'queued' || i.state === 'connecting' || i.state === 'transferring');
+    const canResume = chosen.some((i) => i.state === 'paused');
+    const cancel = (deletePartial: boolean) => {
+      if (ids) void q.cancel(ids, deletePartial);
+      else setPending({ deletePartial, count: chosen.length });
+    };
     return (
       <div className="queue-actions" role="toolbar" aria-label="Queue actions">
-        <button type="button" onClick={() => void q.pause(ids)} title="Pause the selected transfers (all when none is selected)">
-          Pause
+        <button type="button" disabled={!canPause} onClick={() => void q.pause(ids)} title="Pause the selected transfers (all when none is selected)">
+          Pause{all}
         </button>
-        <button type="button" onClick={() => void q.resume(ids)} title="Resume paused transfers; they continue from where they stopped">
-          Resume
+        <button type="button" disabled={!canResume} onClick={() => void q.resume(ids)} title="Resume paused transfers; they continue from where they stopped">
+          Resume{all}
         </button>
-        <button type="button" onClick={() => void q.cancel(ids)} title="Cancel; the partial file is kept so a later transfer can resume">
-          Cancel
+        <button type="button" disabled={chosen.length === 0} onClick={() => cancel(false)} title="Cancel; the partial file is kept so a later transfer can resume">
+          Cancel{all}
+          {ids ? '' : '…'}
         </button>
-        <button type="button" onClick={() => void q.cancel(ids, true)} title="Cancel and delete what was transferred so far">
-          Cancel and delete
+        <button type="button" disabled={chosen.length === 0} onClick={() => cancel(true)} title="Cancel and delete what was transferred so far">
+          Cancel{all} and delete{ids ? '' : '…'}
         </button>
         <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'top')} title="Move to the top of the queue">
           Move to top
@@ -39,17 +60,44 @@ export function QueueToolbar({ tab, selected }: QueueToolbarProps) {
         <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'bottom')} title="Move to the bottom of the queue">
           Move to bottom
         </button>
+        {pending ? (
+          <div
+            className="queue-confirm"
+            role="alertdialog"
+            aria-label="Confirm cancelling all transfers"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setPending(undefined);
+            }}
+          >
+            <span>
+              Cancel all {pending.count} transfer{pending.count === 1 ? '' : 's'}
+              {pending.deletePartial ? ' and delete what they transferred so far' : '; their partial files are kept'}?
+            </span>
+            <button
+              type="button"
+              onClick={() => {
+                setPending(undefined);
+                void q.cancel(undefined, pending.deletePartial);
+              }}
+            >
+              {pending.deletePartial ? 'Cancel all and delete' : 'Cancel all'}
+            </button>
+            <button type="button" autoFocus onClick={() => setPending(undefined)}>
+              Keep them
+            </button>
+          </div>
+        ) : null}
       </div>
     );
   }
   return (
     <div className="queue-actions" role="toolbar" aria-label="Queue actions">
       {tab === 'failed' ? (
-        <button type="button" onClick={() => void q.retry(ids)} title="Queue the failed transfers again; they resume from the bytes already there">
-          Retry
+        <button type="button" disabled={chosen.length === 0} onClick={() => void q.retry(ids)} title="Queue the failed transfers again; they resume from the bytes already there">
+          Retry{all}
         </button>
       ) : null}
-      <button type="button" onClick={() => void q.clearFinished(tab)} title="Remove these entries from the list">
+      <button type="button" disabled={items.length === 0} onClick={() => void q.clearFinished(tab)} title="Remove these entries from the list">
         Clear
       </button>
     </div>
