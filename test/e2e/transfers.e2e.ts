@@ -192,6 +192,36 @@ test('when targets exist Ferry asks, and "rename" with "apply to all" keeps both
   expect(await readFile(path.join(server.homeDir, 'two.txt'), 'utf8')).toBe('old two.txt');
 });
 
+test('the "target exists" question can be cancelled, or dismissed with Escape: that file is skipped and the next is asked about', async ({ page }) => {
+  const folder = await mkdtemp(path.join(home, 'skip-'));
+  for (const name of ['left.txt', 'right.txt']) {
+    await writeFile(path.join(folder, name), `new ${name}`);
+    await writeFile(path.join(server.homeDir, name), `old ${name}`);
+  }
+  await page.goto(ferry.url);
+  const local = paneOf(page, 'Local site');
+  await expect(local.getByLabel('Local site path')).toHaveValue(home);
+  await local.getByLabel('Local site path').fill(folder);
+  await local.getByLabel('Local site path').press('Enter');
+  await quickConnect(page, server, 'left.txt');
+  await rowOf(local, 'left.txt').click();
+  await rowOf(local, 'right.txt').click({ modifiers: ['Shift'] });
+  await dragToPane(page, rowOf(local, 'left.txt'), 'Remote site');
+
+  const dialog = page.getByRole('dialog', { name: 'Target file already exists' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Asked again about the other file, which Cancel skips too.
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('tab', { name: /Successful transfers/ }).click();
+  await expect(queueRow(page, '/left.txt')).toHaveCount(1);
+  await expect(queueRow(page, '/right.txt')).toHaveCount(1);
+  expect(await readFile(path.join(server.homeDir, 'left.txt'), 'utf8')).toBe('old left.txt');
+  expect(await readFile(path.join(server.homeDir, 'right.txt'), 'utf8')).toBe('old right.txt');
+});
+
 test('queue settings: a policy chosen in the queue applies without asking, and the settings are kept after a reload', async ({ page }) => {
   const folder = await mkdtemp(path.join(home, 'settings-'));
   await writeFile(path.join(folder, 'both.txt'), 'local copy');

@@ -1,4 +1,7 @@
-/** Asks what to do when a transfer's target already exists, with "apply to all". */
+/**
+ * Asks what to do when a transfer's target already exists, with "apply to all". Cancel (or
+ * Escape) skips this one file and asks again about the next.
+ */
 import { useState } from 'react';
 import type { ExistsAction } from '../../../shared/queue';
 import { useQueue } from '../../stores/queueStore';
@@ -32,6 +35,11 @@ export function ExistsDialog() {
           e.preventDefault();
           void answer(action, applyToAll);
         }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          void answer('skip', false);
+        }}
       >
         <h2>The target file already exists</h2>
         {side(question.item.direction === 'upload' ? 'Local file:' : 'Remote file:', question.source)}
@@ -49,7 +57,12 @@ export function ExistsDialog() {
           queue
         </label>
         <div className="actions">
-          <button type="submit">OK</button>
+          <button type="submit" autoFocus>
+            OK
+          </button>
+          <button type="button" onClick={() => void answer('skip', false)} title="Skip this file; the next conflict is asked about again">
+            Cancel
+          </button>
         </div>
       </form>
     </div>
