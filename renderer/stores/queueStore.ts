@@ -85,7 +85,13 @@ export const useQueue = create<QueueState>()((set, get) => {
       else set({ notice: { text: describe(r.error), isError: true } });
     },
     receive(change) {
-      set((s) => applyChange(s, change));
+      set((s) => {
+        const next = applyChange(s, change);
+        // "Queued 3 files" has said what it had to once the queue has nothing left to do.
+        const { queuedCount, activeCount, pausedCount } = next.totals;
+        if (s.notice && !s.notice.isError && queuedCount + activeCount + pausedCount === 0) return { ...next, notice: null };
+        return next;
+      });
     },
     setQuestions(questions) {
       set({ questions });

@@ -62,6 +62,8 @@ test('a file dragged onto the remote pane reaches 100% in the queue and 226 in t
   await expect(row.locator('.percent')).toHaveText('100%');
   await expect(row.locator('.q-status')).toHaveText('Done');
   await expect(row.locator('.q-size')).toHaveText('300 KB');
+  // "Queued 1 file" goes once the queue has nothing left to do.
+  await expect(queue(page).locator('.queue-notice')).toHaveCount(0);
 
   const log = page.getByRole('region', { name: 'Message log' });
   await log.getByLabel('Filter log').fill('STOR /report.pdf');
@@ -289,6 +291,9 @@ test.describe('over a slow link', () => {
     await rowOf(local, 'part-3.bin').click({ modifiers: ['Shift'] });
     await dragToPane(page, rowOf(local, 'part-0.bin'), 'Remote site');
 
+    // Column headers name what each column shows, the server among them.
+    await expect(queue(page).getByRole('columnheader')).toHaveText(['', 'Local file', 'Remote file', 'Server', 'Size', 'Progress', 'Speed', 'Time left', 'Status']);
+    await expect(queueRow(page, '/part-0.bin').locator('.q-server')).toHaveText(`127.0.0.1:${proxy.port}`);
     const active = queue(page).locator('[role=row][data-state=transferring]').first();
     await expect(active.locator('.q-speed')).toHaveText(/\d.*B\/s/);
     await expect(active.locator('.q-eta')).toHaveText(/\d/);
@@ -308,16 +313,16 @@ test.describe('over a slow link', () => {
     await queue(page).getByRole('button', { name: 'Cancel all…' }).click();
     await page.keyboard.press('Escape');
     await expect(confirm).toHaveCount(0);
-    await expect(queue(page).locator('[role=row]')).toHaveCount(4);
+    await expect(queue(page).locator('[role=row][data-id]')).toHaveCount(4);
 
     // Reorder while paused: the last file to the top.
     await queueRow(page, '/part-3.bin').click();
     await queue(page).getByRole('button', { name: 'Move to top' }).click();
-    await expect(queue(page).locator('[role=row]').first().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
+    await expect(queue(page).locator('[role=row][data-id]').first().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
     await queue(page).getByRole('button', { name: 'Move to bottom' }).click();
-    await expect(queue(page).locator('[role=row]').last().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
+    await expect(queue(page).locator('[role=row][data-id]').last().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
     await queue(page).getByRole('button', { name: 'Move to top' }).click();
-    await expect(queue(page).locator('[role=row]').first().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
+    await expect(queue(page).locator('[role=row][data-id]').first().locator('.q-remote')).toHaveAttribute('title', '/part-3.bin');
 
     // A started upload cancelled with "delete" leaves nothing on the server.
     await expect.poll(() => readFile(path.join(server.homeDir, 'part-0.bin')).then((b) => b.length, () => 0)).toBeGreaterThan(0);

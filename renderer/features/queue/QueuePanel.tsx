@@ -3,6 +3,8 @@
  * and the actions on the selection (or on everything when nothing is selected).
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { useSites } from '../../stores/sitesStore';
+import { serverLabelOf } from './queueColumns';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useQueue } from '../../stores/queueStore';
 import { itemsOfTab, type QueueTab } from '../../stores/queueReducer';
@@ -24,6 +26,11 @@ export function QueuePanel() {
   const state = useQueue();
   const { isQueueCollapsed, toggleQueue } = useLayout();
   const items = useMemo(() => itemsOfTab(state, state.tab), [state]);
+  const sites = useSites((s) => s.sites);
+  // Saved sites' names for the Server column; the Site Manager loads them too when it opens.
+  useEffect(() => {
+    void useSites.getState().refresh();
+  }, []);
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<string | null>(null);
   const virtualizer = useVirtualizer({
@@ -81,6 +88,17 @@ export function QueuePanel() {
         </p>
       ) : (
         <div className="queue-scroll" ref={scrollRef} role="table" aria-label={`${TABS.find((t) => t.tab === state.tab)!.label}`}>
+          <div role="row" className="queue-row queue-header">
+            <div role="columnheader" aria-label="Direction" />
+            <div role="columnheader">Local file</div>
+            <div role="columnheader">Remote file</div>
+            <div role="columnheader">Server</div>
+            <div role="columnheader" className="q-size">Size</div>
+            <div role="columnheader">Progress</div>
+            <div role="columnheader" className="q-speed">Speed</div>
+            <div role="columnheader" className="q-eta">Time left</div>
+            <div role="columnheader">Status</div>
+          </div>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
               const item = items[v.index];
@@ -91,6 +109,7 @@ export function QueuePanel() {
                   top={v.start}
                   height={ROW_HEIGHT}
                   isSelected={state.selected.has(item.id)}
+                  server={serverLabelOf(item.siteId, sites)}
                   onSelect={(mode) => select(item.id, mode)}
                 />
               );

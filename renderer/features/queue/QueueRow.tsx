@@ -2,6 +2,7 @@
 import type { TransferItem } from '../../../shared/domain';
 import { describeError } from '../../../shared/errorText';
 import { formatBytesExact, formatEta, formatSize, formatSpeed } from '../../lib/format';
+import { splitPath } from './queueColumns';
 
 const STATE_LABEL: Record<TransferItem['state'], string> = {
   queued: 'Queued',
@@ -29,11 +30,24 @@ export interface QueueRowProps {
   top: number;
   height: number;
   isSelected: boolean;
+  /** The server the transfer goes to, as the queue names it. */
+  server: string;
   onSelect(mode: 'only' | 'toggle' | 'range'): void;
 }
 
+/** A path whose folder part is cut short when space runs out, never the file name. */
+function PathCell({ className, path }: { className: string; path: string }) {
+  const { folder, name } = splitPath(path);
+  return (
+    <div role="cell" className={`${className} q-path`} title={path}>
+      <span className="q-folder">{folder}</span>
+      <span className="q-name">{name}</span>
+    </div>
+  );
+}
+
 /** Renders one absolutely positioned queue row. */
-export function QueueRow({ item, top, height, isSelected, onSelect }: QueueRowProps) {
+export function QueueRow({ item, top, height, isSelected, server, onSelect }: QueueRowProps) {
   const percent = item.sizeBytes ? Math.min(100, Math.floor((item.transferredBytes / item.sizeBytes) * 100)) : item.state === 'done' ? 100 : 0;
   const isUpload = item.direction === 'upload';
   return (
@@ -51,11 +65,10 @@ export function QueueRow({ item, top, height, isSelected, onSelect }: QueueRowPr
           <path d={isUpload ? 'M8 13V3M4 7l4-4 4 4' : 'M8 3v10M4 9l4 4 4-4'} />
         </svg>
       </div>
-      <div role="cell" className="q-local" title={item.localPath}>
-        {item.localPath}
-      </div>
-      <div role="cell" className="q-remote" title={item.remotePath}>
-        {item.remotePath}
+      <PathCell className="q-local" path={item.localPath} />
+      <PathCell className="q-remote" path={item.remotePath} />
+      <div role="cell" className="q-server" title={server}>
+        {server}
       </div>
       <div role="cell" className="q-size" title={formatBytesExact(item.sizeBytes)}>
         {formatSize(item.sizeBytes)}
@@ -67,7 +80,8 @@ export function QueueRow({ item, top, height, isSelected, onSelect }: QueueRowPr
         <span className="percent">{percent}%</span>
       </div>
       <div role="cell" className="q-speed">
-        {item.state === 'transferring' ? formatSpeed(item.speedBps) : ''}
+        {/* No speed is shown before the first measurement: "0 B/s" would say the transfer is stuck. */}
+        {item.state === 'transferring' && item.speedBps ? formatSpeed(item.speedBps) : ''}
       </div>
       <div role="cell" className="q-eta">
         {item.state === 'transferring' ? formatEta(item.etaSeconds) : ''}
