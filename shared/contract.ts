@@ -45,6 +45,7 @@ export const connectParamsSchema = z
     tls,
     dataMode,
     trustedFingerprint: z.string().regex(/^[0-9A-Fa-f:]{64,95}$/).optional(),
+    trustAlways: z.boolean().optional(),
     siteId: z.string().max(64).optional(),
     encoding: z.enum(['utf8', 'latin1']).optional(),
     serverType: z.enum(SERVER_TYPES).optional(),

@@ -62,6 +62,8 @@ export interface ConnectParams {
   dataMode: DataMode;
   /** SHA-256 fingerprint of a certificate the user trusts. */
   trustedFingerprint?: string;
+  /** Trust that certificate for this server from now on, not only for this run (quick connect; a saved site keeps its own). */
+  trustAlways?: boolean;
   /** The saved site this connection is for, if any. */
   siteId?: string;
   /** How names and replies are encoded; Auto when absent (UTF-8 unless the server's names are not). */

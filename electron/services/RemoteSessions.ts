@@ -56,12 +56,18 @@ export class RemoteSessions {
   ) {}
 
   /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
-  async connect(params: ConnectParams, ownerId: string): Promise<RemoteSessionInfo> {
+  async connect(given: ConnectParams, ownerId: string): Promise<RemoteSessionInfo> {
     const sessionId = `browse-${++this.seq}`;
-    this.log.name(sessionId, serverLabel(params.host, portOf(params)), 'browsing');
-    const key = serverKey(params.host, portOf(params));
-    if (params.allowPlain && params.tls === 'explicit-if-available') await this.tls.allowPlain(key, params.allowPlain === 'always');
+    this.log.name(sessionId, serverLabel(given.host, portOf(given)), 'browsing');
+    const key = serverKey(given.host, portOf(given));
+    if (given.allowPlain && given.tls === 'explicit-if-available') await this.tls.allowPlain(key, given.allowPlain === 'always');
+    // A server reached without a saved site keeps the certificate the user trusted for it, this run or always.
+    const remembered = given.siteId ? undefined : this.tls.trustedFingerprintOf(key);
+    const { trustAlways, ...params } = { ...given, trustedFingerprint: given.trustedFingerprint ?? remembered };
     const session = await this.login(params, sessionId);
+    if (!given.siteId && given.trustedFingerprint && session.certificate?.fingerprint256 === given.trustedFingerprint) {
+      await this.tls.trust(key, given.trustedFingerprint, trustAlways === true);
+    }
     let homePath: string;
     try {
       homePath = normalizeRemotePath(session.initialDirectory ?? (await session.pwd()));

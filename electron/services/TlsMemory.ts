@@ -3,7 +3,9 @@
  * silently:
  * - servers where TLS once worked: a later refusal of AUTH TLS from one of them is treated as an
  *   attack (someone between us and the server removing TLS), and no password is sent;
- * - servers the user agreed to use without TLS, for this run ("continue once") or always.
+ * - servers the user agreed to use without TLS, for this run ("continue once") or always;
+ * - certificates the user chose to trust for a server reached without a saved site, for this run
+ *   ("trust once") or always (a saved site keeps its own).
  * Kept in `tls-memory.json` (atomic writes; a damaged file is set aside and forgotten, which only
  * means being asked again). Servers are `host:port`, host in lower case.
  * Must not import electron.
@@ -20,6 +22,7 @@ const memoryFile = z.object({
   version: z.literal(VERSION),
   tlsSeen: z.array(z.string().max(300)).max(MAX_SERVERS),
   plainAllowed: z.array(z.string().max(300)).max(MAX_SERVERS),
+  trusted: z.record(z.string().max(300), z.string().max(200)).optional(),
 });
 
 /** The key of a server. */
@@ -30,11 +33,13 @@ export function serverKey(host: string, port: number): string {
 /** TLS facts and permissions per server. */
 export class TlsMemory {
   private readonly plainThisRun = new Set<string>();
+  private readonly trustedThisRun = new Map<string, string>();
 
   private constructor(
     private readonly dataDir: string,
     private readonly tlsSeen: Set<string>,
     private readonly plainAllowed: Set<string>,
+    private readonly trusted: Map<string, string>,
     private readonly onError: (message: string) => void,
   ) {}
 
@@ -43,8 +48,8 @@ export class TlsMemory {
     await removeStaleTemps(dataDir, FILE_NAME);
     const loaded = await loadJsonFile(path.join(dataDir, FILE_NAME), memoryFile, { maxVersion: VERSION });
     if (loaded.status === 'corrupt') onError(`What Ferry remembered about TLS could not be read (${loaded.reason}); the file was kept as ${loaded.backupPath}`);
-    const value = loaded.status === 'ok' ? loaded.value : { tlsSeen: [], plainAllowed: [] };
-    return new TlsMemory(dataDir, new Set(value.tlsSeen), new Set(value.plainAllowed), onError);
+    const value = loaded.status === 'ok' ? loaded.value : { tlsSeen: [], plainAllowed: [], trusted: {} };
+    return new TlsMemory(dataDir, new Set(value.tlsSeen), new Set(value.plainAllowed), new Map(Object.entries(value.trusted ?? {})), onError);
   }
 
   /** Whether TLS worked with this server before. */
@@ -66,6 +71,20 @@ export class TlsMemory {
     }
   }
 
+  /** The certificate fingerprint the user trusts for this server, this run or always; undefined when none. */
+  trustedFingerprintOf(key: string): string | undefined {
+    return this.trustedThisRun.get(key) ?? this.trusted.get(key);
+  }
+
+  /** The user trusts this certificate for this server: for this run, or `always`. */
+  async trust(key: string, fingerprint: string, always: boolean): Promise<void> {
+    this.trustedThisRun.set(key, fingerprint);
+    if (always && this.trusted.get(key) !== fingerprint) {
+      this.trusted.set(key, fingerprint);
+      await this.save();
+    }
+  }
+
   /** TLS worked with this server: from now on a server refusing it is suspect. */
   async noteTls(key: string): Promise<void> {
     if (this.tlsSeen.has(key) && !this.plainAllowed.has(key)) return;
@@ -76,7 +95,12 @@ export class TlsMemory {
   }
 
   private async save(): Promise<void> {
-    const data = { version: VERSION, tlsSeen: [...this.tlsSeen].slice(-MAX_SERVERS), plainAllowed: [...this.plainAllowed].slice(-MAX_SERVERS) };
+    const data = {
+      version: VERSION,
+      tlsSeen: [...this.tlsSeen].slice(-MAX_SERVERS),
+      plainAllowed: [...this.plainAllowed].slice(-MAX_SERVERS),
+      trusted: Object.fromEntries([...this.trusted].slice(-MAX_SERVERS)),
+    };
     await writeFileAtomic(path.join(this.dataDir, FILE_NAME), `${JSON.stringify(data, null, 2)}\n`).catch((err: unknown) => {
       // Forgetting only means being asked again; the connection itself is fine.
       this.onError(`Could not save what Ferry remembers about TLS: ${(err as Error).message}`);

@@ -31,7 +31,8 @@ export async function connect(params: ConnectParams, path?: string): Promise<voi
     const plain = plainQuestion(result.error, params.host, { params: { ...params, allowPlain: undefined }, path });
     useSession.setState({
       status: 'disconnected',
-      error: plain ? null : result.error,
+      // A certificate to decide about is the one question shown, not an error beside it.
+      error: plain || certificate ? null : result.error,
       pendingTrust: certificate ? { host: params.host, params, certificate, path } : null,
       pendingPlain: plain,
     });
@@ -57,7 +58,7 @@ export async function connectSite(siteId: string, options: SiteConnectOptions): 
     const plain = plainQuestion(result.error, options.host, { site: { id: siteId, options: retry }, path: options.remoteDir });
     useSession.setState({
       status: 'disconnected',
-      error: kind === 'password-required' || plain ? null : result.error,
+      error: kind === 'password-required' || plain || certificate ? null : result.error,
       pendingTrust: certificate ? { host: options.host, site: { id: siteId, options: retry }, certificate, path: options.remoteDir } : null,
       pendingPassword: kind === 'password-required' ? { siteId, options: { ...retry, password: undefined }, message } : null,
       pendingPlain: plain,
@@ -93,7 +94,7 @@ export async function continueWithoutTls(answer: PlainAnswer): Promise<void> {
   }
 }
 
-/** Retries with the pending certificate trusted; `always` stores it with the site. */
+/** Retries with the pending certificate trusted; `always` keeps it with the site, or for the server when there is no site. */
 export async function trustCertificate(always = false): Promise<void> {
   const pending = useSession.getState().pendingTrust;
   if (!pending) return;
@@ -101,7 +102,7 @@ export async function trustCertificate(always = false): Promise<void> {
   if (pending.site) {
     await connectSite(pending.site.id, { ...pending.site.options, trustedFingerprint: fingerprint, trustAlways: always });
   } else if (pending.params) {
-    await connect({ ...pending.params, trustedFingerprint: fingerprint }, pending.path);
+    await connect({ ...pending.params, trustedFingerprint: fingerprint, ...(always ? { trustAlways: true } : {}) }, pending.path);
   }
 }
 

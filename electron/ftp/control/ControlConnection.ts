@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type tls from 'node:tls';
-import { FtpAbortedError, FtpConnectionError, FtpError, FtpTimeoutError, type CertificateInfo } from '../errors';
+import { FtpAbortedError, FtpConnectionError, FtpError, FtpTimeoutError, FtpTlsError, type CertificateInfo } from '../errors';
 import { ReplyParser, isPreliminary, type FtpReply } from '../reply';
 import { assertSafeCommand, maskCommand } from './commandGuard';
 import { loggedReplyText, replyHint, type FtpLogEvent, type FtpLogSink } from './logEvent';
@@ -394,7 +394,8 @@ export class ControlConnection extends EventEmitter {
     const pending = this.queue.splice(0);
     for (const item of pending) item.reject(err);
     this.socket.destroy();
-    this.log(logKind, err.message);
+    // A certificate to decide about is a question for the user, not a failure: the window asks it.
+    this.log(err instanceof FtpTlsError && err.certificate ? 'status' : logKind, err.message);
     // Later requests say the connection is gone rather than repeating the original failure.
     this.closedError = new FtpConnectionError(`Not connected (${err.message})`);
     this.emit('close', err);

@@ -24,14 +24,12 @@ export function TrustPanel() {
       <p>Compare the fingerprint with the one your server administrator gave you. Trust it only if they match.</p>
       <div className="actions">
         <button type="button" onClick={() => void trust()}>
-          {pending.site ? 'Trust once and connect' : 'Trust and connect'}
+          Trust once and connect
         </button>
-        {/* Only a saved site has somewhere to keep the fingerprint for next time. */}
-        {pending.site ? (
-          <button type="button" onClick={() => void trust(true)}>
-            Always trust for {pending.site.options.name}
-          </button>
-        ) : null}
+        {/* A saved site keeps the fingerprint with it; a quick connection, with its server. */}
+        <button type="button" onClick={() => void trust(true)}>
+          Always trust for {pending.site ? pending.site.options.name : `${pending.host}${pending.params?.port ? `:${pending.params.port}` : ''}`}
+        </button>
         <button type="button" onClick={refuse}>
           Cancel
         </button>
