@@ -1,11 +1,11 @@
 /** The quick-connect bar: host (or URL), user, password, port, protocol, recent connections. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TlsMode } from '../../../shared/domain';
 import { parseQuickConnect, TLS_LABELS, TLS_SHORT_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
 import { connect, disconnect } from '../../stores/remoteConnection';
 import { useSession } from '../../stores/sessionStore';
 import { describeError } from '../../../shared/errorText';
-import { loadRecent } from '../../stores/recentConnections';
+import { loadRecent, type RecentConnection } from '../../stores/recentConnections';
 
 const EMPTY: QuickConnectFields = { host: '', user: '', password: '', port: '', tls: 'explicit-if-available' };
 
@@ -13,9 +13,29 @@ const EMPTY: QuickConnectFields = { host: '', user: '', password: '', port: '', 
 export function QuickConnectBar() {
   const [fields, setFields] = useState(EMPTY);
   const [problem, setProblem] = useState<string | null>(null);
+  /** A recent server chosen whose password was not kept: the password field asks for it. */
+  const [passwordFor, setPasswordFor] = useState<string | null>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const session = useSession();
   const recent = loadRecent();
   const update = (patch: Partial<QuickConnectFields>) => setFields((f) => ({ ...f, ...patch }));
+  const nameOf = (r: RecentConnection) => (r.user ? `${r.user}@` : '') + r.host + (r.port ? `:${r.port}` : '');
+
+  /** Connects to a recent server at once; one with a user name first asks for its password, which is never kept. */
+  const reconnect = (r: RecentConnection) => {
+    const next: QuickConnectFields = { host: r.host, user: r.user ?? '', port: r.port ? String(r.port) : '', tls: r.tls, password: '' };
+    setFields(next);
+    setProblem(null);
+    if (r.user && r.user !== 'anonymous' && r.user !== 'ftp') {
+      setPasswordFor(nameOf(r));
+      passwordRef.current?.focus();
+      return;
+    }
+    setPasswordFor(null);
+    const parsed = parseQuickConnect(next);
+    if (!parsed.ok) return setProblem(parsed.message);
+    void connect(parsed.params, parsed.path);
+  };
 
   return (
     <form
@@ -26,6 +46,7 @@ export function QuickConnectBar() {
         const parsed = parseQuickConnect(fields);
         if (!parsed.ok) return setProblem(parsed.message);
         setProblem(null);
+        setPasswordFor(null);
         void connect(parsed.params, parsed.path);
       }}
     >
@@ -37,7 +58,14 @@ export function QuickConnectBar() {
       </label>
       <label>
         Password{' '}
-        <input type="password" value={fields.password} onChange={(e) => update({ password: e.target.value })} autoComplete="current-password" />
+        <input
+          ref={passwordRef}
+          type="password"
+          value={fields.password}
+          onChange={(e) => update({ password: e.target.value })}
+          autoComplete="current-password"
+          placeholder={passwordFor ? 'then press Enter' : undefined}
+        />
       </label>
       <label>
         Port <input className="port" value={fields.port} onChange={(e) => update({ port: e.target.value })} inputMode="numeric" placeholder="21" />
@@ -58,22 +86,27 @@ export function QuickConnectBar() {
       {recent.length > 0 ? (
         <select
           aria-label="Recent connections"
-          title="Recent connections"
+          title="Connect again to a recent server"
           value=""
           onChange={(e) => {
             const r = recent[Number(e.target.value)];
-            if (r) update({ host: r.host, user: r.user ?? '', port: r.port ? String(r.port) : '', tls: r.tls, password: '' });
+            if (r) reconnect(r);
           }}
         >
           <option value="" disabled>
-            …
+            Recent…
           </option>
           {recent.map((r, i) => (
             <option key={i} value={i}>
-              {(r.user ? `${r.user}@` : '') + r.host + (r.port ? `:${r.port}` : '')}
+              {nameOf(r)}
             </option>
           ))}
         </select>
+      ) : null}
+      {passwordFor ? (
+        <span className="password-hint" role="status">
+          Enter the password for {passwordFor} to connect
+        </span>
       ) : null}
       {session.status === 'connected' ? (
         <button type="button" onClick={() => void disconnect()}>
