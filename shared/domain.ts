@@ -151,6 +151,15 @@ export interface CertificateDetails {
   subject: string;
   issuer: string;
   validTo: string;
+  /** Validity, ms since the epoch, shown in the user's locale. */
+  validFromMs?: number;
+  validToMs?: number;
+  /** The names the certificate is for (`DNS:ftp.example.com`, `IP Address:192.0.2.1`). */
+  altNames?: string[];
+  /** The public key, e.g. `RSA 2048 bits` or `EC P-256`. */
+  keyType?: string;
+  /** Whether the certificate names the host the user connected to. */
+  isHostMatch?: boolean;
 }
 
 /** One item of the transfer queue. */

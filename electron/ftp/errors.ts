@@ -71,6 +71,15 @@ export interface CertificateInfo {
   subject: string;
   issuer: string;
   validTo: string;
+  /** Validity, ms since the epoch, for showing in the user's locale; undefined when the certificate's text cannot be read. */
+  validFromMs?: number;
+  validToMs?: number;
+  /** The names the certificate is for (subjectAltName: `DNS:ftp.example.com`, `IP Address:192.0.2.1`). */
+  altNames?: string[];
+  /** The public key, e.g. `RSA 2048 bits` or `EC P-256`. */
+  keyType?: string;
+  /** Whether the certificate names the host the user connected to (as a browser checks it). */
+  isHostMatch?: boolean;
 }
 
 /** TLS failed: the server refused AUTH TLS, the handshake failed, or the certificate is not trusted (then `certificate` is set). */

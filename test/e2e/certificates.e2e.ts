@@ -46,6 +46,11 @@ test('"Always trust" on quick connect keeps the certificate for that server, acr
   await quickConnect(page);
   const trust = page.getByRole('region', { name: 'Unknown certificate' });
   await expect(trust.locator('.fingerprint')).toHaveText(server.certFingerprint256);
+  // What a user needs to decide: the names it is for, whether the host matches, its validity and key.
+  await expect(trust).toContainText('IP Address:127.0.0.1');
+  await expect(trust).toContainText('Matches 127.0.0.1');
+  await expect(trust.getByText('Valid from')).toBeVisible();
+  await expect(trust).toContainText(/Key\s*(RSA \d+ bits|EC )/);
   // The panel is the one thing to decide: no error in the connect bar, no red line in the log.
   await expect(page.getByRole('form', { name: 'Quick connect' }).getByRole('alert')).toHaveCount(0);
   const log = page.getByRole('region', { name: 'Message log' });

@@ -113,7 +113,7 @@ export class ControlConnection extends EventEmitter {
         throw err;
       }
       try {
-        certificate = checkTrust(secure, options.implicitTls);
+        certificate = checkTrust(secure, options.implicitTls, options.host);
       } catch (err) {
         secure.destroy();
         throw err;
@@ -253,7 +253,7 @@ export class ControlConnection extends EventEmitter {
       throw err;
     }
     try {
-      this.certificate = checkTrust(secure, trust);
+      this.certificate = checkTrust(secure, trust, this.options.host);
     } catch (err) {
       secure.destroy();
       this.fail(err as Error);

@@ -30,19 +30,45 @@ function formatName(name: tls.Certificate | undefined): string {
     .join(', ');
 }
 
-/** The peer certificate's fingerprint, subject, issuer and expiry, if the peer sent one. */
-export function certificateInfo(socket: tls.TLSSocket): CertificateInfo | undefined {
+/** A date as a certificate prints it (`Mar  5 12:00:00 2026 GMT`) in ms, or undefined. */
+function certificateDateMs(text: string | undefined): number | undefined {
+  const ms = text ? Date.parse(text) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** The public key as people name it: `RSA 2048 bits`, `EC P-256`. */
+function keyTypeOf(cert: tls.DetailedPeerCertificate): string | undefined {
+  const detail = cert as tls.DetailedPeerCertificate & { asn1Curve?: string; nistCurve?: string; bits?: number; modulus?: string };
+  if (detail.nistCurve || detail.asn1Curve) return `EC ${detail.nistCurve ?? detail.asn1Curve}`;
+  if (detail.modulus && detail.bits) return `RSA ${detail.bits} bits`;
+  return detail.bits ? `${detail.bits} bits` : undefined;
+}
+
+/**
+ * The peer certificate's fingerprint, subject, issuer, validity, names and key, and (given the
+ * host the user connected to) whether it names that host, if the peer sent a certificate.
+ */
+export function certificateInfo(socket: tls.TLSSocket, host?: string): CertificateInfo | undefined {
   const cert = socket.getPeerCertificate();
   if (!cert || !cert.fingerprint256) return undefined;
-  return { fingerprint256: cert.fingerprint256, subject: formatName(cert.subject), issuer: formatName(cert.issuer), validTo: cert.valid_to };
+  const info: CertificateInfo = { fingerprint256: cert.fingerprint256, subject: formatName(cert.subject), issuer: formatName(cert.issuer), validTo: cert.valid_to };
+  const validFromMs = certificateDateMs(cert.valid_from);
+  const validToMs = certificateDateMs(cert.valid_to);
+  if (validFromMs !== undefined) info.validFromMs = validFromMs;
+  if (validToMs !== undefined) info.validToMs = validToMs;
+  if (cert.subjectaltname) info.altNames = cert.subjectaltname.split(/,\s*/).filter(Boolean);
+  const keyType = keyTypeOf(cert as tls.DetailedPeerCertificate);
+  if (keyType) info.keyType = keyType;
+  if (host !== undefined) info.isHostMatch = tlsModule().checkServerIdentity(host, cert) === undefined;
+  return info;
 }
 
 /**
  * Checks the handshake result against the trust options and returns the certificate details;
  * throws FtpTlsError (with the certificate, so the UI can ask the user) when it is not trusted.
  */
-export function checkTrust(socket: tls.TLSSocket, trust: TlsTrustOptions): CertificateInfo {
-  const info = certificateInfo(socket);
+export function checkTrust(socket: tls.TLSSocket, trust: TlsTrustOptions, host?: string): CertificateInfo {
+  const info = certificateInfo(socket, host);
   if (!info) throw new FtpTlsError('The server presented no certificate');
   if (socket.authorized || trust.insecure) return info;
   if (trust.trustedFingerprint && normalizeFingerprint(trust.trustedFingerprint) === normalizeFingerprint(info.fingerprint256)) {

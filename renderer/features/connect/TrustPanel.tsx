@@ -16,8 +16,30 @@ export function TrustPanel() {
         <dd>{c.subject}</dd>
         <dt>Issuer</dt>
         <dd>{c.issuer}</dd>
+        {c.altNames?.length ? (
+          <>
+            <dt>Names</dt>
+            <dd>{c.altNames.join(', ')}</dd>
+          </>
+        ) : null}
+        {c.isHostMatch === undefined ? null : (
+          <>
+            <dt>Host name</dt>
+            <dd className={c.isHostMatch ? undefined : 'is-warning'}>
+              {c.isHostMatch ? `Matches ${pending.host}` : `Does NOT match ${pending.host}: it was issued for another name`}
+            </dd>
+          </>
+        )}
+        <dt>Valid from</dt>
+        <dd>{c.validFromMs === undefined ? '—' : new Date(c.validFromMs).toLocaleString()}</dd>
         <dt>Valid until</dt>
-        <dd>{c.validTo}</dd>
+        <dd>{c.validToMs === undefined ? c.validTo : new Date(c.validToMs).toLocaleString()}</dd>
+        {c.keyType ? (
+          <>
+            <dt>Key</dt>
+            <dd>{c.keyType}</dd>
+          </>
+        ) : null}
         <dt>SHA-256 fingerprint</dt>
         <dd className="fingerprint">{c.fingerprint256}</dd>
       </dl>

@@ -210,6 +210,10 @@ describe.each(SERVER_KINDS)('engine against %s', (kind) => {
     const err = await open(srv, { tls: 'explicit' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FtpTlsError);
     expect(normalizeFingerprint((err as FtpTlsError).certificate?.fingerprint256 ?? '')).toBe(normalizeFingerprint(srv.certFingerprint256));
+    // What the window shows to decide: the names, whether they match the host, validity and key.
+    const certificate = (err as FtpTlsError).certificate!;
+    expect(certificate).toMatchObject({ altNames: ['IP Address:127.0.0.1'], isHostMatch: true, keyType: expect.stringMatching(/^(RSA \d+ bits|EC )/) });
+    expect(certificate.validFromMs).toBeLessThan(certificate.validToMs!);
     expect(isTransient(err)).toBe(false);
     const lowerNoColons = normalizeFingerprint(srv.certFingerprint256).toLowerCase();
     await withSession(srv, { tls: 'explicit', trustedFingerprint: lowerNoColons }, async (s) => {
