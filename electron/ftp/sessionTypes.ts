@@ -84,7 +84,7 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Called with the number of bytes received so far (before line-ending conversion). */
   onProgress?: (bytes: number) => void;
-  /** Another transfer follows on this session: ask for its data connection behind this one's command (see FtpSession.prepareDataConnection). */
+  /** Another transfer follows on the same connection: ask for its data connection behind this one's command (see FtpSession.prepareDataConnection). */
   prepareNext?: boolean;
 }
 
@@ -98,7 +98,7 @@ export interface UploadOptions {
   signal?: AbortSignal;
   /** Called with the number of bytes sent so far (before line-ending conversion). */
   onProgress?: (bytes: number) => void;
-  /** Another transfer follows on this session: ask for its data connection behind this one's command (see FtpSession.prepareDataConnection). */
+  /** Another transfer follows on the same connection: ask for its data connection behind this one's command (see FtpSession.prepareDataConnection). */
   prepareNext?: boolean;
   /**
    * Set the remote file's modification time to this (ms since the epoch) after the upload, with

@@ -297,7 +297,7 @@ async function sendFrom(ctx: AttemptContext, offset: number): Promise<void> {
   }
 }
 
-/** Replies saying a command is not implemented (RFC 959 §4.2). */
+/** Replies saying the server lacks a command (500/502/504, RFC 959 §4.2). */
 const NOT_IMPLEMENTED = new Set([500, 502, 504]);
 
 /** Whether the server answered the REST/STOR/APPE itself with a refusal (no data moved). */
@@ -377,7 +377,7 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
         const refusal = failureOf(err);
         if (from === 0 || !isRefusedCommand(refusal)) throw err;
         refusals++;
-        // Not implemented (500/502/504): the session has another way to resume, tried next.
+        // The server lacks this command (500/502/504): the session has another way to resume, tried next.
         if (refusals === 1 && NOT_IMPLEMENTED.has(refusal.code ?? 0)) {
           ctx.log('info', `the server does not implement this way of resuming (${refusal.message}); trying the other`);
           continue;

@@ -8,7 +8,7 @@ import { chooseChecksumMethod, FtpReplyError, FtpSession, type ConnectOptions, t
 import type { SessionFactory, TransferSession } from '../queue';
 import { asTransferError, failingAsTransferErrors, rethrowAsTransferError } from './transferErrors';
 
-/** Replies that say a command is not implemented (RFC 959 §4.2): the other way of resuming may be. */
+/** Replies saying the server lacks a command (500/502/504, RFC 959 §4.2): the other way of resuming may work. */
 const NOT_IMPLEMENTED = new Set([500, 502, 504]);
 
 /**

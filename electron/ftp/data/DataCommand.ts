@@ -84,7 +84,7 @@ export type DataCommandEvent =
 
 /**
  * Replies that never end an accepted data command (RFC 959 §4.2): a command that could not be
- * taken at all (syntax error, not implemented, bad sequence) comes instead of a 1yz, never after
+ * taken at all (syntax error, unknown to the server, bad sequence) comes instead of a 1yz, never after
  * one, and a transfer ends with 226, 250 or a 4yz/5yz, never with 200 (a NOOP's answer).
  */
 function isOutOfTurnReply(reply: FtpReply): boolean {

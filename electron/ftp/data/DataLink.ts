@@ -35,7 +35,7 @@ export interface LinkContext {
   /** A download's receiver: plain passive connections are made to read straight into its buffer. */
   receiver?: DirectReceiver;
   /**
-   * The strategy that already opened a data connection in this session. With it, a plain passive
+   * The strategy that already opened a data connection on this control connection. With it, a plain passive
    * connection is started and the data command sent without waiting for the connect: on a
    * small file that wait is a tenth of the time per file. A strategy not yet proven waits, so a
    * passive port that cannot be reached falls back at once instead of after the command.
