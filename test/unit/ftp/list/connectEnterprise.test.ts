@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../shared/domain';
 import { readConnectEnterpriseLine } from '../../../../electron/ftp/list/connectEnterprise';
 import { readUnixLine } from '../../../../electron/ftp/list/unix';
+import { fill } from './longLines';
 
 const NOW = Date.UTC(2024, 2, 15, 12, 0);
 const ctx = { nowMs: NOW };
@@ -118,8 +119,6 @@ describe('readConnectEnterpriseLine', () => {
   });
 
   it('reads 64 KiB hostile lines in linear time', () => {
-    const LINE = 64 * 1024;
-    const fill = (unit: string, length = LINE) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
     const shapes = [
       fill(' '),
       fill('1'),

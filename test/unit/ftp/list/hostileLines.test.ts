@@ -6,9 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ListParser, parseListLine, readDosLine, readEplfLine, readMlsdLine, readUnixLine } from '../../../../electron/ftp/list';
+import { fill, LONG_LINE as LINE } from './longLines';
 
-const LINE = 64 * 1024;
-const fill = (unit: string, length = LINE) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 const blanks = fill(' ');
 
 /** Shapes that make backtracking patterns explode: long runs around the fields each format expects. */

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../shared/domain';
 import { readJesLine, readMvsDatasetLine, readMvsMemberLine } from '../../../../electron/ftp/list/mvs';
+import { fill, LONG_LINE as LINE } from './longLines';
 
 const t = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
 
@@ -241,8 +242,6 @@ describe('telling the MVS kinds apart', () => {
 });
 
 describe('MVS readers on hostile 64 KiB lines', () => {
-  const LINE = 64 * 1024;
-  const fill = (unit: string, length = LINE) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
   const SHAPES: Record<string, string> = {
     'blanks only': fill(' '),
     'digits only': fill('1'),

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../shared/domain';
 import { readOs9Line } from '../../../../electron/ftp/list/os9';
+import { fill } from './longLines';
 
 const ctx = { nowMs: Date.UTC(2024, 2, 15, 12, 0) };
 const t = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h, mi);
@@ -88,8 +89,6 @@ describe('readOs9Line', () => {
   });
 
   it('reads 64 KiB hostile lines in linear time', () => {
-    const LINE = 64 * 1024;
-    const fill = (unit: string, length = LINE) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
     const shapes = [
       fill(' '),
       fill('1'),

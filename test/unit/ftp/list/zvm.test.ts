@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../shared/domain';
 import { readZvmLine } from '../../../../electron/ftp/list/zvm';
+import { fill } from './longLines';
 
 const ctx = { nowMs: Date.UTC(2024, 2, 15, 12, 0) };
 const t = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
@@ -92,8 +93,6 @@ describe('readZvmLine', () => {
   });
 
   it('reads 64 KiB hostile lines in linear time', () => {
-    const LINE = 64 * 1024;
-    const fill = (unit: string, length = LINE) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
     const shapes = [
       fill(' '),
       fill('1'),
