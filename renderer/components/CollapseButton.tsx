@@ -1,4 +1,5 @@
 /** A small button that hides or shows a panel, labelled for screen readers. */
+import { ChevronDown, ChevronRight } from 'lucide-react';
 
 /** Props of the collapse button. */
 export interface CollapseButtonProps {
@@ -7,7 +8,7 @@ export interface CollapseButtonProps {
   onToggle(): void;
 }
 
-/** ▸ when collapsed, ▾ when open. */
+/** A chevron pointing right when collapsed, down when open. */
 export function CollapseButton({ panel, isCollapsed, onToggle }: CollapseButtonProps) {
   return (
     <button
@@ -18,7 +19,7 @@ export function CollapseButton({ panel, isCollapsed, onToggle }: CollapseButtonP
       title={`${isCollapsed ? 'Show' : 'Hide'} ${panel}`}
       onClick={onToggle}
     >
-      {isCollapsed ? '▸' : '▾'}
+      {isCollapsed ? <ChevronRight size={15} aria-hidden /> : <ChevronDown size={15} aria-hidden />}
     </button>
   );
 }

@@ -3,6 +3,7 @@
  * available: go on unencrypted once or always for this server, or cancel. For a server that used
  * TLS before and refuses it now, only a warning: that is how stripping TLS looks.
  */
+import { ShieldAlert } from 'lucide-react';
 import { continueWithoutTls } from '../../stores/remoteConnection';
 import { useSession } from '../../stores/sessionStore';
 
@@ -26,7 +27,10 @@ export function PlainTextPanel() {
   }
   return (
     <section className="trust-panel" role="region" aria-label="Server without TLS">
-      <strong>{pending.host} does not support TLS.</strong>
+      <strong className="panel-headline">
+        <ShieldAlert size={16} aria-hidden />
+        {pending.host} does not support TLS.
+      </strong>
       <p>Your password and files would travel unencrypted: anyone on the network path could read them. Ferry has not sent your password.</p>
       <div className="actions">
         <button type="button" onClick={() => void continueWithoutTls('once')}>

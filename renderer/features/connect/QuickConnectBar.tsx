@@ -1,4 +1,5 @@
 /** The quick-connect bar: host (or URL), user, password, port, protocol, recent connections. */
+import { Plug, Unplug } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { TlsMode } from '../../../shared/domain';
 import { parseQuickConnect, TLS_LABELS, TLS_SHORT_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
@@ -80,7 +81,8 @@ export function QuickConnectBar() {
           ))}
         </select>
       </label>
-      <button type="submit" disabled={session.status === 'connecting'}>
+      <button type="submit" className="is-primary" disabled={session.status === 'connecting'}>
+        <Plug size={15} strokeWidth={1.8} aria-hidden />
         Quickconnect
       </button>
       {recent.length > 0 ? (
@@ -110,6 +112,7 @@ export function QuickConnectBar() {
       ) : null}
       {session.status === 'connected' ? (
         <button type="button" onClick={() => void disconnect()}>
+          <Unplug size={15} strokeWidth={1.8} aria-hidden />
           Disconnect
         </button>
       ) : null}

@@ -1,6 +1,7 @@
 /** A non-modal panel asking whether to trust an unknown server certificate, with its fingerprint. */
 import { trustCertificate as trust } from '../../stores/remoteConnection';
 import { useSession } from '../../stores/sessionStore';
+import { ShieldQuestion } from 'lucide-react';
 
 /** Shown while a certificate waits for the user's decision. */
 export function TrustPanel() {
@@ -10,7 +11,10 @@ export function TrustPanel() {
   const c = pending.certificate;
   return (
     <section className="trust-panel" role="region" aria-label="Unknown certificate">
-      <strong>{pending.host} presented a certificate Ferry cannot verify.</strong>
+      <strong className="panel-headline">
+        <ShieldQuestion size={16} aria-hidden />
+        {pending.host} presented a certificate Ferry cannot verify.
+      </strong>
       <dl>
         <dt>Subject</dt>
         <dd>{c.subject}</dd>
@@ -45,7 +49,7 @@ export function TrustPanel() {
       </dl>
       <p>Compare the fingerprint with the one your server administrator gave you. Trust it only if they match.</p>
       <div className="actions">
-        <button type="button" onClick={() => void trust()}>
+        <button type="button" className="is-primary" onClick={() => void trust()}>
           Trust once and connect
         </button>
         {/* A saved site keeps the fingerprint with it; a quick connection, with its server. */}

@@ -38,7 +38,6 @@ export function LogLine({ line, top, height, isSelected, onSelect, onReveal }: L
     <div
       className={`log-line ${lineClass(line)}${isSelected ? ' is-selected' : ''}`}
       data-code={line.code}
-      aria-selected={isSelected}
       style={{ transform: `translateY(${top}px)`, height }}
       title={full}
       onClick={(e) => onSelect(e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}

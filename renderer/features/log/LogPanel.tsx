@@ -10,6 +10,8 @@ import { LogLine } from './LogLine';
 import { useLayout } from '../../stores/layoutStore';
 import { useQueue } from '../../stores/queueStore';
 import { CollapseButton } from '../../components/CollapseButton';
+import { ToolButton } from '../../components/ToolButton';
+import { Copy, Eraser } from 'lucide-react';
 
 const LINE_HEIGHT = 18;
 
@@ -46,12 +48,8 @@ export function LogPanel() {
         <label title="Keep the newest line in view">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
         </label>
-        <button type="button" onClick={copy} title="Copy the selected lines (or all shown lines) as text">
-          Copy
-        </button>
-        <button type="button" onClick={clear} title="Remove all lines from the log">
-          Clear
-        </button>
+        <ToolButton icon={Copy} label="Copy" onClick={copy} title="Copy the selected lines (or all shown lines) as text" />
+        <ToolButton icon={Eraser} label="Clear" onClick={clear} title="Remove all lines from the log" />
       </div>
       {isLogCollapsed ? null : lines.length === 0 ? (
         <p className="empty">No messages yet. Commands and server replies appear here when you connect.</p>

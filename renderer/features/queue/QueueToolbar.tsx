@@ -4,6 +4,8 @@
  * all asks first: it stops every transfer at once, and "and delete" removes their partial files.
  */
 import { useState } from 'react';
+import { ArrowDown, ArrowDownToLine, ArrowUp, ArrowUpToLine, CircleX, Eraser, Pause, Play, RotateCcw, Trash2 } from 'lucide-react';
+import { ToolButton } from '../../components/ToolButton';
 import type { TransferItem } from '../../../shared/domain';
 import { useQueue } from '../../stores/queueStore';
 import type { QueueTab } from '../../stores/queueReducer';
@@ -35,31 +37,27 @@ export function QueueToolbar({ tab, selected, items }: QueueToolbarProps) {
     };
     return (
       <div className="queue-actions" role="toolbar" aria-label="Queue actions">
-        <button type="button" disabled={!canPause} onClick={() => void q.pause(ids)} title="Pause the selected transfers (all when none is selected)">
-          Pause{all}
-        </button>
-        <button type="button" disabled={!canResume} onClick={() => void q.resume(ids)} title="Resume paused transfers; they continue from where they stopped">
-          Resume{all}
-        </button>
-        <button type="button" disabled={chosen.length === 0} onClick={() => cancel(false)} title="Cancel; the partial file is kept so a later transfer can resume">
-          Cancel{all}
-          {ids ? '' : '…'}
-        </button>
-        <button type="button" disabled={chosen.length === 0} onClick={() => cancel(true)} title="Cancel and delete what was transferred so far">
-          Cancel{all} and delete{ids ? '' : '…'}
-        </button>
-        <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'top')} title="Move to the top of the queue">
-          Move to top
-        </button>
-        <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'up')} title="Move up">
-          Move up
-        </button>
-        <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'down')} title="Move down">
-          Move down
-        </button>
-        <button type="button" disabled={!selected.length} onClick={() => void q.move(selected, 'bottom')} title="Move to the bottom of the queue">
-          Move to bottom
-        </button>
+        <ToolButton icon={Pause} label={`Pause${all}`} disabled={!canPause} onClick={() => void q.pause(ids)} title="Pause the selected transfers (all when none is selected)" />
+        <ToolButton icon={Play} label={`Resume${all}`} disabled={!canResume} onClick={() => void q.resume(ids)} title="Resume paused transfers; they continue from where they stopped" />
+        <ToolButton
+          icon={CircleX}
+          label={`Cancel${all}${ids ? '' : '…'}`}
+          disabled={chosen.length === 0}
+          onClick={() => cancel(false)}
+          title="Cancel; the partial file is kept so a later transfer can resume"
+        />
+        <ToolButton
+          icon={Trash2}
+          label={`Cancel${all} and delete${ids ? '' : '…'}`}
+          disabled={chosen.length === 0}
+          onClick={() => cancel(true)}
+          title="Cancel and delete what was transferred so far"
+        />
+        <span className="toolbar-separator" aria-hidden />
+        <ToolButton icon={ArrowUpToLine} label="Move to top" isIconOnly disabled={!selected.length} onClick={() => void q.move(selected, 'top')} />
+        <ToolButton icon={ArrowUp} label="Move up" isIconOnly disabled={!selected.length} onClick={() => void q.move(selected, 'up')} />
+        <ToolButton icon={ArrowDown} label="Move down" isIconOnly disabled={!selected.length} onClick={() => void q.move(selected, 'down')} />
+        <ToolButton icon={ArrowDownToLine} label="Move to bottom" isIconOnly disabled={!selected.length} onClick={() => void q.move(selected, 'bottom')} />
         {pending ? (
           <div
             className="queue-confirm"
@@ -75,6 +73,7 @@ export function QueueToolbar({ tab, selected, items }: QueueToolbarProps) {
             </span>
             <button
               type="button"
+              className="is-danger"
               onClick={() => {
                 setPending(undefined);
                 void q.cancel(undefined, pending.deletePartial);
@@ -93,13 +92,15 @@ export function QueueToolbar({ tab, selected, items }: QueueToolbarProps) {
   return (
     <div className="queue-actions" role="toolbar" aria-label="Queue actions">
       {tab === 'failed' ? (
-        <button type="button" disabled={chosen.length === 0} onClick={() => void q.retry(ids)} title="Queue the failed transfers again; they resume from the bytes already there">
-          Retry{all}
-        </button>
+        <ToolButton
+          icon={RotateCcw}
+          label={`Retry${all}`}
+          disabled={chosen.length === 0}
+          onClick={() => void q.retry(ids)}
+          title="Queue the failed transfers again; they resume from the bytes already there"
+        />
       ) : null}
-      <button type="button" disabled={items.length === 0} onClick={() => void q.clearFinished(tab)} title="Remove these entries from the list">
-        Clear
-      </button>
+      <ToolButton icon={Eraser} label="Clear" disabled={items.length === 0} onClick={() => void q.clearFinished(tab)} title="Remove these entries from the list" />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useQueue } from '../../stores/queueStore';
 import { useSession } from '../../stores/sessionStore';
 import { formatEta, formatSize, formatSpeed } from '../../lib/format';
+import { SecurityState } from '../connect/SecurityState';
 
 /** One line at the bottom of the window. */
 export function StatusBar() {
@@ -10,8 +11,14 @@ export function StatusBar() {
   const pending = totals.queuedCount + totals.activeCount + totals.pausedCount;
   return (
     <footer className="status-bar" aria-label="Status">
-      <span title={info ? (info.isSecure ? 'The connection is encrypted (TLS)' : 'The connection is NOT encrypted') : undefined}>
-        {info ? `${info.isSecure ? '🔒 ' : '⚠ unencrypted · '}${info.user}@${info.host}:${info.port}` : 'Not connected'}
+      <span className="connection-state">
+        {info ? (
+          <>
+            <SecurityState isSecure={info.isSecure} /> · {`${info.user}@${info.host}:${info.port}`}
+          </>
+        ) : (
+          'Not connected'
+        )}
       </span>
       <span className="queue-summary">
         {pending === 0

@@ -1,5 +1,6 @@
 /** The "Site Manager" button at the left of the quick-connect bar, and its Ctrl+S shortcut (FileZilla's key). */
 import { useLayoutEffect } from 'react';
+import { Server } from 'lucide-react';
 import { useSites } from '../../stores/sitesStore';
 
 /** Whether a key event is the Site Manager shortcut: Ctrl+S (Cmd+S on macOS), no other modifiers. */
@@ -23,6 +24,7 @@ export function SiteManagerButton() {
   }, [open]);
   return (
     <button type="button" className="site-manager-button" title="Site Manager (Ctrl+S)" aria-keyshortcuts="Control+S" onClick={() => void open()}>
+      <Server size={15} strokeWidth={1.8} aria-hidden />
       Site Manager
     </button>
   );
