@@ -5,7 +5,7 @@
  * in the same way, light and dark; and no critical accessibility violation (axe-core) on the
  * main window, the dialogs or the trust panel. Saves the screenshots under test-results/.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -59,8 +59,10 @@ const contrast = (a: string, b: string) => {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 };
-const style = (page: Page, selector: string, property: 'backgroundColor' | 'color') =>
-  page.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
+/** A computed style property of an element (the tests' tsconfig has no DOM types, hence the cast). */
+const computed = (target: Locator, property: 'backgroundColor' | 'color') =>
+  target.evaluate((el, p) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[p], property);
+const style = (page: Page, selector: string, property: 'backgroundColor' | 'color') => computed(page.locator(selector).first(), property);
 
 async function connectPlain(page: Page) {
   await page.goto(ferry.url);
@@ -77,7 +79,7 @@ test('toolbars show icons, the connect bar has one primary action, and the conne
   const security = page.getByRole('contentinfo', { name: 'Status' }).locator('.security');
   await expect(security).toHaveText('Not encrypted');
   await expect(security.locator('svg')).toHaveCount(1);
-  const warning = await security.evaluate((el) => getComputedStyle(el).color);
+  const warning = await computed(security, 'color');
   const text = await style(page, 'body', 'color');
   expect(warning).not.toBe(text);
   expect(contrast(warning, await style(page, 'body', 'backgroundColor'))).toBeGreaterThanOrEqual(3);
@@ -90,7 +92,7 @@ test('a selected row is drawn in a strong colour, distinct from a row under the 
   await rowOf(remote, 'page-03.html').hover();
   const selected = await style(page, '.file-row[data-name="page-01.html"]', 'backgroundColor');
   const hovered = await style(page, '.file-row[data-name="page-03.html"]', 'backgroundColor');
-  const panel = await remote.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const panel = await computed(remote, 'backgroundColor');
   expect(contrast(selected, hovered)).toBeGreaterThan(3);
   expect(contrast(hovered, panel)).toBeLessThan(1.2);
   expect(contrast(selected, await style(page, '.file-row[data-name="page-01.html"]', 'color'))).toBeGreaterThanOrEqual(4.5);
