@@ -6,6 +6,9 @@
 
 import type { ServerType } from './serverType';
 
+/** How precisely a modification time is known: MLSD, MDTM and local files to the second, LIST to the minute or the day. */
+export type TimePrecision = 'second' | 'minute' | 'day';
+
 /** What kind of thing a directory entry is. */
 export type EntryType = 'file' | 'dir' | 'link' | 'other';
 
@@ -24,6 +27,8 @@ export interface FileEntry {
   sizeBytes?: number;
   /** Last modification, milliseconds since the epoch, when known. */
   modifiedMs?: number;
+  /** How precisely modifiedMs is known when not to the second: LIST lines show minutes, or only the day for older files. */
+  timePrecision?: TimePrecision;
   /** Symbolic permissions such as `rwxr-xr-x` (Unix listings, local POSIX files). */
   permissions?: string;
   owner?: string;

@@ -4,8 +4,9 @@
  * show them).
  */
 
-/** How precisely a side knows a modification time: MLSD/MDTM to the second, LIST to the minute or day. */
-export type TimePrecision = 'second' | 'minute' | 'day';
+import type { TimePrecision } from './domain';
+
+export type { TimePrecision } from './domain';
 
 /** One side of a compared entry. */
 export interface SyncSide {

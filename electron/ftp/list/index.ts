@@ -206,7 +206,10 @@ export function parseListLine(line: string, ctx: ListParseOptions = {}): ListLin
     const outcome = READERS[format](line, ctx);
     if (outcome === null) continue;
     if (outcome === 'skip') return { kind: 'skip', format };
-    return saneEntry(outcome) ? { kind: 'entry', format, entry: outcome } : { kind: 'unparsed' };
+    if (!saneEntry(outcome)) return { kind: 'unparsed' };
+    // Only MLSD and EPLF times are to the second; the other readers see minutes at best.
+    if (outcome.modifiedMs !== undefined && outcome.timePrecision === undefined && format !== 'mlsd' && format !== 'eplf' && format !== 'unix') outcome.timePrecision = 'minute';
+    return { kind: 'entry', format, entry: outcome };
   }
   // RFC 3659 §7.2 allows an MLSD line with no facts at all (" name") once a client turned every fact
   // off; only trust that reading inside a listing already known to be MLSD.

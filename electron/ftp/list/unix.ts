@@ -5,7 +5,7 @@
  * dates), entries kept without a date, and `name -> target` splitting.
  * Pure: imports only domain types and sibling helpers; no node:*, no I/O.
  */
-import type { EntryType, FileEntry } from '../../../shared/domain';
+import type { EntryType, FileEntry, TimePrecision } from '../../../shared/domain';
 import {
   isDotEntry,
   isHiddenName,
@@ -75,6 +75,8 @@ const TWO_DIGIT_YEAR_PIVOT = 70;
 interface DateMatch {
   ms: number | undefined;
   end: number;
+  /** To the day (a year form), minute (a clock) or second (a clock with seconds). */
+  precision: TimePrecision;
 }
 
 /** A date in a recognised form whose fields are out of range ("Aug 36", "30:01"): the line is not `ls -l` as we know it. */
@@ -129,8 +131,8 @@ function fullDate(
   if (month0 < 0 || month0 > 11 || !isDayInRange(day)) return IMPOSSIBLE;
   const clock = readClock(t.text[next]);
   if (clock === IMPOSSIBLE) return IMPOSSIBLE;
-  if (clock === undefined) return { ms: serverClockMs(ctx, year, month0, day, 0, 0), end: t.ends[next - 1] };
-  return { ms: serverClockMs(ctx, year, month0, day, clock.hour, clock.minute, clock.second), end: t.ends[next] };
+  if (clock === undefined) return { ms: serverClockMs(ctx, year, month0, day, 0, 0), end: t.ends[next - 1], precision: 'day' };
+  return { ms: serverClockMs(ctx, year, month0, day, clock.hour, clock.minute, clock.second), end: t.ends[next], precision: clock.hasSeconds ? 'second' : 'minute' };
 }
 
 /**
@@ -145,13 +147,13 @@ function monthDayThen(t: Tokens, at: number, ctx: ListContext | undefined, month
   const yearMatch = clock === undefined ? year.exec(token) : null;
   if (clock === undefined && !yearMatch) return undefined;
   if (month0 < 0 || month0 > 11 || !isDayInRange(day)) return IMPOSSIBLE;
-  if (yearMatch) return { ms: serverClockMs(ctx, Number(yearMatch[1]), month0, day, 0, 0), end: t.ends[at] };
+  if (yearMatch) return { ms: serverClockMs(ctx, Number(yearMatch[1]), month0, day, 0, 0), end: t.ends[at], precision: 'day' };
   if (clock === undefined) return undefined;
-  if (!clock.hasSeconds) return { ms: recentServerClockMs(ctx, month0, day, clock.hour, clock.minute), end: t.ends[at] };
+  if (!clock.hasSeconds) return { ms: recentServerClockMs(ctx, month0, day, clock.hour, clock.minute), end: t.ends[at], precision: 'minute' };
   // BSD `ls -T` prints seconds and always the year after them.
   const yearToken = t.text[at + 1];
   if (yearToken === undefined || !YEAR.test(yearToken)) return undefined;
-  return { ms: serverClockMs(ctx, Number(yearToken), month0, day, clock.hour, clock.minute, clock.second), end: t.ends[at + 1] };
+  return { ms: serverClockMs(ctx, Number(yearToken), month0, day, clock.hour, clock.minute, clock.second), end: t.ends[at + 1], precision: 'second' };
 }
 
 /** `Mon DD HH:MM|YYYY`, `DD Mon HH:MM|YYYY` and `YYYY Mon DD` with a month name in any language we read. */
@@ -226,9 +228,9 @@ function readNumericDate(t: Tokens, k: number, ctx: ListContext | undefined): Da
       // full-iso carries the zone, so this time needs no guessing.
       const local = utcClockMs(year, month0, day, clock.hour, clock.minute, clock.second);
       const offset = (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) * 60_000;
-      return { ms: local === undefined ? undefined : local - offset, end: t.ends[k + 2] };
+      return { ms: local === undefined ? undefined : local - offset, end: t.ends[k + 2], precision: time[3] ? 'second' : 'minute' };
     }
-    return { ms: serverClockMs(ctx, year, month0, day, clock.hour, clock.minute, clock.second), end: t.ends[k + 1] };
+    return { ms: serverClockMs(ctx, year, month0, day, clock.hour, clock.minute, clock.second), end: t.ends[k + 1], precision: time[3] ? 'second' : 'minute' };
   }
   let m = US_DATE.exec(a);
   if (m) {
@@ -343,7 +345,7 @@ export function readUnixLine(line: string, ctx?: ListContext): LineOutcome {
       // after the third, as after any date. With a column missing or a group holding a space, no
       // date would tell where the columns end, so such a line stays unparsed.
       if (first !== 1 || ownerEnd !== 3 || !looksLikeDate(t, k)) continue;
-      date = { ms: undefined, end: t.ends[k + 2] };
+      date = { ms: undefined, end: t.ends[k + 2], precision: 'day' };
     }
     // Exactly one space separates the date from the name in every ls-like server we know
     // (GNU ls, vsftpd, pure-ftpd, ProFTPD, pyftpdlib); more spaces belong to the name.
@@ -365,7 +367,10 @@ export function readUnixLine(line: string, ctx?: ListContext): LineOutcome {
     const entry: FileEntry = { name, type, permissions: mode[2] };
     // Folders show no size (FileEntry's rule); a link's size is its target's length, kept as sent.
     if (sizeBytes !== undefined && type !== 'dir') entry.sizeBytes = sizeBytes;
-    if (date.ms !== undefined) entry.modifiedMs = date.ms;
+    if (date.ms !== undefined) {
+      entry.modifiedMs = date.ms;
+      if (date.precision !== 'second') entry.timePrecision = date.precision;
+    }
 
     // Columns between the mode and the size: [links] owner [group]. Some servers drop the group
     // or the link count.

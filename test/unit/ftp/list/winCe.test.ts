@@ -32,6 +32,7 @@ const FIXTURES: Array<[string, FileEntry]> = [
 
 describe('Windows CE listings', () => {
   it.each(FIXTURES)('%s', (line, entry) => {
-    expect(parseListLine(line)).toEqual({ kind: 'entry', format: 'dos', entry });
+    // DOS listings show minutes, so that is how precisely their times are known.
+    expect(parseListLine(line)).toEqual({ kind: 'entry', format: 'dos', entry: { ...entry, timePrecision: 'minute' } });
   });
 });
