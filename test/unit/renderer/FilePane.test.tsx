@@ -108,15 +108,15 @@ describe('FilePane', () => {
     expect(selected()).toEqual(['b.txt', 'c.txt']);
 
     await key(grid(), 'Delete');
-    let dialog = document.querySelector('[role=dialog]')!;
+    let dialog = document.querySelector('dialog')!;
     expect(dialog.getAttribute('aria-labelledby')).toBeTruthy();
     expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Delete 2 items');
     expect([...dialog.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['b.txt', 'c.txt']);
     await key(dialog, 'Escape');
-    expect(document.querySelector('[role=dialog]')).toBeNull();
+    expect(document.querySelector('dialog')).toBeNull();
 
     await key(grid(), 'Delete');
-    dialog = document.querySelector('[role=dialog]')!;
+    dialog = document.querySelector('dialog')!;
     await act(async () => {
       dialog.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
