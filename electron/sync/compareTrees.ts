@@ -44,7 +44,9 @@ function judgeFiles(local: SyncSide, remote: SyncSide, options: CompareOptions):
     }
     // Without a checksum on one side the content cannot be compared; size still tells a lot.
     by.add('size');
-    note = `; no checksum ${local.checksum ? 'from the server' : 'of the local file'}, compared by size`;
+    const sizesDiffer = local.sizeBytes !== undefined && remote.sizeBytes !== undefined && local.sizeBytes !== remote.sizeBytes;
+    // Files of different sizes are not hashed at all: they differ whatever their checksums.
+    if (!sizesDiffer) note = `; no checksum ${local.checksum ? 'from the server' : 'of the local file'}, compared by size`;
   }
   const sizeDiffers = by.has('size') && local.sizeBytes !== undefined && remote.sizeBytes !== undefined && local.sizeBytes !== remote.sizeBytes;
   if (by.has('time') && local.modifiedMs !== undefined && remote.modifiedMs !== undefined) {

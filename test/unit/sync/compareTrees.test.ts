@@ -66,8 +66,11 @@ describe('compareTrees: one verdict per path', () => {
   });
 
   it('falls back to size, and says so, when one side has no checksum', () => {
-    const [pair] = compareTrees([file('a', 5, T, { checksum: 'cc' })], [file('a', 6, T)], { ...DEFAULT_COMPARE, by: ['checksum'] });
-    expect(pair).toMatchObject({ verdict: 'size-differs', reason: 'sizes differ (5 bytes here, 6 on the server); no checksum from the server, compared by size' });
+    const [pair] = compareTrees([file('a', 5, T, { checksum: 'cc' })], [file('a', 5, T)], { ...DEFAULT_COMPARE, by: ['checksum'] });
+    expect(pair).toMatchObject({ verdict: 'identical', reason: 'same size; no checksum from the server, compared by size' });
+    // Files of different sizes differ whatever their checksums: they are not hashed.
+    const [sized] = compareTrees([file('a', 5, T)], [file('a', 6, T)], { ...DEFAULT_COMPARE, by: ['checksum'] });
+    expect(sized).toMatchObject({ verdict: 'size-differs', reason: 'sizes differ (5 bytes here, 6 on the server)' });
   });
 
   it('a renamed file is one only here and one only there', () => {
