@@ -15,9 +15,20 @@ export interface QueueTotals {
   pausedCount: number;
   totalBytes: number;
   transferredBytes: number;
+  /** Bytes per second of the whole queue while it transfers. */
   speedBps: number;
-  etaSeconds?: number;
+  /** Time until the running and queued transfers are done. */
+  eta: QueueEta;
 }
+
+/** The queue's time left. */
+export type QueueEta =
+  /** Nothing is transferring. */
+  | { kind: 'none' }
+  /** Transfers run, but too little has been seen for a number that would hold. */
+  | { kind: 'estimating' }
+  /** About this many seconds (at least 1). */
+  | { kind: 'known'; seconds: number };
 
 /** Totals of an empty queue. */
 export const EMPTY_QUEUE_TOTALS: Readonly<QueueTotals> = {
@@ -30,6 +41,7 @@ export const EMPTY_QUEUE_TOTALS: Readonly<QueueTotals> = {
   totalBytes: 0,
   transferredBytes: 0,
   speedBps: 0,
+  eta: { kind: 'none' },
 };
 
 /** A batch of changed items, removed ids, and the new totals. */

@@ -8,6 +8,7 @@ import type { TransferDirection, TransferState } from '../../shared/domain';
 import { describeError as errorLine } from '../../shared/errorText';
 import { DONE, outcomeOfFailure, SKIPPED, STOPPED, type AttemptOutcome } from './attemptOutcome';
 import type { ChangeBatcher } from './ChangeBatcher';
+import type { EtaEstimator } from './EtaEstimator';
 import type { ExistsAsker } from './ExistsAsker';
 import type { Entry, Run } from './queueEntry';
 import { errorInfoOf, failureOf, TransferError } from './transferError';
@@ -30,6 +31,8 @@ export interface RunnerHost {
   readonly limiters: Record<TransferDirection, RateLimiter>;
   readonly remoteDirs: RemoteDirCache;
   readonly asker: ExistsAsker;
+  /** Hears each transfer's progress, for the queue's time left. */
+  readonly eta: EtaEstimator;
   readonly batcher: ChangeBatcher;
   readonly now: () => number;
   /** Passed on to the backoff as it is. */
@@ -195,6 +198,7 @@ export class ItemRunner {
       policyOf: (i) => i.onExists ?? host.options.onExists,
       onProgress: () => {
         run.meter.sample(host.now(), item.transferredBytes);
+        host.eta.progressed(item.id, host.now(), item.transferredBytes);
         host.batcher.mark(item.id);
       },
       isFollowed: () => host.hasQueuedFor(item.siteId),

@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import type { TransferDirection, TransferItem, TransferState } from '../../shared/domain';
 import { ChangeBatcher } from './ChangeBatcher';
 import { EntryBook } from './EntryBook';
+import { EtaEstimator } from './EtaEstimator';
 import { expandFolder } from './expandFolder';
 import { ExistsAsker } from './ExistsAsker';
 import { IdleWatch } from './IdleWatch';
@@ -41,6 +42,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   private readonly random: () => number;
   private readonly idleWatch = new IdleWatch(() => this.isIdle(), () => this.onBecameIdle());
   private readonly asker: ExistsAsker;
+  private readonly eta = new EtaEstimator();
   private readonly persister: QueuePersister;
   private readonly runner: ItemRunner;
   private isPumpScheduled = false;
@@ -69,6 +71,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       limiters: this.limiters,
       remoteDirs: this.remoteDirs,
       asker: this.asker,
+      eta: this.eta,
       batcher: this.batcher,
       now: () => this.now(),
       random: this.random,
@@ -96,7 +99,11 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
 
   /** Counts, bytes, speed and ETA over the whole queue. */
   totals(): QueueTotals {
-    return computeTotals(this.book.entries.map((e) => e.item));
+    const now = this.now();
+    return computeTotals(
+      this.book.entries.map((e) => e.item),
+      (remaining) => ({ speedBps: this.eta.throughputBps(now), eta: this.eta.estimate(now, remaining) }),
+    );
   }
 
   // ---- adding --------------------------------------------------------------------------------
@@ -239,6 +246,7 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       if (!e) continue;
       this.runner.clearRetry(e);
       this.runner.stop(e, 'remove');
+      this.eta.ended(id, this.now(), e.item.transferredBytes, false);
       this.book.detach(e);
       removed.add(e);
       this.batcher.markRemoved(id);
@@ -354,6 +362,8 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     if (!canMove(entry.item.state, state)) throw new IllegalTransitionError(entry.item.id, entry.item.state, state);
     const from = this.book.setState(entry, state);
     if (from !== state) this.emit('transition', { id: entry.item.id, from, to: state });
+    if (from !== state && state === 'transferring') this.eta.started(entry.item.id, this.now(), entry.item.transferredBytes);
+    if (from === 'transferring' && state !== 'transferring') this.eta.ended(entry.item.id, this.now(), entry.item.transferredBytes, state === 'done');
     if (!ACTIVE.has(state)) {
       entry.item.speedBps = undefined;
       entry.item.etaSeconds = undefined;

@@ -1,9 +1,10 @@
 /**
  * Totals over the queue for the status bar and the tabs: counts per state, bytes of the
- * unfinished items, summed speed and the ETA derived from it. Pure.
+ * unfinished items, and the work left for the queue's speed and ETA (EtaEstimator). Pure.
  */
 import type { TransferItem, TransferState } from '../../shared/domain';
-import { etaSeconds } from './SpeedMeter';
+import type { QueueEta } from '../../shared/queue';
+import type { RemainingWork } from './EtaEstimator';
 import type { QueueTotals } from './types';
 import { EMPTY_QUEUE_TOTALS } from '../../shared/queue';
 
@@ -12,9 +13,13 @@ export const ACTIVE_STATES: ReadonlySet<TransferState> = new Set(['connecting', 
 /** States an item ends in (kept for the Successful and Failed views). */
 export const FINISHED_STATES: ReadonlySet<TransferState> = new Set(['done', 'failed', 'cancelled']);
 
-/** Counts, bytes, speed and ETA over `items`. */
-export function computeTotals(items: Iterable<TransferItem>): QueueTotals {
+/** The queue's speed and time left for the work that remains. */
+export type Pace = (remaining: RemainingWork) => { speedBps: number; eta: QueueEta };
+
+/** Counts, bytes, speed and ETA over `items`; paused items wait for the user, so the ETA leaves them out. */
+export function computeTotals(items: Iterable<TransferItem>, pace: Pace): QueueTotals {
   const t: QueueTotals = { ...EMPTY_QUEUE_TOTALS };
+  const remaining: RemainingWork = { files: 0, bytes: 0, unsizedFiles: 0 };
   for (const item of items) {
     if (item.state === 'queued') t.queuedCount++;
     else if (ACTIVE_STATES.has(item.state)) t.activeCount++;
@@ -26,8 +31,13 @@ export function computeTotals(items: Iterable<TransferItem>): QueueTotals {
       t.totalBytes += item.sizeBytes;
       t.transferredBytes += Math.min(item.transferredBytes, item.sizeBytes);
     }
-    if (ACTIVE_STATES.has(item.state)) t.speedBps += item.speedBps ?? 0;
+    if (item.state === 'queued' || item.state === 'connecting') {
+      remaining.files++;
+      if (item.sizeBytes === undefined) remaining.unsizedFiles++;
+    }
+    if ((item.state === 'queued' || ACTIVE_STATES.has(item.state)) && item.sizeBytes !== undefined) {
+      remaining.bytes += Math.max(0, item.sizeBytes - item.transferredBytes);
+    }
   }
-  t.etaSeconds = etaSeconds(t.totalBytes - t.transferredBytes, t.speedBps);
-  return t;
+  return { ...t, ...pace(remaining) };
 }

@@ -3,6 +3,15 @@ import { useQueue } from '../../stores/queueStore';
 import { useSession } from '../../stores/sessionStore';
 import { formatEta, formatSize, formatSpeed } from '../../lib/format';
 import { SecurityState } from '../connect/SecurityState';
+import type { QueueTotals } from '../../../shared/queue';
+
+/** Speed and time left while transfers run: nothing rather than "0 B/s", and "estimating" rather than a guess. */
+function activity(totals: QueueTotals): string {
+  if (totals.activeCount === 0) return '';
+  const speed = totals.speedBps > 0 ? ` · ${formatSpeed(totals.speedBps)}` : '';
+  const eta = totals.eta.kind === 'known' ? ` · ${formatEta(totals.eta.seconds)} left` : totals.eta.kind === 'estimating' ? ' · estimating time left…' : '';
+  return speed + eta;
+}
 
 /** One line at the bottom of the window. */
 export function StatusBar() {
@@ -24,7 +33,7 @@ export function StatusBar() {
         {pending === 0
           ? 'Queue: empty'
           : `Queue: ${pending} file${pending === 1 ? '' : 's'}, ${formatSize(totals.totalBytes - totals.transferredBytes)} left`}
-        {totals.activeCount > 0 ? ` · ${formatSpeed(totals.speedBps)}${totals.etaSeconds !== undefined ? ` · ${formatEta(totals.etaSeconds)} left` : ''}` : ''}
+        {activity(totals)}
       </span>
     </footer>
   );

@@ -376,6 +376,8 @@ export class FakeFactory {
   serverMaxConnections = Infinity;
   connectCount = 0;
   refusedCount = 0;
+  /** Time a login takes (under fake timers, fake time). */
+  loginDelayMs = 0;
   /** Credentials live only here, never in the queue. */
   readonly password = 'sup3r-secret-pw';
 
@@ -387,7 +389,7 @@ export class FakeFactory {
 
   readonly create: SessionFactory = async (_siteId, label) => {
     this.connectCount++;
-    await Promise.resolve();
+    await (this.loginDelayMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.loginDelayMs)) : Promise.resolve());
     if (this.openCount() >= this.serverMaxConnections) {
       this.refusedCount++;
       throw asTransferError(new FtpReplyError(421, 'Too many connections from your IP'));
