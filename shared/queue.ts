@@ -57,6 +57,8 @@ export interface QueueSnapshot {
   totals: QueueTotals;
   questions: ExistsQuestionInfo[];
   settings: QueueSettings;
+  /** The window that asked for the snapshot, as questions name their owner. */
+  clientId: string;
 }
 
 /** The queue's settings as the window shows and changes them (kept across restarts). */
@@ -84,6 +86,11 @@ export interface ExistsQuestionInfo {
   item: TransferItem;
   source: ExistsSideInfo;
   target: ExistsSideInfo;
+  /**
+   * The window that queued the transfer: it asks with a dialog, the others in the queue's row.
+   * Absent when that window is gone (or the item was queued before a restart): every window asks with a dialog.
+   */
+  ownerClientId?: string;
 }
 
 /** What to do about an existing target (every policy but `ask`). */

@@ -61,6 +61,8 @@ export class QueueService {
   private readonly namedConnections = new Set<string>();
   /** File-exists questions waiting for the user, in the order asked. */
   private readonly questions = new Map<string, { info: ExistsQuestionInfo; resolve: (answer: ExistsAnswer) => void }>();
+  /** The window (client) that queued each item, while it is open: its questions are asked there. */
+  private readonly queuedBy = new Map<string, string>();
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.queue = new TransferQueue({
@@ -71,7 +73,10 @@ export class QueueService {
     });
     this.queue.on('changed', (change) => {
       deps.hub.emit('queue', change);
-      for (const id of change.removedIds) this.withdrawQuestionsOf(id);
+      for (const id of change.removedIds) {
+        this.withdrawQuestionsOf(id);
+        this.queuedBy.delete(id);
+      }
     });
     // A question about an item the user paused, cancelled or removed answers itself: skip for now.
     this.queue.on('transition', ({ id, to }) => {
@@ -88,8 +93,8 @@ export class QueueService {
     await this.queue.restore();
   }
 
-  /** Queues files and folders between a browsing session's server and a local folder. */
-  async add(input: MethodInput<'queueAdd'>): Promise<EnqueueReport> {
+  /** Queues files and folders between a browsing session's server and a local folder, for the window `clientId`. */
+  async add(input: MethodInput<'queueAdd'>, clientId: string): Promise<EnqueueReport> {
     const siteId = this.siteIdOf(input.sessionId);
     const isDownload = input.direction === 'download';
     // A download's local copy gets the readable name; an upload's is the local file itself.
@@ -116,6 +121,7 @@ export class QueueService {
       ),
     );
     report.addedCount += added.length;
+    for (const item of added) this.queuedBy.set(item.id, clientId);
     for (const folder of input.items.filter((i) => i.isFolder)) {
       const expanded = await this.queue.addFolder({
         direction: input.direction,
@@ -125,15 +131,32 @@ export class QueueService {
         onExists: input.onExists,
       });
       report.addedCount += expanded.addedIds.length;
+      for (const id of expanded.addedIds) this.queuedBy.set(id, clientId);
       report.folderCount += expanded.folderCount;
       report.refused.push(...expanded.refused);
     }
     return report;
   }
 
-  /** Everything in the queue and the questions waiting, for a window that just opened or reloaded. */
-  snapshot(): QueueSnapshot {
-    return { items: this.queue.list(), totals: this.queue.totals(), questions: this.pendingQuestions(), settings: settingsOf(this.queue.settings) };
+  /** Everything in the queue and the questions waiting, for the window `clientId` that just opened or reloaded. */
+  snapshot(clientId: string): QueueSnapshot {
+    return { items: this.queue.list(), totals: this.queue.totals(), questions: this.pendingQuestions(), settings: settingsOf(this.queue.settings), clientId };
+  }
+
+  /**
+   * A window closed (or reloaded, or crashed): the questions it was to show as a dialog belong to
+   * no window now, so every open window shows them as a dialog; inline in a queue row alone, such
+   * a question could wait unseen while its transfer holds a connection.
+   */
+  clientGone(clientId: string): void {
+    for (const [itemId, owner] of this.queuedBy) if (owner === clientId) this.queuedBy.delete(itemId);
+    let isChanged = false;
+    for (const q of this.questions.values()) {
+      if (q.info.ownerClientId !== clientId) continue;
+      q.info = { ...q.info, ownerClientId: undefined };
+      isChanged = true;
+    }
+    if (isChanged) this.deps.hub.emit('queueQuestions', this.pendingQuestions());
   }
 
   /** Changes the queue settings the window offers and saves them for the next start. */
@@ -234,8 +257,9 @@ export class QueueService {
 
   private ask(q: ExistsQuestion): Promise<ExistsAnswer> {
     const questionId = randomUUID();
+    const ownerClientId = this.queuedBy.get(q.item.id);
     return new Promise((resolve) => {
-      this.questions.set(questionId, { info: { questionId, item: q.item, source: q.source, target: q.target }, resolve });
+      this.questions.set(questionId, { info: { questionId, item: q.item, source: q.source, target: q.target, ...(ownerClientId ? { ownerClientId } : {}) }, resolve });
       this.deps.hub.emit('queueQuestions', this.pendingQuestions());
     });
   }

@@ -30,7 +30,7 @@ export interface Services {
   handlers: Handlers;
   hub: EventHub;
   sites: SiteService;
-  /** Releases what a window held (its browsing sessions) when it closes, reloads or crashes. */
+  /** Releases what a window held (its browsing sessions, its questions) when it closes, reloads or crashes. */
   closeClient(clientId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -100,8 +100,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     sitesLock: async () => sites.lockPasswords(),
     sitesChangeMasterPassword: async ({ current, next }) => sites.changeMasterPassword(current, next),
     sitesForgetPasswords: async () => sites.forgetAllPasswords(),
-    queueAdd: async (input) => queue.add(input),
-    queueList: async () => queue.snapshot(),
+    queueAdd: async (input, ctx) => queue.add(input, ctx.clientId),
+    queueList: async (_input, ctx) => queue.snapshot(ctx.clientId),
     queuePause: async ({ ids }) => queue.queue.pause(ids),
     queueResume: async ({ ids }) => queue.queue.resume(ids),
     queueCancel: async ({ ids, deletePartial }) => queue.queue.cancel(ids, { deletePartial }),
@@ -116,7 +116,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     handlers,
     hub,
     sites,
-    closeClient: (clientId) => remote.closeOwnedBy(clientId),
+    closeClient: (clientId) => {
+      queue.clientGone(clientId);
+      return remote.closeOwnedBy(clientId);
+    },
     close: async () => {
       await queue.close();
       await remote.closeAll();

@@ -222,6 +222,32 @@ describe('app services against a real server', () => {
     await expect(services.handlers.queueAnswerExists({ questionId: 'gone', action: 'skip', applyToAll: false }, ctx)).rejects.toMatchObject({ kind: 'stale-question' });
   });
 
+  it('a question belongs to the window that queued the transfer, and to every window once that one is gone', async () => {
+    await writeFile(path.join(server.homeDir, 'owned.txt'), 'server copy');
+    await writeFile(path.join(localDir, 'owned.txt'), 'local copy');
+    const windowA: CallContext = { transport: 'browser', clientId: 'window-a' };
+    const windowB: CallContext = { transport: 'browser', clientId: 'window-b' };
+    items.clear();
+    await services.handlers.queueAdd(
+      { sessionId, direction: 'download', items: [{ name: 'owned.txt', isFolder: false }], localFolder: localDir, remoteFolder: '/', onExists: 'ask' },
+      windowA,
+    );
+    await expect.poll(() => questions.length, { timeout: 10_000 }).toBe(1);
+    expect(questions[0]).toMatchObject({ item: { remotePath: '/owned.txt' }, ownerClientId: 'window-a' });
+    // Each window learns its own name from its snapshot, to tell its questions from the others'.
+    const seenByB = await services.handlers.queueList({}, windowB);
+    expect(seenByB.clientId).toBe('window-b');
+    expect(seenByB.questions[0].ownerClientId).toBe('window-a');
+
+    await services.closeClient('window-a');
+    expect(questions).toHaveLength(1);
+    expect(questions[0].ownerClientId).toBeUndefined();
+    await services.handlers.queueAnswerExists({ questionId: questions[0].questionId, action: 'skip', applyToAll: false }, windowB);
+    expect(questions).toEqual([]);
+    expect((await queueSettles()).find((i) => i.remotePath === '/owned.txt')).toMatchObject({ state: 'done', isSkipped: true });
+    expect(await readFile(path.join(localDir, 'owned.txt'), 'utf8')).toBe('local copy');
+  });
+
   it('a site that asks for its password says so instead of connecting without one', async () => {
     const site = await services.handlers.sitesCreate(
       { site: { name: 'Ask me', host: server.host, port: server.port, logonType: 'ask', user: server.user, tls: 'none' } },
