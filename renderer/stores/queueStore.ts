@@ -26,8 +26,14 @@ export interface TransferRequest {
 export interface QueueState extends QueueData {
   tab: QueueTab;
   selected: ReadonlySet<string>;
-  /** Questions waiting for the user, oldest first. */
+  /** Questions waiting for the user, oldest first (in every window; questionPlace.ts says where each is shown). */
   questions: ExistsQuestionInfo[];
+  /** This window's name with the main process, as questions name their owner; null until loaded. */
+  clientId: string | null;
+  /** A question this window chose to answer in the dialog though another window asks it there. */
+  openedQuestionId: string | null;
+  /** Shows a question in this window's dialog. */
+  openQuestion(questionId: string): void;
   /** The last problem or report of queuing, shown above the queue. */
   notice: { text: string; isError: boolean } | null;
   /** The queue's settings (file-exists policy, speed limits, transfers per server); null until loaded. */
@@ -38,7 +44,8 @@ export interface QueueState extends QueueData {
   receive(change: QueueChange): void;
   /** Replaces the waiting questions with the main process's list. */
   setQuestions(questions: ExistsQuestionInfo[]): void;
-  answer(action: ExistsAction, applyToAll: boolean): Promise<void>;
+  /** Answers a question; the main process tells every window that it is settled. */
+  answer(questionId: string, action: ExistsAction, applyToAll: boolean): Promise<void>;
   setTab(tab: QueueTab): void;
   select(ids: string[]): void;
   enqueueTransfer(request: TransferRequest): Promise<void>;
@@ -73,11 +80,13 @@ export const useQueue = create<QueueState>()((set, get) => {
     tab: 'queued',
     selected: new Set(),
     questions: [],
+    clientId: null,
+    openedQuestionId: null,
     notice: null,
     settings: null,
     async load() {
       const r = await getApi().queueList({});
-      if (r.ok) set({ ...fromSnapshot(r.value), questions: r.value.questions, settings: r.value.settings, loadCount: get().loadCount + 1 });
+      if (r.ok) set({ ...fromSnapshot(r.value), questions: r.value.questions, clientId: r.value.clientId, settings: r.value.settings, loadCount: get().loadCount + 1 });
     },
     async changeSettings(change) {
       const r = await getApi().queueSetOptions(change);
@@ -94,14 +103,16 @@ export const useQueue = create<QueueState>()((set, get) => {
       });
     },
     setQuestions(questions) {
-      set({ questions });
+      set((s) => ({ questions, openedQuestionId: questions.some((q) => q.questionId === s.openedQuestionId) ? s.openedQuestionId : null }));
     },
-    async answer(action, applyToAll) {
-      const [first, ...rest] = get().questions;
-      if (!first) return;
+    openQuestion(questionId) {
+      set({ openedQuestionId: questionId });
+    },
+    async answer(questionId, action, applyToAll) {
+      if (!get().questions.some((q) => q.questionId === questionId)) return;
       // Shown as answered at once; the main process's next list confirms it for every window.
-      set({ questions: rest });
-      const r = await getApi().queueAnswerExists({ questionId: first.questionId, action, applyToAll });
+      get().setQuestions(get().questions.filter((q) => q.questionId !== questionId));
+      const r = await getApi().queueAnswerExists({ questionId, action, applyToAll });
       // Another window answered it first: nothing to report.
       if (!r.ok && r.error.kind !== 'stale-question') set({ notice: { text: describeError(r.error), isError: true } });
     },

@@ -1,17 +1,21 @@
 /**
  * Asks what to do when a transfer's target already exists, with "apply to all". Cancel (or
- * Escape) skips this one file and asks again about the next.
+ * Escape) skips this one file and asks again about the next. Only in the window the question
+ * belongs to (questionPlace.ts); the others show it in the queue.
  */
 import { useState } from 'react';
 import type { ExistsAction } from '../../../shared/queue';
 import { useQueue } from '../../stores/queueStore';
 import { formatDate, formatSize } from '../../lib/format';
 import { EXISTS_ACTIONS } from './existsActions';
+import { dialogQuestion } from './questionPlace';
 
-
-/** Shown while the queue waits for an answer. */
+/** Shown while the queue waits for an answer this window is to ask for. */
 export function ExistsDialog() {
-  const question = useQueue((s) => s.questions[0]);
+  const questions = useQueue((s) => s.questions);
+  const clientId = useQueue((s) => s.clientId);
+  const openedQuestionId = useQueue((s) => s.openedQuestionId);
+  const question = dialogQuestion(questions, { clientId, openedQuestionId });
   const answer = useQueue((s) => s.answer);
   const [action, setAction] = useState<ExistsAction>('overwrite');
   const [applyToAll, setApplyToAll] = useState(false);
@@ -33,12 +37,12 @@ export function ExistsDialog() {
         aria-label="Target file already exists"
         onSubmit={(e) => {
           e.preventDefault();
-          void answer(action, applyToAll);
+          void answer(question.questionId, action, applyToAll);
         }}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
           e.preventDefault();
-          void answer('skip', false);
+          void answer(question.questionId, 'skip', false);
         }}
       >
         <h2>The target file already exists</h2>
@@ -60,7 +64,7 @@ export function ExistsDialog() {
           <button type="submit" autoFocus>
             OK
           </button>
-          <button type="button" onClick={() => void answer('skip', false)} title="Skip this file; the next conflict is asked about again">
+          <button type="button" onClick={() => void answer(question.questionId, 'skip', false)} title="Skip this file; the next conflict is asked about again">
             Cancel
           </button>
         </div>

@@ -26,6 +26,7 @@ export function QueuePanel() {
   const state = useQueue();
   const { isQueueCollapsed, toggleQueue } = useLayout();
   const items = useMemo(() => itemsOfTab(state, state.tab), [state]);
+  const questionOf = useMemo(() => new Map(state.questions.map((q) => [q.item.id, q])), [state.questions]);
   const sites = useSites((s) => s.sites);
   // Saved sites' names for the Server column; the Site Manager loads them too when it opens.
   useEffect(() => {
@@ -110,6 +111,7 @@ export function QueuePanel() {
                   height={ROW_HEIGHT}
                   isSelected={state.selected.has(item.id)}
                   server={serverLabelOf(item.siteId, sites)}
+                  question={questionOf.get(item.id)}
                   onSelect={(mode) => select(item.id, mode)}
                 />
               );

@@ -1,5 +1,7 @@
-/** One transfer in the queue: direction, paths, size, progress, speed, ETA and status or error. */
+/** One transfer in the queue: direction, paths, size, progress, speed, ETA and status, error or waiting question. */
 import type { TransferItem } from '../../../shared/domain';
+import type { ExistsQuestionInfo } from '../../../shared/queue';
+import { RowQuestion } from './RowQuestion';
 import { describeError } from '../../../shared/errorText';
 import { formatBytesExact, formatEta, formatSize, formatSpeed } from '../../lib/format';
 import { splitPath } from './queueColumns';
@@ -32,6 +34,8 @@ export interface QueueRowProps {
   isSelected: boolean;
   /** The server the transfer goes to, as the queue names it. */
   server: string;
+  /** The "target exists" question the transfer waits on, if any. */
+  question?: ExistsQuestionInfo;
   onSelect(mode: 'only' | 'toggle' | 'range'): void;
 }
 
@@ -47,7 +51,7 @@ function PathCell({ className, path }: { className: string; path: string }) {
 }
 
 /** Renders one absolutely positioned queue row. */
-export function QueueRow({ item, top, height, isSelected, server, onSelect }: QueueRowProps) {
+export function QueueRow({ item, top, height, isSelected, server, question, onSelect }: QueueRowProps) {
   const percent = item.sizeBytes ? Math.min(100, Math.floor((item.transferredBytes / item.sizeBytes) * 100)) : item.state === 'done' ? 100 : 0;
   const isUpload = item.direction === 'upload';
   return (
@@ -56,6 +60,7 @@ export function QueueRow({ item, top, height, isSelected, server, onSelect }: Qu
       aria-selected={isSelected}
       data-id={item.id}
       data-state={item.state}
+      data-waiting={question ? 'target-exists' : undefined}
       className={`queue-row state-${item.state}${isSelected ? ' is-selected' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={(e) => onSelect(e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
@@ -86,9 +91,15 @@ export function QueueRow({ item, top, height, isSelected, server, onSelect }: Qu
       <div role="cell" className="q-eta">
         {item.state === 'transferring' ? formatEta(item.etaSeconds) : ''}
       </div>
-      <div role="cell" className="q-status" title={statusText(item)}>
-        {statusText(item)}
-      </div>
+      {question ? (
+        <div role="cell" className="q-status">
+          <RowQuestion question={question} />
+        </div>
+      ) : (
+        <div role="cell" className="q-status" title={statusText(item)}>
+          {statusText(item)}
+        </div>
+      )}
     </div>
   );
 }
