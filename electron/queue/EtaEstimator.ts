@@ -18,7 +18,7 @@ import type { QueueEta } from '../../shared/queue';
 /** Half-life of an observation, in active milliseconds (time while something transfers). */
 const HALF_LIFE_MS = 20_000;
 /** Active time before any number is shown: the first files on fresh connections are not typical. */
-export const MIN_OBSERVED_MS = 1_000;
+const MIN_OBSERVED_MS = 1_000;
 /** Finished files before their time per file is trusted. */
 const MIN_FILES = 3;
 /** Time data must have flowed (summed over transfers) before its rate is trusted. */
@@ -50,6 +50,8 @@ interface Sums {
   wallMs: number;
   /** Transfer time summed over running transfers, ms (over wallMs: transfers at once). */
   transferMs: number;
+  /** Every byte moved (over wallMs: the queue's speed). */
+  movedBytes: number;
   /** Bytes and time of data flowing, between progress reports of one transfer. */
   streamBytes: number;
   streamMs: number;
@@ -59,7 +61,7 @@ interface Sums {
   fileMs: number;
 }
 
-const ZERO: Sums = { wallMs: 0, transferMs: 0, streamBytes: 0, streamMs: 0, files: 0, fileBytes: 0, fileMs: 0 };
+const ZERO: Sums = { wallMs: 0, transferMs: 0, movedBytes: 0, streamBytes: 0, streamMs: 0, files: 0, fileBytes: 0, fileMs: 0 };
 
 /** Estimates the time left of the queue from the transfers it watches. */
 export class EtaEstimator {
@@ -82,6 +84,7 @@ export class EtaEstimator {
     const run = this.running.get(id);
     if (!run) return;
     this.advance(nowMs);
+    this.sums.movedBytes += Math.max(0, bytes - (run.last?.bytes ?? run.startBytes));
     if (run.last && bytes > run.last.bytes) {
       this.sums.streamBytes += bytes - run.last.bytes;
       this.sums.streamMs += nowMs - run.last.ms;
@@ -103,12 +106,11 @@ export class EtaEstimator {
     this.sums.fileMs += nowMs - run.startMs;
   }
 
-  /** Average bytes per second of the queue while it transfers, or 0 before anything moved. */
+  /** Bytes per second of the whole queue while it transfers (small files' time between them included), or 0 before anything moved. */
   throughputBps(nowMs: number): number {
     this.advance(nowMs);
-    const { wallMs, transferMs, streamBytes, streamMs } = this.sums;
-    if (wallMs <= 0 || streamMs <= 0) return 0;
-    return (streamBytes / streamMs) * (transferMs / wallMs) * 1000;
+    const { wallMs, movedBytes } = this.sums;
+    return wallMs > 0 ? (movedBytes / wallMs) * 1000 : 0;
   }
 
   /** The time left for `remaining`, or `estimating` while too little is known, `none` when nothing runs. */
@@ -151,6 +153,7 @@ export class EtaEstimator {
     this.sums = {
       wallMs: s.wallMs * keep + dt,
       transferMs: s.transferMs * keep + dt * this.running.size,
+      movedBytes: s.movedBytes * keep,
       streamBytes: s.streamBytes * keep,
       streamMs: s.streamMs * keep,
       files: s.files * keep,

@@ -40,6 +40,8 @@ interface Result {
   /** Every estimate, one per tick. */
   estimates: { atMs: number; eta: QueueEta }[];
   endMs: number;
+  /** The queue's speed just before its last file ended. */
+  speedAtEndBps: number;
 }
 
 /** Runs a timeline in 1 ms steps, feeding the estimator as the queue does. */
@@ -53,6 +55,7 @@ function simulate(t: Timeline): Result {
   const id = (i: number) => `f${i}`;
   let now = 0;
   let wasPaused = false;
+  let speedAtEndBps = 0;
   for (; done.size < t.sizes.length; now++) {
     const isPaused = t.pause !== undefined && now >= t.pause.atMs && now < t.pause.atMs + t.pause.forMs;
     if (isPaused && !wasPaused) {
@@ -90,6 +93,7 @@ function simulate(t: Timeline): Result {
         if (run.phase === 'before') {
           run.phase = 'data';
         } else {
+          if (done.size === t.sizes.length - 1) speedAtEndBps = eta.throughputBps(now);
           eta.ended(id(run.index), now, t.sizes[run.index], true);
           done.add(run.index);
           c.run = undefined;
@@ -102,7 +106,7 @@ function simulate(t: Timeline): Result {
       estimates.push({ atMs: now, eta: eta.estimate(now, { files: notStarted, bytes: bytesLeft, unsizedFiles: 0 }) });
     }
   }
-  return { estimates, endMs: now };
+  return { estimates, endMs: now, speedAtEndBps };
 }
 
 /** The first number shown after `fromMs`, and the time the rest actually took from then. */
@@ -127,6 +131,10 @@ describe('EtaEstimator', () => {
     // The login is over before anything is shown, and then only what was measured counts.
     expect(shown.shownAtMs).toBeGreaterThan(LOGIN_MS);
     expect(r.endMs / 1000).toBeGreaterThan(10);
+    // The speed is the bytes that arrive per second, small files and the time between them included.
+    const bytesPerSecond = (2000 * 8 * KIB) / ((r.endMs - LOGIN_MS) / 1000);
+    expect(r.speedAtEndBps).toBeGreaterThan(bytesPerSecond * 0.8);
+    expect(r.speedAtEndBps).toBeLessThan(bytesPerSecond * 1.2);
   });
 
   it('one 1 GiB file: the first estimate holds, from the rate its data flows at', () => {
