@@ -3,7 +3,8 @@
  * Escape) skips this one file and asks again about the next. Only in the window the question
  * belongs to (questionPlace.ts); the others show it in the queue.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { Modal } from '../../components/dialogs/Modal';
 import type { ExistsAction } from '../../../shared/queue';
 import { useQueue } from '../../stores/queueStore';
 import { formatDate, formatSize } from '../../lib/format';
@@ -19,7 +20,9 @@ export function ExistsDialog() {
   const answer = useQueue((s) => s.answer);
   const [action, setAction] = useState<ExistsAction>('overwrite');
   const [applyToAll, setApplyToAll] = useState(false);
+  const titleId = useId();
   if (!question) return null;
+  const skip = () => void answer(question.questionId, 'skip', false);
   const side = (label: string, s: typeof question.source) => (
     <div>
       <strong>{label}</strong> <span className="path">{s.path}</span>
@@ -29,23 +32,15 @@ export function ExistsDialog() {
     </div>
   );
   return (
-    <div className="dialog-backdrop">
+    // Keyed by the question, so the next conflict opens as a new dialog with its own focus.
+    <Modal key={question.questionId} labelledBy={titleId} className="dialog" onCancel={skip} initialFocus="button[type=submit]">
       <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Target file already exists"
         onSubmit={(e) => {
           e.preventDefault();
           void answer(question.questionId, action, applyToAll);
         }}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          void answer(question.questionId, 'skip', false);
-        }}
       >
-        <h2>The target file already exists</h2>
+        <h2 id={titleId}>Target file already exists</h2>
         {side(question.item.direction === 'upload' ? 'Local file:' : 'Remote file:', question.source)}
         {side(question.item.direction === 'upload' ? 'Remote file:' : 'Local file:', question.target)}
         <fieldset>
@@ -60,15 +55,15 @@ export function ExistsDialog() {
           <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} /> Apply to all later conflicts in this
           queue
         </label>
-        <div className="actions">
-          <button type="submit" autoFocus>
-            OK
-          </button>
-          <button type="button" onClick={() => void answer(question.questionId, 'skip', false)} title="Skip this file; the next conflict is asked about again">
+        <div className="dialog-actions">
+          <button type="button" onClick={skip} title="Skip this file; the next conflict is asked about again">
             Cancel
+          </button>
+          <button type="submit" className="is-primary">
+            OK
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }
