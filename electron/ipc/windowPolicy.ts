@@ -56,7 +56,7 @@ export interface WindowGuard {
   /** Whether a URL is the app itself (its own scheme, or the development server while developing). */
   isTrustedUrl(url: string): boolean;
   shell: Pick<Shell, 'openExternal'>;
-  dialog: Pick<Dialog, 'showMessageBox'>;
+  dialog: Pick<Dialog, 'showMessageBox' | 'showMessageBoxSync'>;
   allowedHosts?: readonly string[];
 }
 
@@ -76,7 +76,25 @@ export function guardWindow(win: Pick<BrowserWindow, 'webContents'>, guard: Wind
     if (!guard.isTrustedUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page refuses to unload while connected or transferring; Electron shows no question of
+  // its own, so without this the window would silently stay open.
+  contents.on('will-prevent-unload', (event) => {
+    if (confirmLeave(guard)) event.preventDefault();
+  });
   if (guard.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
+}
+
+/** Asks whether to close (or reload) the window though a session is open or transfers run. */
+function confirmLeave(guard: WindowGuard): boolean {
+  const response = guard.dialog.showMessageBoxSync({
+    type: 'question',
+    buttons: ['Leave', 'Stay'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Close Ferry while connected or transferring?',
+    detail: 'The connection is closed and transfers that are still running stop.',
+  });
+  return response === 0;
 }
 
 /** Asks before a link leaves the app for the user's browser. */

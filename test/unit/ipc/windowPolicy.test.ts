@@ -25,7 +25,7 @@ function fakeContents() {
 function guarded(isPackaged: boolean, answer = 0) {
   const fake = fakeContents();
   const shell = { openExternal: vi.fn(async () => undefined) };
-  const dialog = { showMessageBox: vi.fn(async () => ({ response: answer, checkboxChecked: false })) };
+  const dialog = { showMessageBox: vi.fn(async () => ({ response: answer, checkboxChecked: false })), showMessageBoxSync: vi.fn(() => answer) };
   guardWindow({ webContents: fake.contents } as never, {
     isPackaged,
     isTrustedUrl: (url) => url.startsWith('ferry://app/'),
@@ -75,6 +75,20 @@ describe('links out of the app', () => {
     const webview = { preventDefault: vi.fn() };
     w.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('leaving the window', () => {
+  it('closes or reloads despite the page guarding its session only when the user agrees', () => {
+    const leave = guarded(true, 0);
+    const agreed = { preventDefault: vi.fn() };
+    leave.emit('will-prevent-unload', agreed);
+    expect(leave.dialog.showMessageBoxSync).toHaveBeenCalledWith(expect.objectContaining({ buttons: ['Leave', 'Stay'] }));
+    expect(agreed.preventDefault).toHaveBeenCalled();
+    const stay = guarded(true, 1);
+    const declined = { preventDefault: vi.fn() };
+    stay.emit('will-prevent-unload', declined);
+    expect(declined.preventDefault).not.toHaveBeenCalled();
   });
 });
 
