@@ -1,10 +1,13 @@
 /** The remote (right) pane: the server's files once connected, otherwise how to connect. */
+import { useEffect } from 'react';
 import { useSession } from '../../stores/sessionStore';
 import { FilePane } from './FilePane';
+import { watchWindowSession } from './windowSession';
 
 /** Shows the connected server's folder. */
 export function RemotePane() {
   const status = useSession((s) => s.status);
+  useEffect(() => watchWindowSession(), []);
   if (status !== 'connected') {
     return (
       <section className="pane" aria-label="Remote site">
