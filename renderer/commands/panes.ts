@@ -3,6 +3,7 @@ import { useLocalPane } from '../stores/localPane';
 import { useRemotePane } from '../stores/remotePane';
 import { useSession } from '../stores/sessionStore';
 import type { PaneStore } from '../stores/createPaneStore';
+import { createFolderTreeStore, type FolderTreeStore } from '../stores/folderTreeStore';
 import type { CommandArgs, CommandContext, PaneId, PaneUi } from './types';
 
 /** Titles as the window shows them; also the panes' accessible names. */
@@ -11,6 +12,16 @@ export const PANE_TITLES: Record<PaneId, string> = { local: 'Local site', remote
 /** The store of a pane. */
 export function paneStore(id: PaneId): PaneStore {
   return id === 'local' ? useLocalPane : useRemotePane;
+}
+
+const folderTrees: Record<PaneId, FolderTreeStore> = {
+  local: createFolderTreeStore(useLocalPane),
+  remote: createFolderTreeStore(useRemotePane),
+};
+
+/** The folder tree store of a pane. */
+export function folderTreeStore(id: PaneId): FolderTreeStore {
+  return folderTrees[id];
 }
 
 /** The pane across from `id`. */

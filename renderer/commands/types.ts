@@ -3,10 +3,10 @@
  * bound to keys by `keymap.ts`, and run with a context describing the pane it acts on.
  */
 import type { FileEntry } from '../../shared/domain';
+import type { PaneId } from '../lib/paneId';
 import type { PaneState, PaneStore } from '../stores/createPaneStore';
 
-/** The two file panes. */
-export type PaneId = 'local' | 'remote';
+export type { PaneId };
 
 /** What the pane's UI lets a command do that is not state (focus, menus, sizes). */
 export interface PaneUi {

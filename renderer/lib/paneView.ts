@@ -31,10 +31,13 @@ export interface PaneView {
   stats: ViewStats;
 }
 
-/** Whether an entry passes the hidden toggle and the filter (`..` always does). */
+/**
+ * Whether an entry passes the hidden toggle and the filter. The filter never hides folders
+ * (nor `..`): filtering is for finding files, and the user must still be able to move on.
+ */
 export function isShown(entry: FileEntry, needle: string, showHidden: boolean): boolean {
   if (!showHidden && entry.isHidden) return false;
-  return needle === '' || (entry.displayName ?? entry.name).toLowerCase().includes(needle);
+  return needle === '' || isFolderLike(entry) || (entry.displayName ?? entry.name).toLowerCase().includes(needle);
 }
 
 /** Builds the view of sorted entries. */

@@ -102,6 +102,8 @@ export interface PaneState {
   setShowHidden(showHidden: boolean): void;
   /** Click semantics on row `index` of the view. */
   select(index: number, mode?: SelectMode): void;
+  /** Puts the keyboard cursor on the first row when there is none, selecting nothing (the list got the focus). */
+  placeCursor(): void;
   /** Keyboard cursor move: a row delta or `home`/`end`; `extend` grows the range (Shift). */
   moveCursor(move: number | 'home' | 'end', extend?: boolean): void;
   selectAll(): void;
@@ -110,6 +112,10 @@ export interface PaneState {
   selectedEntries(): FileEntry[];
   /** The full path of a name in the shown folder. */
   pathOf(name: string): string;
+  /** The full path of a name in any folder, spelled the way this side spells paths. */
+  childPath(folder: string, name: string): string;
+  /** Lists a folder without showing it (for the folder tree). */
+  listFolder(path: string): Promise<Result<PaneListing>>;
   mkdir(name: string): Promise<boolean>;
   rename(entry: FileEntry, newName: string): Promise<boolean>;
   remove(entries: FileEntry[]): Promise<boolean>;
@@ -205,12 +211,14 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
         const prev = get();
         const { path: shown, parent, entries } = result.value;
         const sameFolder = shown === prev.path;
+        // A filter typed for one folder would silently hide files in the next (FileZilla keeps it; we clear it).
+        const filter = sameFolder ? prev.filter : '';
         let selection: Selection = opts.keepSelection && sameFolder ? prev.selection : EMPTY_SELECTION;
         if (opts.focus !== undefined) {
           selection = { selected: opts.selectFocus ? new Set([opts.focus]) : new Set(), anchor: opts.focus, focus: opts.focus };
         }
         set({
-          ...withView({ path: shown, parent, entries: sortEntries(entries, prev.sort), selection }),
+          ...withView({ path: shown, parent, entries: sortEntries(entries, prev.sort), selection, filter }),
           history: recordVisit(prev.history, prev.path, shown, opts.move ?? 'push'),
           loading: false,
           error: null,
@@ -258,6 +266,12 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
         const { selection, view } = get();
         set({ selection: selectRow(selection, view.rows, view.indexOf, index, mode) });
       },
+      placeCursor() {
+        const { selection, view } = get();
+        if (selection.focus !== null || view.rows.length === 0) return;
+        const first = view.rows[0].name;
+        set({ selection: { ...selection, anchor: first, focus: first } });
+      },
       moveCursor(move, extend = false) {
         const { selection, view } = get();
         const target = moveTarget(selection, view.rows.length, view.indexOf, move);
@@ -275,6 +289,12 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
       },
       pathOf(name) {
         return join(get().path, name);
+      },
+      childPath(folder, name) {
+        return join(folder, name);
+      },
+      listFolder(path) {
+        return source.list(path);
       },
       async mkdir(name) {
         const ops = source.ops;

@@ -43,10 +43,10 @@ describe('pane view', () => {
     expect(v.indexOf('notes.txt')).toBe(4);
     expect(v.indexOf('nope')).toBe(-1);
   });
-  it('filters by a case-insensitive substring and never hides `..`', () => {
-    expect(buildView(entries, true, ' md', true).rows.map((e) => e.name)).toEqual(['..', 'readme.MD']);
-    expect(buildView(entries, true, 'zzz', true).rows.map((e) => e.name)).toEqual(['..']);
-    expect(buildView(entries, true, 'zzz', true).stats.notShown).toBe(4);
+  it('filters files by a case-insensitive substring and never hides `..` or folders', () => {
+    expect(buildView(entries, true, ' md', true).rows.map((e) => e.name)).toEqual(['..', 'Docs', 'readme.MD']);
+    expect(buildView(entries, true, 'zzz', true).rows.map((e) => e.name)).toEqual(['..', 'Docs']);
+    expect(buildView(entries, true, 'zzz', true).stats.notShown).toBe(3);
   });
   it('hides hidden entries when the toggle is off', () => {
     expect(buildView(entries, false, '', false).rows.map((e) => e.name)).toEqual(['Docs', 'readme.MD', 'notes.txt']);

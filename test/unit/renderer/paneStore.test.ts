@@ -104,15 +104,15 @@ describe('history', () => {
 });
 
 describe('view and selection', () => {
-  it('filters and hides, and drops selected rows that disappear', async () => {
+  it('filters files (never folders) and hides, and drops selected rows that disappear', async () => {
     const { store } = fakeSide(tree());
     const s = () => store.getState();
     await s().navigate('/');
     expect(rowNames(s())).toEqual(['docs', 'link', '.hidden', 'a.txt', 'b.txt']);
     s().selectAll();
     s().setFilter('TXT');
-    expect(rowNames(s())).toEqual(['a.txt', 'b.txt']);
-    expect([...s().selection.selected].sort()).toEqual(['a.txt', 'b.txt']);
+    expect(rowNames(s())).toEqual(['docs', 'link', 'a.txt', 'b.txt']);
+    expect([...s().selection.selected].sort()).toEqual(['a.txt', 'b.txt', 'docs', 'link']);
     s().setFilter('');
     s().setShowHidden(false);
     expect(rowNames(s())).toEqual(['docs', 'link', 'a.txt', 'b.txt']);
@@ -128,6 +128,27 @@ describe('view and selection', () => {
     expect(s().selectedEntries().map((e) => e.name)).toEqual(['a.txt', 'b.txt']);
     await s().navigate('/docs');
     expect(s().selection.selected.size).toBe(0);
+  });
+  it('keeps the filter on refresh and clears it on entering another folder', async () => {
+    const { store } = fakeSide(tree());
+    const s = () => store.getState();
+    await s().navigate('/');
+    s().setFilter('a');
+    await s().refresh();
+    expect(s().filter).toBe('a');
+    await s().navigate('/docs');
+    expect(s().filter).toBe('');
+  });
+  it('puts a cursor on the first row when there is none, selecting nothing', async () => {
+    const { store } = fakeSide(tree());
+    const s = () => store.getState();
+    await s().navigate('/');
+    s().placeCursor();
+    expect(s().selection.focus).toBe('docs');
+    expect(s().selection.selected.size).toBe(0);
+    s().select(3);
+    s().placeCursor();
+    expect(s().selection.focus).toBe('a.txt');
   });
 });
 

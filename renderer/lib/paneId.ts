@@ -1,0 +1,2 @@
+/** The two file panes: local (left) and remote (right). */
+export type PaneId = 'local' | 'remote';
