@@ -79,11 +79,10 @@ test('the path bar goes to a typed folder and shows a clear error for one it can
   await pathBox.fill(path.join(home, 'small.txt'));
   await pathBox.press('Enter');
   await expect(pane.getByRole('alert')).toContainText('Not a folder');
-  // The typed path stays for correcting; the list still shows the last folder it could list.
-  await expect(pathBox).toHaveValue(path.join(home, 'small.txt'));
-  await expect(pane.getByText('0 files and 0 folders')).toBeVisible();
-  await pathBox.press('Escape');
+  // The error names the typed path; the box, like the list, shows the last folder it could list.
+  await expect(pane.getByRole('alert')).toContainText(path.join(home, 'small.txt'));
   await expect(pathBox).toHaveValue(path.join(home, 'beta'));
+  await expect(pane.getByText('0 files and 0 folders')).toBeVisible();
 });
 
 test('the log and the queue collapse to give the panes room, and stay so after a reload', async ({ page }) => {

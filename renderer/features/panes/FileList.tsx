@@ -3,13 +3,15 @@
  * first. Renders only the rows in view (100,000 entries scroll smoothly) and handles row
  * events once for the whole list through `data-index`.
  */
-import { forwardRef, useEffect, useImperativeHandle, useRef, type MouseEvent } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaneView } from '../../lib/paneView';
 import type { Selection } from '../../lib/selection';
 import type { SortKey, SortOrder } from '../../lib/sortEntries';
 import type { PaneId } from '../../commands/types';
+import { gridTemplate, minListWidth, type ColumnWidths } from '../../lib/columnWidths';
 import type { Column } from './columns';
+import { ColumnResizer } from './ColumnResizer';
 import { FileRow } from './FileRow';
 import { rowIndexOf, usePaneDnd } from './usePaneDnd';
 
@@ -19,6 +21,8 @@ export const ROW_HEIGHT = 22;
 /** What the pane can ask of its list. */
 export interface FileListHandle {
   focus(): void;
+  /** Whether the keyboard focus is on the list. */
+  hasFocus(): boolean;
   /** Rows that fit in view. */
   pageRows(): number;
   /** Where to open a keyboard context menu: below the cursor's row, or the list's corner. */
@@ -36,6 +40,11 @@ export interface FileListProps {
   selection: Selection;
   sort: SortOrder;
   onSort(key: SortKey): void;
+  /** Widths the user gave the columns. */
+  widths: ColumnWidths;
+  onColumnResize(key: SortKey, width: number): void;
+  /** The list got the keyboard focus other than by a click (Tab, or moved there after connecting). */
+  onKeyboardFocus(): void;
   onRowClick(index: number, mode: { extend: boolean; toggle: boolean }): void;
   onRowOpen(index: number): void;
   /** A right-click on a row (index) or on empty space (-1). */
@@ -44,10 +53,12 @@ export interface FileListProps {
 
 /** The grid of one pane. */
 export const FileList = forwardRef<FileListHandle, FileListProps>(function FileList(
-  { paneId, label, path, columns, view, selection, sort, onSort, onRowClick, onRowOpen, onContextMenu },
+  { paneId, label, path, columns, view, selection, sort, onSort, widths, onColumnResize, onKeyboardFocus, onRowClick, onRowOpen, onContextMenu },
   ref,
 ) {
   const gridRef = useRef<HTMLDivElement>(null);
+  // A click focuses the list too, but puts the cursor where it clicked itself.
+  const isPointerDown = useRef(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows } = view;
   const dnd = usePaneDnd(paneId);
@@ -73,6 +84,7 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
     ref,
     () => ({
       focus: () => gridRef.current?.focus(),
+      hasFocus: () => !!gridRef.current && document.activeElement === gridRef.current,
       pageRows: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1),
       menuPoint() {
         const row = focusIndex >= 0 ? gridRef.current?.querySelector(`[data-index="${focusIndex}"]`) : null;
@@ -84,6 +96,26 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
   );
 
   const rowId = (index: number) => `${paneId}-row-${index}`;
+  const keys = columns.map((c) => c.key);
+  const layout = { '--file-cols': gridTemplate(keys, widths), '--file-min-width': `${minListWidth(keys, widths)}px` } as CSSProperties;
+  /** The width that shows a column's header and its widest rendered cell whole. */
+  const fitWidth = (column: Column): number => {
+    const grid = gridRef.current;
+    if (!grid) return 0;
+    const range = document.createRange();
+    // The text's own width, not the element's: a cell is as wide as its column.
+    const textWidth = (el: Element) => {
+      range.selectNodeContents(el);
+      const style = getComputedStyle(el);
+      return range.getBoundingClientRect().width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    };
+    let widest = 0;
+    const header = grid.querySelector(`.file-header .${column.className}`);
+    const label = header?.querySelector('button');
+    if (header && label) widest = textWidth(label) + textWidth(header) - label.getBoundingClientRect().width;
+    for (const cell of grid.querySelectorAll(`.file-scroll .${column.className}`)) widest = Math.max(widest, textWidth(cell));
+    return Math.ceil(widest) + 4;
+  };
   const onClick = (e: MouseEvent) => {
     const index = rowIndexOf(e.target);
     if (index >= 0) onRowClick(index, { extend: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
@@ -92,19 +124,28 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
   return (
     <div
       ref={gridRef}
-      className={`file-list cols-${columns.length}${dnd.dropTarget === '' ? ' is-drop-target' : ''}`}
+      className={`file-list has-widths cols-${columns.length}${dnd.dropTarget === '' ? ' is-drop-target' : ''}`}
+      style={layout}
       role="grid"
       aria-label={label}
       aria-multiselectable="true"
       aria-rowcount={rows.length + 1}
       aria-activedescendant={focusIndex >= 0 && virtualizer.getVirtualItems().some((v) => v.index === focusIndex) ? rowId(focusIndex) : undefined}
       tabIndex={0}
+      onPointerDown={() => (isPointerDown.current = true)}
+      onPointerUp={() => (isPointerDown.current = false)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && !isPointerDown.current) onKeyboardFocus();
+        isPointerDown.current = false;
+      }}
     >
       <div className="file-row file-header" role="row" aria-rowindex={1}>
         {columns.map((c) => (
           <div
             key={c.key}
             role="columnheader"
+            // Named by its label alone, not also by the resize handle inside it.
+            aria-label={c.label}
             className={c.className}
             aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
           >
@@ -118,6 +159,7 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
               {c.label}
               {sort.key === c.key ? <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
             </button>
+            <ColumnResizer label={`Resize ${c.label} column`} onResize={(width) => onColumnResize(c.key, width)} fitWidth={() => fitWidth(c)} />
           </div>
         ))}
       </div>

@@ -9,17 +9,20 @@ export interface PathBarProps {
   path: string;
   ctx: CommandContext;
   makeContext(): CommandContext;
-  onNavigate(path: string): void;
+  /** Goes to a typed path; resolves to whether the pane now shows it. */
+  onNavigate(path: string): Promise<boolean>;
 }
 
 const NAVIGATION = ['back', 'forward', 'up', 'refresh'];
 
-/** Shows the current folder; Enter goes to a typed path, Escape restores the shown one. */
+/** Shows the current folder; Enter goes to a typed path, Escape restores the shown one, as does a path that fails. */
 export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarProps) {
   const [draft, setDraft] = useState(path);
   // Once the user has typed, a listing that arrives must not replace what they typed.
   const isDirty = useRef(false);
+  const shownPath = useRef(path);
   useEffect(() => {
+    shownPath.current = path;
     if (!isDirty.current) setDraft(path);
   }, [path]);
   return (
@@ -28,7 +31,12 @@ export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarPr
       onSubmit={(e) => {
         e.preventDefault();
         isDirty.current = false;
-        if (draft.trim()) onNavigate(draft.trim());
+        const target = draft.trim();
+        if (!target) return;
+        void onNavigate(target).then((ok) => {
+          // The error names the path that failed; the box shows where the pane really is.
+          if (!ok && !isDirty.current) setDraft(shownPath.current);
+        });
       }}
     >
       {NAVIGATION.map((id) => (

@@ -136,14 +136,14 @@ describe('FilePane', () => {
     expect(document.querySelector('[role=menu]')).toBeNull();
   });
 
-  it('filters rows as the user types; `..` stays', async () => {
+  it('filters rows as the user types; `..` and folders stay', async () => {
     const input = container.querySelector<HTMLInputElement>('input[aria-label="Local site filter"]')!;
     await act(async () => {
       // React tracks input values; set through the native setter so onChange sees it.
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'B.T');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(rows().map((r) => r.getAttribute('data-name'))).toEqual(['..', 'b.txt']);
+    expect(rows().map((r) => r.getAttribute('data-name'))).toEqual(['..', 'docs', 'b.txt']);
   });
 });
 
