@@ -16,8 +16,8 @@ export const MIN_NAME_WIDTH = 120;
 /** Default widths of the fixed columns, enough for their longest usual text at the window's font. */
 export const DEFAULT_WIDTHS: Readonly<Record<Exclude<SortKey, 'name'>, number>> = {
   size: 64,
-  type: 76,
-  modified: 122,
+  type: 72,
+  modified: 136,
   permissions: 108,
   owner: 100,
 };

@@ -35,7 +35,7 @@ test.afterAll(async () => {
 });
 
 /** Whether an element's text is cut off. */
-const isTruncated = (cell: Locator) => cell.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+const isTruncated = (cell: Locator) => cell.evaluate((el) => el.scrollWidth > el.clientWidth);
 const headerOf = (pane: Locator, name: string) => pane.getByRole('columnheader', { name, exact: true });
 const widthOf = async (cell: Locator) => (await cell.boundingBox())!.width;
 
@@ -52,6 +52,8 @@ for (const width of [1280, 1920]) {
       expect(await isTruncated(rowOf(remote, 'welcome.txt').locator(cell)), cell).toBe(false);
     }
     await expect(rowOf(remote, 'pub').locator('.col-perms')).toHaveText(/^[d-]?rwx/);
+    const local = paneOf(page, 'Local site');
+    for (const cell of ['.col-name', '.col-size', '.col-type', '.col-modified']) expect(await isTruncated(rowOf(local, 'notes.txt').locator(cell)), cell).toBe(false);
   });
 }
 
@@ -153,6 +155,7 @@ test('the folder tree: off by default, built from listings, opens folders by cli
   await expect(treeItem(local, path.basename(home))).toHaveAttribute('aria-selected', 'true');
   await expect(treeItem(local, 'projects')).toBeVisible();
   await expect(treeItem(local, '/')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/folder-trees.png' });
 
   // The splitter between tree and list moves by keys and keeps its place; the tree stays on.
   const splitter = remote.getByRole('separator', { name: 'Remote site tree and list' });

@@ -12,26 +12,29 @@ const BIG_STEP = 40;
 /** Props of a column's resize handle. */
 export interface ColumnResizerProps {
   label: string;
+  /** The width the user gave the column, if any: keys pressed in quick succession build on it before layout catches up. */
+  width: number | undefined;
   onResize(width: number): void;
   /** Width that shows the column's widest visible text. */
   fitWidth(): number;
 }
 
 /** A focusable vertical separator inside its column's header cell, with the cell's laid-out width as its value. */
-export function ColumnResizer({ label, onResize, fitWidth }: ColumnResizerProps) {
+export function ColumnResizer({ label, width: givenWidth, onResize, fitWidth }: ColumnResizerProps) {
   const ref = useRef<HTMLDivElement>(null);
   const drag = useRef<{ startX: number; startWidth: number } | null>(null);
-  // The laid-out width, not a saved one: a name column that fills the free space has none saved.
-  const [width, setWidth] = useState(0);
+  // The laid-out width, for a column the user has not sized (the name column fills the free space).
+  const [laidOutWidth, setLaidOutWidth] = useState(0);
   useLayoutEffect(() => {
     const cell = ref.current?.parentElement;
     if (!cell) return;
-    setWidth(cell.getBoundingClientRect().width);
+    setLaidOutWidth(cell.getBoundingClientRect().width);
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(cell.getBoundingClientRect().width));
+    const observer = new ResizeObserver(() => setLaidOutWidth(cell.getBoundingClientRect().width));
     observer.observe(cell);
     return () => observer.disconnect();
   }, []);
+  const width = givenWidth ?? laidOutWidth;
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.shiftKey ? BIG_STEP : STEP;

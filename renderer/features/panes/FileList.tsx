@@ -9,7 +9,7 @@ import type { PaneView } from '../../lib/paneView';
 import type { Selection } from '../../lib/selection';
 import type { SortKey, SortOrder } from '../../lib/sortEntries';
 import type { PaneId } from '../../commands/types';
-import { gridTemplate, minListWidth, type ColumnWidths } from '../../lib/columnWidths';
+import { gridTemplate, minListWidth, widthOf, type ColumnWidths } from '../../lib/columnWidths';
 import type { Column } from './columns';
 import { ColumnResizer } from './ColumnResizer';
 import { FileRow } from './FileRow';
@@ -159,7 +159,7 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
               {c.label}
               {sort.key === c.key ? <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
             </button>
-            <ColumnResizer label={`Resize ${c.label} column`} onResize={(width) => onColumnResize(c.key, width)} fitWidth={() => fitWidth(c)} />
+            <ColumnResizer label={`Resize ${c.label} column`} width={widthOf(c.key, widths)} onResize={(width) => onColumnResize(c.key, width)} fitWidth={() => fitWidth(c)} />
           </div>
         ))}
       </div>

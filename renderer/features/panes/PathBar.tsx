@@ -1,7 +1,8 @@
-/** The navigation bar of a pane: back, forward, up and refresh buttons and the editable path. */
+/** The navigation bar of a pane: back, forward, up and refresh buttons, the folder tree toggle and the editable path. */
 import { useEffect, useRef, useState } from 'react';
 import type { CommandContext } from '../../commands/types';
 import { CommandButton } from './CommandButton';
+import { TreeToggle } from './TreeToggle';
 
 /** Props of the path bar. */
 export interface PathBarProps {
@@ -42,6 +43,7 @@ export function PathBar({ label, path, ctx, makeContext, onNavigate }: PathBarPr
       {NAVIGATION.map((id) => (
         <CommandButton key={id} id={id} ctx={ctx} makeContext={makeContext} isCompact />
       ))}
+      <TreeToggle paneId={ctx.paneId} />
       <input
         aria-label={`${label} path`}
         value={draft}
