@@ -30,5 +30,5 @@ export function focusList(paneId: PaneId): boolean {
 /** Whether the user is busy elsewhere (a pane's box or list, a dialog), so the focus must not be taken. */
 export function isFocusBusy(): boolean {
   const active = document.activeElement;
-  return !!active && active !== document.body && active.closest('.pane, [role=dialog], [role=alertdialog]') !== null;
+  return !!active && active !== document.body && active.closest('.pane, dialog, [role=dialog], [role=alertdialog]') !== null;
 }
