@@ -1,4 +1,5 @@
 /** Commands that change files: new folder, rename, delete (with confirmation), permissions. */
+import { FolderPlus, KeyRound, PencilLine, Trash2 } from 'lucide-react';
 import type { FileEntry } from '../../shared/domain';
 import { baseNameEnd, nameProblem } from '../lib/fileNames';
 import { PARENT_NAME } from '../lib/paneView';
@@ -26,7 +27,7 @@ function hasOneTarget(ctx: CommandContext): boolean {
 export const newFolderCommand: Command = {
   id: 'newFolder',
   label: 'New folder',
-  icon: '+',
+  icon: FolderPlus,
   isEnabled: (ctx) => ctx.pane.path !== '',
   async run(ctx) {
     const name = await useDialogs.getState().askText({
@@ -43,6 +44,7 @@ export const newFolderCommand: Command = {
 /** Renames the one selected entry. */
 export const renameCommand: Command = {
   id: 'rename',
+  icon: PencilLine,
   label: 'Rename',
   isEnabled: hasOneTarget,
   async run(ctx) {
@@ -68,6 +70,7 @@ function describeForDelete(entries: FileEntry[]): string[] {
 /** Deletes the selection after a confirmation naming every item; folders go with their contents. */
 export const deleteCommand: Command = {
   id: 'delete',
+  icon: Trash2,
   label: 'Delete',
   isEnabled: hasTargets,
   async run(ctx) {
@@ -89,6 +92,7 @@ export const deleteCommand: Command = {
 /** Changes the permissions of the selection (servers only, via SITE CHMOD). */
 export const chmodCommand: Command = {
   id: 'chmod',
+  icon: KeyRound,
   label: 'Permissions…',
   description: 'Change file permissions (chmod)',
   panes: ['remote'],

@@ -1,4 +1,5 @@
 /** Commands that move through folders: open, up, back, forward, refresh. */
+import { ArrowLeft, ArrowRight, CornerLeftUp, RotateCw } from 'lucide-react';
 import { backTarget, forwardTarget } from '../lib/history';
 import { isFolderLike } from '../lib/sortEntries';
 import { PARENT_NAME } from '../lib/paneView';
@@ -29,7 +30,7 @@ export const openCommand: Command = {
 export const upCommand: Command = {
   id: 'up',
   label: 'Parent folder',
-  icon: '↑',
+  icon: CornerLeftUp,
   isEnabled: (ctx) => ctx.pane.parent !== null,
   run: (ctx) => ctx.pane.up(),
 };
@@ -38,7 +39,7 @@ export const upCommand: Command = {
 export const backCommand: Command = {
   id: 'back',
   label: 'Back',
-  icon: '←',
+  icon: ArrowLeft,
   isEnabled: (ctx) => backTarget(ctx.pane.history) !== undefined,
   run: (ctx) => ctx.pane.back(),
 };
@@ -47,7 +48,7 @@ export const backCommand: Command = {
 export const forwardCommand: Command = {
   id: 'forward',
   label: 'Forward',
-  icon: '→',
+  icon: ArrowRight,
   isEnabled: (ctx) => forwardTarget(ctx.pane.history) !== undefined,
   run: (ctx) => ctx.pane.forward(),
 };
@@ -56,7 +57,7 @@ export const forwardCommand: Command = {
 export const refreshCommand: Command = {
   id: 'refresh',
   label: 'Refresh',
-  icon: '⟳',
+  icon: RotateCw,
   isEnabled: ready,
   run: (ctx) => ctx.pane.refresh(),
 };

@@ -1,4 +1,5 @@
 /** Upload (local pane) / Download (remote pane) of the selection to the other pane's folder. */
+import { Download, Upload } from 'lucide-react';
 import type { FileEntry } from '../../shared/domain';
 import { PARENT_NAME } from '../lib/paneView';
 import { enqueueTransfer } from './transfer';
@@ -17,6 +18,7 @@ export function runTransfer(ctx: CommandContext, entries: readonly FileEntry[]):
 /** Transfers the selection to the folder shown in the other pane. */
 export const transferCommand: Command = {
   id: 'transfer',
+  icon: { local: Upload, remote: Download },
   label: (ctx) => (ctx.paneId === 'local' ? 'Upload' : 'Download'),
   description: 'Add the selected files and folders to the queue, to the folder open in the other pane',
   isEnabled: (ctx) =>

@@ -2,6 +2,7 @@
  * The shape of a user command: defined once, shown by the toolbar and the context menu,
  * bound to keys by `keymap.ts`, and run with a context describing the pane it acts on.
  */
+import type { LucideIcon } from 'lucide-react';
 import type { FileEntry } from '../../shared/domain';
 import type { PaneId } from '../lib/paneId';
 import type { PaneState, PaneStore } from '../stores/createPaneStore';
@@ -46,8 +47,8 @@ export interface Command {
   label: string | ((ctx: CommandContext) => string);
   /** A longer tooltip. */
   description?: string;
-  /** A short glyph for compact toolbar buttons. */
-  icon?: string;
+  /** The toolbar icon, or one per pane (an arrow up to upload on the left, down to download on the right). */
+  icon?: LucideIcon | Readonly<Record<PaneId, LucideIcon>>;
   /** Panes it exists on; default both. */
   panes?: readonly PaneId[];
   isEnabled(ctx: CommandContext): boolean;

@@ -18,12 +18,13 @@ export function CommandButton({ id, ctx, makeContext, isCompact }: CommandButton
   const command = commandFor(id, ctx.paneId);
   if (!command) return null;
   const label = commandLabel(command, ctx);
+  const Icon = command.icon && 'local' in command.icon ? command.icon[ctx.paneId] : command.icon;
   const shortcut = shortcutOf(id);
   const title = [command.description ?? label, shortcut && `(${shortcut})`].filter(Boolean).join(' ');
   return (
     <button
       type="button"
-      className={`command-button${isCompact ? ' is-compact' : ''}`}
+      className={`command-button tool-button${isCompact ? ' is-compact icon-only' : ''}`}
       title={title}
       aria-label={isCompact ? label : undefined}
       aria-keyshortcuts={shortcut}
@@ -32,7 +33,8 @@ export function CommandButton({ id, ctx, makeContext, isCompact }: CommandButton
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => runCommand(id, makeContext())}
     >
-      {isCompact ? <span aria-hidden="true">{command.icon ?? label}</span> : label}
+      {Icon ? <Icon size={15} strokeWidth={1.8} aria-hidden /> : null}
+      {isCompact && Icon ? null : <span>{label}</span>}
     </button>
   );
 }
