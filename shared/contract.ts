@@ -10,6 +10,7 @@ import type { ExportReport, ImportReport, SitesStatus, SiteTree } from './sites'
 import type { EnqueueReport, ExistsQuestionInfo, QueueChange, QueueSettings, QueueSnapshot } from './queue';
 import type { MethodName, EventName } from './contractNames';
 import { SERVER_TYPES } from './serverType';
+import { appSettingsSchema, type AppSettings } from './settings';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -192,6 +193,9 @@ export const methods = {
       })
       .strict(),
   ),
+  settingsGet: method<AppSettings>()(z.object({}).strict()),
+  /** Replaces the settings; a folder that does not exist is refused (`settings-invalid` with the field). */
+  settingsUpdate: method<AppSettings>()(z.object({ settings: appSettingsSchema }).strict()),
 } satisfies Record<MethodName, MethodDef<z.ZodType, unknown>>;
 
 /** Payload of each event the main process pushes (already batched). */
@@ -200,7 +204,14 @@ export interface EventPayloads {
   queue: QueueChange;
   /** Every file-exists question still waiting, oldest first (sent whenever the list changes). */
   queueQuestions: ExistsQuestionInfo[];
+  /** The settings after a change (from any window, the queue bar, or the dialog). */
+  settings: AppSettings;
+  /** A command from the desktop app's menu for the window to run. */
+  appCommand: AppCommand;
 }
+
+/** Commands the desktop menu sends to the window. */
+export type AppCommand = 'openSettings';
 
 /** The methods' table type. */
 export type Methods = typeof methods;

@@ -47,10 +47,12 @@ export const METHOD_NAMES = [
   'queueClearFinished',
   'queueAnswerExists',
   'queueSetOptions',
+  'settingsGet',
+  'settingsUpdate',
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['log', 'queue', 'queueQuestions'] as const;
+export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'appCommand'] as const;
 
 /** A method's name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -26,7 +26,9 @@ import { serverLabel, type LogFeed } from './LogFeed';
 import type { RemoteSessions } from './RemoteSessions';
 import type { SiteService } from '../sites';
 import { siteConnectParams } from './siteConnect';
-import { portOf, toConnectOptions } from './connectOptions';
+import { portOf, timingOf, toConnectOptions } from './connectOptions';
+import type { SettingsService } from './SettingsService';
+import type { AppSettings } from '../../shared/settings';
 import type { ServerHabits } from './ServerHabits';
 import type { TlsMemory } from './TlsMemory';
 import { loadQueueSettings, optionsOf, saveQueueSettings, settingsOf } from './queueSettings';
@@ -50,6 +52,8 @@ export interface QueueServiceDeps {
   tls: TlsMemory;
   /** The habits this run's connections learnt, per server. */
   habits: ServerHabits;
+  /** The app settings: transfers per server, the transfer type, timeouts. */
+  settings: SettingsService;
 }
 
 /** Owns the app's TransferQueue and translates between it and the contract. */
@@ -83,12 +87,27 @@ export class QueueService {
       if (to !== 'connecting' && to !== 'transferring') this.withdrawQuestionsOf(id);
     });
     this.queue.on('log', (line) => deps.log.status('queue', line.text, line.level === 'error' ? 'error' : 'status', line.itemId));
+    this.applyAppSettings(deps.settings.get());
+    deps.settings.onChange((next) => this.applyAppSettings(next));
+  }
+
+  /** What the queue takes from the app settings: transfers per server. */
+  private applyAppSettings(settings: AppSettings): void {
+    this.queue.setOptions({ defaultSiteLimit: settings.transfers.perServer });
   }
 
   /** Loads the saved queue; interrupted transfers continue from their partial bytes. */
   async restore(): Promise<void> {
     const saved = await loadQueueSettings(this.deps.dataDir, (message) => this.deps.log.status('queue', message, 'error'));
-    if (saved) this.queue.setOptions(optionsOf(saved));
+    if (saved) {
+      const { defaultSiteLimit, ...rest } = saved;
+      this.queue.setOptions(optionsOf(rest));
+      // Transfers per server were kept here before they became one of the app settings: carried over once.
+      const { settings } = this.deps;
+      if (defaultSiteLimit !== undefined && settings.isFirstStart) {
+        await settings.update({ ...settings.get(), transfers: { ...settings.get().transfers, perServer: defaultSiteLimit } });
+      }
+    }
     for (const site of this.deps.sites.list().sites) this.applySiteLimit(site.id);
     await this.queue.restore();
   }
@@ -161,7 +180,13 @@ export class QueueService {
 
   /** Changes the queue settings the window offers and saves them for the next start. */
   async changeSettings(change: MethodInput<'queueSetOptions'>): Promise<QueueSettings> {
-    this.queue.setOptions(optionsOf(change));
+    const { defaultSiteLimit, ...queueOnly } = change;
+    // Transfers per server is the app setting the Settings dialog edits too: one value, saved there.
+    if (defaultSiteLimit !== undefined) {
+      const current = this.deps.settings.get();
+      await this.deps.settings.update({ ...current, transfers: { ...current.transfers, perServer: defaultSiteLimit } });
+    }
+    this.queue.setOptions(optionsOf(queueOnly));
     const settings = settingsOf(this.queue.settings);
     await saveQueueSettings(this.deps.dataDir, settings);
     return settings;
@@ -250,9 +275,10 @@ export class QueueService {
   /** Logs transfers in as the browsing session did; after a restart, saved sites use the site store. */
   private async connectOptionsFor(siteId: string) {
     const params = this.sessionParams.get(siteId);
-    if (params) return toConnectOptions(params, undefined, this.deps.tls, this.deps.habits);
+    const timing = timingOf(this.deps.settings.get().connection);
+    if (params) return toConnectOptions(params, undefined, this.deps.tls, this.deps.habits, timing);
     if (siteId.startsWith('quick:')) throw new CredentialsGoneError(siteId);
-    return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}), undefined, this.deps.tls, this.deps.habits);
+    return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}), undefined, this.deps.tls, this.deps.habits, timing);
   }
 
   private ask(q: ExistsQuestion): Promise<ExistsAnswer> {

@@ -7,7 +7,7 @@ import { FtpSession, FtpTlsUnavailableError } from '../ftp';
 import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import { serverLabel, type LogFeed } from './LogFeed';
-import { portOf, toConnectOptions } from './connectOptions';
+import { portOf, toConnectOptions, type ConnectionTiming } from './connectOptions';
 import type { ServerHabits } from './ServerHabits';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
@@ -53,6 +53,8 @@ export class RemoteSessions {
     private readonly log: LogFeed,
     private readonly tls: TlsMemory,
     private readonly habits: ServerHabits,
+    /** The timeout and keep-alive in force when a session connects (the settings may change). */
+    private readonly timing?: () => ConnectionTiming,
   ) {}
 
   /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
@@ -160,7 +162,7 @@ export class RemoteSessions {
     const key = serverKey(params.host, portOf(params));
     let session: FtpSession;
     try {
-      session = await FtpSession.connect(toConnectOptions(params, sessionId, this.tls, this.habits), { onLog: this.log.sink });
+      session = await FtpSession.connect(toConnectOptions(params, sessionId, this.tls, this.habits, this.timing?.()), { onLog: this.log.sink });
     } catch (err) {
       if (err instanceof FtpTlsUnavailableError && this.tls.hasSeenTls(key)) {
         const downgrade = new TlsDowngradeError(params.host, err.refusal);

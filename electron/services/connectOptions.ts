@@ -2,11 +2,24 @@
 import type { ConnectOptions } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
 import { maxListingEntries } from '../../shared/limits';
+import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import type { ServerHabits } from './ServerHabits';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
-/** Keep-alive for idle connections: FileZilla's idle NOOP interval is of the same order. */
-export const KEEP_ALIVE_MS = 60_000;
+/** The timeout and keep-alive a new connection gets (Settings → Connection). */
+export interface ConnectionTiming {
+  /** Connect and reply timeout. */
+  timeoutMs: number;
+  /** NOOP after this long idle; 0: never. */
+  keepAliveMs: number;
+}
+
+/** The engine's timing from the connection settings. */
+export function timingOf(connection: AppSettings['connection']): ConnectionTiming {
+  return { timeoutMs: connection.timeoutSeconds * 1000, keepAliveMs: connection.isKeepAlive ? connection.keepAliveSeconds * 1000 : 0 };
+}
+
+const DEFAULT_TIMING = timingOf(DEFAULT_SETTINGS.connection);
 
 /** The port a connection goes to. */
 export function portOf(params: Pick<ConnectParams, 'port' | 'tls'>): number {
@@ -17,7 +30,13 @@ export function portOf(params: Pick<ConnectParams, 'port' | 'tls'>): number {
  * Maps what the user chose to what the engine takes. With "TLS if available", a server that
  * offers no TLS gets a plain login only when `tls` says the user agreed (TlsMemory).
  */
-export function toConnectOptions(params: ConnectParams, connectionId?: string, tls?: TlsMemory, habits?: ServerHabits): ConnectOptions {
+export function toConnectOptions(
+  params: ConnectParams,
+  connectionId?: string,
+  tls?: TlsMemory,
+  habits?: ServerHabits,
+  timing: ConnectionTiming = DEFAULT_TIMING,
+): ConnectOptions {
   return {
     host: params.host,
     port: params.port,
@@ -31,7 +50,8 @@ export function toConnectOptions(params: ConnectParams, connectionId?: string, t
     pipelinedLogin: habits?.isLoginPipelined(params.host, portOf(params)),
     serverType: params.serverType,
     connectionId,
-    keepAliveMs: KEEP_ALIVE_MS,
+    timeoutMs: timing.timeoutMs,
+    keepAliveMs: timing.keepAliveMs,
     maxListingEntries: maxListingEntries(process.env),
     allowPlainLogin: params.tls === 'explicit-if-available' && tls?.isPlainAllowed(serverKey(params.host, portOf(params))) === true,
   };

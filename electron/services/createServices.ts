@@ -16,6 +16,8 @@ import { siteConnectParams } from './siteConnect';
 import { QueueService } from './QueueService';
 import { ServerHabits } from './ServerHabits';
 import { TlsMemory } from './TlsMemory';
+import { SettingsService } from './SettingsService';
+import { timingOf } from './connectOptions';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
@@ -41,10 +43,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const log = new LogFeed(hub);
   const tls = await TlsMemory.open(options.dataDir, (message) => log.status('ferry', message, 'error'));
   const habits = new ServerHabits();
-  const remote = new RemoteSessions(log, tls, habits);
+  const settings = await SettingsService.open(options.dataDir, (message) => log.status('ferry', message, 'error'));
+  settings.onChange((next) => hub.emit('settings', next));
+  const remote = new RemoteSessions(log, tls, habits, () => timingOf(settings.get().connection));
   const openSecrets = options.openSecrets ?? ((dir: string) => MasterPasswordSecretStore.open(dir));
   const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
-  const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls, habits });
+  const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls, habits, settings });
   await queue.restore();
 
   const handlers = {
@@ -54,7 +58,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       platform: process.platform,
       homeDir: os.homedir(),
     }),
-    localList: async ({ path }) => listLocal(path),
+    // The local pane's first listing asks for no folder: it opens in the default local folder.
+    localList: async ({ path }) => listLocal(path ?? (await settings.startFolder((message) => log.status('ferry', message)))),
     localMkdir: async ({ path }) => makeLocalDir(path),
     localRename: async ({ from, to }) => renameLocal(from, to),
     localDelete: async ({ paths }) => deleteLocal(paths),
@@ -111,6 +116,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     queueClearFinished: async ({ states }) => queue.queue.clearFinished(states),
     queueAnswerExists: async ({ questionId, action, applyToAll }) => queue.answer(questionId, action, applyToAll),
     queueSetOptions: (change) => queue.changeSettings(change),
+    settingsGet: async () => settings.get(),
+    settingsUpdate: async ({ settings: next }) => settings.update(next),
   } satisfies Handlers;
   return {
     handlers,

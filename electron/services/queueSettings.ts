@@ -1,25 +1,30 @@
 /**
- * The queue settings a user changes in the window (file-exists policy, speed limits, transfers per
- * server), kept in `queue-settings.json` beside the queue file so they survive a restart: written
- * atomically, and a damaged file is set aside and the defaults used. Must not import electron.
+ * The queue settings a user changes in the queue panel (file-exists policy, speed limits), kept in
+ * `queue-settings.json` beside the queue file so they survive a restart (settingsFile.ts). Transfers
+ * per server are one of the app settings (SettingsService); an older file's value is read once so
+ * it carries over. Must not import electron.
  */
-import path from 'node:path';
 import { z } from 'zod';
 import type { QueueSettings } from '../../shared/queue';
 import type { QueueOptions } from '../queue';
 import { MAX_SITE_LIMIT } from '../queue';
-import { loadJsonFile, removeStaleTemps, writeFileAtomic } from '../sites/atomicFile';
+import { loadSettingsFile, saveSettingsFile, type SettingsFileSpec } from './settingsFile';
 
-const FILE_NAME = 'queue-settings.json';
-const VERSION = 1;
+const QUEUE_SETTINGS_FILE = {
+  fileName: 'queue-settings.json',
+  version: 1,
+  what: 'the queue settings',
+  schema: z.object({
+    onExists: z.enum(['ask', 'overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip']),
+    downloadLimitBps: z.number().int().nonnegative(),
+    uploadLimitBps: z.number().int().nonnegative(),
+    /** Written by versions that kept transfers per server here. */
+    defaultSiteLimit: z.number().int().min(1).max(MAX_SITE_LIMIT).optional(),
+  }),
+} satisfies SettingsFileSpec<z.ZodType>;
 
-const settingsFile = z.object({
-  version: z.literal(VERSION),
-  onExists: z.enum(['ask', 'overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip']),
-  downloadLimitBps: z.number().int().nonnegative(),
-  uploadLimitBps: z.number().int().nonnegative(),
-  defaultSiteLimit: z.number().int().min(1).max(MAX_SITE_LIMIT),
-});
+/** What the queue settings file holds. */
+export type SavedQueueSettings = z.infer<typeof QUEUE_SETTINGS_FILE.schema>;
 
 /** The settings a queue runs with, as the window sees them. */
 export function settingsOf(options: Readonly<QueueOptions>): QueueSettings {
@@ -42,16 +47,12 @@ export function optionsOf(settings: Partial<QueueSettings>): Partial<QueueOption
 }
 
 /** Reads the saved settings; undefined when there are none, or when the file was damaged (`onDamaged` says so). */
-export async function loadQueueSettings(dataDir: string, onDamaged: (message: string) => void): Promise<QueueSettings | undefined> {
-  await removeStaleTemps(dataDir, FILE_NAME);
-  const loaded = await loadJsonFile(path.join(dataDir, FILE_NAME), settingsFile, { maxVersion: VERSION });
-  if (loaded.status === 'corrupt') onDamaged(`The queue settings could not be read (${loaded.reason}); using the defaults. The file was kept as ${loaded.backupPath}`);
-  if (loaded.status !== 'ok') return undefined;
-  const { onExists, downloadLimitBps, uploadLimitBps, defaultSiteLimit } = loaded.value;
-  return { onExists, downloadLimitBps, uploadLimitBps, defaultSiteLimit };
+export function loadQueueSettings(dataDir: string, onDamaged: (message: string) => void): Promise<SavedQueueSettings | undefined> {
+  return loadSettingsFile(dataDir, QUEUE_SETTINGS_FILE, onDamaged);
 }
 
-/** Saves the settings so a restart keeps them. */
+/** Saves the settings so a restart keeps them (transfers per server are the app settings'). */
 export function saveQueueSettings(dataDir: string, settings: QueueSettings): Promise<void> {
-  return writeFileAtomic(path.join(dataDir, FILE_NAME), `${JSON.stringify({ version: VERSION, ...settings }, null, 2)}\n`);
+  const { onExists, downloadLimitBps, uploadLimitBps } = settings;
+  return saveSettingsFile(dataDir, QUEUE_SETTINGS_FILE, { onExists, downloadLimitBps, uploadLimitBps });
 }
