@@ -194,6 +194,8 @@ export interface TransferItem {
   nextRetryMs?: number;
   /** Source file's modification time when known (drives the `newer` policy). */
   modifiedMs?: number;
+  /** TYPE A (line endings converted) or TYPE I, decided when queued; absent: binary. */
+  transferType?: 'ascii' | 'binary';
 }
 
 /** What to do when a transfer's target already exists (FileZilla's choices, plus `ask`). */

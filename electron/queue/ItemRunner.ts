@@ -194,6 +194,7 @@ export class ItemRunner {
       limiter: host.limiters[item.direction],
       partSuffix: host.options.partSuffix,
       remoteDirs: host.remoteDirs,
+      type: item.transferType ?? 'binary',
       chooseExists: (q) => host.asker.choose(q, q.item.onExists ?? host.options.onExists),
       policyOf: (i) => i.onExists ?? host.options.onExists,
       onProgress: () => {

@@ -7,6 +7,7 @@
  * Runs and their endings are in ItemRunner, the entries' order and counts in EntryBook.
  */
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import type { TransferDirection, TransferItem, TransferState } from '../../shared/domain';
 import { ChangeBatcher } from './ChangeBatcher';
 import { EntryBook } from './EntryBook';
@@ -25,6 +26,8 @@ import { QueuePersister } from './QueuePersister';
 import { ACTIVE_STATES as ACTIVE, FINISHED_STATES as FINISHED, computeTotals } from './queueTotals';
 import { canMove, IllegalTransitionError } from './transferStates';
 import { reorder, type MoveTarget } from './reorder';
+import { remoteBaseName } from './safeName';
+import { transferTypeOf } from '../../shared/settings';
 import type { AddFileRequest, AddFolderRequest, ExpandReport, QueueEvents, QueueLogLine, QueueTotals } from './types';
 
 export type { QueueOptions, TransferQueueDeps, MoveTarget };
@@ -128,7 +131,9 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
   private enqueue(requests: AddFileRequest[]): Entry[] {
     const added: Entry[] = [];
     for (const r of requests) {
-      const entry = newFileEntry(r, this.now);
+      // FileZilla decides by the source's name: the local file's for an upload, the server's for a download.
+      const name = r.direction === 'upload' ? path.basename(r.localPath) : remoteBaseName(r.remotePath);
+      const entry = newFileEntry({ ...r, transferType: r.transferType ?? transferTypeOf(name, this.options.transferType) }, this.now);
       this.insert(entry);
       added.push(entry);
     }

@@ -44,6 +44,7 @@ export function newFileEntry(r: AddFileRequest, now: () => number): Entry {
     sizeBytes: r.sizeBytes,
     modifiedMs: r.modifiedMs,
     onExists: r.onExists,
+    ...(r.transferType === 'ascii' ? { transferType: 'ascii' as const } : {}),
     transferredBytes: 0,
     state: 'queued',
     attempts: 0,

@@ -3,6 +3,7 @@
  * so the CLI, the app and the queue's parts agree on one definition.
  */
 import type { FileExistsPolicy } from '../../shared/domain';
+import type { TransferTypeRule } from '../../shared/settings';
 import { DEFAULT_RETRY_POLICY } from './backoff';
 import { DEFAULT_SITE_LIMIT } from './Scheduler';
 import type { ExistsResolver, LocalFs, QueueStore, RetryPolicy, SessionFactory, SpeedLimits } from './types';
@@ -27,6 +28,8 @@ export interface QueueOptions {
   persistDelayMs: number;
   /** How long an unused transfer session stays open. */
   idleSessionMs: number;
+  /** Decides each queued file's transfer type (ASCII or binary) by its name. */
+  transferType: TransferTypeRule;
 }
 
 /** What a queue is built from. */
@@ -54,6 +57,7 @@ export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
   isProcessing: true,
   persistDelayMs: 500,
   idleSessionMs: 30_000,
+  transferType: { type: 'binary', asciiExtensions: [], isNoExtensionAscii: false, isDotfileAscii: false },
 };
 
 /**

@@ -59,6 +59,14 @@ export interface AttemptContext {
 /** The limiter of a transfer that has none. */
 const UNLIMITED = new RateLimiter();
 
+/**
+ * An ASCII transfer's byte counts differ on the two sides (CRLF on the wire, the local line ending
+ * on disk), so an offset for REST means nothing: it starts over, as FileZilla and lftp do.
+ */
+const ASCII_RESTART = 'ASCII transfer of %s: it cannot continue from where it stopped (line endings change the byte count), so it starts over';
+/** Nor can sizes be compared after an ASCII transfer: that check is left out, and the log says so. */
+const ASCII_NO_SIZE_CHECK = 'ASCII transfer of %s: sizes are not compared (line endings were converted)';
+
 /** How an attempt ended when it did not throw. */
 export type AttemptResult = 'done' | 'skipped';
 
@@ -161,6 +169,8 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
         const name = await firstFreeName(path.basename(item.localPath), async (c) => (await fs.stat(path.join(dir, c))) !== undefined);
         item.localPath = path.join(dir, name);
         ctx.log('info', `target exists; downloading to ${item.localPath}`);
+      } else if (outcome === 'resume' && ctx.type === 'ascii') {
+        ctx.log('info', ASCII_RESTART.replace('%s', item.remotePath));
       } else if (outcome === 'resume') {
         isResumeChosen = true;
         // A partial file of ours is the newer attempt: it is continued and the target left for the
@@ -192,7 +202,9 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   // version and is overwritten (so a fresh item need not look for one).
   // Only a regular file of this user's is continued: in a shared folder someone else may have
   // put a link or a file of theirs at the name (local/partialFile.ts). Anything else is replaced.
-  const found = meta.hasStarted || isResumeChosen || ctx.policyOf(item) === 'resume' ? await fs.inspectPartial(partPath) : undefined;
+  const mayResume = meta.hasStarted || isResumeChosen || ctx.policyOf(item) === 'resume';
+  if (mayResume && ctx.type === 'ascii' && (await fs.inspectPartial(partPath))?.isResumable) ctx.log('info', ASCII_RESTART.replace('%s', item.remotePath));
+  const found = mayResume && ctx.type !== 'ascii' ? await fs.inspectPartial(partPath) : undefined;
   if (found && !found.isResumable) ctx.log('warn', `${partPath} is ${found.reason}; downloading ${item.remotePath} from the start instead of continuing it`);
   let part = found?.isResumable ? found : undefined;
   let offset = part?.sizeBytes ?? 0;
@@ -247,7 +259,8 @@ export async function runDownload(ctx: AttemptContext): Promise<AttemptResult> {
   throwIfAborted(ctx.signal);
 
   item.transferredBytes = writtenBytes;
-  if (ctx.type !== 'ascii') {
+  if (ctx.type === 'ascii') ctx.log('info', ASCII_NO_SIZE_CHECK.replace('%s', item.remotePath));
+  else {
     if (isListedSize && writtenBytes !== remoteSize) {
       remoteSize = (await remoteSizeOrUndefined(ctx, item.remotePath)) ?? remoteSize;
       item.sizeBytes = remoteSize;
@@ -343,6 +356,8 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
         item.remotePath = joinRemote(dir, name);
         remoteSize = undefined;
         ctx.log('info', `target exists; uploading to ${item.remotePath}`);
+      } else if (outcome === 'resume' && ctx.type === 'ascii') {
+        ctx.log('info', ASCII_RESTART.replace('%s', item.remotePath));
       } else if (outcome === 'resume') {
         if (remoteSize > local.sizeBytes && ctx.isResumeStrict) {
           throw new TransferError({ kind: 'integrity', message: `cannot resume: ${item.remotePath} (${remoteSize} bytes) is larger than ${item.localPath} (${local.sizeBytes} bytes)`, isTransient: false });
@@ -356,7 +371,10 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
     ctx.onChanged();
   }
   // On a retry or after a restart the remote file is our own partial: continue it.
-  if (!isDecided && meta.hasStarted && remoteSize !== undefined && remoteSize <= local.sizeBytes) offset = remoteSize;
+  if (!isDecided && meta.hasStarted && remoteSize !== undefined && remoteSize <= local.sizeBytes) {
+    if (ctx.type === 'ascii') ctx.log('info', ASCII_RESTART.replace('%s', item.remotePath));
+    else offset = remoteSize;
+  }
   meta.hasStarted = true;
   item.transferredBytes = offset;
   ctx.onChanged();
@@ -397,6 +415,7 @@ export async function runUpload(ctx: AttemptContext): Promise<AttemptResult> {
   ctx.dataDone();
   if (ctx.type === 'ascii') {
     // The server stores the converted text, whose size is not the local file's.
+    ctx.log('info', ASCII_NO_SIZE_CHECK.replace('%s', item.remotePath));
     item.transferredBytes = local.sizeBytes;
     return 'done';
   }

@@ -220,6 +220,8 @@ export interface AddFileRequest {
   onExists?: FileExistsPolicy;
   /** A download's partial-file suffix when the queue's would clash with a listed name (ItemMeta.partSuffix). */
   partSuffix?: string;
+  /** The transfer type; absent: the queue's rule decides by the file's name. */
+  transferType?: 'ascii' | 'binary';
 }
 
 /** A folder to queue recursively. */

@@ -91,9 +91,10 @@ export class QueueService {
     deps.settings.onChange((next) => this.applyAppSettings(next));
   }
 
-  /** What the queue takes from the app settings: transfers per server. */
+  /** What the queue takes from the app settings: transfers per server and the transfer type rule. */
   private applyAppSettings(settings: AppSettings): void {
-    this.queue.setOptions({ defaultSiteLimit: settings.transfers.perServer });
+    const { perServer, type, asciiExtensions, isNoExtensionAscii, isDotfileAscii } = settings.transfers;
+    this.queue.setOptions({ defaultSiteLimit: perServer, transferType: { type, asciiExtensions, isNoExtensionAscii, isDotfileAscii } });
   }
 
   /** Loads the saved queue; interrupted transfers continue from their partial bytes. */

@@ -187,7 +187,7 @@ export class FakeServer extends FakeTree {
   readonly listings = new Map<string, FileEntry[]>();
   faults: Fault[] = [];
   /** Every transfer command with its offset, like REST lines in a log. */
-  readonly transfers: Array<{ op: 'download' | 'upload'; path: string; offset: number }> = [];
+  readonly transfers: Array<{ op: 'download' | 'upload'; path: string; offset: number; type?: 'ascii' }> = [];
   /** Transfers and prepareNextTransfer calls in order, by session: `transfer-1 download /r/a`, `transfer-1 prepare`. */
   readonly sessionCalls: string[] = [];
   /** The checksum the server claims per path (default: the true SHA-256 when `hasChecksum`). */
@@ -283,16 +283,16 @@ export class FakeSession implements TransferSession {
     this.server.files.delete(p);
   }
 
-  download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
+  download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void; type?: 'ascii' | 'binary' }): Promise<void> {
     return this.oneTransfer(() => this.runDownload(p, to, opts));
   }
 
-  upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
+  upload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void; type?: 'ascii' | 'binary' }): Promise<void> {
     return this.oneTransfer(() => this.runUpload(from, p, opts));
   }
 
-  private async runDownload(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
-    this.server.transfers.push({ op: 'download', path: p, offset: opts.offset });
+  private async runDownload(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void; type?: 'ascii' | 'binary' }): Promise<void> {
+    this.server.transfers.push({ op: 'download', path: p, offset: opts.offset, ...(opts.type === 'ascii' ? { type: 'ascii' as const } : {}) });
     this.server.sessionCalls.push(`${this.label} download ${p}`);
     const f = this.server.files.get(p);
     if (!f) throw new FtpReplyError(550, 'No such file', `RETR ${p}`);
@@ -310,8 +310,8 @@ export class FakeSession implements TransferSession {
     await new Promise<void>((resolve) => to.end(resolve));
   }
 
-  private async runUpload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void }): Promise<void> {
-    this.server.transfers.push({ op: 'upload', path: p, offset: opts.offset });
+  private async runUpload(from: Readable, p: string, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void; type?: 'ascii' | 'binary' }): Promise<void> {
+    this.server.transfers.push({ op: 'upload', path: p, offset: opts.offset, ...(opts.type === 'ascii' ? { type: 'ascii' as const } : {}) });
     this.server.sessionCalls.push(`${this.label} upload ${p}`);
     if (opts.offset > 0 && this.server.refusesUploadResume) throw new FtpReplyError(451, `${p}: Append/Restart not permitted, try again`, `STOR ${p}`);
     if (!this.server.dirs.has(path.posix.dirname(p))) throw new FtpReplyError(553, 'No such directory', `STOR ${p}`);
