@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/createServices';
 import { createDispatcher } from '../ipc/dispatch';
 import { startBrowserServer } from './BrowserServer';
-import { defaultDataDir } from '../services/dataDir';
+import { defaultDataDir } from '../local/dataDir';
 import { keepRunningOnUnhandledRejections } from '../services/backstop';
 
 /** Parsed flags of the browser-mode entry point. */

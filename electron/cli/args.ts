@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { wireEncodingOf, type WireEncoding } from '../../shared/charset';
 import { SERVER_TYPES, type ServerType } from '../../shared/serverType';
+import { TRANSFER_TYPES, type TransferTypeSetting } from '../../shared/settings';
 import type { DataMode, DataStrategy } from '../../shared/domain';
 import { COMMANDS, type CommandName } from './commandNames';
 import { parseOnExists, parseRetries, type QueueCliOptions } from './queueOptions';
@@ -18,7 +19,8 @@ export type CliTlsMode = 'none' | 'explicit' | 'implicit';
 export interface CliOptions extends QueueCliOptions {
   mode?: DataMode;
   data?: DataStrategy;
-  isAscii: boolean;
+  /** --type (or -a, --ascii); absent: the transfer type of the saved settings (transferRule.ts). */
+  transferType?: TransferTypeSetting;
   tls?: CliTlsMode;
   fingerprint?: string;
   isInsecure: boolean;
@@ -44,7 +46,8 @@ export type ParsedCommandLine =
 const OPTION_TABLE = {
   mode: { type: 'string' },
   data: { type: 'string' },
-  ascii: { type: 'boolean' },
+  ascii: { type: 'boolean', short: 'a' },
+  type: { type: 'string' },
   tls: { type: 'string' },
   fingerprint: { type: 'string' },
   insecure: { type: 'boolean', short: 'k' },
@@ -71,14 +74,14 @@ const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'in
 /** Options each command accepts beyond the common ones. */
 const EXTRA: Record<CommandName, readonly OptionName[]> = {
   ls: [],
-  get: ['ascii', 'resume', 'recursive', 'parallel', 'retries', 'on-exists'],
-  put: ['ascii', 'resume', 'recursive', 'parallel', 'retries', 'on-exists'],
+  get: ['ascii', 'type', 'resume', 'recursive', 'parallel', 'retries', 'on-exists'],
+  put: ['ascii', 'type', 'resume', 'recursive', 'parallel', 'retries', 'on-exists'],
   rm: [],
   mkdir: [],
   rmdir: [],
   mv: [],
   hash: [],
-  mirror: ['parallel', 'retries', 'on-exists', 'reverse'],
+  mirror: ['ascii', 'type', 'parallel', 'retries', 'on-exists', 'reverse'],
 };
 
 /** The operands of each command, in order; a name in brackets is optional. */
@@ -171,13 +174,17 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (operands.length > names.length) throw new UsageError(`${command}: too many operands ("${operands[names.length]}")`, command);
 
   const options: CliOptions = {
-    isAscii: values.ascii ?? false,
     isInsecure: values.insecure ?? false,
     isResume: values.resume ?? false,
     isVerbose: values.verbose ?? false,
     isJson: values.json ?? false,
     isRecursive: values.recursive ?? false,
   };
+  if (values.type !== undefined) options.transferType = oneOf(values.type, TRANSFER_TYPES, 'type', command);
+  if (values.ascii) {
+    if (options.transferType !== undefined && options.transferType !== 'ascii') throw new UsageError(`--ascii contradicts --type ${options.transferType}`, command);
+    options.transferType = 'ascii';
+  }
   if (values.mode !== undefined) options.mode = oneOf(values.mode, DATA_MODES, 'mode', command);
   if (values.data !== undefined) options.data = oneOf(values.data, DATA_STRATEGIES, 'data', command, true);
   if (values.tls !== undefined) options.tls = oneOf(values.tls, TLS_MODES, 'tls', command);
@@ -211,9 +218,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       throw new UsageError(`--data ${options.data} contradicts --mode ${options.mode}`, command);
     }
   }
-  if (options.isResume && options.isAscii) {
+  if (options.isResume && options.transferType === 'ascii') {
     // Byte offsets of an ASCII transfer differ on each side (CRLF vs LF), so REST would land in the wrong place.
-    throw new UsageError('--resume works only for binary transfers, not with --ascii', command);
+    throw new UsageError('--resume works only for binary transfers, not with --type ascii', command);
   }
   if (command !== 'mirror' && !options.isRecursive) {
     for (const name of ['parallel', 'retries', 'on-exists'] as const) {
@@ -221,7 +228,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     }
   }
   if (options.isRecursive && options.isResume) throw new UsageError('--resume does not apply to folder transfers; use --on-exists resume', command);
-  if (options.isRecursive && options.isAscii) throw new UsageError('--ascii does not apply to folder transfers', command);
   if (options.isInsecure && options.fingerprint) throw new UsageError('give either --fingerprint or --insecure, not both', command);
   return { kind: 'run', command, operands, options };
 }

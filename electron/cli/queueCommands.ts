@@ -17,6 +17,7 @@ import { connectOptionsFor } from './connect';
 import { formatBytes, formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
 import { describeFtpUrl, parseFtpUrl, type FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
+import { transferRuleFor } from './transferRule';
 import { LineBuffer } from './lineBuffer';
 import { ProgressLine } from './progress';
 import { queueLocalFs } from './queueLocalFs';
@@ -119,10 +120,12 @@ export async function runQueueCommand(
   const sessions = ftpSessionFactory(() => connect, {
     onLog: options.isVerbose ? (_site, event) => toStderr(formatLogEvent(event)) : undefined,
   });
+  const transferType = await transferRuleFor(options, io);
   const queue = new TransferQueue({
     sessions,
     fs: queueLocalFs,
     options: {
+      transferType,
       globalLimit: parallel,
       defaultSiteLimit: parallel,
       retry: { maxRetries: options.retries ?? DEFAULT_RETRIES, baseDelayMs: 1_000, maxDelayMs: 30_000 },

@@ -64,10 +64,15 @@ const COMMON_OPTIONS = [
 ];
 
 const TRANSFER_OPTIONS = [
-  '  --ascii                       ASCII transfer (TYPE A) with line-ending conversion (default binary)',
-  '  -c, --resume                  continue a partial download or upload',
+  '  --type auto|ascii|binary      transfer type: ascii (TYPE A) converts line endings, binary (TYPE I) copies',
+  '                                bytes, auto picks ascii for text extensions (txt, html, php, ...); default:',
+  '                                the Settings dialog\'s choice (same data folder, FERRY_DATA_DIR), else binary',
+  '  -a, --ascii                   the same as --type ascii',
+  '  -c, --resume                  continue a partial download or upload (binary only)',
   '  -r, --recursive               transfer a whole folder through the transfer queue',
 ];
+
+const TYPE_OPTIONS = TRANSFER_OPTIONS.slice(0, 4);
 
 const FOLDER_OPTIONS = [
   '  -P, --parallel N              files at once with -r and mirror (default 1)',
@@ -125,7 +130,7 @@ export function overviewHelp(version: string): string {
 export function commandHelp(command: CommandName): string {
   const extra = command === 'get' || command === 'put'
     ? [...TRANSFER_OPTIONS, ...FOLDER_OPTIONS]
-    : command === 'mirror' ? [...FOLDER_OPTIONS, '  -R, --reverse                 upload LOCALDIR into the remote folder'] : [];
+    : command === 'mirror' ? [...TYPE_OPTIONS, ...FOLDER_OPTIONS, '  -R, --reverse                 upload LOCALDIR into the remote folder'] : [];
   return [
     `Usage: ${synopsis(command)}`,
     '',

@@ -21,6 +21,8 @@ import { joinRemote, parseFtpUrl, remoteBaseName } from '../ftpUrl';
 import { writeLine, type CliIo } from '../io';
 import { ProgressLine } from '../progress';
 import { queueLocalFs } from '../queueLocalFs';
+import { transferRuleFor } from '../transferRule';
+import { transferTypeOf, type TransferType } from '../../../shared/settings';
 
 // Local files go through the command line's synchronous filesystem (queueLocalFs: FileSink,
 // FileSource): big synchronous reads and writes, and the engine's direct path without a stream
@@ -103,7 +105,7 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
   if (url.path === undefined || name === undefined) throw new UsageError('get: the URL names a folder; give a file path (or use get -r)', 'get');
   const remote = url.path;
   const localArg = operands[1];
-  const type = options.isAscii ? 'ascii' : 'binary';
+  const type = await transferTypeFor(name, options, io, 'get');
 
   if (localArg === '-') {
     if (options.isResume) throw new UsageError('get: --resume needs a local file, not stdout', 'get');
@@ -146,6 +148,16 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
   });
 }
 
+/** The type a file goes with (transferRule.ts); resuming needs binary, since ASCII changes byte counts. */
+async function transferTypeFor(name: string, options: CliOptions, io: CliIo, command: 'get' | 'put'): Promise<TransferType> {
+  const type = transferTypeOf(name, await transferRuleFor(options, io));
+  if (type === 'ascii' && options.isResume) {
+    throw new UsageError(`--resume works only for binary transfers, and ${name} goes as ASCII (the transfer type is ${options.transferType ?? 'that of the saved settings'}); add --type binary`, command);
+  }
+  if (options.isVerbose) writeLine(io.stderr, `ferry: ${terminalSafe(name)}: ${type === 'ascii' ? 'ASCII (TYPE A, line endings converted)' : 'binary (TYPE I)'}`);
+  return type;
+}
+
 /** What get and put pass to the shared transfer core alike. */
 function common(session: FtpSession, options: CliOptions, io: CliIo, type: 'ascii' | 'binary', progress: ProgressLine) {
   return {
@@ -165,7 +177,7 @@ function common(session: FtpSession, options: CliOptions, io: CliIo, type: 'asci
 export async function runPut(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const localArg = operands[0];
   const url = parseFtpUrl(operands[1]);
-  const type = options.isAscii ? 'ascii' : 'binary';
+  const type = await transferTypeFor(localArg === '-' ? (remoteBaseName(url.path ?? '') ?? '') : basename(localArg), options, io, 'put');
 
   if (localArg === '-') {
     if (options.isResume) throw new UsageError('put: --resume needs a local file, not stdin', 'put');

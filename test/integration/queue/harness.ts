@@ -119,7 +119,7 @@ export function captureIo(cwd: string, env: Record<string, string> = {}): CliIo 
 
 /** CLI options as the parser would produce them for a recursive command. */
 export function cliOptions(extra: Partial<CliOptions & QueueCliOptions> = {}): CliOptions & QueueCliOptions {
-  return { isAscii: false, isInsecure: false, isResume: false, isVerbose: false, isJson: false, isRecursive: true, mode: 'passive', ...extra };
+  return { isInsecure: false, isResume: false, isVerbose: false, isJson: false, isRecursive: true, mode: 'passive', ...extra };
 }
 
 /** SHA-256 of a file, hex. */

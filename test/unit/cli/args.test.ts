@@ -23,7 +23,7 @@ describe('parseCommandLine', () => {
     const parsed = run(['get', 'ftp://h/a.bin', 'out.bin']);
     expect(parsed.command).toBe('get');
     expect(parsed.operands).toEqual(['ftp://h/a.bin', 'out.bin']);
-    expect(parsed.options).toEqual({ isAscii: false, isInsecure: false, isResume: false, isVerbose: false, isJson: false, isRecursive: false });
+    expect(parsed.options).toEqual({ isInsecure: false, isResume: false, isVerbose: false, isJson: false, isRecursive: false });
   });
 
   it('accepts options before and after operands, long and short', () => {
@@ -40,7 +40,11 @@ describe('parseCommandLine', () => {
     [['--data', 'EPRT', '--mode', 'auto'], { data: 'EPRT', mode: 'auto' }],
     [['--tls', 'implicit'], { tls: 'implicit' }],
     [['--timeout', '2.5'], { timeoutMs: 2500 }],
-    [['--ascii'], { isAscii: true }],
+    [['--ascii'], { transferType: 'ascii' }],
+    [['-a'], { transferType: 'ascii' }],
+    [['--type', 'Auto'], { transferType: 'auto' }],
+    [['--type=binary'], { transferType: 'binary' }],
+    [['--type', 'ascii', '-a'], { transferType: 'ascii' }],
     [['-c'], { isResume: true }],
   ])('parses %j', (extra, expected) => {
     expect(run(['get', 'ftp://h/a', ...extra]).options).toMatchObject(expected);
@@ -51,6 +55,11 @@ describe('parseCommandLine', () => {
     const colons = hex.match(/../g)!.join(':').toUpperCase();
     expect(run(['ls', 'ftp://h/', '--tls', 'explicit', '--fingerprint', hex]).options.fingerprint).toBe(hex);
     expect(run(['ls', 'ftp://h/', '--tls', 'explicit', '--fingerprint', colons]).options.fingerprint).toBe(colons);
+  });
+
+  it('takes a transfer type for folder transfers and mirror too', () => {
+    expect(run(['get', '-r', '-a', 'ftp://h/d/', 'local']).options).toMatchObject({ isRecursive: true, transferType: 'ascii' });
+    expect(run(['mirror', '--type', 'auto', 'ftp://h/d/', 'local']).options.transferType).toBe('auto');
   });
 
   it('reads -r and --parallel for folder transfers and mirror', () => {
@@ -97,7 +106,10 @@ describe('parseCommandLine', () => {
     [['mirror', 'ftp://h/a', 'd', '--retries', '-1'], /option --retries needs a value \(write --retries=-VALUE/, 'mirror'],
     [['mirror', 'ftp://h/a', 'd', '--retries=-1'], /--retries needs a whole number/, 'mirror'],
     [['mirror', 'ftp://h/a', 'd', '--retries', 'x'], /--retries needs a whole number/, 'mirror'],
-    [['get', '-r', '--ascii', 'ftp://h/a'], /--ascii does not apply to folder transfers/, 'get'],
+    [['get', 'ftp://h/a', '--type', 'text'], /--type must be one of auto, ascii, binary \(got "text"\)/, 'get'],
+    [['get', 'ftp://h/a', '--type', 'binary', '--ascii'], /--ascii contradicts --type binary/, 'get'],
+    [['get', 'ftp://h/a', '--resume', '--type', 'ascii'], /--resume works only for binary/, 'get'],
+    [['ls', 'ftp://h/', '--type', 'ascii'], /--type does not apply to ls/, 'ls'],
     [['get', '-R', 'ftp://h/a'], /--reverse does not apply to get/, 'get'],
     [['ls', '-r', 'ftp://h/a'], /--recursive does not apply to ls/, 'ls'],
     [['get', '-r', 'ftp://h/a', '--parallel', '0'], /--parallel needs a whole number/, 'get'],
