@@ -40,6 +40,10 @@ export async function vsftpdPlan(s: ServerSetup): Promise<LaunchPlan> {
     pam_service_name: 'ferry-vsftpd',
     local_enable: 'YES',
     write_enable: 'YES',
+    // Without these vsftpd accepts TYPE A but sends and stores the bytes unchanged; with them it
+    // converts line endings as RFC 959 says (LF on disk, CRLF on the wire), like the other servers.
+    ascii_upload_enable: 'YES',
+    ascii_download_enable: 'YES',
     local_umask: '022',
     local_root: s.homeDir,
     chroot_local_user: 'YES',
