@@ -3,14 +3,15 @@
  * contract served over IPC. Every line of logic lives in services shared with browser
  * mode; this file only glues them to Electron.
  */
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, shell, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, shell, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices } from './services/createServices';
 import { createDispatcher } from './ipc/dispatch';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { showQueueOnDesktop } from './ipc/desktopIntegration';
-import { guardWindow, limitPermissions, rendererUrl, viewMenu } from './ipc/windowPolicy';
+import { guardWindow, limitPermissions, rendererUrl } from './ipc/windowPolicy';
+import { appMenuTemplate, sendAppCommand } from './ipc/appMenu';
 import { KeychainSecretStore } from './sites';
 import { keepRunningOnUnhandledRejections } from './services/backstop';
 
@@ -93,15 +94,12 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-function buildMenu(): void {
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit' }] },
-    { role: 'editMenu' },
-    viewMenu(app.isPackaged),
-    { role: 'windowMenu' },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+function buildMenu(window: () => BrowserWindow | null): void {
+  const openSettings = () => {
+    const target = BrowserWindow.getFocusedWindow() ?? window();
+    if (target) sendAppCommand(target.webContents, 'openSettings');
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, openSettings })));
 }
 
 keepRunningOnUnhandledRejections((message) => console.error(`ferry: ${message}`));
@@ -128,7 +126,7 @@ if (!app.requestSingleInstanceLock()) {
       const dispatch = createDispatcher(services.handlers, (reason) => console.error(`ferry: refused request: ${reason}`));
       registerIpc(dispatch, isTrustedUrl);
       serveRenderer();
-      buildMenu();
+      buildMenu(() => mainWindow);
       mainWindow = createWindow();
       const contents = mainWindow.webContents;
       forwardEvents(services.hub, contents);

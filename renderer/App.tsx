@@ -4,6 +4,7 @@ import { QuickConnectBar } from './features/connect/QuickConnectBar';
 import { PlainTextPanel } from './features/connect/PlainTextPanel';
 import { TrustPanel } from './features/connect/TrustPanel';
 import { SiteManagerButton } from './features/sites/SiteManagerButton';
+import { SettingsButton } from './features/settings/SettingsButton';
 import { SiteManagerDialog } from './features/sites/SiteManagerDialog';
 import { SitePasswordPrompt } from './features/sites/SitePasswordPrompt';
 import { ExistsDialog } from './features/queue/ExistsDialog';
@@ -21,6 +22,7 @@ export function App() {
         <div className="connect-row">
           <SiteManagerButton />
           <QuickConnectBar />
+          <SettingsButton />
         </div>
         <SitePasswordPrompt />
         <TrustPanel />

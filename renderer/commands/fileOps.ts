@@ -5,6 +5,7 @@ import { baseNameEnd, nameProblem } from '../lib/fileNames';
 import { PARENT_NAME } from '../lib/paneView';
 import { symbolicToMode } from '../lib/permissions';
 import { useDialogs } from '../stores/dialogStore';
+import { useSettings } from '../stores/settingsStore';
 import { chmodDialogContent } from '../components/dialogs/ChmodDialog';
 import type { Command, CommandContext } from './types';
 
@@ -78,7 +79,9 @@ export const deleteCommand: Command = {
     if (entries.length === 0) return;
     const what = entries.length === 1 ? `"${entries[0].name}"` : `these ${entries.length} items`;
     const hasFolders = entries.some((e) => e.type === 'dir');
-    const confirmed = await useDialogs.getState().confirm({
+    // Settings → Confirmations can turn the question off, as FileZilla users expect.
+    const isAsking = useSettings.getState().settings?.confirm.delete ?? true;
+    const confirmed = !isAsking || await useDialogs.getState().confirm({
       title: entries.length === 1 ? 'Delete item' : `Delete ${entries.length} items`,
       message: `Delete ${what} from ${ctx.pane.path}?${hasFolders ? ' Folders are deleted with everything in them.' : ''} This cannot be undone.`,
       items: describeForDelete(entries),

@@ -44,6 +44,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   { combo: 'Shift+End', command: 'cursorEnd', args: { extend: true } },
 ];
 
+/**
+ * Keys of the whole window, wherever the focus is but inside a dialog (dialogs keep their keys):
+ * `Ctrl+,` is the Settings shortcut of most desktop apps (Cmd+, on macOS). Run by windowCommands.ts.
+ */
+export const WINDOW_KEYMAP: readonly KeyBinding[] = [{ combo: 'Ctrl+,', command: 'openSettings', inTextField: true }];
+
 /** The parts of a keyboard event a binding depends on. */
 export interface KeyLike {
   key: string;
@@ -75,5 +81,11 @@ export function bindingFor(e: KeyLike, isInTextField = false): KeyBinding | unde
 
 /** The shortcut to show beside a command (its first binding without args), e.g. `F2`. */
 export function shortcutOf(command: string): string | undefined {
-  return KEYMAP.find((b) => b.command === command && !b.args)?.combo.replace('Delete', 'Del');
+  return [...KEYMAP, ...WINDOW_KEYMAP].find((b) => b.command === command && !b.args)?.combo.replace('Delete', 'Del');
+}
+
+/** The window binding of a key event, if any. */
+export function windowBindingFor(e: KeyLike): KeyBinding | undefined {
+  const combo = comboOf(e);
+  return WINDOW_KEYMAP.find((b) => b.combo === combo);
 }

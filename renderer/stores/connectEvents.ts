@@ -2,6 +2,7 @@
 import { getApi } from '../api/getApi';
 import { useLogStore } from './logStore';
 import { useQueue } from './queueStore';
+import { useSettings } from './settingsStore';
 
 /** Subscribes every store to its events. */
 export function connectEvents(): () => void {
@@ -10,7 +11,12 @@ export function connectEvents(): () => void {
     api.on('log', (batch) => useLogStore.getState().append(batch)),
     api.on('queue', (change) => useQueue.getState().receive(change)),
     api.on('queueQuestions', (questions) => useQueue.getState().setQuestions(questions)),
+    api.on('settings', (settings) => useSettings.getState().receive(settings)),
+    api.on('appCommand', (command) => {
+      if (command === 'openSettings') useSettings.getState().openDialog();
+    }),
   ];
   void useQueue.getState().load();
+  void useSettings.getState().load();
   return () => offs.forEach((off) => off());
 }

@@ -42,6 +42,11 @@ export function filterLog(lines: LogEntry[], filter: string): LogEntry[] {
   );
 }
 
+/** The lines the log's detail setting shows: without raw commands and replies, only the plain-words lines. */
+export function byDetail(lines: LogEntry[], showRawReplies: boolean): LogEntry[] {
+  return showRawReplies ? lines : lines.filter((l) => l.kind !== 'command' && l.kind !== 'reply');
+}
+
 /** Formats lines as plain text for the clipboard, one per line. */
 export function logToText(lines: LogEntry[]): string {
   return lines

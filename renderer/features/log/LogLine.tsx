@@ -29,11 +29,14 @@ export interface LogLineProps {
   onSelect(mode: 'only' | 'toggle' | 'range'): void;
   /** Shows the queue row a line is about. */
   onReveal(itemId: string): void;
+  /** Whether the line's hint is shown (Settings: show hints). */
+  showHint?: boolean;
 }
 
 /** Renders one absolutely positioned log line. */
-export function LogLine({ line, top, height, isSelected, onSelect, onReveal }: LogLineProps) {
-  const full = line.hint ? `${line.text}\n${line.hint}` : line.text;
+export function LogLine({ line, top, height, isSelected, onSelect, onReveal, showHint = true }: LogLineProps) {
+  const hint = showHint ? line.hint : undefined;
+  const full = hint ? `${line.text}\n${hint}` : line.text;
   return (
     <div
       className={`log-line ${lineClass(line)}${isSelected ? ' is-selected' : ''}`}
@@ -49,7 +52,7 @@ export function LogLine({ line, top, height, isSelected, onSelect, onReveal }: L
       <span className="log-code">{line.code ?? ''}</span>
       <span className="log-text">
         {textOf(line)}
-        {line.hint ? <span className="log-hint"> — {line.hint}</span> : null}
+        {hint ? <span className="log-hint"> — {hint}</span> : null}
         {line.itemId ? (
           <button
             type="button"

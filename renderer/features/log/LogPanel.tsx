@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { filterLog, logToText, useLogStore } from '../../stores/logStore';
+import { byDetail, filterLog, logToText, useLogStore } from '../../stores/logStore';
+import { useSettings } from '../../stores/settingsStore';
 import { LogLine } from './LogLine';
 import { useLayout } from '../../stores/layoutStore';
 import { useQueue } from '../../stores/queueStore';
@@ -20,7 +21,9 @@ export function LogPanel() {
   const { lines, follow, filter, selected, setFollow, setFilter, clear, select } = useLogStore();
   const { isLogCollapsed, toggleLog } = useLayout();
   const reveal = useQueue((s) => s.reveal);
-  const visible = useMemo(() => filterLog(lines, filter), [lines, filter]);
+  const detail = useSettings((s) => s.settings?.log);
+  const showRawReplies = detail?.showRawReplies ?? true;
+  const visible = useMemo(() => filterLog(byDetail(lines, showRawReplies), filter), [lines, filter, showRawReplies]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -55,7 +58,7 @@ export function LogPanel() {
         <p className="empty">No messages yet. Commands and server replies appear here when you connect.</p>
       ) : visible.length === 0 ? (
         <p className="empty" role="status">
-          No line matches “{filter.trim()}”.
+          {filter.trim() ? `No line matches “${filter.trim()}”.` : 'Only raw commands and replies so far; they are hidden (Settings, Ctrl+,).'}
         </p>
       ) : (
         <div
@@ -83,6 +86,7 @@ export function LogPanel() {
                   isSelected={selected.has(line.seq)}
                   onSelect={(mode) => select(line.seq, mode, visible)}
                   onReveal={reveal}
+                  showHint={detail?.showHints ?? true}
                 />
               );
             })}

@@ -65,7 +65,7 @@ export function QueueRow({ item, top, height, isSelected, server, question, onSe
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={(e) => onSelect(e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
     >
-      <div role="cell" className="q-dir" title={isUpload ? 'Upload' : 'Download'} aria-label={isUpload ? 'Upload' : 'Download'}>
+      <div role="cell" className="q-dir" title={`${isUpload ? 'Upload' : 'Download'}, ${item.transferType === 'ascii' ? 'ASCII (line endings converted)' : 'binary'}`} aria-label={isUpload ? 'Upload' : 'Download'}>
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <path d={isUpload ? 'M8 13V3M4 7l4-4 4 4' : 'M8 3v10M4 9l4 4 4-4'} />
         </svg>

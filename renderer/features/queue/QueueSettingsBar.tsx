@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { FileExistsPolicy } from '../../../shared/domain';
 import type { QueueSettings } from '../../../shared/queue';
 import { useQueue } from '../../stores/queueStore';
+import { useSettings } from '../../stores/settingsStore';
 import { EXISTS_ACTIONS } from './existsActions';
 
 const POLICIES: { value: FileExistsPolicy; label: string }[] = [{ value: 'ask', label: 'Ask' }, ...EXISTS_ACTIONS.map(({ action, label }) => ({ value: action, label }))];
@@ -53,6 +54,8 @@ function LimitField({ label, bps, onApply }: { label: string; bps: number; onApp
 export function QueueSettingsBar() {
   const settings = useQueue((s) => s.settings);
   const changeSettings = useQueue((s) => s.changeSettings);
+  // Transfers per server is the app setting the Settings dialog edits too: shown from there, so both agree.
+  const perServer = useSettings((s) => s.settings?.transfers.perServer);
   if (!settings) return null;
   const change = (patch: Partial<QueueSettings>) => void changeSettings(patch);
   return (
@@ -71,7 +74,7 @@ export function QueueSettingsBar() {
       <LimitField label="Upload limit" bps={settings.uploadLimitBps} onApply={(uploadLimitBps) => change({ uploadLimitBps })} />
       <label title="Transfers at once to one server, for sites without their own limit">
         Per server
-        <select value={settings.defaultSiteLimit} onChange={(e) => change({ defaultSiteLimit: Number(e.target.value) })}>
+        <select value={perServer ?? settings.defaultSiteLimit} onChange={(e) => change({ defaultSiteLimit: Number(e.target.value) })}>
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
               {n}

@@ -8,6 +8,7 @@ import { ArrowDown, ArrowDownToLine, ArrowUp, ArrowUpToLine, CircleX, Eraser, Pa
 import { ToolButton } from '../../components/ToolButton';
 import type { TransferItem } from '../../../shared/domain';
 import { useQueue } from '../../stores/queueStore';
+import { useSettings } from '../../stores/settingsStore';
 import type { QueueTab } from '../../stores/queueReducer';
 
 /** Props of the queue toolbar. */
@@ -24,6 +25,7 @@ type PendingCancel = { deletePartial: boolean; count: number };
 /** Labelled buttons; each acts on the selection or, with none, on every item it applies to. */
 export function QueueToolbar({ tab, selected, items }: QueueToolbarProps) {
   const q = useQueue();
+  const isConfirmingCancelAll = useSettings((s) => s.settings?.confirm.cancelAll ?? true);
   const [pending, setPending] = useState<PendingCancel | undefined>(undefined);
   const ids = selected.length ? selected : undefined;
   const chosen = ids ? items.filter((i) => selected.includes(i.id)) : items;
@@ -32,7 +34,7 @@ export function QueueToolbar({ tab, selected, items }: QueueToolbarProps) {
     const canPause = chosen.some((i) => i.state === 'queued' || i.state === 'connecting' || i.state === 'transferring');
     const canResume = chosen.some((i) => i.state === 'paused');
     const cancel = (deletePartial: boolean) => {
-      if (ids) void q.cancel(ids, deletePartial);
+      if (ids || !isConfirmingCancelAll) void q.cancel(ids, deletePartial);
       else setPending({ deletePartial, count: chosen.length });
     };
     return (
@@ -41,14 +43,14 @@ export function QueueToolbar({ tab, selected, items }: QueueToolbarProps) {
         <ToolButton icon={Play} label={`Resume${all}`} disabled={!canResume} onClick={() => void q.resume(ids)} title="Resume paused transfers; they continue from where they stopped" />
         <ToolButton
           icon={CircleX}
-          label={`Cancel${all}${ids ? '' : '…'}`}
+          label={`Cancel${all}${ids || !isConfirmingCancelAll ? '' : '…'}`}
           disabled={chosen.length === 0}
           onClick={() => cancel(false)}
           title="Cancel; the partial file is kept so a later transfer can resume"
         />
         <ToolButton
           icon={Trash2}
-          label={`Cancel${all} and delete${ids ? '' : '…'}`}
+          label={`Cancel${all} and delete${ids || !isConfirmingCancelAll ? '' : '…'}`}
           disabled={chosen.length === 0}
           onClick={() => cancel(true)}
           title="Cancel and delete what was transferred so far"
