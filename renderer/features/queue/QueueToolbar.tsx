@@ -1,7 +1,8 @@
 /**
  * Actions on the selected transfers, or on all of the tab's when none is selected. A button says
  * "all" when it would act on all, is disabled when nothing it applies to is there, and cancelling
- * all asks first: it stops every transfer at once, and "and delete" removes their partial files.
+ * all asks first (unless Settings → Confirmations says not to): it stops every transfer at once,
+ * and "and delete" removes their partial files.
  */
 import { useState } from 'react';
 import { ArrowDown, ArrowDownToLine, ArrowUp, ArrowUpToLine, CircleX, Eraser, Pause, Play, RotateCcw, Trash2 } from 'lucide-react';
