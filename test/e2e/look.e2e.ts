@@ -75,6 +75,10 @@ test('toolbars show icons, the connect bar has one primary action, and the conne
     await expect(page.getByRole('button', { name, exact: true }).locator('svg')).toHaveCount(1);
   }
   await expect(page.locator('.connect-row .is-primary')).toHaveCount(1);
+  // The connect bar stays one row while connected: Disconnect beside Quickconnect, not below it.
+  const quick = (await page.getByRole('button', { name: 'Quickconnect' }).boundingBox())!;
+  const disconnect = (await page.getByRole('button', { name: 'Disconnect' }).boundingBox())!;
+  expect(Math.abs(disconnect.y - quick.y)).toBeLessThan(4);
 
   const security = page.getByRole('contentinfo', { name: 'Status' }).locator('.security');
   await expect(security).toHaveText('Not encrypted');
@@ -98,8 +102,8 @@ test('a selected row is drawn in a strong colour, distinct from a row under the 
   expect(contrast(selected, await style(page, '.file-row[data-name="page-01.html"]', 'color'))).toBeGreaterThanOrEqual(4.5);
 
   // The log's connection column holds "host:port · transfer N" whole, not drawn over the reply.
+  await expect(page.locator('.log-line .log-conn').first()).toBeVisible();
   const conns = await page.locator('.log-line .log-conn').evaluateAll((els) => els.map((el) => el.scrollWidth <= el.clientWidth));
-  expect(conns.length).toBeGreaterThan(0);
   expect(conns.every(Boolean)).toBe(true);
 
   await page.screenshot({ path: path.join(SHOTS, 'main-window-light.png') });
@@ -140,6 +144,15 @@ test('every dialog is modal in the same way, with one primary button', async ({ 
   expect(await criticalViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(manager).toHaveCount(0);
+
+  await page.keyboard.press('Control+Comma');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  expect(await settings.evaluate((el) => el.matches(':modal'))).toBe(true);
+  await expect(settings.locator('button.is-primary')).toHaveCount(1);
+  expect(await criticalViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(settings).toHaveCount(0);
 });
 
 test('a busy queue: icons on its actions, progress in every running row', async ({ page }) => {

@@ -17,6 +17,7 @@ export function SettingsButton() {
       <ToolButton
         icon={Settings}
         label="Settings"
+        isIconOnly
         className="settings-button"
         title={`Settings (${shortcut})`}
         aria-keyshortcuts={shortcut.replace('Ctrl', 'Control')}
