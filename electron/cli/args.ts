@@ -10,13 +10,14 @@ import { TRANSFER_TYPES, type TransferTypeSetting } from '../../shared/settings'
 import type { DataMode, DataStrategy } from '../../shared/domain';
 import { COMMANDS, type CommandName } from './commandNames';
 import { parseOnExists, parseRetries, type QueueCliOptions } from './queueOptions';
+import { parseClockOffset, parseCompareBy, type CompareCliOptions } from './compareOptions';
 import { UsageError } from './usageError';
 
 /** TLS choices on the command line (the engine's `explicit-if-available` is not offered: a CLI should not fall back silently). */
 export type CliTlsMode = 'none' | 'explicit' | 'implicit';
 
 /** Options after checking, with defaults applied where the CLI has one (the folder-transfer ones are queueCommands.ts's). */
-export interface CliOptions extends QueueCliOptions {
+export interface CliOptions extends QueueCliOptions, CompareCliOptions {
   mode?: DataMode;
   data?: DataStrategy;
   /** --type (or -a, --ascii); absent: the transfer type of the saved settings (transferRule.ts). */
@@ -62,6 +63,10 @@ const OPTION_TABLE = {
   retries: { type: 'string' },
   'on-exists': { type: 'string' },
   reverse: { type: 'boolean', short: 'R' },
+  by: { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  'no-recursion': { type: 'boolean' },
+  'clock-offset': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -82,6 +87,7 @@ const EXTRA: Record<CommandName, readonly OptionName[]> = {
   mv: [],
   hash: [],
   mirror: ['ascii', 'type', 'parallel', 'retries', 'on-exists', 'reverse'],
+  compare: ['by', 'exclude', 'no-recursion', 'clock-offset', 'parallel'],
 };
 
 /** The operands of each command, in order; a name in brackets is optional. */
@@ -95,6 +101,7 @@ export const OPERANDS: Record<CommandName, readonly string[]> = {
   mv: ['URL', 'NEWNAME'],
   hash: ['URL'],
   mirror: ['URL', 'LOCALDIR'],
+  compare: ['LOCALDIR', 'URL'],
 };
 
 const DATA_MODES: readonly DataMode[] = ['auto', 'passive', 'active'];
@@ -199,6 +206,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (values.retries !== undefined) options.retries = parseRetries(values.retries, queueCommand(command));
   if (values['on-exists'] !== undefined) options.onExists = parseOnExists(values['on-exists'], queueCommand(command));
   if (values.reverse) options.isReverse = true;
+  if (values.by !== undefined) options.by = parseCompareBy(values.by);
+  if (values.exclude !== undefined) options.exclude = values.exclude;
+  if (values['no-recursion']) options.isOneLevel = true;
+  if (values['clock-offset'] !== undefined) options.clockOffsetSeconds = parseClockOffset(values['clock-offset']);
   if (values.timeout !== undefined) {
     if (!/^\d+(\.\d+)?$/.test(values.timeout) || Number(values.timeout) <= 0) {
       throw new UsageError(`--timeout needs a number of seconds above 0 (got "${values.timeout}")`, command);
@@ -222,7 +233,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     // Byte offsets of an ASCII transfer differ on each side (CRLF vs LF), so REST would land in the wrong place.
     throw new UsageError('--resume works only for binary transfers, not with --type ascii', command);
   }
-  if (command !== 'mirror' && !options.isRecursive) {
+  if (command !== 'mirror' && command !== 'compare' && !options.isRecursive) {
     for (const name of ['parallel', 'retries', 'on-exists'] as const) {
       if (values[name] !== undefined) throw new UsageError(`--${name} applies only to folder transfers (-r) and mirror`, command);
     }

@@ -19,6 +19,7 @@ const SUMMARY: Record<CommandName, string> = {
   mv: 'rename or move a remote file or folder',
   hash: "print the server's checksum of a file",
   mirror: 'make LOCALDIR a copy of the remote folder (--reverse: the other way)',
+  compare: 'compare a local folder with a remote one, like diff -r',
 };
 
 /** Details shown in a command's own usage. */
@@ -47,7 +48,25 @@ const DETAILS: Record<CommandName, string> = {
     'operands may come in either order. Files go through the transfer queue: --parallel at once,',
     'transient failures retried (--retries), one line per file and a summary.',
   ].join('\n'),
+  compare: [
+    'Lists both folders (the remote one over --parallel connections, default 4) and prints each',
+    'path that differs: only here, only on server, newer here, newer on server, size differs,',
+    'content differs, type differs, with the reason; then a summary. Times within a second agree',
+    '(a minute for LIST times, a day for dates without a time). The operands may come in either',
+    'order. Exit status 0 when the folders agree, 1 when they differ or the compare failed.',
+  ].join('\n'),
 };
+
+const COMPARE_OPTIONS = [
+  '  --by size,time|size|time|checksum  what to compare (default size,time); checksum hashes files of',
+  "                                equal size on both sides with the server's algorithm (HASH, XSHA...)",
+  '  --exclude GLOB                leave out names (*.tmp) or paths from the folder (build/, docs/**);',
+  '                                repeatable; a trailing / matches folders only',
+  '  --no-recursion                compare only the folder itself, not its subfolders',
+  "  --clock-offset SECONDS        the server's clock minus this machine's (e.g. 3600 for a server",
+  '                                that lists its times an hour ahead)',
+  '  -P, --parallel N              listing connections at once (default 4)',
+];
 
 const COMMON_OPTIONS = [
   '  --mode auto|passive|active    data connections: auto tries EPSV, PASV, then EPRT, PORT (default)',
@@ -118,9 +137,11 @@ export function overviewHelp(version: string): string {
     ...TRANSFER_OPTIONS,
     ...FOLDER_OPTIONS,
     '  -R, --reverse                 mirror: upload LOCALDIR instead of downloading',
+    ...COMPARE_OPTIONS.slice(0, -1),
     '  -h, --help                    help; -V, --version: the version',
     '',
-    'Exit status: 0 done; 1 failed (the one-line error names the reply code, e.g.',
+    'Exit status: 0 done (compare: the folders agree); 1 failed, or compare found differences (the',
+    'one-line error names the reply code, e.g.',
     '`ferry: 550 No such file (after RETR /x)`); 2 bad command line; 130 interrupted;',
     '141 the output pipe closed (`ferry ls URL | head`).',
   ].join('\n');
@@ -130,7 +151,8 @@ export function overviewHelp(version: string): string {
 export function commandHelp(command: CommandName): string {
   const extra = command === 'get' || command === 'put'
     ? [...TRANSFER_OPTIONS, ...FOLDER_OPTIONS]
-    : command === 'mirror' ? [...TYPE_OPTIONS, ...FOLDER_OPTIONS, '  -R, --reverse                 upload LOCALDIR into the remote folder'] : [];
+    : command === 'mirror' ? [...TYPE_OPTIONS, ...FOLDER_OPTIONS, '  -R, --reverse                 upload LOCALDIR into the remote folder']
+    : command === 'compare' ? COMPARE_OPTIONS : [];
   return [
     `Usage: ${synopsis(command)}`,
     '',

@@ -124,3 +124,22 @@ describe('parseCommandLine', () => {
     expect(err.message).not.toMatch(/\n/);
   });
 });
+
+describe('parseCommandLine: compare', () => {
+  it('reads what to compare, excludes, one level and a clock offset', () => {
+    const { command, operands, options } = run(['compare', 'site', 'ftp://h/www', '--by', 'checksum', '--exclude', '*.tmp', '--exclude', 'build/', '--no-recursion', '--clock-offset=-3600', '-P', '2']);
+    expect(command).toBe('compare');
+    expect(operands).toEqual(['site', 'ftp://h/www']);
+    expect(options).toMatchObject({ by: ['checksum'], exclude: ['*.tmp', 'build/'], isOneLevel: true, clockOffsetSeconds: -3600, parallel: 2 });
+    expect(run(['compare', 'a', 'ftp://h/', '--by', 'size,time']).options.by).toEqual(['size', 'time']);
+  });
+
+  it('refuses a method it does not know, checksum mixed with others, and options of other commands', () => {
+    expect(usageError(['compare', 'a', 'ftp://h/', '--by', 'date']).message).toBe('--by takes size, time, size,time or checksum (got "date")');
+    expect(usageError(['compare', 'a', 'ftp://h/', '--by', 'size,checksum']).message).toBe('--by checksum compares by content alone; leave out size and time');
+    expect(usageError(['compare', 'a', 'ftp://h/', '--clock-offset', '1h']).message).toContain('--clock-offset needs whole seconds');
+    expect(usageError(['compare', 'a', 'ftp://h/', '--on-exists', 'skip']).message).toBe('--on-exists does not apply to compare');
+    expect(usageError(['get', 'ftp://h/a', '--by', 'size']).message).toBe('--by does not apply to get');
+    expect(usageError(['compare', 'a']).message).toBe('compare: missing URL');
+  });
+});

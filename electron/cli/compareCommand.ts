@@ -1,0 +1,97 @@
+/**
+ * `ferry compare LOCALDIR URL`: compares a local folder with a server folder and prints the
+ * paths that differ, one line each with the reason, then a summary. Like diff, the exit status
+ * is 0 when the two agree, 1 when they differ (or the compare failed), 2 for a bad command line.
+ * Must not import electron.
+ */
+import path from 'node:path';
+import type { ComparedPair, Verdict } from '../../shared/sync';
+import { MAX_SITE_LIMIT, nodeLocalFs } from '../queue';
+import { ftpSessionFactory } from '../sessions';
+import { compareFolders } from '../sync/compareFolders';
+import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS } from '../sync/compareTrees';
+import type { CliOptions } from './args';
+import type { CompareCliOptions } from './compareOptions';
+import { connectOptionsFor } from './connect';
+import { formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
+import { parseFtpUrl } from './ftpUrl';
+import { writeLine, type CliIo } from './io';
+import { LineBuffer } from './lineBuffer';
+import { UsageError } from './usageError';
+
+/** Listing connections at once, like the folder transfers' default. */
+const DEFAULT_PARALLEL = 4;
+
+/** The verdicts in words, in the order a summary lists them. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  'only-local': 'only here',
+  'only-remote': 'only on server',
+  'newer-local': 'newer here',
+  'newer-remote': 'newer on server',
+  'size-differs': 'size differs',
+  'content-differs': 'content differs',
+  'type-conflict': 'type differs',
+  identical: 'identical',
+};
+
+const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+
+/** One line for a pair that differs. */
+function pairLine(pair: ComparedPair): string {
+  const label = VERDICT_LABELS[pair.verdict].padEnd(16);
+  const shown = (pair.local ?? pair.remote)?.kind === 'folder' ? `${pair.relPath}/` : pair.relPath;
+  const reason = pair.verdict === 'only-local' || pair.verdict === 'only-remote' ? '' : `  (${pair.reason})`;
+  return terminalSafe(`${label}${shown}${reason}`);
+}
+
+/** Runs the compare; resolves with the exit status. */
+export async function runCompareCommand(operands: readonly string[], options: CliOptions & CompareCliOptions, io: CliIo): Promise<number> {
+  const [a, b] = operands;
+  if (a === undefined || b === undefined) throw new UsageError('compare needs a local folder and a URL', 'compare');
+  if (isUrl(a) === isUrl(b)) throw new UsageError('compare needs exactly one ftp:// or ftps:// URL and one local folder', 'compare');
+  const [localText, urlText] = isUrl(a) ? [b, a] : [a, b];
+  const url = parseFtpUrl(urlText);
+  const remoteDir = url.path === undefined ? '.' : url.path.replace(/(.)\/+$/, '$1');
+  const localDir = path.resolve(io.cwd, localText);
+  const connect = connectOptionsFor(url, options, io.env);
+  const out = new LineBuffer(io.stdout);
+  const sessions = ftpSessionFactory(() => connect, {
+    onLog: options.isVerbose
+      ? (_site, event) => {
+          out.flush();
+          writeLine(io.stderr, formatLogEvent(event));
+        }
+      : undefined,
+  });
+  let n = 0;
+  const by = options.by ?? DEFAULT_COMPARE.by;
+  const result = await compareFolders({
+    localDir,
+    remoteDir,
+    openSession: () => sessions('cli', `compare ${++n}`),
+    parallel: Math.min(MAX_SITE_LIMIT, options.parallel ?? DEFAULT_PARALLEL),
+    isRecursive: !options.isOneLevel,
+    compare: { by, toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs: (options.clockOffsetSeconds ?? 0) * 1000 },
+    patterns: { exclude: options.exclude },
+    hashLocal: (p, algorithm) => nodeLocalFs.hashFile(p, algorithm),
+    signal: io.signal,
+  });
+
+  const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const pair of result.pairs) counts[pair.verdict] += 1;
+  const differing = result.pairs.length - counts.identical;
+  if (options.isJson) {
+    for (const pair of result.pairs) out.write(jsonLine({ type: 'pair', path: pair.relPath, verdict: pair.verdict, reason: pair.reason, local: pair.local, remote: pair.remote }));
+    for (const s of result.skipped.local) out.write(jsonLine({ type: 'skipped', side: 'local', path: s.relPath, reason: s.reason }));
+    for (const s of result.skipped.remote) out.write(jsonLine({ type: 'skipped', side: 'remote', path: s.relPath, reason: s.reason }));
+    out.write(jsonLine({ type: 'summary', compared: result.pairs.length, differing, counts, by, checksumAlgorithm: result.checksumAlgorithm, timings: result.timings }));
+  } else {
+    for (const pair of result.pairs) if (pair.verdict !== 'identical') out.write(pairLine(pair));
+    for (const s of [...result.skipped.local, ...result.skipped.remote]) out.write(terminalSafe(`${'not compared'.padEnd(16)}${s.relPath}  (${s.reason})`));
+    const parts = (Object.keys(VERDICT_LABELS) as Verdict[]).filter((v) => counts[v] > 0).map((v) => `${formatCount(counts[v])} ${VERDICT_LABELS[v]}`);
+    const method = by.includes('checksum') ? `checksum${result.checksumAlgorithm ? ` (${result.checksumAlgorithm})` : ', none offered: size'}` : by.join(' and ');
+    out.write(`${differing === 0 ? 'in agreement' : 'differ'}: ${formatCount(result.pairs.length)} compared by ${method}${parts.length ? `: ${parts.join(', ')}` : ''}`);
+  }
+  out.flush();
+  return differing === 0 ? 0 : 1;
+}
