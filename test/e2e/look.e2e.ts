@@ -169,6 +169,9 @@ test('a busy queue: icons on its actions, progress in every running row', async 
   const queue = page.getByRole('region', { name: 'Transfer queue' });
   await expect(queue.locator('[role=row].state-transferring').first()).toBeVisible();
   await expect(queue.getByRole('button', { name: 'Pause all' })).toBeEnabled();
+  // Every column header reads whole ("Time left", not "Time l…").
+  const cut = await queue.locator('.queue-header [role=columnheader]').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+  expect(cut).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'queue-busy.png') });
   expect(await criticalViolations(page)).toEqual([]);
   await queue.getByRole('button', { name: 'Cancel all…' }).click();
