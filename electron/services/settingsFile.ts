@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loadJsonFile, removeStaleTemps, writeFileAtomic } from '../sites/atomicFile';
 
 /** What a settings file is: its name, its format version and the schema of its content. */
-export interface SettingsFileSpec<S extends z.ZodType> {
+export interface SettingsFileSpec<S extends z.core.$ZodType> {
   fileName: string;
   version: number;
   /** The content without the `version` field. */
@@ -19,7 +19,7 @@ export interface SettingsFileSpec<S extends z.ZodType> {
 }
 
 /** Reads the saved content; undefined when there is none, or when it was damaged (`onDamaged` says so). */
-export async function loadSettingsFile<S extends z.ZodType>(
+export async function loadSettingsFile<S extends z.core.$ZodType>(
   dataDir: string,
   spec: SettingsFileSpec<S>,
   onDamaged: (message: string) => void,
@@ -36,7 +36,7 @@ export async function loadSettingsFile<S extends z.ZodType>(
 }
 
 /** Saves the content so a restart keeps it. */
-export function saveSettingsFile<S extends z.ZodType>(dataDir: string, spec: SettingsFileSpec<S>, content: z.infer<S>): Promise<void> {
+export function saveSettingsFile<S extends z.core.$ZodType>(dataDir: string, spec: SettingsFileSpec<S>, content: z.infer<S>): Promise<void> {
   return writeFileAtomic(path.join(dataDir, spec.fileName), `${JSON.stringify({ version: spec.version, ...(content as object) }, null, 2)}\n`);
 }
 
