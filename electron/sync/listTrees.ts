@@ -99,7 +99,11 @@ export async function listRemoteTree(root: string, openSession: OpenListingSessi
   const wakeAll = () => sleepers.splice(0).forEach((wake) => wake());
 
   const listOne = async (session: TransferSession, remoteDir: string, rel: string) => {
-    for (const e of await session.list(remoteDir)) {
+    let cutShort: string | undefined;
+    const listed = await session.list(remoteDir, (reply) => (cutShort = reply));
+    // A compare on part of a folder would call the rest "only here", and a sync would act on that.
+    if (cutShort !== undefined) throw new Error(`the server listed only part of ${remoteDir} ("${cutShort}"), so it cannot be compared`);
+    for (const e of listed) {
       const relPath = join(rel, e.name);
       const entry = remoteEntry(e, relPath);
       if (typeof entry === 'string') {

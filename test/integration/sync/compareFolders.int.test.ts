@@ -126,3 +126,25 @@ describe.each(kindsWith('hash'))('compare by checksum against %s', (kind) => {
     ]);
   });
 });
+
+describe('compare against a server that cuts listings short (pure-ftpd)', () => {
+  const suite = serverSuite('pure-ftpd', { server: { listLimit: 12 } });
+
+  it('fails, naming the folder and the reply, instead of calling the missing files "only here"', async () => {
+    const local = path.join(suite.work, 'many');
+    for (let i = 0; i < 20; i++) {
+      await put(local, `f${i}.txt`, 'x');
+      await put(path.join(suite.server.homeDir, 'many'), `f${i}.txt`, 'x');
+    }
+    const compare = compareFolders({
+      localDir: local,
+      remoteDir: '/many',
+      openSession: opener(suite).open,
+      parallel: 2,
+      isRecursive: true,
+      compare: DEFAULT_COMPARE,
+      hashLocal: (p, a) => nodeLocalFs.hashFile(p, a),
+    });
+    await expect(compare).rejects.toThrow(/^the server listed only part of \/many \("226 .*"\), so it cannot be compared$/);
+  });
+});
