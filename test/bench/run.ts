@@ -20,6 +20,7 @@
  *   FERRY_BENCH_LAT_FILES  files per latency row (default 200; rows lat0-…, lat2-…, lat20-…, lat80-…, lat80-big)
  *   FERRY_BENCH_ENQUEUE_ITEMS  items per enqueue row (enqueue.ts)
  *   FERRY_BENCH_QUEUE_FILES  files per queue-cost row (queueCost.ts)
+ *   FERRY_BENCH_COMPARE_SERVER  the compare rows' server (compareFolders.ts; default vsftpd)
  *
  * Adding a row (a new scenario):
  *   1. Write `test/bench/<name>.ts` exporting a `BenchRow` (types.ts): `{ id, run(ctx) }`.
@@ -43,6 +44,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_KINDS, startServer } from '../servers';
 import { bigFileRows } from './bigFile';
+import { compareRows } from './compareFolders';
 import { enqueueRows } from './enqueue';
 import { linkBigFileRow } from './linkBigFile';
 import { queueCostRows } from './queueCost';
@@ -52,7 +54,7 @@ import { formatTable, median } from './table';
 import type { BenchContext, BenchRow, BenchServer, BigFile, ClientRun, Measurement, RowResult } from './types';
 
 /** Every row, in table order. */
-const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows, ...queueCostRows, ...latencyRows, linkBigFileRow];
+const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows, ...queueCostRows, ...latencyRows, linkBigFileRow, ...compareRows];
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SHM = '/dev/shm';
