@@ -90,6 +90,8 @@ export type SyncActionKind =
 export interface SyncAction {
   kind: SyncActionKind;
   relPath: string;
+  /** Whether the path is a folder (on the side the step acts from). */
+  isFolder: boolean;
   /** Bytes it moves (0 for folders and deletions). */
   bytes: number;
   reason: string;

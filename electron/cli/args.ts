@@ -10,7 +10,7 @@ import { TRANSFER_TYPES, type TransferTypeSetting } from '../../shared/settings'
 import type { DataMode, DataStrategy } from '../../shared/domain';
 import { COMMANDS, type CommandName } from './commandNames';
 import { parseOnExists, parseRetries, type QueueCliOptions } from './queueOptions';
-import { parseClockOffset, parseCompareBy, type CompareCliOptions } from './compareOptions';
+import { parseClockOffset, parseCompareBy, parseSyncDirection, type CompareCliOptions } from './compareOptions';
 import { UsageError } from './usageError';
 
 /** TLS choices on the command line (the engine's `explicit-if-available` is not offered: a CLI should not fall back silently). */
@@ -67,6 +67,9 @@ const OPTION_TABLE = {
   exclude: { type: 'string', multiple: true },
   'no-recursion': { type: 'boolean' },
   'clock-offset': { type: 'string' },
+  direction: { type: 'string' },
+  delete: { type: 'boolean' },
+  'dry-run': { type: 'boolean', short: 'n' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -88,6 +91,7 @@ const EXTRA: Record<CommandName, readonly OptionName[]> = {
   hash: [],
   mirror: ['ascii', 'type', 'parallel', 'retries', 'on-exists', 'reverse'],
   compare: ['by', 'exclude', 'no-recursion', 'clock-offset', 'parallel'],
+  sync: ['direction', 'by', 'exclude', 'no-recursion', 'clock-offset', 'parallel', 'delete', 'dry-run', 'retries', 'ascii', 'type'],
 };
 
 /** The operands of each command, in order; a name in brackets is optional. */
@@ -102,6 +106,7 @@ export const OPERANDS: Record<CommandName, readonly string[]> = {
   hash: ['URL'],
   mirror: ['URL', 'LOCALDIR'],
   compare: ['LOCALDIR', 'URL'],
+  sync: ['LOCALDIR', 'URL'],
 };
 
 const DATA_MODES: readonly DataMode[] = ['auto', 'passive', 'active'];
@@ -206,10 +211,15 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (values.retries !== undefined) options.retries = parseRetries(values.retries, queueCommand(command));
   if (values['on-exists'] !== undefined) options.onExists = parseOnExists(values['on-exists'], queueCommand(command));
   if (values.reverse) options.isReverse = true;
-  if (values.by !== undefined) options.by = parseCompareBy(values.by);
+  const pairCommand = command === 'sync' ? 'sync' : 'compare';
+  if (values.by !== undefined) options.by = parseCompareBy(values.by, pairCommand);
   if (values.exclude !== undefined) options.exclude = values.exclude;
   if (values['no-recursion']) options.isOneLevel = true;
-  if (values['clock-offset'] !== undefined) options.clockOffsetSeconds = parseClockOffset(values['clock-offset']);
+  if (values['clock-offset'] !== undefined) options.clockOffsetSeconds = parseClockOffset(values['clock-offset'], pairCommand);
+  if (values.direction !== undefined) options.syncDirection = parseSyncDirection(values.direction);
+  if (values.delete) options.isDelete = true;
+  if (values['dry-run']) options.isDryRun = true;
+  if (command === 'sync' && !options.syncDirection) throw new UsageError('sync needs --direction up, down or both', command);
   if (values.timeout !== undefined) {
     if (!/^\d+(\.\d+)?$/.test(values.timeout) || Number(values.timeout) <= 0) {
       throw new UsageError(`--timeout needs a number of seconds above 0 (got "${values.timeout}")`, command);
@@ -233,7 +243,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     // Byte offsets of an ASCII transfer differ on each side (CRLF vs LF), so REST would land in the wrong place.
     throw new UsageError('--resume works only for binary transfers, not with --type ascii', command);
   }
-  if (command !== 'mirror' && command !== 'compare' && !options.isRecursive) {
+  if (command !== 'mirror' && command !== 'compare' && command !== 'sync' && !options.isRecursive) {
     for (const name of ['parallel', 'retries', 'on-exists'] as const) {
       if (values[name] !== undefined) throw new UsageError(`--${name} applies only to folder transfers (-r) and mirror`, command);
     }

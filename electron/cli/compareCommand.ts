@@ -5,16 +5,17 @@
  * Must not import electron.
  */
 import path from 'node:path';
-import type { ComparedPair, Verdict } from '../../shared/sync';
+import type { ComparedPair, CompareOptions, Verdict } from '../../shared/sync';
 import { MAX_SITE_LIMIT, nodeLocalFs } from '../queue';
 import { ftpSessionFactory } from '../sessions';
-import { compareFolders } from '../sync/compareFolders';
+import { compareFolders, type FolderComparison } from '../sync/compareFolders';
+import type { SessionFactory } from '../queue/types';
 import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS } from '../sync/compareTrees';
 import type { CliOptions } from './args';
 import type { CompareCliOptions } from './compareOptions';
 import { connectOptionsFor } from './connect';
 import { formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
-import { parseFtpUrl } from './ftpUrl';
+import { parseFtpUrl, type FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
 import { LineBuffer } from './lineBuffer';
 import { UsageError } from './usageError';
@@ -44,18 +45,28 @@ function pairLine(pair: ComparedPair): string {
   return terminalSafe(`${label}${shown}${reason}`);
 }
 
-/** Runs the compare; resolves with the exit status. */
-export async function runCompareCommand(operands: readonly string[], options: CliOptions & CompareCliOptions, io: CliIo): Promise<number> {
+/** A local folder and a server folder, from two operands in either order. */
+export interface FolderPair {
+  url: FtpUrl;
+  remoteDir: string;
+  localDir: string;
+}
+
+/** Reads LOCALDIR and URL (either order) for `command`; throws UsageError. */
+export function folderPairOf(operands: readonly string[], command: 'compare' | 'sync', cwd: string): FolderPair {
   const [a, b] = operands;
-  if (a === undefined || b === undefined) throw new UsageError('compare needs a local folder and a URL', 'compare');
-  if (isUrl(a) === isUrl(b)) throw new UsageError('compare needs exactly one ftp:// or ftps:// URL and one local folder', 'compare');
+  if (a === undefined || b === undefined) throw new UsageError(`${command} needs a local folder and a URL`, command);
+  if (isUrl(a) === isUrl(b)) throw new UsageError(`${command} needs exactly one ftp:// or ftps:// URL and one local folder`, command);
   const [localText, urlText] = isUrl(a) ? [b, a] : [a, b];
   const url = parseFtpUrl(urlText);
   const remoteDir = url.path === undefined ? '.' : url.path.replace(/(.)\/+$/, '$1');
-  const localDir = path.resolve(io.cwd, localText);
-  const connect = connectOptionsFor(url, options, io.env);
-  const out = new LineBuffer(io.stdout);
-  const sessions = ftpSessionFactory(() => connect, {
+  return { url, remoteDir, localDir: path.resolve(cwd, localText) };
+}
+
+/** Listing and logging connections for a folder pair's server, with --verbose on stderr. */
+export function sessionsFor(pair: FolderPair, options: CliOptions, io: CliIo, out: LineBuffer): SessionFactory {
+  const connect = connectOptionsFor(pair.url, options, io.env);
+  return ftpSessionFactory(() => connect, {
     onLog: options.isVerbose
       ? (_site, event) => {
           out.flush();
@@ -63,20 +74,35 @@ export async function runCompareCommand(operands: readonly string[], options: Cl
         }
       : undefined,
   });
+}
+
+/** Compares the pair as the options say. */
+export function compareFolderPair(pair: FolderPair, options: CliOptions & CompareCliOptions, io: CliIo, sessions: SessionFactory): Promise<FolderComparison> {
   let n = 0;
-  const by = options.by ?? DEFAULT_COMPARE.by;
-  const result = await compareFolders({
-    localDir,
-    remoteDir,
+  return compareFolders({
+    localDir: pair.localDir,
+    remoteDir: pair.remoteDir,
     openSession: () => sessions('cli', `compare ${++n}`),
     parallel: Math.min(MAX_SITE_LIMIT, options.parallel ?? DEFAULT_PARALLEL),
     isRecursive: !options.isOneLevel,
-    compare: { by, toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs: (options.clockOffsetSeconds ?? 0) * 1000 },
+    compare: compareOptionsOf(options),
     patterns: { exclude: options.exclude },
     hashLocal: (p, algorithm) => nodeLocalFs.hashFile(p, algorithm),
     signal: io.signal,
   });
+}
 
+/** The compare settings the options ask for. */
+export function compareOptionsOf(options: CompareCliOptions): CompareOptions {
+  return { by: options.by ?? DEFAULT_COMPARE.by, toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs: (options.clockOffsetSeconds ?? 0) * 1000 };
+}
+
+/** Runs the compare; resolves with the exit status. */
+export async function runCompareCommand(operands: readonly string[], options: CliOptions & CompareCliOptions, io: CliIo): Promise<number> {
+  const pair = folderPairOf(operands, 'compare', io.cwd);
+  const out = new LineBuffer(io.stdout);
+  const result = await compareFolderPair(pair, options, io, sessionsFor(pair, options, io, out));
+  const by = compareOptionsOf(options).by;
   const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<Verdict, number>;
   for (const pair of result.pairs) counts[pair.verdict] += 1;
   const differing = result.pairs.length - counts.identical;

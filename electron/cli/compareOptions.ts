@@ -3,7 +3,7 @@
  * argument parser and the help need them at every start.
  * Must not import electron.
  */
-import type { CompareBy } from '../../shared/sync';
+import type { CompareBy, SyncDirection } from '../../shared/sync';
 import { UsageError } from './usageError';
 
 /** Options of the compare command beyond the common CLI options. */
@@ -16,13 +16,28 @@ export interface CompareCliOptions {
   isOneLevel?: boolean;
   /** The server's clock minus the local one, in seconds, when known. */
   clockOffsetSeconds?: number;
+  /** sync: which way to copy. */
+  syncDirection?: SyncDirection;
+  /** sync: remove what the source side does not have. */
+  isDelete?: boolean;
+  /** sync: print the plan, change nothing. */
+  isDryRun?: boolean;
+}
+
+const DIRECTIONS: Record<string, SyncDirection> = { up: 'upload', upload: 'upload', down: 'download', download: 'download', both: 'both' };
+
+/** Checks a --direction value: up, down or both. */
+export function parseSyncDirection(value: string): SyncDirection {
+  const direction = DIRECTIONS[value.toLowerCase()];
+  if (!direction) throw new UsageError(`--direction takes up, down or both (got "${value}")`, 'sync');
+  return direction;
 }
 
 /**
  * Checks a --by value: `size`, `time`, `size,time` or `checksum` (checksum alone: it decides by
  * content, and by size where the server has no checksum).
  */
-export function parseCompareBy(value: string): CompareBy[] {
+export function parseCompareBy(value: string, command: 'compare' | 'sync' = 'compare'): CompareBy[] {
   const parts = value
     .toLowerCase()
     .split(',')
@@ -30,13 +45,13 @@ export function parseCompareBy(value: string): CompareBy[] {
     .filter(Boolean);
   const known = ['size', 'time', 'checksum'];
   const bad = parts.find((p) => !known.includes(p));
-  if (bad !== undefined || parts.length === 0) throw new UsageError(`--by takes size, time, size,time or checksum (got "${value}")`, 'compare');
-  if (parts.includes('checksum') && parts.length > 1) throw new UsageError('--by checksum compares by content alone; leave out size and time', 'compare');
+  if (bad !== undefined || parts.length === 0) throw new UsageError(`--by takes size, time, size,time or checksum (got "${value}")`, command);
+  if (parts.includes('checksum') && parts.length > 1) throw new UsageError('--by checksum compares by content alone; leave out size and time', command);
   return [...new Set(parts)] as CompareBy[];
 }
 
 /** Checks a --clock-offset value in seconds (may be negative). */
-export function parseClockOffset(value: string): number {
-  if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`--clock-offset needs whole seconds, e.g. 3600 or -1800 (got "${value}")`, 'compare');
+export function parseClockOffset(value: string, command: 'compare' | 'sync' = 'compare'): number {
+  if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`--clock-offset needs whole seconds, e.g. 3600 or -1800 (got "${value}")`, command);
   return Number(value);
 }

@@ -100,13 +100,34 @@ function itemRecord(item: TransferItem): Record<string, unknown> {
 }
 
 /** Runs `get -r`, `put -r` or `mirror` through the queue; resolves with the exit status (0 ok, 1 a file failed, 130 interrupted). */
-export async function runQueueCommand(
-  command: QueueCommandName,
-  operands: readonly string[],
+export function runQueueCommand(command: QueueCommandName, operands: readonly string[], options: CliOptions & QueueCliOptions, io: CliIo): Promise<number> {
+  const p = plan(command, operands, options, io.cwd);
+  return runThroughQueue(
+    { url: p.url, onExists: p.onExists, verb: command === 'mirror' ? 'mirrored' : 'transferred' },
+    (queue) => queue.addFolder({ direction: p.direction, siteId: 'cli', remoteDir: p.remoteDir, localDir: p.localDir }),
+    options,
+    io,
+  );
+}
+
+/** What a run through the queue is about: the server, the file-exists policy, and the summary's verb. */
+export interface QueueRun {
+  url: FtpUrl;
+  onExists: CliExistsPolicy;
+  verb: string;
+}
+
+/**
+ * Queues what `enqueue` adds (a folder walk, or files a sync planned), prints a line per file and a
+ * summary, and resolves with the exit status (0 ok, 1 a file failed, 130 interrupted).
+ */
+export async function runThroughQueue(
+  run: QueueRun,
+  enqueue: (queue: TransferQueue) => Promise<Pick<ExpandReport, 'addedIds' | 'folderCount'>>,
   options: CliOptions & QueueCliOptions,
   io: CliIo,
 ): Promise<number> {
-  const p = plan(command, operands, options, io.cwd);
+  const p = run;
   const connect = connectOptionsFor(p.url, options, io.env);
   const parallel = Math.min(MAX_SITE_LIMIT, options.parallel ?? DEFAULT_PARALLEL);
   // A line per file adds up over thousands of small files: stdout is written in batches, and
@@ -161,9 +182,9 @@ export async function runQueueCommand(
 
   const onAbort = () => queue.cancel();
   io.signal?.addEventListener('abort', onAbort, { once: true });
-  let report: ExpandReport;
+  let report: Pick<ExpandReport, 'addedIds' | 'folderCount'>;
   try {
-    report = await queue.addFolder({ direction: p.direction, siteId: 'cli', remoteDir: p.remoteDir, localDir: p.localDir });
+    report = await enqueue(queue);
     if (options.isJson) emit({ type: 'queued', files: report.addedIds.length, folders: report.folderCount, source: describeFtpUrl(p.url) });
     await queue.whenIdle();
   } finally {
@@ -194,7 +215,7 @@ export async function runQueueCommand(
     if (skipped) parts.push(`${formatCount(skipped)} skipped`);
     if (cancelled) parts.push(`${formatCount(cancelled)} cancelled`);
     parts.push(`${formatCount(failed.length)} failed`);
-    out.write(`${command === 'mirror' ? 'mirrored' : 'transferred'} ${parts.join(', ')}`);
+    out.write(`${p.verb} ${parts.join(', ')}`);
     for (const i of failed) {
       const e = i.lastError;
       toStderr(terminalSafe(`  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e ? describeError(e) : 'unknown error'}`));

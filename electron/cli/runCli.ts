@@ -20,7 +20,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, closedPipe: 
 
 type Runner = (operands: readonly string[], options: CliOptions, io: CliIo) => Promise<void>;
 
-const RUNNERS: Record<Exclude<CommandName, 'mirror' | 'compare'>, Runner> = {
+const RUNNERS: Record<Exclude<CommandName, 'mirror' | 'compare' | 'sync'>, Runner> = {
   ls: runLs,
   get: runGet,
   put: runPut,
@@ -51,6 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Loaded only here: single-file commands start without the queue's code.
       const { runQueueCommand } = await import('./queueCommands');
       return await runQueueCommand(command, operands, options, io);
+    }
+    if (command === 'sync') {
+      const { runSyncCommand } = await import('./syncCommand');
+      return await runSyncCommand(operands, options, io);
     }
     if (command === 'compare') {
       const { runCompareCommand } = await import('./compareCommand');

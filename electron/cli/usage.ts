@@ -20,6 +20,7 @@ const SUMMARY: Record<CommandName, string> = {
   hash: "print the server's checksum of a file",
   mirror: 'make LOCALDIR a copy of the remote folder (--reverse: the other way)',
   compare: 'compare a local folder with a remote one, like diff -r',
+  sync: 'make a local and a remote folder agree (--direction up, down or both)',
 };
 
 /** Details shown in a command's own usage. */
@@ -54,6 +55,14 @@ const DETAILS: Record<CommandName, string> = {
     'content differs, type differs, with the reason; then a summary. Times within a second agree',
     '(a minute for LIST times, a day for dates without a time). The operands may come in either',
     'order. Exit status 0 when the folders agree, 1 when they differ or the compare failed.',
+  ].join('\n'),
+  sync: [
+    'Compares the folders as compare does, then makes them agree: --direction up copies what is new',
+    'or changed here to the server, down the other way, both each way by what changed since the last',
+    'sync of this pair (kept in the data folder). A copy newer than its source, a file changed on both',
+    'sides, or a file/folder clash is a conflict: printed, never resolved, exit status 1. --delete',
+    'also removes what the source side does not have; --dry-run (-n) prints the plan and changes',
+    'nothing. Files go through the transfer queue (--parallel, --retries), one line per file.',
   ].join('\n'),
 };
 
@@ -98,6 +107,12 @@ const FOLDER_OPTIONS = [
   '  --retries N                   retries of a transient failure per file (default 3)',
   `  --on-exists POLICY            ${CLI_EXISTS_POLICIES.join('|')}`,
   '                                (default overwrite; mirror: newer)',
+];
+
+const SYNC_OPTIONS = [
+  '  --direction up|down|both      which way to copy (required)',
+  '  --delete                      also remove what the source side does not have (off by default)',
+  '  -n, --dry-run                 print the plan and change nothing',
 ];
 
 const URL_HELP = [
@@ -152,7 +167,8 @@ export function commandHelp(command: CommandName): string {
   const extra = command === 'get' || command === 'put'
     ? [...TRANSFER_OPTIONS, ...FOLDER_OPTIONS]
     : command === 'mirror' ? [...TYPE_OPTIONS, ...FOLDER_OPTIONS, '  -R, --reverse                 upload LOCALDIR into the remote folder']
-    : command === 'compare' ? COMPARE_OPTIONS : [];
+    : command === 'compare' ? COMPARE_OPTIONS
+    : command === 'sync' ? [...SYNC_OPTIONS, ...COMPARE_OPTIONS.slice(0, -1), ...FOLDER_OPTIONS.slice(0, 2)] : [];
   return [
     `Usage: ${synopsis(command)}`,
     '',

@@ -4,8 +4,9 @@
  * transfer. Re-logs in when the server dropped an idle session. Must not import electron.
  */
 import { FtpSession, FtpTlsUnavailableError } from '../ftp';
-import type { ConnectParams, FileEntry, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
-import { joinRemotePath, normalizeRemotePath, remoteParent } from '../../shared/remotePath';
+import { removeTree } from '../ftp/removeTree';
+import type { ConnectParams, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
+import { normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import { serverLabel, type LogFeed } from './LogFeed';
 import { portOf, toConnectOptions, type ConnectionTiming } from './connectOptions';
 import type { ServerHabits } from './ServerHabits';
@@ -197,17 +198,4 @@ export class RemoteSessions {
       if (entry.session.isCharsetLearnt) this.habits.learnLatin1(entry.params.host, portOf(entry.params));
     }
   }
-}
-
-/** Deletes a folder depth-first: its files, its subfolders, then itself. */
-async function removeTree(session: FtpSession, folder: string): Promise<void> {
-  const entries: FileEntry[] = await session.list(folder);
-  for (const e of entries) {
-    if (e.name === '.' || e.name === '..') continue;
-    const child = joinRemotePath(folder, e.name);
-    // A link to a folder is removed as a link: following it could delete outside the tree.
-    if (e.type === 'dir') await removeTree(session, child);
-    else await session.delete(child);
-  }
-  await session.rmdir(folder);
 }

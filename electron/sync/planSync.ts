@@ -41,14 +41,16 @@ function changedSince(now: SyncSide, then: SyncSide | undefined, toleranceMs: nu
   return Math.abs(now.modifiedMs - then.modifiedMs) > toleranceOf(now, then, toleranceMs);
 }
 
+const isFolderPair = (pair: ComparedPair) => (pair.local ?? pair.remote)!.kind === 'folder';
+
 function action(kind: SyncActionKind, pair: ComparedPair, reason: string, extra: Partial<SyncAction> = {}): SyncAction {
   const source = kind === 'upload' || kind === 'overwrite-remote' ? pair.local : kind === 'download' || kind === 'overwrite-local' ? pair.remote : undefined;
-  return { kind, relPath: pair.relPath, bytes: source?.sizeBytes ?? 0, reason, isChecked: kind !== 'conflict', ...extra };
+  return { kind, relPath: pair.relPath, isFolder: isFolderPair(pair), bytes: source?.sizeBytes ?? 0, reason, isChecked: kind !== 'conflict', ...extra };
 }
 
 function conflict(pair: ComparedPair, reason: string, resolution?: SyncAction['resolution']): SyncAction {
   const source = resolution === 'upload' || resolution === 'overwrite-remote' ? pair.local : resolution === 'download' || resolution === 'overwrite-local' ? pair.remote : undefined;
-  return { kind: 'conflict', relPath: pair.relPath, bytes: source?.sizeBytes ?? 0, reason, isChecked: false, resolution };
+  return { kind: 'conflict', relPath: pair.relPath, isFolder: isFolderPair(pair), bytes: source?.sizeBytes ?? 0, reason, isChecked: false, resolution };
 }
 
 /** Copies one way: the source side wins, except where the target's copy is newer. */
@@ -121,7 +123,7 @@ export function planSync(pairs: readonly ComparedPair[], options: PlanOptions, s
     const step = steps[i];
     if (!step) continue;
     const pair = pairs[i];
-    if (isDelete(step) && (pair.local ?? pair.remote)!.kind === 'folder') {
+    if (isDelete(step) && step.isFolder) {
       // Pairs are in path order, so what the folder holds follows it.
       const prefix = `${pair.relPath}/`;
       let end = i + 1;

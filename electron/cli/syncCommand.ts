@@ -1,0 +1,167 @@
+/**
+ * `ferry sync LOCALDIR URL --direction up|down|both`: compares the two folders, plans what
+ * makes them agree (planSync), and prints the plan (--dry-run) or carries it out: folders made
+ * first, files copied through the transfer queue with its per-file lines, deletions (only with
+ * --delete) last. A conflict is never resolved here: it is printed and the exit status is 1.
+ * After a run the state of the pair is saved, so a later "both" can tell a deletion from a new file.
+ * Must not import electron.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { describeError, errorInfoOf } from '../../shared/errorText';
+import type { ComparedPair, SyncAction, SyncActionKind, SyncPlan } from '../../shared/sync';
+import { removeTree } from '../ftp/removeTree';
+import { defaultDataDir } from '../local/dataDir';
+import { joinRemote } from '../queue/safeName';
+import type { AddFileRequest } from '../queue/types';
+import { planSync, stateAfter } from '../sync/planSync';
+import { withSession } from './connect';
+import { SyncStateStore, type FolderPairKey } from '../sync/syncStateStore';
+import type { CliOptions } from './args';
+import { compareFolderPair, compareOptionsOf, folderPairOf, sessionsFor, type FolderPair } from './compareCommand';
+import type { CompareCliOptions } from './compareOptions';
+import { formatBytes, formatCount, jsonLine, terminalSafe } from './format';
+import { describeFtpUrl } from './ftpUrl';
+import { writeLine, type CliIo } from './io';
+import { LineBuffer } from './lineBuffer';
+import { runThroughQueue } from './queueCommands';
+import type { QueueCliOptions } from './queueOptions';
+
+/** A step in words, padded like compare's verdicts. */
+const STEP_LABELS: Record<SyncActionKind, string> = {
+  upload: 'upload',
+  download: 'download',
+  'overwrite-remote': 'replace on server',
+  'overwrite-local': 'replace here',
+  'mkdir-remote': 'make on server',
+  'mkdir-local': 'make here',
+  'delete-remote': 'delete on server',
+  'delete-local': 'delete here',
+  conflict: 'conflict',
+};
+
+function stepLine(a: SyncAction): string {
+  return terminalSafe(`${STEP_LABELS[a.kind].padEnd(18)}${a.relPath}${a.isFolder ? '/' : ''}  (${a.reason})`);
+}
+
+function planSummary(plan: SyncPlan): string {
+  const parts = (Object.keys(STEP_LABELS) as SyncActionKind[]).filter((k) => plan.counts[k] > 0).map((k) => `${formatCount(plan.counts[k])} ${STEP_LABELS[k]}`);
+  return parts.length === 0 ? 'in agreement: nothing to do' : `plan: ${parts.join(', ')}; ${formatBytes(plan.bytes)} to copy`;
+}
+
+/** The key the pair's sync state is kept under: the server without password, and both folders. */
+function keyOf(pair: FolderPair): FolderPairKey {
+  return { server: describeFtpUrl({ ...pair.url, path: undefined, password: undefined }), localDir: pair.localDir, remoteDir: pair.remoteDir };
+}
+
+const localOf = (pair: FolderPair, relPath: string) => path.join(pair.localDir, ...relPath.split('/'));
+const remoteOf = (pair: FolderPair, relPath: string) => joinRemote(pair.remoteDir, relPath);
+
+/** Runs the sync; resolves with the exit status. */
+export async function runSyncCommand(operands: readonly string[], options: CliOptions & CompareCliOptions & QueueCliOptions, io: CliIo): Promise<number> {
+  const pair = folderPairOf(operands, 'sync', io.cwd);
+  const direction = options.syncDirection!;
+  const out = new LineBuffer(io.stdout);
+  const sessions = sessionsFor(pair, options, io, out);
+  const store = new SyncStateStore(defaultDataDir(io.env));
+  const key = keyOf(pair);
+  const compared = await compareFolderPair(pair, options, io, sessions);
+  const state = direction === 'both' ? await store.load(key) : new Map();
+  const plan = planSync(compared.pairs, { direction, deleteOrphans: options.isDelete === true, toleranceMs: compareOptionsOf(options).toleranceMs }, state);
+  const conflicts = plan.actions.filter((a) => a.kind === 'conflict');
+
+  if (options.isDryRun) {
+    for (const a of plan.actions) out.write(options.isJson ? jsonLine({ type: 'step', ...a }) : stepLine(a));
+    out.write(options.isJson ? jsonLine({ type: 'plan', direction, counts: plan.counts, bytes: plan.bytes }) : planSummary(plan));
+    out.flush();
+    return 0;
+  }
+
+  let failed = 0;
+  const fail = (a: SyncAction, err: unknown) => {
+    failed++;
+    out.flush();
+    writeLine(io.stderr, terminalSafe(`ferry: ${STEP_LABELS[a.kind]} ${a.relPath} failed: ${describeError(errorInfoOf(err))}`));
+  };
+  const report = (a: SyncAction) => out.write(options.isJson ? jsonLine({ type: 'step', ...a, state: 'done' }) : stepLine(a));
+
+  const steps: Steps = { plan, pair, options, io, report, fail };
+  await makeFolders(steps);
+  const copies = plan.actions.filter((a) => a.isChecked && ['upload', 'download', 'overwrite-remote', 'overwrite-local'].includes(a.kind));
+  let status = 0;
+  if (copies.length > 0) {
+    out.flush();
+    status = await runThroughQueue(
+      { url: pair.url, onExists: 'overwrite', verb: 'synced' },
+      async (queue) => ({ addedIds: queue.addFiles(copies.map((a) => fileRequest(a, pair, compared.pairs))).map((i) => i.id), folderCount: 0 }),
+      options,
+      io,
+    );
+  }
+  await deleteOrphans(steps);
+  for (const a of conflicts) out.write(options.isJson ? jsonLine({ type: 'step', ...a, state: 'left' }) : stepLine(a));
+  if (conflicts.length > 0 && !options.isJson) out.write(`${formatCount(conflicts.length)} conflict(s) left as they are: decide, then sync again`);
+  out.flush();
+
+  // What both sides hold now is what the next "both" compares against.
+  const after = await compareFolderPair(pair, options, io, sessions);
+  await store.save(key, stateAfter(after.pairs));
+  if (io.signal?.aborted) return 130;
+  return status !== 0 || failed > 0 || conflicts.length > 0 ? 1 : 0;
+}
+
+function fileRequest(a: SyncAction, pair: FolderPair, pairs: readonly ComparedPair[]): AddFileRequest {
+  const isUpload = a.kind === 'upload' || a.kind === 'overwrite-remote';
+  const compared = pairs.find((p) => p.relPath === a.relPath);
+  const source = isUpload ? compared?.local : compared?.remote;
+  return {
+    direction: isUpload ? 'upload' : 'download',
+    siteId: 'cli',
+    localPath: localOf(pair, a.relPath),
+    remotePath: remoteOf(pair, a.relPath),
+    sizeBytes: source?.sizeBytes,
+    modifiedMs: source?.modifiedMs,
+    onExists: 'overwrite',
+  };
+}
+
+/** What the folder and deletion steps need. */
+interface Steps {
+  plan: SyncPlan;
+  pair: FolderPair;
+  options: CliOptions;
+  io: CliIo;
+  report(a: SyncAction): void;
+  fail(a: SyncAction, err: unknown): void;
+}
+
+/** Runs `step` for each action, reporting each as done or failed. */
+async function each(actions: SyncAction[], steps: Steps, step: (a: SyncAction) => Promise<void>): Promise<void> {
+  for (const a of actions) {
+    try {
+      await step(a);
+      steps.report(a);
+    } catch (err) {
+      steps.fail(a, err);
+    }
+  }
+}
+
+async function makeFolders(steps: Steps): Promise<void> {
+  const { plan, pair } = steps;
+  await each(plan.actions.filter((a) => a.kind === 'mkdir-local'), steps, (a) => fsp.mkdir(localOf(pair, a.relPath), { recursive: true }).then(() => undefined));
+  const remote = plan.actions.filter((a) => a.kind === 'mkdir-remote');
+  // In path order, so a folder's parent is made before it.
+  if (remote.length > 0) await withSession(pair.url, steps.options, steps.io, (session) => each(remote, steps, (a) => session.mkdir(remoteOf(pair, a.relPath))));
+}
+
+async function deleteOrphans(steps: Steps): Promise<void> {
+  const { plan, pair } = steps;
+  const ticked = plan.actions.filter((a) => a.isChecked);
+  await each(ticked.filter((a) => a.kind === 'delete-local'), steps, (a) => fsp.rm(localOf(pair, a.relPath), { recursive: true }));
+  const remote = ticked.filter((a) => a.kind === 'delete-remote');
+  if (remote.length === 0) return;
+  await withSession(pair.url, steps.options, steps.io, (session) =>
+    each(remote, steps, (a) => (a.isFolder ? removeTree(session, remoteOf(pair, a.relPath)) : session.delete(remoteOf(pair, a.relPath)))),
+  );
+}
