@@ -13,6 +13,7 @@ import type { RemoteDirCache } from './remoteDirs';
 import { joinRemote, remoteBaseName, remoteParent } from './safeName';
 import { RateLimiter } from './SpeedLimiter';
 import { countingReader, countingWriter, DIRECT_MAX_BYTES } from './transferStreams';
+import { remoteSizeOrUndefined, verifyChecksum } from './transferChecks';
 import type { ExistsQuestion, ItemMeta, LocalFs, TransferSession } from './types';
 
 /** Everything an attempt needs; `item` and `meta` are the queue's live objects and are updated in place. */
@@ -72,40 +73,6 @@ export type AttemptResult = 'done' | 'skipped';
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new TransferError({ kind: 'aborted', message: 'transfer aborted', isTransient: false });
-}
-
-/** The remote size, or undefined when the server cannot tell; `isProbe`: asking whether anything is there at all. */
-async function remoteSizeOrUndefined(ctx: AttemptContext, remotePath: string, isProbe = false): Promise<number | undefined> {
-  try {
-    return await ctx.session.size(remotePath, { isProbe });
-  } catch (err) {
-    // A broken connection must retry; "no such file" or "SIZE not supported" just means unknown.
-    if (failureOf(err).isTransient) throw err;
-    return undefined;
-  }
-}
-
-async function localHash(ctx: AttemptContext, filePath: string, algorithm: string): Promise<string | undefined> {
-  return ctx.fs.hashFile(filePath, algorithm);
-}
-
-/** Compares the server's checksum with ours when the server offers one; a mismatch fails the item. */
-async function verifyChecksum(ctx: AttemptContext, localPath: string, remotePath: string, onMismatch: () => Promise<void>): Promise<void> {
-  let remote: { algorithm: string; hex: string } | undefined;
-  try {
-    remote = await ctx.session.checksum(remotePath);
-  } catch (err) {
-    if (failureOf(err).isTransient) throw err;
-    remote = undefined;
-  }
-  if (!remote) return;
-  const mine = await localHash(ctx, localPath, remote.algorithm);
-  if (mine === undefined) return;
-  if (mine.toLowerCase() !== remote.hex.toLowerCase()) {
-    await onMismatch();
-    throw new TransferError({ kind: 'integrity', message: `${remote.algorithm} mismatch: server ${remote.hex}, local ${mine}`, isTransient: false });
-  }
-  ctx.log('info', `${remote.algorithm} verified for ${remotePath}`);
 }
 
 async function withLocal<T>(what: string, work: () => Promise<T>): Promise<T> {
