@@ -77,6 +77,12 @@ export async function runSyncCommand(operands: readonly string[], options: CliOp
     return 0;
   }
 
+  if (plan.actions.length === 0) {
+    out.write(options.isJson ? jsonLine({ type: 'plan', direction, counts: plan.counts, bytes: 0 }) : planSummary(plan));
+    out.flush();
+    await store.save(key, stateAfter(compared.pairs));
+    return 0;
+  }
   let failed = 0;
   const fail = (a: SyncAction, err: unknown) => {
     failed++;

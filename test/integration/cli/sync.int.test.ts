@@ -75,6 +75,9 @@ describe('ferry sync --direction up', () => {
     expect(await exists(path.join(remote, 'stale.html'))).toBe(false);
     expect(await exists(path.join(remote, 'old'))).toBe(false);
     expect((await run(['compare', 'up', url('/up')])).status).toBe(0);
+    const again = await run(['sync', 'up', url('/up'), '--direction', 'up', '--delete']);
+    expect(again.stdout.trim()).toBe('in agreement: nothing to do');
+    expect(again.status).toBe(0);
   });
 });
 
