@@ -10,7 +10,7 @@ import { MAX_SITE_LIMIT, nodeLocalFs } from '../queue';
 import { ftpSessionFactory } from '../sessions';
 import { compareFolders, type FolderComparison } from '../sync/compareFolders';
 import type { SessionFactory } from '../queue/types';
-import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS } from '../sync/compareTrees';
+import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS } from '../../shared/compareTrees';
 import type { CliOptions } from './args';
 import type { CompareCliOptions } from './compareOptions';
 import { connectOptionsFor } from './connect';

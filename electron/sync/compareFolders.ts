@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ComparedPair, CompareOptions } from '../../shared/sync';
 import { joinRemote } from '../queue/safeName';
 import type { TransferSession } from '../queue/types';
-import { compareTrees, judge } from './compareTrees';
+import { compareTrees, judge } from '../../shared/compareTrees';
 import { listLocalTree, listRemoteTree, type ListedTree, type OpenListingSession } from './listTrees';
 import { pathFilter, type PathPatterns } from './pathFilter';
 

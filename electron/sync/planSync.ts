@@ -5,7 +5,7 @@
  * the other, and a file changed on both sides from one changed on one. Pure.
  */
 import type { ComparedPair, SyncAction, SyncActionKind, SyncDirection, SyncPlan, SyncSide } from '../../shared/sync';
-import { comparePaths, toleranceOf } from './compareTrees';
+import { comparePaths, toleranceOf } from '../../shared/compareTrees';
 
 /** What a path looked like on each side right after the last sync. */
 export interface SyncedPair {

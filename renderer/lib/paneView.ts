@@ -40,10 +40,11 @@ export function isShown(entry: FileEntry, needle: string, showHidden: boolean): 
   return needle === '' || isFolderLike(entry) || (entry.displayName ?? entry.name).toLowerCase().includes(needle);
 }
 
-/** Builds the view of sorted entries. */
-export function buildView(entries: readonly FileEntry[], hasParent: boolean, filter: string, showHidden: boolean): PaneView {
+/** Builds the view of sorted entries; `hiddenNames` are files Compare hides (folders always stay). */
+export function buildView(entries: readonly FileEntry[], hasParent: boolean, filter: string, showHidden: boolean, hiddenNames: ReadonlySet<string> = new Set()): PaneView {
   const needle = filter.trim().toLowerCase();
-  const shown = needle === '' && showHidden ? entries : entries.filter((e) => isShown(e, needle, showHidden));
+  const isAll = needle === '' && showHidden && hiddenNames.size === 0;
+  const shown = isAll ? entries : entries.filter((e) => isShown(e, needle, showHidden) && (isFolderLike(e) || !hiddenNames.has(e.name)));
   const rows = hasParent ? [PARENT_ENTRY, ...shown] : shown;
   let folders = 0;
   let totalBytes = 0;

@@ -82,6 +82,8 @@ export interface PaneState {
   sort: SortOrder;
   showHidden: boolean;
   filter: string;
+  /** Files left out of the view by Compare's "hide identical". */
+  hiddenNames: ReadonlySet<string>;
   selection: Selection;
   history: History;
   loading: boolean;
@@ -100,6 +102,7 @@ export interface PaneState {
   setSort(key: SortKey): void;
   setFilter(filter: string): void;
   setShowHidden(showHidden: boolean): void;
+  setHiddenNames(names: ReadonlySet<string>): void;
   /** Click semantics on row `index` of the view. */
   select(index: number, mode?: SelectMode): void;
   /** Puts the keyboard cursor on the first row when there is none, selecting nothing (the list got the focus). */
@@ -156,6 +159,7 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
   const empty = {
     path: '',
     parent: null,
+    hiddenNames: new Set<string>(),
     entries: [],
     view: EMPTY_VIEW,
     selection: EMPTY_SELECTION,
@@ -170,7 +174,7 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
     /** Rebuilds the view after entries, filter or hidden toggle changed; drops selected rows no longer shown. */
     const withView = (patch: Partial<PaneState>): Partial<PaneState> => {
       const s = { ...get(), ...patch };
-      const view = buildView(s.entries, s.parent !== null, s.filter, s.showHidden);
+      const view = buildView(s.entries, s.parent !== null, s.filter, s.showHidden, s.hiddenNames);
       return { ...patch, view, selection: pruneSelection(s.selection, view.indexOf) };
     };
 
@@ -261,6 +265,10 @@ export function createPaneStore(source: PaneSource, options: PaneStoreOptions = 
       },
       setShowHidden(showHidden) {
         set(withView({ showHidden }));
+      },
+      setHiddenNames(hiddenNames) {
+        if (hiddenNames.size === 0 && get().hiddenNames.size === 0) return;
+        set(withView({ hiddenNames }));
       },
       select(index, mode) {
         const { selection, view } = get();

@@ -11,6 +11,8 @@ import { LocalPane } from '../panes/LocalPane';
 import { RemotePane } from '../panes/RemotePane';
 import { QueuePanel } from '../queue/QueuePanel';
 import { useLayout, type CollapsiblePanel } from '../../stores/layoutStore';
+import { startCompare } from '../../stores/compareStore';
+import { CompareBar } from '../panes/CompareBar';
 
 /** The height a collapsed log or queue keeps: its header row. */
 const HEADER_HEIGHT = '32px';
@@ -63,6 +65,7 @@ export function Workspace() {
     if (!layoutState.isQueueCollapsed && layout.queue) layoutState.setOpenSize('queue', layout.queue);
   };
   const columns = useDefaultLayout({ id: 'ferry.layout.panes', storage: localStorage });
+  useEffect(() => startCompare(), []);
   return (
     <Group orientation="vertical" className="workspace" defaultLayout={rows.defaultLayout} onLayoutChanged={onRowsChanged}>
       <CollapsibleArea panel="log" defaultSize="18%" minSize="60px">
@@ -71,6 +74,7 @@ export function Workspace() {
       <Splitter label="Resize the message log" orientation="horizontal" />
       <Panel id="panes" className="area area-panes" minSize="160px">
         <main className="panes-main">
+          <CompareBar />
           <Group orientation="horizontal" className="panes" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
             <Panel id="local" className="area" minSize="220px">
               <LocalPane />

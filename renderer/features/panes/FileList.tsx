@@ -13,6 +13,7 @@ import { gridTemplate, minListWidth, widthOf, type ColumnWidths } from '../../li
 import type { Column } from './columns';
 import { ColumnResizer } from './ColumnResizer';
 import { FileRow } from './FileRow';
+import { useCompare } from '../../stores/compareStore';
 import { rowIndexOf, usePaneDnd } from './usePaneDnd';
 
 /** Height of one row in pixels; fixed so the virtualiser needs no measuring. */
@@ -62,6 +63,7 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows } = view;
   const dnd = usePaneDnd(paneId);
+  const marks = useCompare((s) => (paneId === 'local' ? s.local : s.remote));
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -195,6 +197,7 @@ export const FileList = forwardRef<FileListHandle, FileListProps>(function FileL
                 isSelected={selection.selected.has(entry.name)}
                 isFocused={item.index === focusIndex}
                 isDropTarget={dnd.dropTarget === entry.name}
+                mark={marks.get(entry.name)}
               />
             );
           })}

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { FileEntry } from '../../../shared/domain';
 import { EntryIcon } from '../../components/EntryIcon';
 import { PARENT_NAME } from '../../lib/paneView';
+import type { CompareMark } from '../../stores/compareStore';
 import type { Column } from './columns';
 
 /** Props of a row; events are handled by the list through `data-index`. */
@@ -16,12 +17,14 @@ export interface FileRowProps {
   isSelected: boolean;
   isFocused: boolean;
   isDropTarget: boolean;
+  /** How the row compares with the other pane, while Compare is on. */
+  mark?: CompareMark;
 }
 
 /** A row positioned by the virtualiser. */
-export const FileRow = memo(function FileRow({ id, entry, index, start, height, columns, isSelected, isFocused, isDropTarget }: FileRowProps) {
+export const FileRow = memo(function FileRow({ id, entry, index, start, height, columns, isSelected, isFocused, isDropTarget, mark }: FileRowProps) {
   const isParent = entry.name === PARENT_NAME;
-  const className = ['file-row', entry.isHidden && 'is-hidden', isSelected && 'is-selected', isFocused && 'is-focused', isDropTarget && 'is-drop-target']
+  const className = ['file-row', entry.isHidden && 'is-hidden', isSelected && 'is-selected', isFocused && 'is-focused', isDropTarget && 'is-drop-target', mark && `cmp-${mark}`]
     .filter(Boolean)
     .join(' ');
   return (
@@ -32,6 +35,7 @@ export const FileRow = memo(function FileRow({ id, entry, index, start, height, 
       aria-selected={isSelected}
       data-index={index}
       data-name={entry.name}
+      data-compare={mark}
       className={className}
       draggable={!isParent}
       style={{ transform: `translateY(${start}px)`, height }}

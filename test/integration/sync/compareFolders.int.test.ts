@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeLocalFs } from '../../../electron/queue';
 import { ftpSessionFactory } from '../../../electron/sessions';
-import { DEFAULT_COMPARE } from '../../../electron/sync/compareTrees';
+import { DEFAULT_COMPARE } from '../../../shared/compareTrees';
 import { compareFolders } from '../../../electron/sync/compareFolders';
 import type { TransferSession } from '../../../electron/queue/types';
 import { kindsWith, SERVER_KINDS } from '../../servers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTrees, comparePaths, DEFAULT_COMPARE, judge } from '../../../electron/sync/compareTrees';
+import { compareTrees, comparePaths, DEFAULT_COMPARE, judge } from '../../../shared/compareTrees';
 import type { CompareOptions, SyncEntry } from '../../../shared/sync';
 
 const T = Date.UTC(2026, 5, 1, 10, 15, 42);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTrees, DEFAULT_COMPARE } from '../../../electron/sync/compareTrees';
+import { compareTrees, DEFAULT_COMPARE } from '../../../shared/compareTrees';
 import { planSync, stateAfter, type PlanOptions } from '../../../electron/sync/planSync';
 import type { SyncEntry, SyncPlan } from '../../../shared/sync';
 

@@ -1,9 +1,10 @@
 /**
  * Compares a local and a remote tree, given as flat lists of entries by relative path: one
  * verdict per path, with its reason in words. Pure and linear in the number of entries, so
- * ten thousand pairs take milliseconds once the listings are in.
+ * ten thousand pairs take milliseconds once the listings are in. Shared: the command line and
+ * the sync planning use it in the main process, the window's Compare mode on the panes' listings.
  */
-import type { ComparedPair, CompareOptions, SyncEntry, SyncSide, TimePrecision, Verdict } from '../../shared/sync';
+import type { ComparedPair, CompareOptions, SyncEntry, SyncSide, TimePrecision, Verdict } from './sync';
 
 /** The width of a time known to this precision. */
 const PRECISION_MS: Record<TimePrecision, number> = { second: 1_000, minute: 60_000, day: 86_400_000 };

@@ -1,0 +1,53 @@
+/**
+ * The Compare switch above the panes, and while it is on, the legend of the row colours and
+ * "Hide identical files". The marks themselves come from the compare store.
+ */
+import { GitCompareArrows } from 'lucide-react';
+import { useCompare, type CompareMark } from '../../stores/compareStore';
+import { useSession } from '../../stores/sessionStore';
+import { ToolButton } from '../../components/ToolButton';
+
+const LEGEND: { mark: CompareMark; label: string }[] = [
+  { mark: 'lone', label: 'Only on this side' },
+  { mark: 'newer', label: 'Newer' },
+  { mark: 'older', label: 'Older' },
+  { mark: 'differs', label: 'Size differs' },
+  { mark: 'conflict', label: 'File vs folder' },
+];
+
+/** The switch, the legend and the "hide identical" choice. */
+export function CompareBar() {
+  const { isOn, hideIdentical, toggle, setHideIdentical } = useCompare();
+  const isConnected = useSession((s) => s.status === 'connected');
+  return (
+    <div className="compare-bar" role="group" aria-label="Directory comparison">
+      <ToolButton
+        icon={GitCompareArrows}
+        label="Compare"
+        aria-pressed={isOn}
+        className={isOn ? 'is-on' : undefined}
+        title="Colour both panes' files by how they compare (size and time)"
+        onClick={toggle}
+      />
+      {isOn ? (
+        <>
+          {isConnected ? (
+            <ul className="compare-legend" aria-label="Compare colours">
+              {LEGEND.map(({ mark, label }) => (
+                <li key={mark}>
+                  <span className={`compare-swatch cmp-${mark}`} aria-hidden />
+                  {label}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="compare-hint">Connect to a server to compare its folder with the local one.</span>
+          )}
+          <label className="compare-hide">
+            <input type="checkbox" checked={hideIdentical} onChange={(e) => setHideIdentical(e.target.checked)} /> Hide identical files
+          </label>
+        </>
+      ) : null}
+    </div>
+  );
+}
