@@ -2,10 +2,11 @@
  * Compare in the window, as FileZilla users know it: the switch colours both panes' rows by how
  * they compare (only on this side, newer, older, size differs), with a legend; "Hide identical
  * files" leaves the identical ones out of both panes (folders stay); the marks follow a pane
- * into another folder, and turning Compare off clears them.
+ * into another folder, and turning Compare off clears them. Synchronized browsing moves the
+ * other pane along, and offers to create a folder the server lacks.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startFerry, type FerryApp } from './ferryApp';
@@ -38,6 +39,8 @@ test.beforeAll(async () => {
   await put(home, 'grown.txt', 'longer here');
   await put(server.homeDir, 'grown.txt', 'short');
   await put(path.join(server.homeDir, 'docs'), 'inner.txt', 'inside');
+  await mkdir(path.join(home, 'drafts'));
+  await server.chownToServer(server.homeDir);
   ferry = await startFerry(home);
 });
 
@@ -106,4 +109,31 @@ test('"Hide identical files" leaves them out of both panes, and the marks follow
   await expect(rowOf(again.local, 'same.txt')).toHaveAttribute('data-compare', 'lone');
   await compare.getByLabel('Hide identical files').uncheck();
   await compare.getByRole('button', { name: 'Compare' }).click();
+});
+
+test('synchronized browsing enters the same folder on the other side, goes back up with it, and offers to create a missing one', async ({ page }) => {
+  const { local, remote } = await connect(page);
+  const sync = page.getByRole('group', { name: 'Directory comparison' }).getByRole('button', { name: 'Synchronized browsing' });
+  await sync.click();
+  await expect(sync).toHaveAttribute('aria-pressed', 'true');
+
+  await rowOf(local, 'docs').dblclick();
+  await expect(rowOf(remote, 'inner.txt')).toBeVisible();
+  await expect(remote.getByLabel('Remote site path')).toHaveValue('/docs');
+  await remote.getByRole('button', { name: 'Parent folder' }).click();
+  await expect(rowOf(local, 'mine.txt')).toBeVisible();
+
+  // drafts/ exists only here: entering it asks to create it on the server, and then follows.
+  await rowOf(local, 'drafts').dblclick();
+  const ask = page.getByRole('dialog', { name: 'Folder missing' });
+  await expect(ask).toContainText('"drafts" does not exist on the server');
+  await ask.getByRole('button', { name: 'Create' }).click();
+  await expect(remote.getByLabel('Remote site path')).toHaveValue('/drafts');
+  await expect.poll(() => stat(path.join(server.homeDir, 'drafts')).then((s) => s.isDirectory(), () => false)).toBe(true);
+
+  await sync.click();
+  await expect(sync).toHaveAttribute('aria-pressed', 'false');
+  await local.getByRole('button', { name: 'Parent folder' }).click();
+  await expect(rowOf(local, 'mine.txt')).toBeVisible();
+  await expect(remote.getByLabel('Remote site path')).toHaveValue('/drafts');
 });

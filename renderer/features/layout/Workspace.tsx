@@ -12,6 +12,7 @@ import { RemotePane } from '../panes/RemotePane';
 import { QueuePanel } from '../queue/QueuePanel';
 import { useLayout, type CollapsiblePanel } from '../../stores/layoutStore';
 import { startCompare } from '../../stores/compareStore';
+import { startSyncBrowsing } from '../../stores/syncBrowsingStore';
 import { CompareBar } from '../panes/CompareBar';
 
 /** The height a collapsed log or queue keeps: its header row. */
@@ -66,6 +67,7 @@ export function Workspace() {
   };
   const columns = useDefaultLayout({ id: 'ferry.layout.panes', storage: localStorage });
   useEffect(() => startCompare(), []);
+  useEffect(() => startSyncBrowsing(), []);
   return (
     <Group orientation="vertical" className="workspace" defaultLayout={rows.defaultLayout} onLayoutChanged={onRowsChanged}>
       <CollapsibleArea panel="log" defaultSize="18%" minSize="60px">

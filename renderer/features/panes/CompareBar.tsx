@@ -1,8 +1,9 @@
 /**
- * The Compare switch above the panes, and while it is on, the legend of the row colours and
- * "Hide identical files". The marks themselves come from the compare store.
+ * The Compare and Synchronized browsing switches above the panes, and while Compare is on, the
+ * legend of the row colours and "Hide identical files". The marks come from the compare store.
  */
-import { GitCompareArrows } from 'lucide-react';
+import { GitCompareArrows, Link2 } from 'lucide-react';
+import { useSyncBrowsing } from '../../stores/syncBrowsingStore';
 import { useCompare, type CompareMark } from '../../stores/compareStore';
 import { useSession } from '../../stores/sessionStore';
 import { ToolButton } from '../../components/ToolButton';
@@ -19,8 +20,19 @@ const LEGEND: { mark: CompareMark; label: string }[] = [
 export function CompareBar() {
   const { isOn, hideIdentical, toggle, setHideIdentical } = useCompare();
   const isConnected = useSession((s) => s.status === 'connected');
+  const syncPair = useSyncBrowsing((s) => s.pair);
+  const setSyncBrowsing = useSyncBrowsing((s) => s.setOn);
   return (
     <div className="compare-bar" role="group" aria-label="Directory comparison">
+      <ToolButton
+        icon={Link2}
+        label="Synchronized browsing"
+        aria-pressed={syncPair !== undefined}
+        className={syncPair ? 'is-on' : undefined}
+        disabled={!isConnected}
+        title={syncPair ? `Entering a folder in one pane enters the same folder in the other (${syncPair.local} ↔ ${syncPair.remote})` : 'Keep both panes in the same relative folder'}
+        onClick={() => setSyncBrowsing(syncPair === undefined)}
+      />
       <ToolButton
         icon={GitCompareArrows}
         label="Compare"
