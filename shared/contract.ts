@@ -78,6 +78,7 @@ export const siteInputSchema = z
     serverType: z.enum(SERVER_TYPES).optional(),
     localDir: z.string().max(4096).optional(),
     remoteDir: z.string().max(4096).optional(),
+    syncBrowsing: z.boolean().optional(),
     maxConnections: z.number().int().nullable().optional(),
     comments: z.string().max(10_000).optional(),
     trustedFingerprint: z.string().max(200).nullable().optional(),

@@ -221,6 +221,8 @@ export interface Site {
   serverType?: ServerType;
   localDir?: string;
   remoteDir?: string;
+  /** Synchronized browsing from the start: the two default folders correspond (FileZilla's <SyncBrowsing>). */
+  syncBrowsing?: boolean;
   maxConnections?: number;
   comments?: string;
   /** SHA-256 fingerprint of a certificate the user chose to trust always. */

@@ -28,6 +28,8 @@ export interface SiteInput {
   serverType?: ServerType;
   localDir?: string;
   remoteDir?: string;
+  /** Browse the two default folders in step from the start. */
+  syncBrowsing?: boolean;
   /** `null`, `0` or missing: no per-site limit. */
   maxConnections?: number | null;
   comments?: string;
@@ -60,8 +62,8 @@ const FINGERPRINT = /^[0-9A-Za-z:+/=_-]{16,200}$/;
 /** Converts the site part of a stored `Site` back into input, e.g. to apply a patch. */
 export function siteToInput(site: SiteFields): SiteInput {
   const { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType } = site;
-  const { localDir, remoteDir, maxConnections, comments, trustedFingerprint } = site;
-  return { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType, localDir, remoteDir, maxConnections, comments, trustedFingerprint };
+  const { localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint } = site;
+  return { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint };
 }
 
 /** Validates `input` and returns the normalised fields, or throws `SiteValidationError` listing every problem. */
@@ -102,6 +104,8 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   const serverType = oneOf(raw.serverType, SERVER_TYPES, 'auto', 'serverType', 'Unknown server type', fail);
   const localDir = optionalText(raw.localDir, 'localDir', 'Local folder', 4096, fail, true);
   const remoteDir = optionalText(raw.remoteDir, 'remoteDir', 'Remote folder', 4096, fail, true);
+  if (raw.syncBrowsing !== undefined && typeof raw.syncBrowsing !== 'boolean') fail('syncBrowsing', 'Synchronized browsing is on or off');
+  const syncBrowsing = raw.syncBrowsing === true ? true : undefined;
   const maxConnections =
     raw.maxConnections === 0
       ? undefined
@@ -116,7 +120,7 @@ export function validateSiteInput(input: SiteInput): SiteFields {
   if (issues.length > 0) throw new SiteValidationError(issues);
   const site: SiteFields = { name, folder, host: host!, tls: tls!, logonType: logonType!, dataMode: dataMode!, charset: charset! };
   // Optional fields are left out rather than set to undefined, so stored JSON stays minimal.
-  const optional = { port, user, serverType: serverType === 'auto' ? undefined : serverType, localDir, remoteDir, maxConnections, comments, trustedFingerprint };
+  const optional = { port, user, serverType: serverType === 'auto' ? undefined : serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (site as unknown as Record<string, unknown>)[key] = value;
   }

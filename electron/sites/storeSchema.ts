@@ -23,6 +23,7 @@ const siteSchema = z.object({
   serverType: z.enum(SERVER_TYPES).optional(),
   localDir: z.string().optional(),
   remoteDir: z.string().optional(),
+  syncBrowsing: z.boolean().optional(),
   maxConnections: z.number().int().min(1).optional(),
   comments: z.string().optional(),
   trustedFingerprint: z.string().optional(),

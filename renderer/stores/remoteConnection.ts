@@ -6,6 +6,7 @@ import type { ConnectParams, ErrorInfo, PlainAnswer, RemoteSessionInfo } from '.
 import type { Result } from '../../shared/result';
 import { getApi } from '../api/getApi';
 import { rememberRecent } from './recentConnections';
+import { useSyncBrowsing } from './syncBrowsingStore';
 import { useRemotePane } from './remotePane';
 import { useSession, type PendingPlain, type SiteConnectOptions } from './sessionStore';
 
@@ -74,6 +75,7 @@ export async function connectSite(siteId: string, options: SiteConnectOptions): 
   } else {
     await pane.navigate(result.value.homePath);
   }
+  if (options.syncBrowsing) useSyncBrowsing.getState().setOn(true);
 }
 
 /** The question to put to the user when a connect failed for want of TLS, or null for other failures. */

@@ -25,6 +25,8 @@ export interface SiteConnectOptions {
   name: string;
   /** Folder to open after login instead of the server's home. */
   remoteDir?: string;
+  /** Turn synchronized browsing on once both panes show the site's folders. */
+  syncBrowsing?: boolean;
   password?: string;
   trustedFingerprint?: string;
   /** Store the trusted fingerprint with the site ("trust always"). */

@@ -31,6 +31,7 @@ export interface SiteForm {
   serverType: ServerType;
   localDir: string;
   remoteDir: string;
+  syncBrowsing: boolean;
   maxConnections: string;
   comments: string;
   /** The certificate the user chose to trust always; empty when none or forgotten. */
@@ -89,6 +90,7 @@ export function emptyForm(folder: string, name: string): SiteForm {
     serverType: 'auto',
     localDir: '',
     remoteDir: '',
+    syncBrowsing: false,
     maxConnections: '',
     comments: '',
     trustedFingerprint: '',
@@ -115,6 +117,7 @@ export function siteToForm(site: Site): SiteForm {
     serverType: site.serverType ?? 'auto',
     localDir: site.localDir ?? '',
     remoteDir: site.remoteDir ?? '',
+    syncBrowsing: site.syncBrowsing === true,
     maxConnections: site.maxConnections ? String(site.maxConnections) : '',
     comments: site.comments ?? '',
     trustedFingerprint: site.trustedFingerprint ?? '',
@@ -151,6 +154,7 @@ export function formToInput(form: SiteForm): FormConversion {
     serverType: form.serverType,
     localDir: form.localDir,
     remoteDir: form.remoteDir,
+    syncBrowsing: form.syncBrowsing,
     maxConnections: maxConnections as number | null,
     comments: form.comments,
     trustedFingerprint: form.trustedFingerprint || null,
@@ -167,7 +171,7 @@ export function passwordDecision(form: SiteForm): string | null | undefined {
 
 const COMPARED: (keyof SiteForm)[] = [
   'name', 'folder', 'host', 'port', 'tls', 'logonType', 'user', 'dataMode', 'charsetMode', 'charsetName', 'serverType',
-  'localDir', 'remoteDir', 'maxConnections', 'comments', 'trustedFingerprint',
+  'localDir', 'remoteDir', 'syncBrowsing', 'maxConnections', 'comments', 'trustedFingerprint',
 ];
 
 /** Whether the form differs from what was last saved (a typed password or a forget counts). */

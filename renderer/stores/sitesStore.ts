@@ -302,8 +302,9 @@ export const useSites = create<SitesState>()((set, get) => {
       if (get().editor?.siteId === siteId && selectIsDirty(get()) && !(await get().save())) return;
       const current = get().sites.find((s) => s.id === siteId) ?? site;
       set({ isOpen: false, ...closedState });
-      if (current.localDir) void useLocalPane.getState().navigate(current.localDir);
-      await connectSite(siteId, { host: current.host, name: current.name, remoteDir: current.remoteDir });
+      // Awaited: synchronized browsing starts from the folders both panes show once connected.
+      if (current.localDir) await useLocalPane.getState().navigate(current.localDir);
+      await connectSite(siteId, { host: current.host, name: current.name, remoteDir: current.remoteDir, syncBrowsing: current.syncBrowsing });
     },
     setMasterPassword: (password) => secretAction(() => getApi().sitesSetMasterPassword({ password }), 'Master password set: passwords you save are now encrypted with it'),
     unlock: (password) => secretAction(() => getApi().sitesUnlock({ password }), 'Saved passwords unlocked'),

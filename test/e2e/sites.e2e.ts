@@ -81,6 +81,7 @@ test('a saved password survives a restart behind the master password, and the si
     await field(page, 'Password').fill(server.password);
     await field(page, 'Default remote folder').fill('/docs');
     await field(page, 'Default local folder').fill(path.join(home, 'site-local'));
+    await dialog(page).getByLabel('Synchronized browsing').check();
     await dialog(page).getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog(page).getByRole('status')).toHaveText('Saved Test server');
     await expect(treeItem(page, 'Test server')).toHaveAttribute('aria-selected', 'true');
@@ -109,6 +110,14 @@ test('a saved password survives a restart behind the master password, and the si
     await expect(remotePane(page).locator('[role=row][data-name="manuals"]')).toBeVisible();
     await expect(page.getByRole('form', { name: /Password for/ })).toHaveCount(0);
     await expect(page.getByLabel('Local site path')).toHaveValue(path.join(home, 'site-local'));
+
+    // The site browses both panes in step: entering manuals/ on the server looks for it here too.
+    await expect(page.getByRole('button', { name: 'Synchronized browsing' })).toHaveAttribute('aria-pressed', 'true');
+    await remotePane(page).locator('[role=row][data-name="manuals"]').dblclick();
+    const missing = page.getByRole('dialog', { name: 'Folder missing' });
+    await expect(missing).toContainText('"manuals" does not exist in the local folder');
+    await missing.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByLabel('Local site path')).toHaveValue(path.join(home, 'site-local', 'manuals'));
   } finally {
     await server.stop();
   }

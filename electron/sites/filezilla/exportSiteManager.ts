@@ -117,7 +117,7 @@ function writeServer(
     if (remote === undefined) warnings.push({ path, message: `Remote folder "${site.remoteDir}" is not an absolute Unix or Windows path; left out` });
   }
   optional('RemoteDir', remote);
-  element('SyncBrowsing', 0);
+  element('SyncBrowsing', site.syncBrowsing ? 1 : 0);
   element('DirectoryComparison', 0);
   // FileZilla also writes the name as the element's own text, which older versions read.
   emit(depth + 1, escapeXmlText(site.name));

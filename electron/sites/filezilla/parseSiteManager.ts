@@ -220,6 +220,7 @@ function readOptional(server: XmlElement, input: SiteInput, unit: LengthUnit, wa
   }
   const comments = childText(server, 'Comments') ?? '';
   if (comments.trim()) input.comments = comments;
+  if (childText(server, 'SyncBrowsing')?.trim() === '1') input.syncBrowsing = true;
   const tz = Number(childText(server, 'TimezoneOffset') ?? 0);
   if (tz) warn(`Server time zone offset (${tz} minutes) is not supported; times are shown as the server sends them`);
   const commands = childElements(firstChild(server, 'PostLoginCommands') ?? { name: '', attributes: {}, children: [] }, 'Command');

@@ -127,6 +127,9 @@ export function SiteForm() {
           <legend>Folders</legend>
           {text('localDir', 'Default local folder')}
           {text('remoteDir', 'Default remote folder', { placeholder: '/' })}
+          <label className="sm-check" title="Entering a folder in one pane enters the same folder in the other, starting from these two">
+            <input type="checkbox" checked={f.syncBrowsing} onChange={(e) => edit({ syncBrowsing: e.target.checked })} /> Synchronized browsing
+          </label>
         </fieldset>
         <fieldset>
           <legend>Notes</legend>

@@ -44,6 +44,14 @@ describe('FileZilla export', () => {
     }
   });
 
+  it('writes synchronized browsing back as <SyncBrowsing>', async () => {
+    const a = await stores();
+    const xml = '<FileZilla3 platform="*nix"><Servers><Server><Host>in-step</Host><SyncBrowsing>1</SyncBrowsing></Server><Server><Host>apart</Host></Server></Servers></FileZilla3>';
+    await importSiteManager(xml, a.store, a.secrets);
+    const exported = (await exportSiteManager(a.store.list(), { includePasswords: false, platform: '*nix' })).xml;
+    expect(exported.match(/<SyncBrowsing>\d<\/SyncBrowsing>/g)).toEqual(['<SyncBrowsing>0</SyncBrowsing>', '<SyncBrowsing>1</SyncBrowsing>']);
+  });
+
   it('writes FileZilla codes and base64 passwords as FileZilla does', async () => {
     const a = await stores();
     await importSiteManager(FIXTURE, a.store, a.secrets);

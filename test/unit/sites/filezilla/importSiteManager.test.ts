@@ -224,6 +224,17 @@ describe('FileZilla import', () => {
     ]);
   });
 
+  it('takes synchronized browsing from <SyncBrowsing>', () => {
+    const xml = `<FileZilla3 platform="*nix"><Servers>
+      <Server><Host>in-step</Host><LocalDir>/home/me/site</LocalDir><RemoteDir>1 0 3 www</RemoteDir><SyncBrowsing>1</SyncBrowsing></Server>
+      <Server><Host>apart</Host><SyncBrowsing>0</SyncBrowsing></Server>
+    </Servers></FileZilla3>`;
+    expect(parseSiteManager(xml).sites.map((s) => [s.input.host, s.input.syncBrowsing])).toEqual([
+      ['in-step', true],
+      ['apart', undefined],
+    ]);
+  });
+
   it('accepts a file with no servers', () => {
     expect(parseSiteManager('<?xml version="1.0"?><FileZilla3 version="3.66.4" platform="windows"/>')).toEqual({
       folders: [],
