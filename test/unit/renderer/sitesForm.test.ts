@@ -38,7 +38,7 @@ describe('siteToForm / formToInput', () => {
       password: undefined,
       site: {
         name: 'Company web', folder: 'Work', host: 'www.example.com', port: null, tls: 'explicit', logonType: 'normal', user: 'deploy',
-        dataMode: 'passive', charset: 'ISO-8859-1', serverType: 'auto', localDir: '/home/ana/web', remoteDir: '', maxConnections: null, comments: 'Call Bob',
+        dataMode: 'passive', charset: 'ISO-8859-1', serverType: 'auto', localDir: '/home/ana/web', remoteDir: '', syncBrowsing: false, maxConnections: null, comments: 'Call Bob',
         trustedFingerprint: null,
       },
     });
