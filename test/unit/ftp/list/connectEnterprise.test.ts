@@ -8,6 +8,7 @@ import type { FileEntry } from '../../../../shared/domain';
 import { readConnectEnterpriseLine } from '../../../../electron/ftp/list/connectEnterprise';
 import { readUnixLine } from '../../../../electron/ftp/list/unix';
 import { fill } from './longLines';
+import { foreignTo } from './foreignLines';
 
 const NOW = Date.UTC(2024, 2, 15, 12, 0);
 const ctx = { nowMs: NOW };
@@ -48,27 +49,7 @@ const FIXTURES: Array<[string, FileEntry]> = [
 ];
 
 /** One sample line of every other dialect the registry knows or will know. */
-const FOREIGN: Record<string, string> = {
-  'Unix file': '-rw-r--r-- 1 ftp ftp 10 Mar  5 12:00 a.txt',
-  'Unix folder': 'drwxr-xr-x 2 ftp ftp 4096 Jan  1  2024 dir',
-  'Unix setuid and sticky': '-rwSr-sr-T 1 ftp ftp 10 Mar  5 12:00 a.txt',
-  'Unix total': 'total 12',
-  'DOS folder': '01-31-24  02:15PM       <DIR>          name',
-  'DOS file': '01-31-24  02:15PM                 1234 a.txt',
-  MLSD: 'type=file;size=3; a.txt',
-  EPLF: '+i8388621.48594,m825718503,r,s280,\tdjb.html',
-  'z/VM file': 'PROFILE  EXEC     V         71         12          1 2024-03-05 12:00:01 MAINT191',
-  'z/VM FILELIST file': 'NOTES    SCRIPT   A1 V        132        406          9  3/05/24  12:00:01',
-  'z/VM directory': 'PROJECTS          DIR        -          -          - 2024-01-02 08:00:00 PAYROLL',
-  'z/VM heading': 'Filename FileType  Fm Format Lrecl  Records Blocks Date      Time',
-  'Tandem file': 'ALTERN          0             1024  5-Mar-24 12:00:01 255,255 "oooo"',
-  'Tandem heading': 'File         Code             EOF  Last Modification    Owner  RWEP',
-  'VxWorks file': '        1024    MAR-05-2024  12:00:00   CONFIG.TXT',
-  'VxWorks folder': '         512    JAN-01-1980  00:00:00   TMP             <DIR>',
-  'VxWorks heading': '  size          date       time       name',
-  'OS-9 folder': '  0.0     24/03/05 1200  d-ewrewr      2A0       128 CMDS',
-  'OS-9 heading': ' Owner    Last modified  Attributes Sector Bytecount Name',
-};
+const FOREIGN = foreignTo('connect-enterprise');
 
 describe('readConnectEnterpriseLine', () => {
   it.each(FIXTURES)('%s', (line, expected) => {

@@ -3,35 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../shared/domain';
 import { readDosLine, readEplfLine, readMlsdLine, readUnixLine } from '../../../../electron/ftp/list';
 import { readNetwareLine } from '../../../../electron/ftp/list/netware';
+import { foreignTo } from './foreignLines';
 
 /** "Now" for yearless dates: 15 June 2024, noon UTC. */
 const NOW = Date.UTC(2024, 5, 15, 12, 0);
 const ctx = { nowMs: NOW };
 
 /** Lines of the other dialects the registry knows or is gaining; none of them is NetWare. */
-const FOREIGN: Record<string, string> = {
-  'Unix, this year': '-rw-r--r-- 1 ftp ftp 10 Mar  5 12:00 a.txt',
-  'Unix, older': 'drwxr-xr-x 2 ftp ftp 4096 Jan  1  2024 dir',
-  'Unix total': 'total 12',
-  'DOS folder': '01-31-24  02:15PM  <DIR>  name',
-  'DOS file': '01-31-24  02:15PM  1234 a.txt',
-  MLSD: 'type=file;size=3; a.txt',
-  EPLF: '+i8388621.48594,m825718503,r,s280,\tdjb.html',
-  'OS/2 folder': '     0           DIR   05-12-97   16:44  PSFONTS',
-  'OS/2 file': '  36611      A          04-23-103   10:57  OS2 test1.file',
-  'IBM i folder': 'QSYS           77824 02/23/00 15:09:55 *DIR       QOpenSys/',
-  'IBM i member': 'QSYS                                    *MEM       MYLIB.FILE/MBR.MBR',
-  'IBM i, anonymous': '                4096 03/05/24 08:30:00 *STMF      notes.txt',
-  'Windows CE folder': '03-05-24  14:22       <DIR>          Windows',
-  'Windows CE file': '01-15-23  09:05                 4096 autorun.inf',
-  OpenVMS: 'LOGIN.COM;2            3/4       5-MAR-2024 12:00:01  [STAFF,JDOE]  (RWED,RWED,RE,)',
-  VxWorks: '      4096    MAR-05-2024  12:00:00   DATA      <DIR>',
-  'OS-9': '0.0  24/03/05 1200  d-ewrewr  1a4  512  CMDS',
-  'HP NonStop': 'REPORT   101    2048  5-Mar-24 12:00:00 100,255 "NUNU"',
-  'z/VM': 'NOTES    SCRIPT   F         80         40          1 2023-11-20 08:15:30 USR191',
-  'MVS data set': 'VOL001 3390   2024/03/05  1   15  FB      80 27920  PS  PROJ.DATA',
-  'Connect:Enterprise': '-ARTE-----TCP A MAILBOX1  1234   5120 Mar 05 12:00 BATCH01',
-};
+const FOREIGN = foreignTo('netware');
 
 const FIXTURES: Array<[string, FileEntry]> = [
   [

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../shared/domain';
 import { readOs9Line } from '../../../../electron/ftp/list/os9';
 import { fill } from './longLines';
+import { foreignTo } from './foreignLines';
 
 const ctx = { nowMs: Date.UTC(2024, 2, 15, 12, 0) };
 const t = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h, mi);
@@ -23,28 +24,7 @@ const FIXTURES: Array<[string, FileEntry]> = [
 ];
 
 /** One sample line of every other dialect the registry knows or will know. */
-const FOREIGN: Record<string, string> = {
-  'Unix file': '-rw-r--r-- 1 ftp ftp 10 Mar  5 12:00 a.txt',
-  'Unix folder': 'drwxr-xr-x 2 ftp ftp 4096 Jan  1  2024 dir',
-  'DOS folder': '01-31-24  02:15PM       <DIR>          name',
-  'DOS file': '01-31-24  02:15PM                 1234 a.txt',
-  MLSD: 'type=file;size=3; a.txt',
-  EPLF: '+i8388621.48594,m825718503,r,s280,\tdjb.html',
-  'Connect:Enterprise batch': '-AR-------TCP A ACMEBOX      20417     8192 Mar 05 12:00 INVOICES',
-  'Connect:Enterprise footer': 'Total Number of batches listed: 2',
-  'z/VM file': 'PROFILE  EXEC     V         71         12          1 2024-03-05 12:00:01 MAINT191',
-  'z/VM FILELIST file': 'NOTES    SCRIPT   A1 V        132        406          9  3/05/24  12:00:01',
-  'z/VM directory': 'PROJECTS          DIR        -          -          - 2024-01-02 08:00:00 PAYROLL',
-  'z/VM heading': 'Filename FileType  Fm Format Lrecl  Records Blocks Date      Time',
-  'Tandem file': 'ALTERN          0             1024  5-Mar-24 12:00:01 255,255 "oooo"',
-  'Tandem heading': 'File         Code             EOF  Last Modification    Owner  RWEP',
-  'VxWorks file': '        1024    MAR-05-2024  12:00:00   CONFIG.TXT',
-  'VxWorks folder': '         512    JAN-01-1980  00:00:00   TMP             <DIR>',
-  'VxWorks heading': '  size          date       time       name',
-  'VxWorks rule': '--------       ------     ------    --------',
-  'OS/2 folder': '           0           DIR   03-05-24   12:00  PROJECTS',
-  'IBM i object': 'QSYSOPR       8192 03/05/24 12:00:01 *FILE      PAYFILE',
-};
+const FOREIGN = foreignTo('os9');
 
 describe('readOs9Line', () => {
   it.each(FIXTURES)('%s', (line, expected) => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../../shared/domain';
 import { readTandemLine } from '../../../../electron/ftp/list/tandem';
 import { fill } from './longLines';
+import { foreignTo } from './foreignLines';
 
 const ctx = { nowMs: Date.UTC(2024, 2, 15, 12, 0) };
 const t = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
@@ -40,28 +41,7 @@ const FIXTURES: Array<[string, FileEntry]> = [
 ];
 
 /** One sample line of every other dialect the registry knows or will know. */
-const FOREIGN: Record<string, string> = {
-  'Unix file': '-rw-r--r-- 1 ftp ftp 10 Mar  5 12:00 a.txt',
-  'Unix folder': 'drwxr-xr-x 2 ftp ftp 4096 Jan  1  2024 dir',
-  'DOS folder': '01-31-24  02:15PM       <DIR>          name',
-  'DOS file': '01-31-24  02:15PM                 1234 a.txt',
-  MLSD: 'type=file;size=3; a.txt',
-  EPLF: '+i8388621.48594,m825718503,r,s280,\tdjb.html',
-  'Connect:Enterprise batch': '-AR-------TCP A ACMEBOX      20417     8192 Mar 05 12:00 INVOICES',
-  'Connect:Enterprise footer': 'Total Number of batches listed: 2',
-  'z/VM file': 'PROFILE  EXEC     V         71         12          1 2024-03-05 12:00:01 MAINT191',
-  'z/VM FILELIST file': 'NOTES    SCRIPT   A1 V        132        406          9  3/05/24  12:00:01',
-  'z/VM directory': 'PROJECTS          DIR        -          -          - 2024-01-02 08:00:00 PAYROLL',
-  'z/VM heading': 'Filename FileType  Fm Format Lrecl  Records Blocks Date      Time',
-  'VxWorks file': '        1024    MAR-05-2024  12:00:00   CONFIG.TXT',
-  'VxWorks folder': '         512    JAN-01-1980  00:00:00   TMP             <DIR>',
-  'VxWorks heading': '  size          date       time       name',
-  'OS-9 folder': '  0.0     24/03/05 1200  d-ewrewr      2A0       128 CMDS',
-  'OS-9 heading': ' Owner    Last modified  Attributes Sector Bytecount Name',
-  'MVS data set': 'WORK01 3390   2024/03/05  1   15  FB      80  3120  PS  PAY.DATA',
-  'IBM i object': 'QSYSOPR       8192 03/05/24 12:00:01 *FILE      PAYFILE',
-  'VMS file': 'PAY.DAT;3            12/18    5-MAR-2024 12:00:01  [GROUP,OWNER]    (RWED,RWED,RE,)',
-};
+const FOREIGN = foreignTo('tandem');
 
 describe('readTandemLine', () => {
   it.each(FIXTURES)('%s', (line, expected) => {
