@@ -6,6 +6,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { isDotEntry, monthIndex, recentServerTimeMs, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { tokenize } from './tokens';
 
 // Columns: ten batch status flags and a three-letter protocol fused into one 13-character token
 // (`-ARTE-----TCP`, `-C--E-----FTP`, `-SR--M-------`), a one-letter transfer indicator (A, B), the
@@ -31,29 +32,6 @@ const FOOTER_PREFIX = 'total number of batches listed:';
 
 /** The columns before the name, in order: flags, indicator, mailbox, batch, size, month, day, clock/year. */
 const COLUMNS = 8;
-
-interface Token {
-  text: string;
-  end: number;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-/** The first `max` blank-separated tokens with their end positions; one pass over the line. */
-function tokenize(line: string, max: number): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  while (tokens.length < max) {
-    while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
-    if (pos >= line.length) break;
-    const start = pos;
-    while (pos < line.length && !isBlank(line.charCodeAt(pos))) pos++;
-    tokens.push({ text: line.slice(start, pos), end: pos });
-  }
-  return tokens;
-}
 
 function isFooter(line: string): boolean {
   const text = line.trim().toLowerCase();

@@ -5,6 +5,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { isDotEntry, isHiddenName, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { isBlank } from './tokens';
 
 // date: MM-DD-YY (IIS), MM-DD-YYYY (IIS with four-digit years), MM/DD/YYYY, YYYY-MM-DD;
 // time: 12-hour with AM/PM (IIS) or 24-hour; then <DIR> or a size (commas allowed), then the name.
@@ -27,10 +28,6 @@ interface DosFields {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
 }
 
 /** Splits a DOS line into its fields, or null when it does not have that shape. Linear in the line's length. */

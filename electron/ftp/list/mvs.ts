@@ -10,16 +10,13 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { isBlank } from './tokens';
 
 // Every reader splits a line into blank-separated tokens with one pass and tests each token with
 // anchored patterns that have no nested repetition, so a line costs time linear in its length. No
 // line of these kinds has more than about twenty tokens; a line with more is not one of them, and
 // stopping there also bounds the work on a long line of another dialect.
 const MAX_TOKENS = 24;
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
 
 /** The line's blank-separated tokens, or null when it has more than {@link MAX_TOKENS}. */
 function tokenize(line: string): string[] | null {

@@ -14,6 +14,7 @@ import {
   type LineOutcome,
   type ListContext,
 } from './context';
+import { isBlank } from './tokens';
 
 // Read by a scanner that looks at each character once or twice: a line is server input, and a
 // backtracking pattern over its runs of blanks and digits can take seconds on one long line.
@@ -32,10 +33,6 @@ const DIGITS = /^\d+$/;
 const DAY = /^\d{1,2}$/;
 const CLOCK = /^(\d{1,2}):(\d\d)$/;
 const YEAR = /^\d{4}$/;
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
 
 /** Parses one NetWare LIST line into an entry, `'skip'` for `.`/`..`, or null when it is not such a line. */
 export function readNetwareLine(line: string, ctx?: ListContext): LineOutcome {

@@ -6,6 +6,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { isDotEntry, isHiddenName, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { isBlank } from './tokens';
 
 // Read by a scanner that passes over each character at most twice: a line is server input, and a
 // backtracking pattern over its runs of blanks and digits can take seconds on one long line.
@@ -16,10 +17,6 @@ const ATTRIBUTE_LETTERS = /^[ARHS]+$/;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { EntryType, FileEntry } from '../../../shared/domain';
 import { isDotEntry, isHiddenName, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { isBlank } from './tokens';
 
 // IBM documents fixed columns (owner 10, size 10, date 8, time 8, type 10), but servers and
 // releases pad differently, so the line is read as blank-separated words, each looked at once or
@@ -36,10 +37,6 @@ const TIME = /^(\d\d)([:.])(\d\d)\2(\d\d)$/;
 const CONTAINER_TYPES: ReadonlySet<string> = new Set(['*DIR', '*DDIR', '*LIB', '*FLR']);
 /** Types that hold data of their own: stream files, members, documents, files, user spaces. */
 const DATA_TYPES: ReadonlySet<string> = new Set(['*STMF', '*DSTMF', '*MEM', '*DOC', '*FILE', '*USRSPC']);
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
 
 /** A two-digit year by IBM i's 1940 rule: 40-99 are 19xx, 00-39 are 20xx. */
 function fullYear(text: string): number {

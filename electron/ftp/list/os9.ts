@@ -6,6 +6,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { isDotEntry, isHiddenName, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { tokenize, type Token } from './tokens';
 
 // Columns: the owner as `group.user`; the last modification as `YY/MM/DD HHMM` (some tools print a
 // four-digit year or `HH:MM`); eight attribute letters `dsewrewr` (directory, non-sharable, public
@@ -26,29 +27,6 @@ const SECTOR = /^[0-9A-Fa-f]{1,8}$/;
 const BYTECOUNT = /^\d{1,19}$/;
 const RULE = /^-+$/;
 const CLOCK = /^\d{1,2}:\d{2}(?::\d{2})?$/;
-
-interface Token {
-  text: string;
-  end: number;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-/** The first `max` blank-separated tokens with their end positions; one pass over the line. */
-function tokenize(line: string, max: number): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  while (tokens.length < max) {
-    while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
-    if (pos >= line.length) break;
-    const start = pos;
-    while (pos < line.length && !isBlank(line.charCodeAt(pos))) pos++;
-    tokens.push({ text: line.slice(start, pos), end: pos });
-  }
-  return tokens;
-}
 
 /** `Directory of <path> [HH:MM:SS]`, the column heading, or the dashed rule beneath it. */
 function isHeading(tokens: readonly Token[]): boolean {

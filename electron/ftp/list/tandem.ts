@@ -6,6 +6,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { monthIndex, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { words } from './tokens';
 
 // A Guardian subvolume is flat: every line is a file, never a folder. The file code says what kind
 // of file (0 unstructured, 100 object code, 101 an EDIT text file, ...), so it does not change the
@@ -29,31 +30,13 @@ const OWNER_GROUP = /^(\d{1,3}),$/;
 const OWNER_USER = /^\d{1,3}$/;
 const RWEP = /^"([AGOCUNagocun-]{4})"$/;
 
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-/** The first `max` blank-separated tokens; one pass over the line. */
-function tokenize(line: string, max: number): string[] {
-  const tokens: string[] = [];
-  let pos = 0;
-  while (tokens.length < max) {
-    while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
-    if (pos >= line.length) break;
-    const start = pos;
-    while (pos < line.length && !isBlank(line.charCodeAt(pos))) pos++;
-    tokens.push(line.slice(start, pos));
-  }
-  return tokens;
-}
-
 function isHeading(tokens: readonly string[]): boolean {
   return tokens.length === HEADING.length && tokens.every((token, i) => token.toLowerCase() === HEADING[i]);
 }
 
 /** Parses one Guardian line into an entry, `'skip'` for the heading, or null for other lines. */
 export function readTandemLine(line: string, ctx?: ListContext): LineOutcome {
-  const tokens = tokenize(line, MAX_COLUMNS + 1);
+  const tokens = words(line, MAX_COLUMNS + 1);
   if (isHeading(tokens)) return 'skip';
   if (tokens.length < 7 || tokens.length > MAX_COLUMNS) return null;
   const [name, code, eof, dateText, timeText] = tokens;

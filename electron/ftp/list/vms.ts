@@ -8,6 +8,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { isDotEntry, monthIndex, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { isBlank } from './tokens';
 
 // Read by scanning the line once and then matching anchored patterns against single tokens: a line
 // is server input, and a pattern that backtracks over its runs of blanks or digits can take seconds.
@@ -30,10 +31,6 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,2})?)?$/;
 const PROTECTION = /^\([RWED]*,[RWED]*,[RWED]*,[RWED]*\)$/;
 // Summary lines, which end each directory and (for wildcard listings) the whole listing.
 const TOTAL = /^(?:Total|Grand total) of \d/;
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
 
 /**
  * The first `max` blank-separated tokens of a line, plus one more if there is one, so the caller

@@ -6,6 +6,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { isDotEntry, monthIndex, serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { isBlank, tokenize, type Token } from './tokens';
 
 // What the server really sends (for example `     512    JAN-01-1980  00:00:00   TMP      <DIR>`):
 // the size comes first, the date is one token with dashes and an upper-case month, a time with
@@ -20,29 +21,6 @@ const SIZE = /^\d{1,19}$/;
 const DATE = /^([A-Za-z]{3})-(\d{1,2})-(\d{4})$/;
 const TIME = /^(\d{1,2}):(\d{2}):(\d{2})$/;
 const RULE = /^-+$/;
-
-interface Token {
-  text: string;
-  end: number;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-/** The first `max` blank-separated tokens with their end positions; one pass over the line. */
-function tokenize(line: string, max: number): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  while (tokens.length < max) {
-    while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
-    if (pos >= line.length) break;
-    const start = pos;
-    while (pos < line.length && !isBlank(line.charCodeAt(pos))) pos++;
-    tokens.push({ text: line.slice(start, pos), end: pos });
-  }
-  return tokens;
-}
 
 /** The heading `size date time name` or the rule of four dash runs beneath it. */
 function isHeading(tokens: readonly Token[]): boolean {

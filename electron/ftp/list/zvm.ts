@@ -7,6 +7,7 @@
  */
 import type { FileEntry } from '../../../shared/domain';
 import { serverTimeMs, type LineOutcome, type ListContext } from './context';
+import { words } from './tokens';
 
 // Shapes, column by column:
 //   PROFILE  EXEC     V         71         12          1 2024-03-05 12:00:01 MAINT191
@@ -36,24 +37,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/;
 const TIME = /^(\d{1,2}):(\d{2}):(\d{2})$/;
 
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-/** The first `max` blank-separated tokens; one pass over the line. */
-function tokenize(line: string, max: number): string[] {
-  const tokens: string[] = [];
-  let pos = 0;
-  while (tokens.length < max) {
-    while (pos < line.length && isBlank(line.charCodeAt(pos))) pos++;
-    if (pos >= line.length) break;
-    const start = pos;
-    while (pos < line.length && !isBlank(line.charCodeAt(pos))) pos++;
-    tokens.push(line.slice(start, pos));
-  }
-  return tokens;
-}
-
 /** A calendar date of either layout as [year, month0, day], or undefined. */
 function readDate(text: string): [number, number, number] | undefined {
   const iso = ISO_DATE.exec(text);
@@ -73,7 +56,7 @@ function isHeading(tokens: readonly string[]): boolean {
 
 /** Parses one z/VM (CMS/SFS) line into an entry, `'skip'` for the FILELIST heading, or null for other lines. */
 export function readZvmLine(line: string, ctx?: ListContext): LineOutcome {
-  const tokens = tokenize(line, MAX_COLUMNS + 1);
+  const tokens = words(line, MAX_COLUMNS + 1);
   if (tokens.length > MAX_COLUMNS || tokens.length < 7) return null;
   if (isHeading(tokens)) return 'skip';
 
