@@ -196,6 +196,13 @@ export interface TransferItem {
   modifiedMs?: number;
   /** TYPE A (line endings converted) or TYPE I, decided when queued; absent: binary. */
   transferType?: 'ascii' | 'binary';
+  /**
+   * Set on an item that deletes instead of copying (a sync's orphans): which side's path it
+   * removes. Its direction is the one whose target side that is (upload: the server).
+   */
+  deleteSide?: 'local' | 'remote';
+  /** For a deletion: the path is a folder, removed with everything in it. */
+  isFolder?: boolean;
 }
 
 /** What to do when a transfer's target already exists (FileZilla's choices, plus `ask`). */

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { TransferItem, TransferState } from '../../shared/domain';
 import { describeError } from '../../shared/errorText';
-import { MAX_SITE_LIMIT, TransferQueue, type ExpandReport } from '../queue';
+import { MAX_SITE_LIMIT, subjectOf, TransferQueue, type ExpandReport } from '../queue';
 import { ftpSessionFactory } from '../sessions';
 import type { CliOptions } from './args';
 import { UsageError } from './usageError';
@@ -76,6 +76,10 @@ function fileLine(item: TransferItem, cwd: string): string {
 
 function plainFileLine(item: TransferItem, cwd: string): string {
   const local = path.relative(cwd, item.localPath) || item.localPath;
+  if (item.deleteSide) {
+    const target = item.deleteSide === 'remote' ? item.remotePath : local;
+    return item.state === 'failed' ? `failed to delete ${target}: ${item.lastError ? describeError(item.lastError) : 'unknown error'}` : `deleted ${target}`;
+  }
   const route = item.direction === 'download' ? `${item.remotePath} -> ${local}` : `${local} -> ${item.remotePath}`;
   if (item.state === 'failed') {
     const e = item.lastError;
@@ -198,27 +202,30 @@ export async function runThroughQueue(
   const items = queue.list();
   const done = items.filter((i) => i.state === 'done');
   const skipped = done.filter((i) => i.isSkipped).length;
+  const deleted = done.filter((i) => i.deleteSide).length;
   const failed = items.filter((i) => i.state === 'failed');
   const cancelled = items.filter((i) => i.state === 'cancelled').length;
   const summary = {
-    files: done.length - skipped,
+    files: done.length - skipped - deleted,
     skipped,
+    deleted,
     failed: failed.length,
     cancelled,
     bytes: doneBytes,
     folders: report.folderCount,
   };
   if (options.isJson) {
-    emit({ type: 'summary', ...summary, failures: failed.map((i) => ({ path: i.direction === 'download' ? i.remotePath : i.localPath, error: i.lastError })) });
+    emit({ type: 'summary', ...summary, failures: failed.map((i) => ({ path: subjectOf(i), error: i.lastError })) });
   } else {
     const parts = [`${formatCount(summary.files)} file(s), ${formatBytes(summary.bytes)} (${formatCount(summary.bytes)} bytes)`];
     if (skipped) parts.push(`${formatCount(skipped)} skipped`);
+    if (deleted) parts.push(`${formatCount(deleted)} deleted`);
     if (cancelled) parts.push(`${formatCount(cancelled)} cancelled`);
     parts.push(`${formatCount(failed.length)} failed`);
     out.write(`${p.verb} ${parts.join(', ')}`);
     for (const i of failed) {
       const e = i.lastError;
-      toStderr(terminalSafe(`  failed: ${i.direction === 'download' ? i.remotePath : i.localPath}: ${e ? describeError(e) : 'unknown error'}`));
+      toStderr(terminalSafe(`  failed: ${subjectOf(i)}: ${e ? describeError(e) : 'unknown error'}`));
     }
   }
   out.flush();

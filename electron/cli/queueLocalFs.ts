@@ -77,6 +77,7 @@ export const queueLocalFs: LocalFs = {
   async remove(p) {
     rmSync(p, { force: true });
   },
+  removeTree: (p) => nodeLocalFs.removeTree(p),
   async setModifiedTime(p, modifiedMs) {
     const t = new Date(modifiedMs);
     utimesSync(p, t, t);

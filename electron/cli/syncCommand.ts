@@ -1,8 +1,8 @@
 /**
  * `ferry sync LOCALDIR URL --direction up|down|both`: compares the two folders, plans what
  * makes them agree (planSync), and prints the plan (--dry-run) or carries it out: folders made
- * first, files copied through the transfer queue with its per-file lines, deletions (only with
- * --delete) last. A conflict is never resolved here: it is printed and the exit status is 1.
+ * first, then through the transfer queue with its per-file lines the copies and, once they are
+ * done, the deletions (only with --delete) as the queue's deletion items. A conflict is never resolved here: it is printed and the exit status is 1.
  * After a run the state of the pair is saved, so a later "both" can tell a deletion from a new file.
  * Must not import electron.
  */
@@ -10,10 +10,9 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describeError, errorInfoOf } from '../../shared/errorText';
 import type { ComparedPair, SyncAction, SyncActionKind, SyncPlan } from '../../shared/sync';
-import { removeTree } from '../ftp/removeTree';
 import { defaultDataDir } from '../local/dataDir';
 import { joinRemote } from '../queue/safeName';
-import type { AddFileRequest } from '../queue/types';
+import type { AddDeleteRequest, AddFileRequest } from '../queue/types';
 import { planSync, stateAfter } from '../sync/planSync';
 import { withSession } from './connect';
 import { SyncStateStore, type FolderPairKey } from '../sync/syncStateStore';
@@ -93,18 +92,31 @@ export async function runSyncCommand(operands: readonly string[], options: CliOp
 
   const steps: Steps = { plan, pair, options, io, report, fail };
   await makeFolders(steps);
-  const copies = plan.actions.filter((a) => a.isChecked && ['upload', 'download', 'overwrite-remote', 'overwrite-local'].includes(a.kind));
+  const ticked = plan.actions.filter((a) => a.isChecked);
+  const copies = ticked.filter((a) => ['upload', 'download', 'overwrite-remote', 'overwrite-local'].includes(a.kind));
+  const deletions = ticked.filter((a) => a.kind === 'delete-local' || a.kind === 'delete-remote');
   let status = 0;
-  if (copies.length > 0) {
+  if (copies.length + deletions.length > 0) {
     out.flush();
     status = await runThroughQueue(
       { url: pair.url, onExists: 'overwrite', verb: 'synced' },
-      async (queue) => ({ addedIds: queue.addFiles(copies.map((a) => fileRequest(a, pair, compared.pairs))).map((i) => i.id), folderCount: 0 }),
+      async (queue) => {
+        const ids = queue.addFiles(copies.map((a) => fileRequest(a, pair, compared.pairs))).map((i) => i.id);
+        // A renamed file is a deletion and a new file: the old name goes once the new one is there.
+        if (ids.length > 0 && deletions.length > 0) await queue.whenIdle();
+        if (io.signal?.aborted) return { addedIds: ids, folderCount: 0 };
+        // Deleting the old name of a file whose new name failed to copy would lose it.
+        if (queue.list().some((i) => i.state === 'failed')) {
+          writeLine(io.stderr, `ferry: ${formatCount(deletions.length)} deletion(s) not done because a copy failed: sync again`);
+          return { addedIds: ids, folderCount: 0 };
+        }
+        ids.push(...queue.addDeletes(deletions.map((a) => deleteRequest(a, pair))).map((i) => i.id));
+        return { addedIds: ids, folderCount: 0 };
+      },
       options,
       io,
     );
   }
-  await deleteOrphans(steps);
   for (const a of conflicts) out.write(options.isJson ? jsonLine({ type: 'step', ...a, state: 'left' }) : stepLine(a));
   if (conflicts.length > 0 && !options.isJson) out.write(`${formatCount(conflicts.length)} conflict(s) left as they are: decide, then sync again`);
   out.flush();
@@ -131,7 +143,11 @@ function fileRequest(a: SyncAction, pair: FolderPair, pairs: readonly ComparedPa
   };
 }
 
-/** What the folder and deletion steps need. */
+function deleteRequest(a: SyncAction, pair: FolderPair): AddDeleteRequest {
+  return { siteId: 'cli', side: a.kind === 'delete-remote' ? 'remote' : 'local', localPath: localOf(pair, a.relPath), remotePath: remoteOf(pair, a.relPath), isFolder: a.isFolder };
+}
+
+/** What the folder steps need. */
 interface Steps {
   plan: SyncPlan;
   pair: FolderPair;
@@ -159,15 +175,4 @@ async function makeFolders(steps: Steps): Promise<void> {
   const remote = plan.actions.filter((a) => a.kind === 'mkdir-remote');
   // In path order, so a folder's parent is made before it.
   if (remote.length > 0) await withSession(pair.url, steps.options, steps.io, (session) => each(remote, steps, (a) => session.mkdir(remoteOf(pair, a.relPath))));
-}
-
-async function deleteOrphans(steps: Steps): Promise<void> {
-  const { plan, pair } = steps;
-  const ticked = plan.actions.filter((a) => a.isChecked);
-  await each(ticked.filter((a) => a.kind === 'delete-local'), steps, (a) => fsp.rm(localOf(pair, a.relPath), { recursive: true }));
-  const remote = ticked.filter((a) => a.kind === 'delete-remote');
-  if (remote.length === 0) return;
-  await withSession(pair.url, steps.options, steps.io, (session) =>
-    each(remote, steps, (a) => (a.isFolder ? removeTree(session, remoteOf(pair, a.relPath)) : session.delete(remoteOf(pair, a.relPath)))),
-  );
 }

@@ -15,6 +15,7 @@ import { errorInfoOf, failureOf, TransferError } from './transferError';
 import type { TransferQueueDeps, QueueOptions } from './queueOptions';
 import type { RemoteDirCache } from './remoteDirs';
 import { partialPath, runDownload, runUpload, type AttemptContext } from './runTransfer';
+import { runDelete, subjectOf } from './runDelete';
 import type { Scheduler } from './Scheduler';
 import type { Lease, SessionPool } from './SessionPool';
 import type { RateLimiter } from './SpeedLimiter';
@@ -123,6 +124,8 @@ export class ItemRunner {
   async deletePartial(entry: Entry): Promise<void> {
     const { host } = this;
     const { item } = entry;
+    // A deletion leaves nothing partial behind.
+    if (item.deleteSide) return;
     try {
       if (item.direction === 'download') {
         await host.deps.fs.remove(partialPath({ item, meta: entry.meta, partSuffix: host.options.partSuffix }));
@@ -153,6 +156,11 @@ export class ItemRunner {
     let isHealthy = false;
     const bytesAtStart = item.transferredBytes;
     try {
+      if (item.deleteSide === 'local') {
+        host.setState(entry, 'transferring');
+        await runDelete({ item, fs: host.deps.fs, signal: run.controller.signal });
+        return run.stopIntent ? STOPPED : DONE;
+      }
       lease = await host.pool.acquire(item.siteId);
       if (run.controller.signal.aborted) {
         isHealthy = true;
@@ -160,6 +168,11 @@ export class ItemRunner {
       }
       host.setState(entry, 'transferring');
       if (meta.refusedReason !== undefined) throw new TransferError({ kind: 'unsafe-name', message: meta.refusedReason, isTransient: false });
+      if (item.deleteSide === 'remote') {
+        await runDelete({ item, session: lease.session, fs: host.deps.fs, signal: run.controller.signal });
+        isHealthy = true;
+        return run.stopIntent ? STOPPED : DONE;
+      }
       const ctx = this.attemptContext(entry, run, lease);
       const result = item.direction === 'download' ? await runDownload(ctx) : await runUpload(ctx);
       isHealthy = true;
@@ -172,7 +185,7 @@ export class ItemRunner {
       isHealthy = failure.code !== undefined && failure.code !== 421 && !failure.isTransient;
       const facts = {
         hasProgressed: item.transferredBytes > bytesAtStart,
-        isConnectFailure: lease === undefined,
+        isConnectFailure: lease === undefined && item.deleteSide !== 'local',
         isReusedSession: lease?.isReused === true,
         openForSite: host.pool.openFor(item.siteId),
       };
@@ -250,6 +263,7 @@ export class ItemRunner {
       meta.failuresInRow = 0;
       host.setState(entry, 'done');
       if (isSkipped) host.log('info', `skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: target exists`, item.id);
+      else if (item.deleteSide) host.log('info', `deleted ${subjectOf(item)}`, item.id);
       host.schedulePersist();
       return;
     }
@@ -262,7 +276,7 @@ export class ItemRunner {
       host.pool.trimIdle(item.siteId, limit);
       host.log('warn', `421 from the server: at most ${limit} connection(s) to this site for this run`, item.id);
     }
-    const where = item.direction === 'download' ? item.remotePath : item.localPath;
+    const where = subjectOf(item);
     if (outcome.kind === 'retry' && outcome.why === 'stale-session') {
       host.setState(entry, 'queued');
       host.log('info', `${item.remotePath}: the reused connection was gone (${info.message}); reconnecting`, item.id);

@@ -16,7 +16,7 @@ import { expandFolder } from './expandFolder';
 import { ExistsAsker } from './ExistsAsker';
 import { IdleWatch } from './IdleWatch';
 import { ItemRunner } from './ItemRunner';
-import { newFileEntry, publicCopy, refusedEntry, restoredItem, snapshotOf, type Entry } from './queueEntry';
+import { newDeleteEntry, newFileEntry, publicCopy, refusedEntry, restoredItem, snapshotOf, type Entry } from './queueEntry';
 import { DEFAULT_QUEUE_OPTIONS, patchOf, type QueueOptions, type TransferQueueDeps } from './queueOptions';
 import { RemoteDirCache } from './remoteDirs';
 import { Scheduler } from './Scheduler';
@@ -28,7 +28,7 @@ import { canMove, IllegalTransitionError } from './transferStates';
 import { reorder, type MoveTarget } from './reorder';
 import { remoteBaseName } from './safeName';
 import { transferTypeOf } from '../../shared/settings';
-import type { AddFileRequest, AddFolderRequest, ExpandReport, QueueEvents, QueueLogLine, QueueTotals } from './types';
+import type { AddDeleteRequest, AddFileRequest, AddFolderRequest, ExpandReport, QueueEvents, QueueLogLine, QueueTotals } from './types';
 
 export type { QueueOptions, TransferQueueDeps, MoveTarget };
 
@@ -127,16 +127,24 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     return this.enqueue(requests).map((e) => publicCopy(e.item));
   }
 
+  /** Queues deletions (a sync's orphans), each an item with its own state; returns the new items. */
+  addDeletes(requests: AddDeleteRequest[]): TransferItem[] {
+    return this.enqueueEntries(requests.map((r) => newDeleteEntry(r, this.now))).map((e) => publicCopy(e.item));
+  }
+
   /** Queues files; returns their entries (no copies: a folder of 10,000 files needs only the ids). */
   private enqueue(requests: AddFileRequest[]): Entry[] {
-    const added: Entry[] = [];
-    for (const r of requests) {
-      // FileZilla decides by the source's name: the local file's for an upload, the server's for a download.
-      const name = r.direction === 'upload' ? path.basename(r.localPath) : remoteBaseName(r.remotePath);
-      const entry = newFileEntry({ ...r, transferType: r.transferType ?? transferTypeOf(name, this.options.transferType) }, this.now);
-      this.insert(entry);
-      added.push(entry);
-    }
+    return this.enqueueEntries(
+      requests.map((r) => {
+        // FileZilla decides by the source's name: the local file's for an upload, the server's for a download.
+        const name = r.direction === 'upload' ? path.basename(r.localPath) : remoteBaseName(r.remotePath);
+        return newFileEntry({ ...r, transferType: r.transferType ?? transferTypeOf(name, this.options.transferType) }, this.now);
+      }),
+    );
+  }
+
+  private enqueueEntries(added: Entry[]): Entry[] {
+    for (const entry of added) this.insert(entry);
     this.schedulePersist();
     this.schedulePump();
     return added;
@@ -367,8 +375,10 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
     if (!canMove(entry.item.state, state)) throw new IllegalTransitionError(entry.item.id, entry.item.state, state);
     const from = this.book.setState(entry, state);
     if (from !== state) this.emit('transition', { id: entry.item.id, from, to: state });
-    if (from !== state && state === 'transferring') this.eta.started(entry.item.id, this.now(), entry.item.transferredBytes);
-    if (from === 'transferring' && state !== 'transferring') this.eta.ended(entry.item.id, this.now(), entry.item.transferredBytes, state === 'done');
+    // A deletion moves no bytes: its time would spoil the transfers' time per file.
+    const isCopy = entry.item.deleteSide === undefined;
+    if (isCopy && from !== state && state === 'transferring') this.eta.started(entry.item.id, this.now(), entry.item.transferredBytes);
+    if (isCopy && from === 'transferring' && state !== 'transferring') this.eta.ended(entry.item.id, this.now(), entry.item.transferredBytes, state === 'done');
     if (!ACTIVE.has(state)) {
       entry.item.speedBps = undefined;
       entry.item.etaSeconds = undefined;

@@ -9,7 +9,9 @@ export { DEFAULT_RETRY_POLICY, backoffDelayMs } from './backoff';
 export { DEFAULT_SITE_LIMIT, MAX_SITE_LIMIT } from './Scheduler';
 export { partialSuffixes } from './partialNames';
 export { TransferError, failureOf, type TransferFailure } from './transferError';
+export { subjectOf } from './runDelete';
 export type {
+  AddDeleteRequest,
   AddFileRequest,
   AddFolderRequest,
   ExistsAnswer,

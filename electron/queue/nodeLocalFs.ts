@@ -100,6 +100,10 @@ export const nodeLocalFs: LocalFs = {
   async remove(p) {
     await fsp.rm(p, { force: true });
   },
+  // fs.rm removes a link itself, never what it points to.
+  async removeTree(p) {
+    await fsp.rm(p, { recursive: true, force: true });
+  },
   async setModifiedTime(p, modifiedMs) {
     const t = new Date(modifiedMs);
     await fsp.utimes(p, t, t);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TransferItem } from '../../shared/domain';
 import { ACTIVE_STATES } from './queueTotals';
 import type { SpeedMeter } from './SpeedMeter';
-import type { AddFileRequest, AddFolderRequest, ItemMeta, PersistedQueue } from './types';
+import type { AddDeleteRequest, AddFileRequest, AddFolderRequest, ItemMeta, PersistedQueue } from './types';
 
 /** One attempt at an item, from its start until it settles. */
 export interface Run {
@@ -51,6 +51,25 @@ export function newFileEntry(r: AddFileRequest, now: () => number): Entry {
     createdMs: now(),
   };
   return { item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: false, ...(r.partSuffix ? { partSuffix: r.partSuffix } : {}) } };
+}
+
+/** A queued entry that deletes a file or folder on one side. */
+export function newDeleteEntry(r: AddDeleteRequest, now: () => number): Entry {
+  const item: TransferItem = {
+    id: randomUUID(),
+    // The direction whose target side is the one deleted: the server's for an upload.
+    direction: r.side === 'remote' ? 'upload' : 'download',
+    deleteSide: r.side,
+    isFolder: r.isFolder,
+    localPath: r.localPath,
+    remotePath: r.remotePath,
+    siteId: r.siteId,
+    transferredBytes: 0,
+    state: 'queued',
+    attempts: 0,
+    createdMs: now(),
+  };
+  return { item, meta: { hasStarted: false, failuresInRow: 0, isExistsResolved: true } };
 }
 
 /**

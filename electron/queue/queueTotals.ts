@@ -31,7 +31,8 @@ export function computeTotals(items: Iterable<TransferItem>, pace: Pace): QueueT
       t.totalBytes += item.sizeBytes;
       t.transferredBytes += Math.min(item.transferredBytes, item.sizeBytes);
     }
-    if (item.state === 'queued' || item.state === 'connecting') {
+    // Deletions are quick and move no bytes: the time left is the transfers'.
+    if ((item.state === 'queued' || item.state === 'connecting') && item.deleteSide === undefined) {
       remaining.files++;
       if (item.sizeBytes === undefined) remaining.unsizedFiles++;
     }

@@ -25,6 +25,8 @@ export interface TransferSession {
   mkdir(path: string, opts?: { mayExist?: boolean }): Promise<void>;
   /** Deletes one remote file. */
   delete(path: string): Promise<void>;
+  /** Removes one empty remote folder. */
+  rmdir(path: string): Promise<void>;
   /**
    * Downloads `remotePath` into `to`, starting at byte `offset` (REST when > 0). `onProgress`,
    * when given, hears the bytes received so far.
@@ -115,6 +117,8 @@ export interface LocalFs {
   rename(from: string, to: string): Promise<void>;
   /** Deletes a file; a missing file is not an error. */
   remove(path: string): Promise<void>;
+  /** Deletes a file or a folder with everything in it, never following a link; a missing path is not an error. */
+  removeTree(path: string): Promise<void>;
   /** Sets the modification time (keeps `newer` decisions stable across mirrors). */
   setModifiedTime(path: string, modifiedMs: number): Promise<void>;
   /** Hex digest of a file for the server's algorithm name, or undefined if unsupported. */
@@ -222,6 +226,17 @@ export interface AddFileRequest {
   partSuffix?: string;
   /** The transfer type; absent: the queue's rule decides by the file's name. */
   transferType?: 'ascii' | 'binary';
+}
+
+/** A file or folder to delete, on the server or here (a sync's orphan). */
+export interface AddDeleteRequest {
+  siteId: string;
+  side: 'local' | 'remote';
+  /** The local path (the one deleted when `side` is local; shown beside the other otherwise). */
+  localPath: string;
+  /** The remote path (the one deleted when `side` is remote). */
+  remotePath: string;
+  isFolder: boolean;
 }
 
 /** A folder to queue recursively. */

@@ -4,7 +4,7 @@
  * transfer. Re-logs in when the server dropped an idle session. Must not import electron.
  */
 import { FtpSession, FtpTlsUnavailableError } from '../ftp';
-import { removeTree } from '../ftp/removeTree';
+import { removeTree } from '../queue/removeTree';
 import type { ConnectParams, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import { serverLabel, type LogFeed } from './LogFeed';

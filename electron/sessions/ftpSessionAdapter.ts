@@ -39,6 +39,7 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
     modifiedTime: (p) => session.modifiedTime(p).catch(rethrowAsTransferError),
     mkdir: (p, opts) => session.mkdir(p, opts).catch(rethrowAsTransferError),
     delete: (p) => session.delete(p).catch(rethrowAsTransferError),
+    rmdir: (p) => session.rmdir(p).catch(rethrowAsTransferError),
     download: async (remote, to, opts) => {
       try {
         await session.download(remote, to, { offset: opts.offset, signal: opts.signal, onProgress: opts.onProgress, type: opts.type, prepareNext: opts.isFollowed });

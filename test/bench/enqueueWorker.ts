@@ -28,6 +28,7 @@ function expansionSession(): TransferSession {
     modifiedTime: refuse,
     mkdir: async () => undefined,
     delete: refuse,
+    rmdir: refuse,
     download: refuse,
     upload: refuse,
     checksum: async () => undefined,

@@ -52,6 +52,7 @@ function memorySession(fileBytes: number): TransferSession {
     modifiedTime: async () => undefined,
     mkdir: async () => undefined,
     delete: async () => undefined,
+    rmdir: async () => undefined,
     download: async (_remote, to, opts) => {
       to.write(data);
       opts.onProgress?.(fileBytes);
@@ -76,6 +77,7 @@ function memoryFs(fileBytes: number): LocalFs {
     readDir: async () => [],
     realPath: async (p) => p,
     mkdirp: async () => undefined,
+    removeTree: async () => undefined,
     createReadStream: () => new Readable({ read() { this.push(null); } }),
     inspectPartial: async () => undefined,
     createWriteStream: async () => new Writable({ write(_chunk, _enc, cb) { cb(); } }),

@@ -1,4 +1,5 @@
-/** One transfer in the queue: direction, paths, size, progress, speed, ETA and status, error or waiting question. */
+/** One item in the queue: direction (or deletion), paths, size, progress, speed, ETA and status, error or waiting question. */
+import { Trash2 } from 'lucide-react';
 import type { TransferItem } from '../../../shared/domain';
 import type { ExistsQuestionInfo } from '../../../shared/queue';
 import { RowQuestion } from './RowQuestion';
@@ -23,7 +24,14 @@ export function statusText(item: TransferItem): string {
   }
   if (item.state === 'queued' && item.lastError && item.nextRetryMs) return `Retrying after: ${item.lastError.message}`;
   if (item.state === 'done' && item.isSkipped) return 'Skipped (target exists)';
+  if (item.deleteSide && item.state === 'transferring') return 'Deleting';
+  if (item.deleteSide && item.state === 'done') return 'Deleted';
   return STATE_LABEL[item.state];
+}
+
+function deleteLabel(item: TransferItem): string {
+  const what = item.isFolder ? 'folder' : 'file';
+  return item.deleteSide === 'remote' ? `Delete ${what} on the server` : `Delete local ${what}`;
 }
 
 /** Props of a queue row. */
@@ -65,13 +73,20 @@ export function QueueRow({ item, top, height, isSelected, server, question, onSe
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={(e) => onSelect(e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
     >
-      <div role="cell" className="q-dir" title={`${isUpload ? 'Upload' : 'Download'}, ${item.transferType === 'ascii' ? 'ASCII (line endings converted)' : 'binary'}`} aria-label={isUpload ? 'Upload' : 'Download'}>
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d={isUpload ? 'M8 13V3M4 7l4-4 4 4' : 'M8 3v10M4 9l4 4 4-4'} />
-        </svg>
-      </div>
-      <PathCell className="q-local" path={item.localPath} />
-      <PathCell className="q-remote" path={item.remotePath} />
+      {item.deleteSide ? (
+        <div role="cell" className="q-dir is-delete" title={deleteLabel(item)} aria-label={deleteLabel(item)}>
+          <Trash2 size={14} aria-hidden="true" />
+        </div>
+      ) : (
+        <div role="cell" className="q-dir" title={`${isUpload ? 'Upload' : 'Download'}, ${item.transferType === 'ascii' ? 'ASCII (line endings converted)' : 'binary'}`} aria-label={isUpload ? 'Upload' : 'Download'}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d={isUpload ? 'M8 13V3M4 7l4-4 4 4' : 'M8 3v10M4 9l4 4 4-4'} />
+          </svg>
+        </div>
+      )}
+      {/* A deletion shows only the path it removes. */}
+      <PathCell className="q-local" path={item.deleteSide === 'remote' ? '' : item.localPath} />
+      <PathCell className="q-remote" path={item.deleteSide === 'local' ? '' : item.remotePath} />
       <div role="cell" className="q-server" title={server}>
         {server}
       </div>

@@ -70,6 +70,11 @@ describe('ferry sync --direction up', () => {
     const done = await run(['sync', 'up', url('/up'), '--direction', 'up', '--delete']);
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
+    // Deletions are queue items too, after the copies, each with its line.
+    const out = lines(done.stdout);
+    expect(out.slice(-3)).toEqual(expect.arrayContaining(['deleted /up/stale.html', 'deleted /up/old']));
+    expect(out.at(-1)).toBe('synced 2 file(s), 14 B (14 bytes), 2 deleted, 0 failed');
+    expect(out.findIndex((l) => l.startsWith('deleted'))).toBeGreaterThan(out.findIndex((l) => l.startsWith('put')));
     expect(await fsp.readFile(path.join(remote, 'index.html'), 'utf8')).toBe('new home');
     expect(await fsp.readFile(path.join(remote, 'img/logo.svg'), 'utf8')).toBe('<svg/>');
     expect(await exists(path.join(remote, 'stale.html'))).toBe(false);
@@ -82,6 +87,23 @@ describe('ferry sync --direction up', () => {
 });
 
 describe('ferry sync --direction down', () => {
+  it('holds back the deletions when a copy failed, so a renamed file is never lost', async () => {
+    const local = path.join(work, 'held');
+    const remote = path.join(server.homeDir, 'held');
+    await put(local, 'old-name.txt', 'report');
+    await put(remote, 'new-name.txt', 'report');
+    await server.chownToServer(remote);
+    // The server's account cannot read it: its download fails with the server's 550.
+    await fsp.chmod(path.join(remote, 'new-name.txt'), 0o000);
+
+    const r = await run(['sync', 'held', url('/held'), '--direction', 'down', '--delete']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('1 deletion(s) not done because a copy failed');
+    expect(r.stderr).toMatch(/failed \/held\/new-name.txt -> held\/new-name.txt: .*550/);
+    expect(await fsp.readFile(path.join(local, 'old-name.txt'), 'utf8')).toBe('report');
+  });
+
+
   it('copies the server copy over, and keeps local orphans without --delete', async () => {
     const local = path.join(work, 'down');
     const remote = path.join(server.homeDir, 'down');

@@ -156,6 +156,12 @@ export class FakeFs extends FakeTree implements LocalFs {
     this.files.delete(p);
   }
 
+  async removeTree(p: string): Promise<void> {
+    this.calls.push({ op: 'remove', path: p });
+    for (const f of [...this.files.keys()]) if (f === p || f.startsWith(`${p}/`)) this.files.delete(f);
+    for (const d of [...this.dirs]) if (d === p || d.startsWith(`${p}/`)) this.dirs.delete(d);
+  }
+
   async setModifiedTime(p: string, modifiedMs: number): Promise<void> {
     this.calls.push({ op: 'utimes', path: p });
     const f = this.files.get(p);
@@ -171,7 +177,7 @@ export class FakeFs extends FakeTree implements LocalFs {
 
 /** A scripted fault: the next matching operation on `path` breaks after `afterBytes` with `error`. */
 export interface Fault {
-  op: 'download' | 'upload' | 'size' | 'list' | 'mkdir';
+  op: 'download' | 'upload' | 'size' | 'list' | 'mkdir' | 'delete' | 'rmdir';
   path?: string;
   afterBytes?: number;
   error: () => Error;
@@ -280,7 +286,16 @@ export class FakeSession implements TransferSession {
   }
 
   async delete(p: string): Promise<void> {
-    this.server.files.delete(p);
+    this.check('delete', p);
+    if (!this.server.files.delete(p)) throw asTransferError(new FtpReplyError(550, 'No such file', `DELE ${p}`));
+  }
+
+  async rmdir(p: string): Promise<void> {
+    this.check('rmdir', p);
+    const prefix = `${p}/`;
+    const isEmpty = ![...this.server.files.keys(), ...this.server.dirs].some((x) => x.startsWith(prefix));
+    if (!this.server.dirs.has(p) || !isEmpty) throw asTransferError(new FtpReplyError(550, 'Cannot remove', `RMD ${p}`));
+    this.server.dirs.delete(p);
   }
 
   download(p: string, to: Writable, opts: { offset: number; signal: AbortSignal; onProgress?: (bytes: number) => void; type?: 'ascii' | 'binary' }): Promise<void> {
