@@ -1,7 +1,8 @@
 /**
- * Include and exclude patterns of a compare or sync, as rsync and lftp users write them:
- * `*.tmp` matches a name at any depth, `build/` only folders, `docs/**` a path from the
- * compared folder's root. What a folder pattern excludes, it excludes with everything inside.
+ * Include and exclude patterns of a compare, a sync or a watched folder, as rsync and lftp
+ * users write them: `*.tmp` matches a name at any depth, `build/` only folders, `docs/**` a
+ * path from the compared folder's root. What a folder pattern excludes, it excludes with
+ * everything inside.
  */
 import picomatch from 'picomatch';
 import type { SyncEntry } from '../../shared/sync';
@@ -43,5 +44,19 @@ export function pathFilter({ include = [], exclude = [] }: PathPatterns): (entri
       kept.push(e);
     }
     return kept;
+  };
+}
+
+/** Whether a path is left out by exclude patterns: it matches one, or a folder above it does. */
+export function excludedBy(exclude: readonly string[]): (relPath: string, isFolder: boolean) => boolean {
+  const excludes = exclude.map(compile);
+  if (excludes.length === 0) return () => false;
+  return (relPath, isFolder) => {
+    const parts = relPath.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      if (excludes.some((t) => t(folder, true))) return true;
+    }
+    return excludes.some((t) => t(relPath, isFolder));
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathFilter } from '../../../electron/sync/pathFilter';
+import { excludedBy, pathFilter } from '../../../electron/sync/pathFilter';
 import type { SyncEntry } from '../../../shared/sync';
 
 const tree: SyncEntry[] = [
@@ -32,5 +32,15 @@ describe('pathFilter', () => {
 
   it('include patterns pick files and keep the folders that lead to them', () => {
     expect(kept({ include: ['*.ts', '*.html'], exclude: ['.git/'] })).toEqual(['build', 'index.html', 'src', 'src/deep', 'src/deep/y.ts']);
+  });
+
+  it('excludedBy judges one path as pathFilter judges a tree: by its name, its path, and the folders above it', () => {
+    const patterns = ['*.tmp', 'build/', 'src/deep/**', '.git'];
+    const isExcluded = excludedBy(patterns);
+    const one = tree.filter((e) => !isExcluded(e.relPath, e.kind === 'folder')).map((e) => e.relPath).sort();
+    expect(one).toEqual(kept({ exclude: patterns }));
+    expect(isExcluded('build', false)).toBe(false);
+    expect(isExcluded('build/deeper/file.js', false)).toBe(true);
+    expect(excludedBy([])('anything', false)).toBe(false);
   });
 });
