@@ -11,6 +11,7 @@ import type { EnqueueReport, ExistsQuestionInfo, QueueChange, QueueSettings, Que
 import type { MethodName, EventName } from './contractNames';
 import { SERVER_TYPES } from './serverType';
 import { appSettingsSchema, type AppSettings } from './settings';
+import type { KeepUpToDateStatus } from './keepUpToDate';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -62,6 +63,9 @@ const existsPolicy = z.enum(['ask', 'overwrite', 'newer', 'size-differs', 'resum
 const folderPath = z.string().max(1024);
 // A password ends up in PASS: CR, LF or NUL would end that command early.
 const secret = z.string().max(1024).refine((p) => !/[\r\n\0]/.test(p), 'password contains a line break');
+
+// A glob is matched, never sent to a server; still no control characters that a log line would carry.
+const globPattern = z.string().trim().min(1).max(1024).refine((p) => !/[\0\r\n]/.test(p), 'pattern contains a line break');
 
 /** A site as the Site Manager sends it; the sites module validates every field in depth. */
 export const siteInputSchema = z
@@ -194,6 +198,22 @@ export const methods = {
       })
       .strict(),
   ),
+  /**
+   * Starts uploading every change in a local folder to a folder of the browsing session's server
+   * (WinSCP's "Keep remote directory up to date"); refused for a folder pair already kept.
+   */
+  keepUpToDateStart: method<KeepUpToDateStatus>()(
+    z
+      .object({
+        sessionId,
+        localFolder: path,
+        remoteFolder: remotePath,
+        options: z.object({ deleteOnServer: z.boolean(), exclude: z.array(globPattern).max(200), syncFirst: z.boolean() }).strict(),
+      })
+      .strict(),
+  ),
+  /** Stops a watch (its queued uploads still run). */
+  keepUpToDateStop: method<void>()(z.object({ watchId: z.string().min(1).max(64) }).strict()),
   settingsGet: method<AppSettings>()(z.object({}).strict()),
   /** Replaces the settings; a folder that does not exist is refused (`settings-invalid` with the field). */
   settingsUpdate: method<AppSettings>()(z.object({ settings: appSettingsSchema }).strict()),
@@ -207,6 +227,8 @@ export interface EventPayloads {
   queueQuestions: ExistsQuestionInfo[];
   /** The settings after a change (from any window, the queue bar, or the dialog). */
   settings: AppSettings;
+  /** Watches of folders kept up to date whose state or counts changed (each window shows its own). */
+  keepUpToDate: KeepUpToDateStatus[];
   /** A command from the desktop app's menu for the window to run. */
   appCommand: AppCommand;
 }

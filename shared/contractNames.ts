@@ -47,12 +47,14 @@ export const METHOD_NAMES = [
   'queueClearFinished',
   'queueAnswerExists',
   'queueSetOptions',
+  'keepUpToDateStart',
+  'keepUpToDateStop',
   'settingsGet',
   'settingsUpdate',
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'appCommand'] as const;
+export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'keepUpToDate', 'appCommand'] as const;
 
 /** A method's name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

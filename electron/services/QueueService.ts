@@ -15,6 +15,7 @@ import {
   type ExistsAnswer,
   type ExistsQuestion,
 } from '../queue';
+import type { SessionFactory, TransferSession } from '../queue/types';
 import { ftpSessionFactory } from '../sessions';
 import type { FtpLogEvent } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
@@ -68,9 +69,14 @@ export class QueueService {
   /** The window (client) that queued each item, while it is open: its questions are asked there. */
   private readonly queuedBy = new Map<string, string>();
 
+  /** Opens logged-in transfer connections, for the queue and for a compare's listings. */
+  private readonly openTransferSession: SessionFactory;
+  private sideConnections = 0;
+
   constructor(private readonly deps: QueueServiceDeps) {
+    this.openTransferSession = ftpSessionFactory((siteId) => this.connectOptionsFor(siteId), { onLog: (siteId, e) => this.logTransfer(siteId, e) });
     this.queue = new TransferQueue({
-      sessions: ftpSessionFactory((siteId) => this.connectOptionsFor(siteId), { onLog: (siteId, e) => this.logTransfer(siteId, e) }),
+      sessions: this.openTransferSession,
       fs: nodeLocalFs,
       store: new FileQueueStore(path.join(deps.dataDir, 'queue.json')),
       resolveExists: (q) => this.ask(q),
@@ -231,6 +237,19 @@ export class QueueService {
     if (limit) this.queue.setOptions({ siteLimits: { [siteId]: limit } });
   }
 
+  /**
+   * A logged-in connection to a site outside the queue's pool (a compare lists trees on it),
+   * with the credentials the queue's own connections use; the caller closes it.
+   */
+  openSession(siteId: string): Promise<TransferSession> {
+    return this.openTransferSession(siteId, `listing-${++this.sideConnections}`);
+  }
+
+  /** The site whose transfers a browsing session's go to (saved, or an in-memory quick site). */
+  siteIdFor(sessionId: string): string {
+    return this.siteIdOf(sessionId);
+  }
+
   /** Transfers of a session's server belong to its saved site, or to an in-memory quick site. */
   private siteIdOf(sessionId: string): string {
     const params = this.deps.remote.paramsOf(sessionId);
@@ -255,8 +274,8 @@ export class QueueService {
   private logTransfer(siteId: string, event: FtpLogEvent): void {
     if (!this.namedConnections.has(event.connectionId)) {
       this.namedConnections.add(event.connectionId);
-      const number = /^transfer-(\d+)$/.exec(event.connectionId)?.[1];
-      this.deps.log.name(event.connectionId, this.serverOf(siteId), number ? `transfer ${number}` : 'transfer');
+      const [, role, number] = /^(transfer|listing)-(\d+)$/.exec(event.connectionId) ?? [];
+      this.deps.log.name(event.connectionId, this.serverOf(siteId), role ? `${role} ${number}` : 'transfer');
     }
     this.deps.log.sink(event);
   }

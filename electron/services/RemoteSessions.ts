@@ -106,9 +106,9 @@ export class RemoteSessions {
     return { sessionId, path: target, parent: remoteParent(target), entries };
   }
 
-  /** Creates a folder. */
-  mkdir(sessionId: string, path: string): Promise<void> {
-    return this.use(this.get(sessionId), (s) => s.mkdir(path));
+  /** Creates a folder; with `mayExist` a refusal is logged as expected (the folder may be there already). */
+  mkdir(sessionId: string, path: string, opts: { mayExist?: boolean } = {}): Promise<void> {
+    return this.use(this.get(sessionId), (s) => s.mkdir(path, opts));
   }
 
   /** Renames or moves a file or folder. */

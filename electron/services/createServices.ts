@@ -14,6 +14,7 @@ import { RemoteSessions } from './RemoteSessions';
 import { MasterPasswordSecretStore, SiteService, SiteStore, type SecretStore } from '../sites';
 import { siteConnectParams } from './siteConnect';
 import { QueueService } from './QueueService';
+import { KeepUpToDateService } from './KeepUpToDateService';
 import { ServerHabits } from './ServerHabits';
 import { TlsMemory } from './TlsMemory';
 import { SettingsService } from './SettingsService';
@@ -50,6 +51,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
   const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls, habits, settings });
   await queue.restore();
+  const keep = new KeepUpToDateService({ hub, log, remote, queue });
 
   const handlers = {
     appInfo: async (_input, ctx) => ({
@@ -68,7 +70,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       queue.sessionConnected(info.sessionId);
       return info;
     },
-    remoteDisconnect: async ({ sessionId }) => remote.disconnect(sessionId),
+    remoteDisconnect: async ({ sessionId }) => {
+      keep.stopForSession(sessionId);
+      await remote.disconnect(sessionId);
+    },
     remoteList: async ({ sessionId, path }) => remote.list(sessionId, path),
     remoteMkdir: async ({ sessionId, path }) => remote.mkdir(sessionId, path),
     remoteRename: async ({ sessionId, from, to }) => remote.rename(sessionId, from, to),
@@ -116,6 +121,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     queueClearFinished: async ({ states }) => queue.queue.clearFinished(states),
     queueAnswerExists: async ({ questionId, action, applyToAll }) => queue.answer(questionId, action, applyToAll),
     queueSetOptions: (change) => queue.changeSettings(change),
+    keepUpToDateStart: (input, ctx) => keep.start(input, ctx.clientId),
+    keepUpToDateStop: async ({ watchId }) => keep.stop(watchId),
     settingsGet: async () => settings.get(),
     settingsUpdate: async ({ settings: next }) => settings.update(next),
   } satisfies Handlers;
@@ -124,10 +131,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     hub,
     sites,
     closeClient: (clientId) => {
+      keep.stopOwnedBy(clientId);
       queue.clientGone(clientId);
       return remote.closeOwnedBy(clientId);
     },
     close: async () => {
+      keep.closeAll();
       await queue.close();
       await remote.closeAll();
       hub.flush();
