@@ -28,6 +28,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { combo: 'Ctrl+A', command: 'selectAll' },
   { combo: 'Ctrl+Space', command: 'toggleSelect' },
   { combo: 'Ctrl+F', command: 'filter', inTextField: true },
+  // WinSCP's key for Keep remote directory up to date.
+  { combo: 'Ctrl+U', command: 'keepUpToDate' },
   { combo: 'ContextMenu', command: 'contextMenu' },
   { combo: 'Shift+F10', command: 'contextMenu' },
   { combo: 'ArrowUp', command: 'cursorUp' },

@@ -13,6 +13,7 @@ import {
   toggleSelectCommand,
 } from './selectionCommands';
 import { transferCommand } from './transferCommands';
+import { keepUpToDateCommand } from './keepUpToDateCommand';
 import type { Command, CommandContext, PaneId } from './types';
 
 /** All commands by id. */
@@ -28,6 +29,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
     renameCommand,
     deleteCommand,
     chmodCommand,
+    keepUpToDateCommand,
     selectAllCommand,
     toggleSelectCommand,
     toggleHiddenCommand,
@@ -38,13 +40,13 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
 );
 
 /** Commands of the pane toolbar, in order; null is a group separator. */
-export const TOOLBAR: readonly (string | null)[] = ['transfer', null, 'newFolder', 'rename', 'delete', 'chmod'];
+export const TOOLBAR: readonly (string | null)[] = ['transfer', null, 'newFolder', 'rename', 'delete', 'chmod', null, 'keepUpToDate'];
 
 /** Commands of the context menu on rows, in order; null is a separator. */
 export const ROW_MENU: readonly (string | null)[] = ['open', 'transfer', null, 'rename', 'delete', 'chmod', null, 'newFolder', 'refresh', null, 'selectAll', 'toggleHidden'];
 
 /** Commands of the context menu on empty space. */
-export const SPACE_MENU: readonly (string | null)[] = ['newFolder', 'refresh', null, 'selectAll', 'toggleHidden'];
+export const SPACE_MENU: readonly (string | null)[] = ['newFolder', 'refresh', null, 'selectAll', 'toggleHidden', null, 'keepUpToDate'];
 
 /** The command `id`, if it exists on pane `paneId`. */
 export function commandFor(id: string, paneId: PaneId): Command | undefined {

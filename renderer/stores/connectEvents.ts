@@ -1,5 +1,6 @@
 /** Routes the main process's events into the stores; returns the function that stops it. */
 import { getApi } from '../api/getApi';
+import { useKeepUpToDate } from './keepUpToDateStore';
 import { useLogStore } from './logStore';
 import { useQueue } from './queueStore';
 import { useSettings } from './settingsStore';
@@ -12,6 +13,7 @@ export function connectEvents(): () => void {
     api.on('queue', (change) => useQueue.getState().receive(change)),
     api.on('queueQuestions', (questions) => useQueue.getState().setQuestions(questions)),
     api.on('settings', (settings) => useSettings.getState().receive(settings)),
+    api.on('keepUpToDate', (statuses) => useKeepUpToDate.getState().receive(statuses)),
     api.on('appCommand', (command) => {
       if (command === 'openSettings') useSettings.getState().openDialog();
     }),

@@ -14,6 +14,7 @@ import { useLayout, type CollapsiblePanel } from '../../stores/layoutStore';
 import { startCompare } from '../../stores/compareStore';
 import { startSyncBrowsing } from '../../stores/syncBrowsingStore';
 import { CompareBar } from '../panes/CompareBar';
+import { KeepUpToDateBar } from '../keepUpToDate/KeepUpToDateBar';
 
 /** The height a collapsed log or queue keeps: its header row. */
 const HEADER_HEIGHT = '32px';
@@ -77,6 +78,7 @@ export function Workspace() {
       <Panel id="panes" className="area area-panes" minSize="160px">
         <main className="panes-main">
           <CompareBar />
+          <KeepUpToDateBar />
           <Group orientation="horizontal" className="panes" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
             <Panel id="local" className="area" minSize="220px">
               <LocalPane />

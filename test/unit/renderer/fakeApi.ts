@@ -9,8 +9,8 @@ export interface FakeApi {
   tree: Record<string, FileEntry[]>;
 }
 
-/** Creates the fake; unknown methods succeed with an empty value. */
-export function fakeApi(tree: Record<string, FileEntry[]>): FakeApi {
+/** Creates the fake; unknown methods succeed with an empty value, unless `extra` answers them. */
+export function fakeApi(tree: Record<string, FileEntry[]>, extra: Record<string, (input: never) => unknown> = {}): FakeApi {
   const calls: FakeApi['calls'] = [];
   const parentOf = (p: string) => (p === '/' ? null : p.slice(0, p.lastIndexOf('/')) || '/');
   const list = (path: string | undefined) => {
@@ -24,6 +24,7 @@ export function fakeApi(tree: Record<string, FileEntry[]>): FakeApi {
     localList: (input: { path?: string }) => list(input.path),
     remoteList: (input: { path?: string }) => list(input.path ?? '/'),
     queueAdd: () => ({ ok: true, value: { addedCount: 1, folderCount: 0, refused: [] } }),
+    ...extra,
   };
   const api = new Proxy({} as FerryApi, {
     get(_target, method: string) {
