@@ -44,7 +44,16 @@ export class KeepUpToDateService {
   private readonly unsent = new Map<string, KeepUpToDateStatus>();
   private isSendScheduled = false;
 
-  constructor(private readonly deps: KeepUpToDateDeps) {}
+  constructor(private readonly deps: KeepUpToDateDeps) {
+    // One listener for every watch: each counts only its own items.
+    const queue = deps.queue.queue;
+    queue.on('transition', ({ id, to }) => {
+      for (const watch of this.watches.values()) watch.itemMoved(id, to);
+    });
+    queue.on('changed', ({ removedIds }) => {
+      for (const id of removedIds) for (const watch of this.watches.values()) watch.itemMoved(id, 'removed');
+    });
+  }
 
   /** Starts keeping `remoteFolder` of the session's server up to date from `localFolder`, for the window `clientId`. */
   async start(input: MethodInput<'keepUpToDateStart'>, clientId: string): Promise<KeepUpToDateStatus> {

@@ -4,7 +4,7 @@
  * empty new folder is made on the server directly. One remote path has one queue item at a time:
  * a change while its upload waits to start adds nothing (the upload reads the file when it starts),
  * a change while it runs is queued when it ends, so two uploads of one file never race. Counts
- * what was seen, uploaded, deleted and failed, from the queue's own transitions.
+ * what was seen, uploaded, deleted and failed, from the queue's own transitions (itemMoved).
  * Must not import electron.
  */
 import path from 'node:path';
@@ -65,8 +65,6 @@ export class KeepUpToDateWatch {
   /** Items this watch cancelled itself (superseded): not failures. */
   private readonly superseded = new Set<string>();
   private applying: Promise<void> = Promise.resolve();
-  private readonly onTransition = (e: { id: string; to: TransferState }) => this.itemMoved(e.id, e.to);
-  private readonly onChanged = (change: { removedIds: string[] }) => change.removedIds.forEach((id) => this.itemMoved(id, 'removed'));
 
   private constructor(
     readonly spec: KeepWatchSpec,
@@ -102,8 +100,6 @@ export class KeepUpToDateWatch {
       watch.tell();
     });
     watcher.on('stopped', (end: WatchEnd) => watch.stop(end.kind, end.message));
-    deps.queue.on('transition', watch.onTransition);
-    deps.queue.on('changed', watch.onChanged);
     deps.log(`Keeping ${spec.remoteFolder} up to date from ${spec.localFolder}`);
     if (spec.options.syncFirst) watch.enqueue(() => watch.syncFirst(watcherOptions.partSuffix));
     return watch;
@@ -128,8 +124,6 @@ export class KeepUpToDateWatch {
   stop(kind: KeepUpToDateStopKind, message: string): void {
     if (this.status.state === 'stopped') return;
     this.watcher?.close();
-    this.deps.queue.off('transition', this.onTransition);
-    this.deps.queue.off('changed', this.onChanged);
     this.status.state = 'stopped';
     this.status.stop = { kind, message };
     this.deps.log(`Stopped keeping ${this.spec.remoteFolder} up to date: ${message}`, kind === 'folder-gone' || kind === 'watch-failed');
@@ -146,7 +140,6 @@ export class KeepUpToDateWatch {
 
   private async apply(changes: TreeChange[]): Promise<void> {
     if (!this.isRunning) return;
-    this.status.seenCount += changes.length;
     const { deleteOnServer } = this.spec.options;
     const steps: KeepStep[] = [];
     const folders: string[] = [];
@@ -166,6 +159,8 @@ export class KeepUpToDateWatch {
     }
     await this.makeFolders(folders, steps);
     this.submit(steps);
+    // Counted once queued, so no status says "seen" with its upload not yet pending.
+    this.status.seenCount += changes.length;
     this.tell();
   }
 
@@ -264,10 +259,13 @@ export class KeepUpToDateWatch {
     this.deps.queue.cancel([itemId]);
   }
 
-  /** A queue item moved: counted when it is one of this watch's and finished, and its path's next step queued. */
-  private itemMoved(itemId: string, to: TransferState | 'removed'): void {
+  /**
+   * A queue item moved (`removed`: taken out of the queue): counted when it is one of this watch's
+   * and finished, and its path's next step queued.
+   */
+  itemMoved(itemId: string, to: TransferState | 'removed'): void {
     const remotePath = this.laneOf.get(itemId);
-    if (!remotePath || (to !== 'removed' && !FINISHED.has(to))) return;
+    if (!this.isRunning || !remotePath || (to !== 'removed' && !FINISHED.has(to))) return;
     const lane = this.lanes.get(remotePath)!;
     this.laneOf.delete(itemId);
     this.lanes.delete(remotePath);

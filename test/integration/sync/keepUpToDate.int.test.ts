@@ -211,6 +211,37 @@ describe('keep remote folder up to date', () => {
     await services.handlers.keepUpToDateStop({ watchId: id }, ctx);
   });
 
+  it('a file changed while its upload runs is uploaded again once that upload ends, never twice at once', async () => {
+    const { local, remoteDir, remote } = await pair('busy');
+    const target = `${remoteDir}/big.bin`;
+    const unfinished = () => [...items.values()].filter((i) => i.remotePath === target && !['done', 'failed', 'cancelled'].includes(i.state));
+    let mostAtOnce = 0;
+    const off = services.hub.subscribe((event) => {
+      if (event === 'queue') mostAtOnce = Math.max(mostAtOnce, unfinished().length);
+    });
+    await services.handlers.queueSetOptions({ uploadLimitBps: 256 * 1024 }, ctx);
+    try {
+      const id = await start(local, remoteDir);
+      await writeFile(path.join(local, 'big.bin'), Buffer.alloc(1024 * 1024, 1));
+      await vi.waitFor(() => {
+        services.hub.flush();
+        expect(unfinished().map((i) => i.state)).toEqual(['transferring']);
+      }, { timeout: 10_000, interval: 25 });
+      // Saved as editors save (a new file renamed over it): the running upload goes on reading the old one.
+      await writeFile(path.join(local, 'big.bin.new'), Buffer.alloc(200_000, 2));
+      await rename(path.join(local, 'big.bin.new'), path.join(local, 'big.bin'));
+      const settled = await until(id, (s) => s.seenCount === 2 && s.pendingCount === 0);
+      expect(settled).toMatchObject({ uploadedCount: 2, failedCount: 0 });
+      expect(await readFile(remote('big.bin'))).toEqual(Buffer.alloc(200_000, 2));
+      expect([...items.values()].filter((i) => i.remotePath === target)).toHaveLength(2);
+      expect(mostAtOnce).toBe(1);
+      await services.handlers.keepUpToDateStop({ watchId: id }, ctx);
+    } finally {
+      off();
+      await services.handlers.queueSetOptions({ uploadLimitBps: 0 }, ctx);
+    }
+  });
+
   it('refuses a folder that does not exist, and a pair already kept', async () => {
     const { local, remoteDir } = await pair('twice');
     await expect(start(path.join(work, 'no-such-folder'), remoteDir)).rejects.toThrow(/does not exist/);
