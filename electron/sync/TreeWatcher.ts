@@ -66,7 +66,8 @@ const FALLBACK_PROBLEM = 'cannot be watched';
 function problemText(relDir: string, err: NodeJS.ErrnoException): string {
   const where = relDir ? `The folder ${relDir}` : 'The folder';
   if (err.code === 'EACCES' || err.code === 'EPERM') return `${where} cannot be read (permission denied): changes in it are not seen`;
-  if (err.code === 'ENOSPC' || err.code === 'EMFILE') return `${where} cannot be watched: the system allows no more watches (${err.code}); changes in it are not seen`;
+  // One message for all of them (a big tree can run out on thousands of folders), with the way out on Linux.
+  if (err.code === 'ENOSPC' || err.code === 'EMFILE') return `Some folders cannot be watched: the system allows no more watches (${err.code}; on Linux, raise fs.inotify.max_user_watches); changes in them are not seen`;
   return `${where} ${FALLBACK_PROBLEM} (${err.message}): changes in it are not seen`;
 }
 
