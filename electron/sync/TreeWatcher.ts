@@ -83,6 +83,7 @@ export class TreeWatcher extends EventEmitter<TreeWatcherEvents> {
   private work: Promise<void> = Promise.resolve();
   private cancelRootCheck: (() => void) | undefined;
   private readonly toldProblems = new Set<string>();
+  private rootProblem: NodeJS.ErrnoException | undefined;
 
   private constructor(
     /** The watched folder, absolute. */
@@ -151,7 +152,7 @@ export class TreeWatcher extends EventEmitter<TreeWatcherEvents> {
     if (!stat.isDirectory()) throw Object.assign(new Error(`${this.root} is not a folder`), { code: 'ENOTDIR' });
     this.identity = { dev: stat.dev, ino: stat.ino };
     // The watch first, then the listing: whatever appears between the two is still seen.
-    if (!this.watches.add('')) throw Object.assign(new Error(`${this.root} cannot be watched`), { kind: 'watch-failed' });
+    if (!this.watches.add('')) throw this.rootProblem ?? new Error(`${this.root} cannot be watched`);
     await this.scan('', (relPath, probe) => this.index.set(relPath, probe));
     this.state = 'watching';
     this.scheduleRootCheck();
@@ -212,6 +213,11 @@ export class TreeWatcher extends EventEmitter<TreeWatcherEvents> {
 
   private onWatchProblem(relDir: string, err: NodeJS.ErrnoException): void {
     if (this.state === 'stopped') return;
+    if (this.state === 'starting' && relDir === '') {
+      // The start fails with it.
+      this.rootProblem = err;
+      return;
+    }
     if (relDir !== '') {
       this.tellProblem(problemText(relDir, err));
       return;
