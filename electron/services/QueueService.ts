@@ -22,6 +22,7 @@ import type { ConnectParams } from '../../shared/domain';
 import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSettings, QueueSnapshot } from '../../shared/queue';
 import type { MethodInput } from '../../shared/contract';
 import { joinRemotePath } from '../../shared/remotePath';
+import { accountKeyOf } from '../../shared/serverAccount';
 import type { EventHub } from './EventHub';
 import { serverLabel, type LogFeed } from './LogFeed';
 import type { RemoteSessions } from './RemoteSessions';
@@ -33,6 +34,11 @@ import type { AppSettings } from '../../shared/settings';
 import type { ServerHabits } from './ServerHabits';
 import type { TlsMemory } from './TlsMemory';
 import { loadQueueSettings, optionsOf, saveQueueSettings, settingsOf } from './queueSettings';
+
+/** The queue's site id of a server reached without a saved site: `quick:user@host:port`. */
+export function quickSiteIdOf(params: ConnectParams): string {
+  return `quick:${accountKeyOf(params)}`;
+}
 
 /** A quick-connect server's transfers need the browsing session's credentials, which only live in memory. */
 export class CredentialsGoneError extends Error {
@@ -253,7 +259,7 @@ export class QueueService {
   /** Transfers of a session's server belong to its saved site, or to an in-memory quick site. */
   private siteIdOf(sessionId: string): string {
     const params = this.deps.remote.paramsOf(sessionId);
-    const siteId = params.siteId ?? `quick:${params.user || 'anonymous'}@${params.host}:${params.port ?? (params.tls === 'implicit' ? 990 : 21)}`;
+    const siteId = params.siteId ?? quickSiteIdOf(params);
     if (params.siteId) this.applySiteLimit(params.siteId);
     this.sessionParams.set(siteId, params);
     return siteId;

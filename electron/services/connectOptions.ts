@@ -3,6 +3,7 @@ import type { ConnectOptions } from '../ftp';
 import type { ConnectParams } from '../../shared/domain';
 import { maxListingEntries } from '../../shared/limits';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
+import { portOf } from '../../shared/serverAccount';
 import type { ServerHabits } from './ServerHabits';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
@@ -22,9 +23,7 @@ export function timingOf(connection: AppSettings['connection']): ConnectionTimin
 const DEFAULT_TIMING = timingOf(DEFAULT_SETTINGS.connection);
 
 /** The port a connection goes to. */
-export function portOf(params: Pick<ConnectParams, 'port' | 'tls'>): number {
-  return params.port ?? (params.tls === 'implicit' ? 990 : 21);
-}
+export { portOf };
 
 /**
  * Maps what the user chose to what the engine takes. With "TLS if available", a server that
