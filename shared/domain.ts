@@ -5,6 +5,7 @@
  */
 
 import type { ServerType } from './serverType';
+import type { DetectedClock } from './serverClock';
 
 /** How precisely a modification time is known: MLSD, MDTM and local files to the second, LIST to the minute or the day. */
 export type TimePrecision = 'second' | 'minute' | 'day';
@@ -234,6 +235,10 @@ export interface Site {
   comments?: string;
   /** SHA-256 fingerprint of a certificate the user chose to trust always. */
   trustedFingerprint?: string;
+  /** The server's clock offset the user set (server minus local, ms; 0 is "none"): wins over the detected one. */
+  clockOverrideMs?: number;
+  /** The server's clock offset Ferry detected from files it uploaded, and when; kept by the store, not edited. */
+  clockDetected?: DetectedClock;
   /** Whether a password is stored for this site in the secret store. */
   hasPassword?: boolean;
 }

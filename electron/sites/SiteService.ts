@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Site } from '../../shared/domain';
+import type { DetectedClock } from '../../shared/serverClock';
 import { SiteValidationError, SitesError } from './errors';
 import { exportSiteManager, type ExportOptions, type ExportResult } from './filezilla/exportSiteManager';
 import { importSiteManager, type ImportOptions, type ImportResult } from './filezilla/importSiteManager';
@@ -101,6 +102,11 @@ export class SiteService {
     if (secret === undefined) return this.store.update(id, patch);
     await this.secrets.set(id, secret);
     return this.store.update(id, patch, { hasPassword: true });
+  }
+
+  /** Keeps the clock offset detected for a site's server; undefined forgets it (detect again). */
+  setClockDetected(id: string, detected: DetectedClock | undefined): Promise<Site> {
+    return this.store.setClockDetected(id, detected);
   }
 
   /** Renames a site within its folder. */

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Site } from '../../shared/domain';
+import type { DetectedClock } from '../../shared/serverClock';
 import { ensurePrivateDir, loadJsonFile, removeStaleTemps, writeFileAtomic } from './atomicFile';
 import { SiteNotFoundError } from './errors';
 import { SerialQueue } from './SerialQueue';
@@ -126,7 +127,19 @@ export class SiteStore {
       const current = findSite(state, id);
       const { fields, folder } = this.prepare(state, mergePatch(current, patch), id);
       const site: Site = { id, ...fields, folder };
+      // Detected from the server, not edited: a change of other fields keeps it.
+      if (current.clockDetected) site.clockDetected = current.clockDetected;
       if (options.hasPassword ?? current.hasPassword) site.hasPassword = true;
+      return replaceSite(state, site);
+    });
+  }
+
+  /** Keeps the clock offset detected for a site's server; undefined forgets it, so it is detected again. */
+  async setClockDetected(id: string, detected: DetectedClock | undefined): Promise<Site> {
+    return this.mutate((state) => {
+      const site = { ...findSite(state, id) };
+      if (detected) site.clockDetected = { ...detected };
+      else delete site.clockDetected;
       return replaceSite(state, site);
     });
   }

@@ -6,6 +6,7 @@
 import { isIPv6 } from 'node:net';
 import type { DataMode, LogonType, Site, TlsMode } from '../../shared/domain';
 import { SERVER_TYPES, type ServerType } from '../../shared/serverType';
+import { MAX_CLOCK_OFFSET_MS } from '../../shared/serverClock';
 import { SiteValidationError, type FieldIssue } from './errors';
 import { nameProblem, normalizeFolderPath } from './folderPath';
 
@@ -34,13 +35,15 @@ export interface SiteInput {
   maxConnections?: number | null;
   comments?: string;
   trustedFingerprint?: string | null;
+  /** The server's clock minus this computer's in ms, whole minutes (0: none); `null` or missing: the detected one. */
+  clockOverrideMs?: number | null;
 }
 
 /** A partial change: missing keys keep their value; `''` or `null` clears an optional field. */
 export type SitePatch = Partial<SiteInput>;
 
-/** A site without the fields the store owns (id, password flag). */
-export type SiteFields = Omit<Site, 'id' | 'hasPassword'>;
+/** A site without the fields the store owns (id, password flag, detected clock offset). */
+export type SiteFields = Omit<Site, 'id' | 'hasPassword' | 'clockDetected'>;
 
 /** Every TLS mode, for validation and the on-disk schema. */
 export const TLS_MODES: readonly TlsMode[] = ['explicit-if-available', 'explicit', 'implicit', 'none'];
@@ -62,8 +65,8 @@ const FINGERPRINT = /^[0-9A-Za-z:+/=_-]{16,200}$/;
 /** Converts the site part of a stored `Site` back into input, e.g. to apply a patch. */
 export function siteToInput(site: SiteFields): SiteInput {
   const { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType } = site;
-  const { localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint } = site;
-  return { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint };
+  const { localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint, clockOverrideMs } = site;
+  return { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint, clockOverrideMs };
 }
 
 /** Validates `input` and returns the normalised fields, or throws `SiteValidationError` listing every problem. */
@@ -117,10 +120,12 @@ export function validateSiteInput(input: SiteInput): SiteFields {
     else fail('trustedFingerprint', 'Certificate fingerprint is malformed');
   }
 
+  const clockOverrideMs = checkClockOverride(raw.clockOverrideMs, fail);
+
   if (issues.length > 0) throw new SiteValidationError(issues);
   const site: SiteFields = { name, folder, host: host!, tls: tls!, logonType: logonType!, dataMode: dataMode!, charset: charset! };
   // Optional fields are left out rather than set to undefined, so stored JSON stays minimal.
-  const optional = { port, user, serverType: serverType === 'auto' ? undefined : serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint };
+  const optional = { port, user, serverType: serverType === 'auto' ? undefined : serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint, clockOverrideMs };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (site as unknown as Record<string, unknown>)[key] = value;
   }
@@ -144,6 +149,13 @@ function checkHost(value: unknown, fail: Fail): string | undefined {
   if (/[\s/@\\\u0000-\u001f\u007f]/.test(host)) return fail('host', 'Host cannot contain spaces, "/", "\\" or "@"');
   if (host.length > 253) return fail('host', 'Host is longer than 253 characters');
   return host;
+}
+
+function checkClockOverride(value: unknown, fail: Fail): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value % 60_000 !== 0) return fail('clockOverrideMs', 'Server clock offset must be whole hours and minutes');
+  if (Math.abs(value) > MAX_CLOCK_OFFSET_MS) return fail('clockOverrideMs', 'Server clock offset must be within 24 hours either way');
+  return value;
 }
 
 function checkCharset(value: unknown, fail: Fail): string | undefined {

@@ -27,6 +27,8 @@ const siteSchema = z.object({
   maxConnections: z.number().int().min(1).optional(),
   comments: z.string().optional(),
   trustedFingerprint: z.string().optional(),
+  clockOverrideMs: z.number().int().optional(),
+  clockDetected: z.object({ offsetMs: z.number().int(), atMs: z.number() }).optional(),
   hasPassword: z.boolean().optional(),
 });
 

@@ -11,6 +11,12 @@ export interface ClockObservation {
   expectedMs: number;
   reportedMs: number;
   precision?: TimePrecision;
+  /**
+   * The expected time is the moment the upload ended, not a time the server was told: the server
+   * stamped the file a little earlier (the last bytes) or later (a slow disk), so it is good to a
+   * minute, like a LIST time.
+   */
+  isApproximate?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -20,7 +26,8 @@ const ZONE_STEP = 15 * MINUTE;
 /**
  * The offset (server minus local, ms) the observations agree on, or undefined without any. A LIST
  * time is cut to the minute, so the middle of that minute is taken; an offset within two minutes
- * of a quarter hour is taken to be that zone; one under a second (or a minute for LIST) is none.
+ * of a quarter hour is taken to be that zone; one under a second (or a minute for LIST times and
+ * approximate observations) is none.
  */
 export function clockOffsetOf(observations: readonly ClockObservation[]): number | undefined {
   const usable = observations.filter((o) => o.precision !== 'day');
@@ -29,7 +36,7 @@ export function clockOffsetOf(observations: readonly ClockObservation[]): number
     .map((o) => o.reportedMs - o.expectedMs + (o.precision === 'minute' ? MINUTE / 2 : 0))
     .sort((a, b) => a - b);
   const median = deltas[Math.floor(deltas.length / 2)];
-  const coarse = usable.some((o) => o.precision === 'minute');
+  const coarse = usable.some((o) => o.precision === 'minute' || o.isApproximate);
   if (Math.abs(median) < (coarse ? 1.5 * MINUTE : 1_000)) return 0;
   const zone = Math.round(median / ZONE_STEP) * ZONE_STEP;
   if (Math.abs(median - zone) <= 2 * MINUTE) return zone;

@@ -229,3 +229,30 @@ describe('SiteStore persistence', () => {
     expect(await readdir(dir)).toEqual(['sites.json']);
   });
 });
+
+describe('SiteStore server clock', () => {
+  const HOUR = 3_600_000;
+
+  it('keeps the offset detected for a site through edits of its other fields, and forgets it when asked', async () => {
+    const dir = await tempDir();
+    const store = await SiteStore.open(dir);
+    const { id } = await store.create(web);
+    await store.setClockDetected(id, { offsetMs: 2 * HOUR, atMs: 1_780_000_000_000 });
+    expect((await store.update(id, { port: 2121 })).clockDetected).toEqual({ offsetMs: 2 * HOUR, atMs: 1_780_000_000_000 });
+    expect((await SiteStore.open(dir)).get(id)?.clockDetected).toEqual({ offsetMs: 2 * HOUR, atMs: 1_780_000_000_000 });
+    // A copy is another site: it detects its own.
+    expect((await store.duplicate(id)).clockDetected).toBeUndefined();
+    expect((await store.setClockDetected(id, undefined)).clockDetected).toBeUndefined();
+  });
+
+  it('takes an override in whole minutes within a day either way; null goes back to the detected one', async () => {
+    const store = await SiteStore.open(await tempDir());
+    const { id } = await store.create({ ...web, clockOverrideMs: -5.5 * HOUR });
+    expect(store.get(id)?.clockOverrideMs).toBe(-5.5 * HOUR);
+    expect((await store.update(id, { clockOverrideMs: 0 })).clockOverrideMs).toBe(0);
+    expect((await store.update(id, { comments: 'x' })).clockOverrideMs).toBe(0);
+    expect((await store.update(id, { clockOverrideMs: null })).clockOverrideMs).toBeUndefined();
+    expect(await issuesOf(store.update(id, { clockOverrideMs: 90_000 }))).toEqual([{ field: 'clockOverrideMs', message: 'Server clock offset must be whole hours and minutes' }]);
+    expect(await issuesOf(store.update(id, { clockOverrideMs: 25 * HOUR }))).toEqual([{ field: 'clockOverrideMs', message: 'Server clock offset must be within 24 hours either way' }]);
+  });
+});

@@ -28,3 +28,11 @@ describe('clockOffsetOf', () => {
     expect(clockOffsetOf([])).toBeUndefined();
   });
 });
+
+describe('clockOffsetOf with approximate observations (the end of an upload, not a time the server kept)', () => {
+  it('takes seconds of delay for no offset, and a zone for that zone', () => {
+    const late = { expectedMs: T, reportedMs: T - 7_000, isApproximate: true };
+    expect(clockOffsetOf([late])).toBe(0);
+    expect(clockOffsetOf([{ ...late, reportedMs: T + 2 * HOUR - 7_000 }])).toBe(2 * HOUR);
+  });
+});
