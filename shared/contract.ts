@@ -9,6 +9,7 @@ import type { LocalListing, LogEntry, RemoteListing, RemoteSessionInfo, Site } f
 import type { ExportReport, ImportReport, SitesStatus, SiteTree } from './sites';
 import type { EnqueueReport, ExistsQuestionInfo, QueueChange, QueueSettings, QueueSnapshot } from './queue';
 import type { MethodName, EventName } from './contractNames';
+import type { AppliedClock } from './serverClock';
 import { SERVER_TYPES } from './serverType';
 import { appSettingsSchema, type AppSettings } from './settings';
 import type { KeepUpToDateStatus } from './keepUpToDate';
@@ -86,6 +87,7 @@ export const siteInputSchema = z
     maxConnections: z.number().int().nullable().optional(),
     comments: z.string().max(10_000).optional(),
     trustedFingerprint: z.string().max(200).nullable().optional(),
+    clockOverrideMs: z.number().int().nullable().optional(),
   })
   .strict();
 
@@ -115,6 +117,8 @@ export const methods = {
   remoteChmod: method<void>()(
     z.object({ sessionId, path: remotePath, mode: z.string().regex(/^[0-7]{3,4}$/, 'mode must be octal, like 644') }).strict(),
   ),
+  /** The clock offset applied to the times of the session's server (the site's override, else the detected one). */
+  remoteClock: method<AppliedClock>()(z.object({ sessionId }).strict()),
   remoteConnectSite: method<RemoteSessionInfo>()(
     z
       .object({
@@ -136,6 +140,8 @@ export const methods = {
     z.object({ id: siteId, patch: siteInputSchema.partial(), password: secret.nullable().optional() }).strict(),
   ),
   sitesDuplicate: method<Site>()(z.object({ id: siteId }).strict()),
+  /** Forgets the clock offset detected for the site, so the next uploads detect it again. */
+  sitesDetectClockAgain: method<Site>()(z.object({ id: siteId }).strict()),
   sitesDelete: method<void>()(z.object({ id: siteId }).strict()),
   sitesMove: method<Site>()(z.object({ id: siteId, folder: folderPath }).strict()),
   sitesCreateFolder: method<string>()(z.object({ folder: folderPath.min(1) }).strict()),

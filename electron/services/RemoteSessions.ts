@@ -143,6 +143,11 @@ export class RemoteSessions {
     return { ...this.get(sessionId).params };
   }
 
+  /** Whether the session's server keeps a modification time it is sent after an upload (MFMT). */
+  keepsModifiedTime(sessionId: string): boolean {
+    return this.get(sessionId).session.features.has('MFMT');
+  }
+
   /** Closes every session. */
   async closeAll(): Promise<void> {
     await Promise.all([...this.sessions.keys()].map((id) => this.disconnect(id)));

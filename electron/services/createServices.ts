@@ -19,6 +19,7 @@ import { ServerHabits } from './ServerHabits';
 import { TlsMemory } from './TlsMemory';
 import { SettingsService } from './SettingsService';
 import { timingOf } from './connectOptions';
+import { ServerClocks } from './ServerClocks';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
@@ -52,6 +53,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls, habits, settings });
   await queue.restore();
   const keep = new KeepUpToDateService({ hub, log, remote, queue });
+  const clocks = new ServerClocks({ sites, dataDir: options.dataDir, log });
+  clocks.watch(queue.queue);
 
   const handlers = {
     appInfo: async (_input, ctx) => ({
@@ -74,7 +77,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       keep.stopForSession(sessionId);
       await remote.disconnect(sessionId);
     },
-    remoteList: async ({ sessionId, path }) => remote.list(sessionId, path),
+    remoteList: async ({ sessionId, path }) => {
+      const listing = await remote.list(sessionId, path);
+      await clocks.observeListing(remote.paramsOf(sessionId), listing, remote.keepsModifiedTime(sessionId));
+      return listing;
+    },
+    remoteClock: async ({ sessionId }) => clocks.clockOffsetFor(remote.paramsOf(sessionId)),
     remoteMkdir: async ({ sessionId, path }) => remote.mkdir(sessionId, path),
     remoteRename: async ({ sessionId, from, to }) => remote.rename(sessionId, from, to),
     remoteDelete: async ({ sessionId, targets }) => remote.delete(sessionId, targets),
@@ -96,6 +104,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     sitesCreate: async ({ site, password }) => sites.create(site, password),
     sitesUpdate: async ({ id, patch, password }) => sites.update(id, patch, password),
     sitesDuplicate: async ({ id }) => sites.duplicate(id),
+    sitesDetectClockAgain: async ({ id }) => clocks.detectAgain(id),
     sitesDelete: async ({ id }) => sites.delete(id),
     sitesMove: async ({ id, folder }) => sites.move(id, folder),
     sitesCreateFolder: async ({ folder }) => sites.createFolder(folder),
@@ -110,7 +119,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     sitesLock: async () => sites.lockPasswords(),
     sitesChangeMasterPassword: async ({ current, next }) => sites.changeMasterPassword(current, next),
     sitesForgetPasswords: async () => sites.forgetAllPasswords(),
-    queueAdd: async (input, ctx) => queue.add(input, ctx.clientId),
+    queueAdd: async (input, ctx) => queue.add(await clocks.inLocalTime(input, remote.paramsOf(input.sessionId)), ctx.clientId),
     queueList: async (_input, ctx) => queue.snapshot(ctx.clientId),
     queuePause: async ({ ids }) => queue.queue.pause(ids),
     queueResume: async ({ ids }) => queue.queue.resume(ids),

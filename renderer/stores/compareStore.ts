@@ -2,16 +2,22 @@
  * The window's Compare mode (FileZilla's directory comparison): while on, each pane's rows are
  * marked by how they compare with the other pane's folder, by size and time (shared/compareTrees,
  * the same judge as `ferry compare`), and identical files can be hidden. The marks follow both
- * panes: they are computed again whenever either pane lists a folder. On/off and "hide identical"
- * are remembered in the window's localStorage.
+ * panes: they are computed again whenever either pane lists a folder. The server's times are
+ * shifted by its clock offset (the site's override, else the one detected), which the main process
+ * says for the connected session, asked again after each listing (an upload may just have detected
+ * it) and each change of the saved sites. On/off and "hide identical" are remembered in the
+ * window's localStorage.
  */
 import { create } from 'zustand';
 import { compareTrees, DEFAULT_COMPARE } from '../../shared/compareTrees';
 import type { FileEntry } from '../../shared/domain';
+import type { AppliedClock } from '../../shared/serverClock';
 import type { SyncEntry, Verdict } from '../../shared/sync';
+import { getApi } from '../api/getApi';
 import { useLocalPane } from './localPane';
 import { useRemotePane } from './remotePane';
 import { useSession } from './sessionStore';
+import { useSites } from './sitesStore';
 
 /** How a row compares, seen from its own pane. */
 export type CompareMark =
@@ -37,6 +43,8 @@ export interface CompareState {
   hideIdentical: boolean;
   local: ReadonlyMap<string, CompareMark>;
   remote: ReadonlyMap<string, CompareMark>;
+  /** The clock offset applied to the server's times; undefined until the main process said. */
+  clock: AppliedClock | undefined;
   toggle(): void;
   setHideIdentical(hide: boolean): void;
 }
@@ -63,6 +71,7 @@ export const useCompare = create<CompareState>()((set, get) => ({
   ...load(),
   local: NO_MARKS,
   remote: NO_MARKS,
+  clock: undefined,
   toggle() {
     set({ isOn: !get().isOn });
     save(get());
@@ -94,11 +103,15 @@ const MARKS: Record<Verdict, [CompareMark | undefined, CompareMark | undefined]>
   'type-conflict': ['conflict', 'conflict'],
 };
 
-/** The marks of both panes for two listings. */
-export function marksOf(local: readonly FileEntry[], remote: readonly FileEntry[]): { local: Map<string, CompareMark>; remote: Map<string, CompareMark> } {
+/** The marks of both panes for two listings; `clockOffsetMs` is the server's clock minus this computer's. */
+export function marksOf(
+  local: readonly FileEntry[],
+  remote: readonly FileEntry[],
+  clockOffsetMs = 0,
+): { local: Map<string, CompareMark>; remote: Map<string, CompareMark> } {
   const pick = (entries: readonly FileEntry[]) => entries.map(syncEntryOf).filter((e): e is SyncEntry => e !== undefined);
   const marks = { local: new Map<string, CompareMark>(), remote: new Map<string, CompareMark>() };
-  for (const pair of compareTrees(pick(local), pick(remote), DEFAULT_COMPARE)) {
+  for (const pair of compareTrees(pick(local), pick(remote), { ...DEFAULT_COMPARE, clockOffsetMs })) {
     const [l, r] = MARKS[pair.verdict];
     if (l) marks.local.set(pair.relPath, l);
     if (r) marks.remote.set(pair.relPath, r);
@@ -111,29 +124,51 @@ function identicalFiles(marks: ReadonlyMap<string, CompareMark>, entries: readon
   return new Set(entries.filter((e) => e.type !== 'dir' && marks.get(e.name) === 'same').map((e) => e.name));
 }
 
+const sameClock = (a: AppliedClock | undefined, b: AppliedClock | undefined) =>
+  a?.offsetMs === b?.offsetMs && a?.source === b?.source && a?.detected?.atMs === b?.detected?.atMs;
+
+/** Asks the main process which clock offset applies to the connected server, while Compare is on. */
+async function refreshClock(): Promise<void> {
+  const sessionId = useSession.getState().info?.sessionId;
+  if (!useCompare.getState().isOn || !sessionId) return;
+  const result = await getApi().remoteClock({ sessionId });
+  // Disconnected meanwhile, or not told: the marks keep the offset they had.
+  if (!result.ok || useSession.getState().info?.sessionId !== sessionId) return;
+  if (!sameClock(result.value, useCompare.getState().clock)) useCompare.setState({ clock: result.value });
+}
+
 /** Keeps the marks in step with both panes; returns the unsubscribe. */
 export function startCompare(): () => void {
   const update = () => {
-    const { isOn, hideIdentical } = useCompare.getState();
+    const { isOn, hideIdentical, clock } = useCompare.getState();
     const local = useLocalPane.getState();
     const remote = useRemotePane.getState();
     const isConnected = useSession.getState().status === 'connected' && remote.path !== '';
-    const marks = isOn && isConnected ? marksOf(local.entries, remote.entries) : { local: NO_MARKS, remote: NO_MARKS };
+    const marks = isOn && isConnected ? marksOf(local.entries, remote.entries, clock?.offsetMs) : { local: NO_MARKS, remote: NO_MARKS };
     useCompare.setState({ local: marks.local, remote: marks.remote });
     local.setHiddenNames(isOn && hideIdentical ? identicalFiles(marks.local, local.entries) : new Set());
     remote.setHiddenNames(isOn && hideIdentical ? identicalFiles(marks.remote, remote.entries) : new Set());
   };
   // Only what the marks depend on: a selection or a scroll must not recompute them.
-  const watch = <T,>(store: { subscribe(l: (s: T, p: T) => void): () => void }, changed: (s: T, p: T) => boolean) =>
+  const when = <T,>(store: { subscribe(l: (s: T, p: T) => void): () => void }, changed: (s: T, p: T) => boolean, run: () => void) =>
     store.subscribe((s, p) => {
-      if (changed(s, p)) update();
+      if (changed(s, p)) run();
     });
+  const refresh = () => void refreshClock();
   const stops = [
-    watch(useLocalPane, (s, p) => s.entries !== p.entries),
-    watch(useRemotePane, (s, p) => s.entries !== p.entries || s.path !== p.path),
-    watch(useSession, (s, p) => s.status !== p.status),
-    watch(useCompare, (s, p) => s.isOn !== p.isOn || s.hideIdentical !== p.hideIdentical),
+    when(useLocalPane, (s, p) => s.entries !== p.entries, update),
+    when(useRemotePane, (s, p) => s.entries !== p.entries || s.path !== p.path, update),
+    when(useSession, (s, p) => s.status !== p.status, update),
+    when(useCompare, (s, p) => s.isOn !== p.isOn || s.hideIdentical !== p.hideIdentical || s.clock !== p.clock, update),
+    // Another server's offset must not linger on this one's marks.
+    when(useSession, (s, p) => s.info?.sessionId !== p.info?.sessionId, () => useCompare.setState({ clock: undefined })),
+    // A listing may follow an upload that detected the offset; a saved site may have a new override.
+    when(useRemotePane, (s, p) => s.entries !== p.entries, refresh),
+    when(useSession, (s, p) => s.info?.sessionId !== p.info?.sessionId, refresh),
+    when(useSites, (s, p) => s.sites !== p.sites, refresh),
+    when(useCompare, (s, p) => s.isOn !== p.isOn, refresh),
   ];
   update();
+  refresh();
   return () => stops.forEach((stop) => stop());
 }

@@ -7,9 +7,19 @@
 import type { DataMode, ErrorInfo, LogonType, Site, TlsMode } from '../../shared/domain';
 import type { MethodInput } from '../../shared/contract';
 import type { ServerType } from '../../shared/serverType';
+import type { DetectedClock } from '../../shared/serverClock';
 
 /** How the character set is chosen in the form. */
 export type CharsetMode = 'auto' | 'utf8' | 'custom';
+
+/** Which server clock offset the site uses. */
+export type ClockMode =
+  /** The one Ferry detected (none until it has). */
+  | 'detected'
+  /** None: the server's times are taken as they are. */
+  | 'none'
+  /** The one typed in the form. */
+  | 'custom';
 
 /** Every field of the form, as the user edits it (numbers are text until saved). */
 export interface SiteForm {
@@ -36,6 +46,13 @@ export interface SiteForm {
   comments: string;
   /** The certificate the user chose to trust always; empty when none or forgotten. */
   trustedFingerprint: string;
+  clockMode: ClockMode;
+  /** A custom offset: the server ahead of this computer (`+`) or behind it (`-`), by hours and minutes. */
+  clockSign: '+' | '-';
+  clockHours: string;
+  clockMinutes: string;
+  /** What Ferry detected, as last reported; shown, never sent. */
+  clockDetected?: DetectedClock;
 }
 
 /** Field name → message, for showing errors next to fields. */
@@ -94,7 +111,27 @@ export function emptyForm(folder: string, name: string): SiteForm {
     maxConnections: '',
     comments: '',
     trustedFingerprint: '',
+    ...clockFields(undefined),
   };
+}
+
+/** The clock fields showing a site's override: none set, "none" (0), or a custom offset. */
+function clockFields(overrideMs: number | undefined): Pick<SiteForm, 'clockMode' | 'clockSign' | 'clockHours' | 'clockMinutes'> {
+  if (overrideMs === undefined || overrideMs === 0) return { clockMode: overrideMs === 0 ? 'none' : 'detected', clockSign: '+', clockHours: '', clockMinutes: '' };
+  const minutes = Math.round(Math.abs(overrideMs) / 60_000);
+  return { clockMode: 'custom', clockSign: overrideMs < 0 ? '-' : '+', clockHours: String(Math.floor(minutes / 60)), clockMinutes: String(minutes % 60) };
+}
+
+/** The override the clock fields say: null for the detected offset, 0 for none, or the custom offset (or 'bad'). */
+function clockOverrideOf(form: SiteForm): number | null | 'bad' {
+  if (form.clockMode === 'detected') return null;
+  if (form.clockMode === 'none') return 0;
+  const hours = parseWhole(form.clockHours);
+  const minutes = parseWhole(form.clockMinutes);
+  if (hours === 'bad' || minutes === 'bad' || (hours ?? 0) > 24 || (minutes ?? 0) > 59) return 'bad';
+  const total = ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
+  if (total > 24 * 3_600_000) return 'bad';
+  return form.clockSign === '-' ? -total : total;
 }
 
 /** The form showing a saved site. */
@@ -121,6 +158,8 @@ export function siteToForm(site: Site): SiteForm {
     maxConnections: site.maxConnections ? String(site.maxConnections) : '',
     comments: site.comments ?? '',
     trustedFingerprint: site.trustedFingerprint ?? '',
+    ...clockFields(site.clockOverrideMs),
+    ...(site.clockDetected ? { clockDetected: site.clockDetected } : {}),
   };
 }
 
@@ -139,6 +178,8 @@ export function formToInput(form: SiteForm): FormConversion {
   const maxConnections = parseWhole(form.maxConnections);
   if (maxConnections === 'bad') errors.maxConnections = 'Maximum connections must be a whole number';
   if (form.charsetMode === 'custom' && form.charsetName.trim() === '') errors.charset = 'Enter an encoding name such as ISO-8859-1';
+  const clockOverrideMs = clockOverrideOf(form);
+  if (clockOverrideMs === 'bad') errors.clockOverrideMs = 'Enter whole hours (0 to 24) and minutes (0 to 59), at most 24 hours';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const site: SiteInputData = {
     name: form.name,
@@ -158,6 +199,7 @@ export function formToInput(form: SiteForm): FormConversion {
     maxConnections: maxConnections as number | null,
     comments: form.comments,
     trustedFingerprint: form.trustedFingerprint || null,
+    clockOverrideMs: clockOverrideMs as number | null,
   };
   return { ok: true, site, password: passwordDecision(form) };
 }
@@ -172,6 +214,7 @@ export function passwordDecision(form: SiteForm): string | null | undefined {
 const COMPARED: (keyof SiteForm)[] = [
   'name', 'folder', 'host', 'port', 'tls', 'logonType', 'user', 'dataMode', 'charsetMode', 'charsetName', 'serverType',
   'localDir', 'remoteDir', 'syncBrowsing', 'maxConnections', 'comments', 'trustedFingerprint',
+  'clockMode', 'clockSign', 'clockHours', 'clockMinutes',
 ];
 
 /** Whether the form differs from what was last saved (a typed password or a forget counts). */
@@ -181,7 +224,7 @@ export function isFormDirty(form: SiteForm, baseline: SiteForm): boolean {
 }
 
 /** Field names the form knows, so an error for anything else is shown above the form. */
-const FORM_FIELDS = new Set<string>([...COMPARED, 'password', 'charset']);
+const FORM_FIELDS = new Set<string>([...COMPARED, 'password', 'charset', 'clockOverrideMs']);
 
 /** The errors a failed save shows: per field where the error names one, and a general message otherwise. */
 export function errorsFromResult(error: ErrorInfo): { fields: FieldErrors; general: string | null } {

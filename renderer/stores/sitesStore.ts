@@ -69,6 +69,8 @@ export interface SitesState {
   duplicateSelected(): Promise<void>;
   deleteSelected(): Promise<void>;
   connect(siteId: string): Promise<void>;
+  /** Forgets the clock offset detected for the edited site, so the next uploads detect it again. */
+  detectClockAgain(): Promise<void>;
   setMasterPassword(password: string): Promise<boolean>;
   unlock(password: string): Promise<boolean>;
   lock(): Promise<void>;
@@ -115,6 +117,14 @@ export const useSites = create<SitesState>()((set, get) => {
     const editor = site ? { siteId: site.id, baseline: siteToForm(site), form: siteToForm(site) } : null;
     // A site that no longer exists cannot stay selected.
     set({ selection: parsed?.kind === 'site' && !site ? null : key, editor, fieldErrors: {}, pendingLeave: null });
+  }
+
+  /** Shows what the store keeps for the edited site (password flag, detected clock) without touching the user's edits. */
+  function showStoreOwned(site: Site) {
+    const editor = get().editor;
+    if (editor?.siteId !== site.id) return;
+    const owned = { hasSavedPassword: site.hasPassword === true, clockDetected: site.clockDetected };
+    set({ editor: { ...editor, baseline: { ...editor.baseline, ...owned }, form: { ...editor.form, ...owned } } });
   }
 
   function startNewSite() {
@@ -168,12 +178,12 @@ export const useSites = create<SitesState>()((set, get) => {
       const selected = selection ? parseKey(selection) : null;
       if (selected?.kind === 'folder' && !list.value.folders.includes(selected.path)) set({ selection: null });
       if (!editor?.siteId) return;
-      // A site edited here may have gained or lost its saved password (or been deleted elsewhere).
+      // A site edited here may have gained or lost its saved password or its detected clock (or been deleted elsewhere).
       const site = list.value.sites.find((s) => s.id === editor.siteId);
       if (!site) return applySelection(null);
       const hasSavedPassword = site.hasPassword === true;
-      if (editor.baseline.hasSavedPassword !== hasSavedPassword) {
-        set({ editor: { ...editor, baseline: { ...editor.baseline, hasSavedPassword }, form: { ...editor.form, hasSavedPassword } } });
+      if (editor.baseline.hasSavedPassword !== hasSavedPassword || editor.baseline.clockDetected?.atMs !== site.clockDetected?.atMs) {
+        showStoreOwned(site);
       }
     },
     select(key) {
@@ -305,6 +315,15 @@ export const useSites = create<SitesState>()((set, get) => {
       // Awaited: synchronized browsing starts from the folders both panes show once connected.
       if (current.localDir) await useLocalPane.getState().navigate(current.localDir);
       await connectSite(siteId, { host: current.host, name: current.name, remoteDir: current.remoteDir, syncBrowsing: current.syncBrowsing });
+    },
+    async detectClockAgain() {
+      const siteId = get().editor?.siteId;
+      if (!siteId) return;
+      const updated = await run(() => getApi().sitesDetectClockAgain({ id: siteId }));
+      if (!updated) return;
+      showStoreOwned(updated.value);
+      set({ banner: { tone: 'info', text: "The server's clock will be detected again after the next upload" } });
+      await get().refresh();
     },
     setMasterPassword: (password) => secretAction(() => getApi().sitesSetMasterPassword({ password }), 'Master password set: passwords you save are now encrypted with it'),
     unlock: (password) => secretAction(() => getApi().sitesUnlock({ password }), 'Saved passwords unlocked'),

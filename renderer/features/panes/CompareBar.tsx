@@ -1,12 +1,14 @@
 /**
  * The Compare and Synchronized browsing switches above the panes, and while Compare is on, the
- * legend of the row colours and "Hide identical files". The marks come from the compare store.
+ * legend of the row colours, the server clock offset it allows for (when not zero) and "Hide
+ * identical files". The marks and the offset come from the compare store.
  */
 import { GitCompareArrows, Link2 } from 'lucide-react';
 import { useSyncBrowsing } from '../../stores/syncBrowsingStore';
 import { useCompare, type CompareMark } from '../../stores/compareStore';
 import { useSession } from '../../stores/sessionStore';
 import { ToolButton } from '../../components/ToolButton';
+import { describeClockOffset, type AppliedClock } from '../../../shared/serverClock';
 
 const LEGEND: { mark: CompareMark; label: string }[] = [
   { mark: 'lone', label: 'Only on this side' },
@@ -16,9 +18,20 @@ const LEGEND: { mark: CompareMark; label: string }[] = [
   { mark: 'conflict', label: 'File vs folder' },
 ];
 
+/** The offset applied, in words, when there is one. */
+function ClockNote({ clock }: { clock: AppliedClock | undefined }) {
+  if (!clock || clock.offsetMs === 0) return null;
+  const from = clock.source === 'override' ? 'set for this site' : 'detected';
+  return (
+    <span className="compare-clock" title="Server times are shifted by this offset before they are compared; change it in the Site Manager">
+      Server clock {describeClockOffset(clock.offsetMs)} ({from}): allowed for
+    </span>
+  );
+}
+
 /** The switch, the legend and the "hide identical" choice. */
 export function CompareBar() {
-  const { isOn, hideIdentical, toggle, setHideIdentical } = useCompare();
+  const { isOn, hideIdentical, clock, toggle, setHideIdentical } = useCompare();
   const isConnected = useSession((s) => s.status === 'connected');
   const syncPair = useSyncBrowsing((s) => s.pair);
   const setSyncBrowsing = useSyncBrowsing((s) => s.setOn);
@@ -44,14 +57,17 @@ export function CompareBar() {
       {isOn ? (
         <>
           {isConnected ? (
-            <ul className="compare-legend" aria-label="Compare colours">
-              {LEGEND.map(({ mark, label }) => (
-                <li key={mark}>
-                  <span className={`compare-swatch cmp-${mark}`} aria-hidden />
-                  {label}
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="compare-legend" aria-label="Compare colours">
+                {LEGEND.map(({ mark, label }) => (
+                  <li key={mark}>
+                    <span className={`compare-swatch cmp-${mark}`} aria-hidden />
+                    {label}
+                  </li>
+                ))}
+              </ul>
+              <ClockNote clock={clock} />
+            </>
           ) : (
             <span className="compare-hint">Connect to a server to compare its folder with the local one.</span>
           )}

@@ -3,6 +3,7 @@ import { useSites, selectIsDirty } from '../../stores/sitesStore';
 import { DATA_MODE_OPTIONS, LOGON_OPTIONS, TLS_OPTIONS, type CharsetMode, type SiteForm as Form } from '../../stores/sitesForm';
 import { controlProps, Field } from './Field';
 import { SitePasswordField } from './SitePasswordField';
+import { ServerClockFields } from './ServerClockFields';
 import { SERVER_TYPE_LABELS, SERVER_TYPES, type ServerType } from '../../../shared/serverType';
 
 /** The edit form, or a short hint when nothing editable is selected. */
@@ -13,7 +14,7 @@ export function SiteForm() {
   const folders = useSites((s) => s.folders);
   const isDirty = useSites(selectIsDirty);
   const isBusy = useSites((s) => s.isBusy);
-  const { edit, save, revert, setTab, connect } = useSites.getState();
+  const { edit, save, revert, setTab, connect, detectClockAgain } = useSites.getState();
   if (!editor) {
     return (
       <div className="sm-form sm-form-empty">
@@ -123,6 +124,13 @@ export function SiteForm() {
             </select>
           </Field>
         </fieldset>
+        <ServerClockFields
+          form={f}
+          error={errors.clockOverrideMs}
+          canDetectAgain={editor.siteId !== null && !isBusy}
+          onEdit={edit}
+          onDetectAgain={() => void detectClockAgain()}
+        />
         <fieldset>
           <legend>Folders</legend>
           {text('localDir', 'Default local folder')}

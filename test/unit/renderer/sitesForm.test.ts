@@ -39,9 +39,34 @@ describe('siteToForm / formToInput', () => {
       site: {
         name: 'Company web', folder: 'Work', host: 'www.example.com', port: null, tls: 'explicit', logonType: 'normal', user: 'deploy',
         dataMode: 'passive', charset: 'ISO-8859-1', serverType: 'auto', localDir: '/home/ana/web', remoteDir: '', syncBrowsing: false, maxConnections: null, comments: 'Call Bob',
-        trustedFingerprint: null,
+        trustedFingerprint: null, clockOverrideMs: null,
       },
     });
+  });
+
+  it('shows the server clock override as a choice, hours and minutes, and sends it in milliseconds', () => {
+    const HOUR = 3_600_000;
+    expect(siteToForm(saved)).toMatchObject({ clockMode: 'detected', clockSign: '+', clockHours: '', clockMinutes: '' });
+    expect(siteToForm({ ...saved, clockOverrideMs: 0 })).toMatchObject({ clockMode: 'none' });
+    expect(siteToForm({ ...saved, clockOverrideMs: -5.5 * HOUR })).toMatchObject({ clockMode: 'custom', clockSign: '-', clockHours: '5', clockMinutes: '30' });
+    const detected = { offsetMs: HOUR, atMs: 1_780_000_000_000 };
+    expect(siteToForm({ ...saved, clockDetected: detected }).clockDetected).toEqual(detected);
+
+    const form = siteToForm(saved);
+    const overrideOf = (patch: Partial<typeof form>) => {
+      const r = formToInput({ ...form, ...patch });
+      return r.ok ? r.site.clockOverrideMs : r.errors;
+    };
+    expect(overrideOf({})).toBeNull();
+    expect(overrideOf({ clockMode: 'none' })).toBe(0);
+    expect(overrideOf({ clockMode: 'custom', clockHours: '2' })).toBe(2 * HOUR);
+    expect(overrideOf({ clockMode: 'custom', clockSign: '-', clockHours: '', clockMinutes: '45' })).toBe(-45 * 60_000);
+    const bad = { clockOverrideMs: 'Enter whole hours (0 to 24) and minutes (0 to 59), at most 24 hours' };
+    expect(overrideOf({ clockMode: 'custom', clockHours: '1.5' })).toEqual(bad);
+    expect(overrideOf({ clockMode: 'custom', clockHours: '24', clockMinutes: '1' })).toEqual(bad);
+    expect(overrideOf({ clockMode: 'custom', clockMinutes: '60' })).toEqual(bad);
+    expect(isFormDirty({ ...form, clockMode: 'none' }, form)).toBe(true);
+    expect(isFormDirty({ ...form, clockDetected: detected }, form)).toBe(false);
   });
 
   it('drops the user of an anonymous site and sends the chosen charset mode', () => {
