@@ -10,9 +10,11 @@ import { MAX_SITE_LIMIT, nodeLocalFs } from '../queue';
 import { ftpSessionFactory } from '../sessions';
 import { compareFolders, type FolderComparison } from '../sync/compareFolders';
 import type { SessionFactory } from '../queue/types';
+import type { FtpSession } from '../ftp';
 import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS } from '../../shared/compareTrees';
 import type { CliOptions } from './args';
 import type { CompareCliOptions } from './compareOptions';
+import { clockFor, clockLine, clockRecord } from './cliClock';
 import { connectOptionsFor } from './connect';
 import { formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
 import { parseFtpUrl, type FtpUrl } from './ftpUrl';
@@ -53,7 +55,7 @@ export interface FolderPair {
 }
 
 /** Reads LOCALDIR and URL (either order) for `command`; throws UsageError. */
-export function folderPairOf(operands: readonly string[], command: 'compare' | 'sync', cwd: string): FolderPair {
+export function folderPairOf(operands: readonly string[], command: 'compare' | 'sync' | 'mirror', cwd: string): FolderPair {
   const [a, b] = operands;
   if (a === undefined || b === undefined) throw new UsageError(`${command} needs a local folder and a URL`, command);
   if (isUrl(a) === isUrl(b)) throw new UsageError(`${command} needs exactly one ftp:// or ftps:// URL and one local folder`, command);
@@ -63,10 +65,11 @@ export function folderPairOf(operands: readonly string[], command: 'compare' | '
   return { url, remoteDir, localDir: path.resolve(cwd, localText) };
 }
 
-/** Listing and logging connections for a folder pair's server, with --verbose on stderr. */
-export function sessionsFor(pair: FolderPair, options: CliOptions, io: CliIo, out: LineBuffer): SessionFactory {
+/** Listing and logging connections for a folder pair's server, with --verbose on stderr; `onConnected` sees each session. */
+export function sessionsFor(pair: FolderPair, options: CliOptions, io: CliIo, out: LineBuffer, onConnected?: (session: FtpSession) => void): SessionFactory {
   const connect = connectOptionsFor(pair.url, options, io.env);
   return ftpSessionFactory(() => connect, {
+    onConnected: onConnected && ((_site, session) => onConnected(session)),
     onLog: options.isVerbose
       ? (_site, event) => {
           out.flush();
@@ -76,8 +79,14 @@ export function sessionsFor(pair: FolderPair, options: CliOptions, io: CliIo, ou
   });
 }
 
-/** Compares the pair as the options say. */
-export function compareFolderPair(pair: FolderPair, options: CliOptions & CompareCliOptions, io: CliIo, sessions: SessionFactory): Promise<FolderComparison> {
+/** Compares the pair as the options say, the server's times shifted by `clockOffsetMs`. */
+export function compareFolderPair(
+  pair: FolderPair,
+  options: CliOptions & CompareCliOptions,
+  io: CliIo,
+  sessions: SessionFactory,
+  clockOffsetMs: number,
+): Promise<FolderComparison> {
   let n = 0;
   return compareFolders({
     localDir: pair.localDir,
@@ -85,23 +94,25 @@ export function compareFolderPair(pair: FolderPair, options: CliOptions & Compar
     openSession: () => sessions('cli', `compare ${++n}`),
     parallel: Math.min(MAX_SITE_LIMIT, options.parallel ?? DEFAULT_PARALLEL),
     isRecursive: !options.isOneLevel,
-    compare: compareOptionsOf(options),
+    compare: compareOptionsOf(options, clockOffsetMs),
     patterns: { exclude: options.exclude },
     hashLocal: (p, algorithm) => nodeLocalFs.hashFile(p, algorithm),
     signal: io.signal,
   });
 }
 
-/** The compare settings the options ask for. */
-export function compareOptionsOf(options: CompareCliOptions): CompareOptions {
-  return { by: options.by ?? DEFAULT_COMPARE.by, toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs: (options.clockOffsetSeconds ?? 0) * 1000 };
+/** The compare settings the options ask for, with the server clock offset to apply. */
+export function compareOptionsOf(options: CompareCliOptions, clockOffsetMs = 0): CompareOptions {
+  return { by: options.by ?? DEFAULT_COMPARE.by, toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs };
 }
 
 /** Runs the compare; resolves with the exit status. */
 export async function runCompareCommand(operands: readonly string[], options: CliOptions & CompareCliOptions, io: CliIo): Promise<number> {
   const pair = folderPairOf(operands, 'compare', io.cwd);
   const out = new LineBuffer(io.stdout);
-  const result = await compareFolderPair(pair, options, io, sessionsFor(pair, options, io, out));
+  const clock = await clockFor(pair.url, options, io);
+  if (options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(clock)}`);
+  const result = await compareFolderPair(pair, options, io, sessionsFor(pair, options, io, out), clock.offsetMs);
   const by = compareOptionsOf(options).by;
   const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<Verdict, number>;
   for (const pair of result.pairs) counts[pair.verdict] += 1;
@@ -110,7 +121,7 @@ export async function runCompareCommand(operands: readonly string[], options: Cl
     for (const pair of result.pairs) out.write(jsonLine({ type: 'pair', path: pair.relPath, verdict: pair.verdict, reason: pair.reason, local: pair.local, remote: pair.remote }));
     for (const s of result.skipped.local) out.write(jsonLine({ type: 'skipped', side: 'local', path: s.relPath, reason: s.reason }));
     for (const s of result.skipped.remote) out.write(jsonLine({ type: 'skipped', side: 'remote', path: s.relPath, reason: s.reason }));
-    out.write(jsonLine({ type: 'summary', compared: result.pairs.length, differing, counts, by, checksumAlgorithm: result.checksumAlgorithm, timings: result.timings }));
+    out.write(jsonLine({ type: 'summary', compared: result.pairs.length, differing, counts, by, checksumAlgorithm: result.checksumAlgorithm, clock: clockRecord(clock), timings: result.timings }));
   } else {
     for (const pair of result.pairs) if (pair.verdict !== 'identical') out.write(pairLine(pair));
     for (const s of [...result.skipped.local, ...result.skipped.remote]) out.write(terminalSafe(`${'not compared'.padEnd(16)}${s.relPath}  (${s.reason})`));

@@ -119,6 +119,8 @@ export interface QueueRun {
   url: FtpUrl;
   onExists: CliExistsPolicy;
   verb: string;
+  /** Sees each item that ended (done, failed or cancelled). */
+  onFinished?: (item: TransferItem) => void;
 }
 
 /**
@@ -167,6 +169,7 @@ export async function runThroughQueue(
     if (!FINAL.has(to)) return;
     const item = queue.get(id);
     if (!item) return;
+    p.onFinished?.(item);
     if (to === 'done' && !item.isSkipped) doneBytes += item.sizeBytes ?? item.transferredBytes;
     progress.finish();
     if (options.isJson) emit({ type: 'file', ...itemRecord(item) });

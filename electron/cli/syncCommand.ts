@@ -19,6 +19,8 @@ import { SyncStateStore, type FolderPairKey } from '../sync/syncStateStore';
 import type { CliOptions } from './args';
 import { compareFolderPair, compareOptionsOf, folderPairOf, sessionsFor, type FolderPair } from './compareCommand';
 import type { CompareCliOptions } from './compareOptions';
+import { makingTarget } from './syncTarget';
+import { clockFor, clockLine, clockRecord, detectedClock, serverOf, UploadClockWatch } from './cliClock';
 import { formatBytes, formatCount, jsonLine, terminalSafe } from './format';
 import { describeFtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
@@ -56,15 +58,25 @@ function keyOf(pair: FolderPair): FolderPairKey {
 const localOf = (pair: FolderPair, relPath: string) => path.join(pair.localDir, ...relPath.split('/'));
 const remoteOf = (pair: FolderPair, relPath: string) => joinRemote(pair.remoteDir, relPath);
 
-/** Runs the sync; resolves with the exit status. */
-export async function runSyncCommand(operands: readonly string[], options: CliOptions & CompareCliOptions & QueueCliOptions, io: CliIo): Promise<number> {
-  const pair = folderPairOf(operands, 'sync', io.cwd);
+/** Runs the sync (`mirror`: the same, by its own name); resolves with the exit status. */
+export async function runSyncCommand(
+  operands: readonly string[],
+  options: CliOptions & CompareCliOptions & QueueCliOptions,
+  io: CliIo,
+  command: 'sync' | 'mirror' = 'sync',
+): Promise<number> {
+  const pair = folderPairOf(operands, command, io.cwd);
   const direction = options.syncDirection!;
   const out = new LineBuffer(io.stdout);
-  const sessions = sessionsFor(pair, options, io, out);
+  const clock = await clockFor(pair.url, options, io);
+  if (options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(clock)}`);
+  if (options.isJson) writeLine(io.stdout, jsonLine({ type: 'clock', ...clockRecord(clock) }));
+  const uploads = new UploadClockWatch();
+  const listing = sessionsFor(pair, options, io, out, uploads.session);
+  const sessions = options.isDryRun ? listing : await makingTarget(direction, pair, listing);
   const store = new SyncStateStore(defaultDataDir(io.env));
   const key = keyOf(pair);
-  const compared = await compareFolderPair(pair, options, io, sessions);
+  const compared = await compareFolderPair(pair, options, io, sessions, clock.offsetMs);
   const state = direction === 'both' ? await store.load(key) : new Map();
   const plan = planSync(compared.pairs, { direction, deleteOrphans: options.isDelete === true, toleranceMs: compareOptionsOf(options).toleranceMs }, state);
   const conflicts = plan.actions.filter((a) => a.kind === 'conflict');
@@ -99,9 +111,9 @@ export async function runSyncCommand(operands: readonly string[], options: CliOp
   if (copies.length + deletions.length > 0) {
     out.flush();
     status = await runThroughQueue(
-      { url: pair.url, onExists: 'overwrite', verb: 'synced' },
+      { url: pair.url, onExists: 'overwrite', verb: 'synced', onFinished: uploads.finished },
       async (queue) => {
-        const ids = queue.addFiles(copies.map((a) => fileRequest(a, pair, compared.pairs))).map((i) => i.id);
+        const ids = queue.addFiles(copies.map((a) => fileRequest(a, pair, compared.pairs, clock.offsetMs))).map((i) => i.id);
         // A renamed file is a deletion and a new file: the old name goes once the new one is there.
         if (ids.length > 0 && deletions.length > 0) await queue.whenIdle();
         if (io.signal?.aborted) return { addedIds: ids, folderCount: 0 };
@@ -122,23 +134,29 @@ export async function runSyncCommand(operands: readonly string[], options: CliOp
   out.flush();
 
   // What both sides hold now is what the next "both" compares against.
-  const after = await compareFolderPair(pair, options, io, sessions);
+  const after = await compareFolderPair(pair, options, io, sessions, clock.offsetMs);
   await store.save(key, stateAfter(after.pairs));
+  // The uploads' times, as the server now lists them, tell its clock (kept when none was yet).
+  const detected = await uploads.detect(serverOf(pair.url, options, io), after.pairs, (rel) => remoteOf(pair, rel), io);
+  if (detected && options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(detectedClock(clock.account, detected))}; later compares allow for it`);
+  if (detected && options.isJson) writeLine(io.stdout, jsonLine({ type: 'clock', ...clockRecord(detectedClock(clock.account, detected)) }));
   if (io.signal?.aborted) return 130;
   return status !== 0 || failed > 0 || conflicts.length > 0 ? 1 : 0;
 }
 
-function fileRequest(a: SyncAction, pair: FolderPair, pairs: readonly ComparedPair[]): AddFileRequest {
+/** The queue request of a copy; a download's time is the server's less its clock offset, as this computer counts. */
+function fileRequest(a: SyncAction, pair: FolderPair, pairs: readonly ComparedPair[], clockOffsetMs: number): AddFileRequest {
   const isUpload = a.kind === 'upload' || a.kind === 'overwrite-remote';
   const compared = pairs.find((p) => p.relPath === a.relPath);
   const source = isUpload ? compared?.local : compared?.remote;
+  const shift = isUpload ? 0 : clockOffsetMs;
   return {
     direction: isUpload ? 'upload' : 'download',
     siteId: 'cli',
     localPath: localOf(pair, a.relPath),
     remotePath: remoteOf(pair, a.relPath),
     sizeBytes: source?.sizeBytes,
-    modifiedMs: source?.modifiedMs,
+    modifiedMs: source?.modifiedMs === undefined ? undefined : source.modifiedMs - shift,
     onExists: 'overwrite',
   };
 }

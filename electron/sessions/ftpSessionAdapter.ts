@@ -83,6 +83,8 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
 export interface FtpSessionFactoryOptions {
   /** Receives every command and reply of transfer connections (for the log and `--verbose`). */
   onLog?: (siteId: string, event: FtpLogEvent) => void;
+  /** Called with each session once logged in, for what its features say about the server. */
+  onConnected?: (siteId: string, session: FtpSession) => void;
 }
 
 /** A SessionFactory that connects with the engine, asking `connectOptionsFor` for host and credentials each time. */
@@ -114,6 +116,7 @@ export function ftpSessionFactory(
       { onLog: opts.onLog ? (event) => opts.onLog!(siteId, event) : undefined },
     );
     if (session.isLoginPipeliningRefused) refusesPipelinedLogin.add(siteId);
+    opts.onConnected?.(siteId, session);
     session.on('close', () => {
       if (session.isPipeliningRefused) refusesPipelining.add(siteId);
     });

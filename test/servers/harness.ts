@@ -44,6 +44,11 @@ export interface ServerOptions {
    * reply, as pure-ftpd does at its LimitRecursion (10,000 by default). 0: the server's default.
    */
   listLimit?: number;
+  /**
+   * Report times (LIST, MLSD, MDTM) in this POSIX time zone instead of UTC, as a server set to its
+   * local time does: `UTC-3` is three hours east of UTC (the sign is POSIX's). '' or absent: UTC.
+   */
+  listTimeZone?: string;
 }
 
 /** What a server kind can do; options it cannot honour make startServer throw. */
@@ -64,6 +69,8 @@ export interface ServerSupports {
   hash: boolean;
   /** Can cut listings short (ServerOptions.listLimit). */
   listLimit: boolean;
+  /** Can report its times in a local time zone (ServerOptions.listTimeZone). */
+  listTimeZone: boolean;
 }
 
 /** A server that has sent its 220 greeting and accepts connections. */

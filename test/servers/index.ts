@@ -66,8 +66,9 @@ export async function startServer(kind: ServerKind, opts: ServerOptions = {}): P
     activeDisabled: Boolean(opts.activeDisabled),
     allowStoreRestart: Boolean(opts.allowStoreRestart),
     listLimit: opts.listLimit ?? 0,
+    listTimeZone: opts.listTimeZone ?? '',
   };
-  for (const name of ['implicitTls', 'requireTlsReuse', 'passiveDisabled', 'activeDisabled', 'listLimit'] as const) {
+  for (const name of ['implicitTls', 'requireTlsReuse', 'passiveDisabled', 'activeDisabled', 'listLimit', 'listTimeZone'] as const) {
     if (options[name] && !supports[name]) throw new Error(`${kind} cannot be started with ${name}`);
   }
   installExitHook();

@@ -15,6 +15,7 @@ export const proftpdSupports: ServerSupports = {
   activeDisabled: true,
   chmod: true,
   hash: true,
+  listTimeZone: false,
   listLimit: false,
 };
 

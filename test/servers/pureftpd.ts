@@ -18,6 +18,7 @@ export const pureFtpdSupports: ServerSupports = {
   activeDisabled: false,
   chmod: true,
   hash: false,
+  listTimeZone: false,
   listLimit: true,
 };
 

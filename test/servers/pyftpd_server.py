@@ -2,11 +2,14 @@
 
 Run with Debian's /usr/bin/python3 (python3-pyftpdlib, python3-openssl). The single argument
 is a JSON object: host, port, pasvMin, pasvMax, user, password, home, anon, tls, requireTls,
-implicitTls, passiveDisabled, activeDisabled, cert, key.
+implicitTls, passiveDisabled, activeDisabled, cert, key, timeZone ('' for UTC, else a POSIX TZ
+such as UTC-3 in which to report times, as a server set to its local time does).
 """
 import json
 import logging
+import os
 import sys
+import time
 
 from pyftpdlib.authorizers import DummyAuthorizer
 from pyftpdlib.handlers import FTPHandler, TLS_DTPHandler, TLS_FTPHandler
@@ -56,6 +59,11 @@ def main():
 
             def ftp_EPRT(self, line):
                 self.respond('502 Active mode disabled.')
+
+    if o.get('timeZone'):
+        os.environ['TZ'] = o['timeZone']
+        time.tzset()
+        Handler.use_gmt_times = False
 
     Handler.authorizer = authorizer
     Handler.passive_ports = list(range(o['pasvMin'], o['pasvMax'] + 1))

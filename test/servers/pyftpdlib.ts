@@ -14,6 +14,7 @@ export const pyftpdlibSupports: ServerSupports = {
   activeDisabled: true,
   chmod: true,
   hash: false,
+  listTimeZone: true,
   listLimit: false,
 };
 
@@ -38,6 +39,7 @@ export async function pyftpdlibPlan(s: ServerSetup): Promise<LaunchPlan> {
     activeDisabled: o.activeDisabled,
     cert: s.cert.certPath,
     key: s.cert.keyPath,
+    timeZone: o.listTimeZone,
   };
   return {
     // The pyenv python3 first on PATH lacks pyftpdlib; Debian's package is for /usr/bin/python3.

@@ -15,6 +15,7 @@ export const vsftpdSupports: ServerSupports = {
   activeDisabled: true,
   chmod: true,
   hash: false,
+  listTimeZone: false,
   listLimit: false,
 };
 
