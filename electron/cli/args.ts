@@ -89,7 +89,8 @@ const EXTRA: Record<CommandName, readonly OptionName[]> = {
   rmdir: [],
   mv: [],
   hash: [],
-  mirror: ['ascii', 'type', 'parallel', 'retries', 'on-exists', 'reverse'],
+  // `mirror` is sync one way: down, or up with -R (lftp's words).
+  mirror: ['reverse', 'by', 'exclude', 'no-recursion', 'clock-offset', 'parallel', 'delete', 'dry-run', 'retries', 'ascii', 'type'],
   compare: ['by', 'exclude', 'no-recursion', 'clock-offset', 'parallel'],
   sync: ['direction', 'by', 'exclude', 'no-recursion', 'clock-offset', 'parallel', 'delete', 'dry-run', 'retries', 'ascii', 'type'],
 };
@@ -114,9 +115,14 @@ const DATA_STRATEGIES: readonly DataStrategy[] = ['EPSV', 'PASV', 'EPRT', 'PORT'
 const TLS_MODES: readonly CliTlsMode[] = ['none', 'explicit', 'implicit'];
 const PASSIVE: readonly DataStrategy[] = ['EPSV', 'PASV'];
 
-/** The command as the queue module names it, for its usage errors. */
-function queueCommand(command: CommandName): 'get' | 'put' | 'mirror' | undefined {
-  return command === 'get' || command === 'put' || command === 'mirror' ? command : undefined;
+/** The command as the option parsers name it in their usage errors. */
+function queueCommand(command: CommandName): 'get' | 'put' | 'mirror' | 'sync' | undefined {
+  return command === 'get' || command === 'put' || command === 'mirror' || command === 'sync' ? command : undefined;
+}
+
+/** The commands that compare a folder pair. */
+function pairCommandOf(command: CommandName): 'compare' | 'sync' | 'mirror' {
+  return command === 'sync' || command === 'mirror' ? command : 'compare';
 }
 
 function isCommand(word: string | undefined): word is CommandName {
@@ -176,6 +182,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (values.help) return { kind: 'help', command };
 
   const allowed = new Set<string>([...COMMON, ...EXTRA[command]]);
+  if (command === 'mirror' && values.direction !== undefined) {
+    throw new UsageError('mirror copies down, or up with -R; for both ways use: ferry sync LOCALDIR URL --direction both', command);
+  }
   for (const name of Object.keys(values)) {
     if (values[name as OptionName] !== undefined && !allowed.has(name)) throw new UsageError(`--${name} does not apply to ${command}`, command);
   }
@@ -211,12 +220,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (values.retries !== undefined) options.retries = parseRetries(values.retries, queueCommand(command));
   if (values['on-exists'] !== undefined) options.onExists = parseOnExists(values['on-exists'], queueCommand(command));
   if (values.reverse) options.isReverse = true;
-  const pairCommand = command === 'sync' ? 'sync' : 'compare';
+  const pairCommand = pairCommandOf(command);
   if (values.by !== undefined) options.by = parseCompareBy(values.by, pairCommand);
   if (values.exclude !== undefined) options.exclude = values.exclude;
   if (values['no-recursion']) options.isOneLevel = true;
   if (values['clock-offset'] !== undefined) options.clockOffsetSeconds = parseClockOffset(values['clock-offset'], pairCommand);
   if (values.direction !== undefined) options.syncDirection = parseSyncDirection(values.direction);
+  if (command === 'mirror') options.syncDirection = options.isReverse ? 'upload' : 'download';
   if (values.delete) options.isDelete = true;
   if (values['dry-run']) options.isDryRun = true;
   if (command === 'sync' && !options.syncDirection) throw new UsageError('sync needs --direction up, down or both', command);
@@ -245,7 +255,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   }
   if (command !== 'mirror' && command !== 'compare' && command !== 'sync' && !options.isRecursive) {
     for (const name of ['parallel', 'retries', 'on-exists'] as const) {
-      if (values[name] !== undefined) throw new UsageError(`--${name} applies only to folder transfers (-r) and mirror`, command);
+      if (values[name] !== undefined) throw new UsageError(`--${name} applies only to folder transfers (-r), mirror and sync`, command);
     }
   }
   if (options.isRecursive && options.isResume) throw new UsageError('--resume does not apply to folder transfers; use --on-exists resume', command);

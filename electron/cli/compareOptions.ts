@@ -16,7 +16,7 @@ export interface CompareCliOptions {
   isOneLevel?: boolean;
   /** The server's clock minus the local one, in seconds, when known. */
   clockOffsetSeconds?: number;
-  /** sync: which way to copy. */
+  /** sync: which way to copy (mirror: down, or up with --reverse). */
   syncDirection?: SyncDirection;
   /** sync: remove what the source side does not have. */
   isDelete?: boolean;
@@ -37,7 +37,7 @@ export function parseSyncDirection(value: string): SyncDirection {
  * Checks a --by value: `size`, `time`, `size,time` or `checksum` (checksum alone: it decides by
  * content, and by size where the server has no checksum).
  */
-export function parseCompareBy(value: string, command: 'compare' | 'sync' = 'compare'): CompareBy[] {
+export function parseCompareBy(value: string, command: 'compare' | 'sync' | 'mirror' = 'compare'): CompareBy[] {
   const parts = value
     .toLowerCase()
     .split(',')
@@ -51,7 +51,7 @@ export function parseCompareBy(value: string, command: 'compare' | 'sync' = 'com
 }
 
 /** Checks a --clock-offset value in seconds (may be negative). */
-export function parseClockOffset(value: string, command: 'compare' | 'sync' = 'compare'): number {
+export function parseClockOffset(value: string, command: 'compare' | 'sync' | 'mirror' = 'compare'): number {
   if (!/^[+-]?\d+$/.test(value)) throw new UsageError(`--clock-offset needs whole seconds, e.g. 3600 or -1800 (got "${value}")`, command);
   return Number(value);
 }

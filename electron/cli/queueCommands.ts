@@ -1,9 +1,9 @@
 /**
- * Folder transfers of the `ferry` command through the transfer queue: `get -r URL [LOCALDIR]`,
- * `put -r LOCALDIR URL` and `mirror URL LOCALDIR [--reverse]`, with --parallel, --retries and
- * --on-exists. Prints one line per finished file (or JSON events with --json) and a summary;
- * resolves with the exit status (1 when any file failed). Setup errors (bad URL, login refused)
- * are thrown for runCli to report like any other command's.
+ * Folder transfers of the `ferry` command through the transfer queue: `get -r URL [LOCALDIR]` and
+ * `put -r LOCALDIR URL`, with --parallel, --retries and --on-exists, and the queue run that sync
+ * (and mirror, its alias) copies its files with. Prints one line per finished file (or JSON events
+ * with --json) and a summary; resolves with the exit status (1 when any file failed). Setup errors
+ * (bad URL, login refused) are thrown for runCli to report like any other command's.
  * Must not import electron.
  */
 import path from 'node:path';
@@ -35,10 +35,6 @@ interface Plan {
   onExists: CliExistsPolicy;
 }
 
-function isUrl(text: string): boolean {
-  return /^ftps?:\/\//i.test(text);
-}
-
 /** Works out direction and folders from the command and its operands. */
 function plan(command: QueueCommandName, operands: readonly string[], options: QueueCliOptions, cwd: string): Plan {
   let direction: Plan['direction'];
@@ -47,17 +43,9 @@ function plan(command: QueueCommandName, operands: readonly string[], options: Q
   if (command === 'get') {
     direction = 'download';
     [urlText, localText] = operands;
-  } else if (command === 'put') {
+  } else {
     direction = 'upload';
     [localText, urlText] = operands;
-  } else {
-    // `mirror URL LOCALDIR [--reverse]`; the LOCALDIR URL order is accepted too, as lftp's `mirror -R` has it.
-    const [a, b] = operands;
-    if (a === undefined || b === undefined) throw new UsageError('mirror needs a URL and a local folder', 'mirror');
-    const isAUrl = isUrl(a);
-    if (isAUrl === isUrl(b)) throw new UsageError('mirror needs exactly one ftp:// or ftps:// URL and one local folder', 'mirror');
-    [urlText, localText] = isAUrl ? [a, b] : [b, a];
-    direction = options.isReverse ? 'upload' : 'download';
   }
   if (urlText === undefined) throw new UsageError(`${command}: missing URL`, command);
   if (direction === 'upload' && localText === undefined) throw new UsageError(`${command}: missing local folder`, command);
@@ -66,7 +54,7 @@ function plan(command: QueueCommandName, operands: readonly string[], options: Q
   const remoteDir = url.path === undefined ? '.' : url.path.replace(/(.)\/+$/, '$1');
   const remoteName = remoteDir === '.' || remoteDir === '/' ? undefined : remoteDir.slice(remoteDir.lastIndexOf('/') + 1);
   const localDir = path.resolve(cwd, localText ?? remoteName ?? '.');
-  return { direction, url, remoteDir, localDir, onExists: options.onExists ?? (command === 'mirror' ? 'newer' : 'overwrite') };
+  return { direction, url, remoteDir, localDir, onExists: options.onExists ?? 'overwrite' };
 }
 
 /** One line for a finished file. */
@@ -103,11 +91,11 @@ function itemRecord(item: TransferItem): Record<string, unknown> {
   };
 }
 
-/** Runs `get -r`, `put -r` or `mirror` through the queue; resolves with the exit status (0 ok, 1 a file failed, 130 interrupted). */
+/** Runs `get -r` or `put -r` through the queue; resolves with the exit status (0 ok, 1 a file failed, 130 interrupted). */
 export function runQueueCommand(command: QueueCommandName, operands: readonly string[], options: CliOptions & QueueCliOptions, io: CliIo): Promise<number> {
   const p = plan(command, operands, options, io.cwd);
   return runThroughQueue(
-    { url: p.url, onExists: p.onExists, verb: command === 'mirror' ? 'mirrored' : 'transferred' },
+    { url: p.url, onExists: p.onExists, verb: 'transferred' },
     (queue) => queue.addFolder({ direction: p.direction, siteId: 'cli', remoteDir: p.remoteDir, localDir: p.localDir }),
     options,
     io,

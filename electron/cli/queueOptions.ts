@@ -1,5 +1,5 @@
 /**
- * The options of the folder commands (get -r, put -r, mirror) and their parsing, apart from the
+ * The options of the folder commands (get -r, put -r, and sync's and mirror's --retries) and their parsing, apart from the
  * queue that runs them: the argument parser and the help need them at every start, the queue's
  * code only when a folder command runs.
  * Must not import electron.
@@ -14,24 +14,27 @@ export type CliExistsPolicy = (typeof CLI_EXISTS_POLICIES)[number];
 export interface QueueCliOptions {
   /** Retries of a transient failure per file (default 3). */
   retries?: number;
-  /** Default `overwrite` for get/put, `newer` for mirror. */
+  /** What to do with a file that exists already (get -r, put -r); default `overwrite`. */
   onExists?: CliExistsPolicy;
   /** mirror: upload LOCALDIR to URL instead of downloading. */
   isReverse?: boolean;
 }
 
-/** The commands this module runs. */
-export type QueueCommandName = 'get' | 'put' | 'mirror';
+/** The commands that run a folder through the queue themselves. */
+export type QueueCommandName = 'get' | 'put';
+
+/** The commands whose option errors this module words. */
+type OptionCommand = 'get' | 'put' | 'mirror' | 'sync';
 
 /** Checks an --on-exists value; throws UsageError naming the choices. */
-export function parseOnExists(value: string, command?: 'get' | 'put' | 'mirror'): CliExistsPolicy {
+export function parseOnExists(value: string, command?: OptionCommand): CliExistsPolicy {
   const match = CLI_EXISTS_POLICIES.find((p) => p === value.toLowerCase());
   if (!match) throw new UsageError(`--on-exists must be one of ${CLI_EXISTS_POLICIES.join(', ')} (got "${value}")`, command);
   return match;
 }
 
 /** Checks a --retries value (a whole number, 0 allowed); throws UsageError. */
-export function parseRetries(value: string, command?: 'get' | 'put' | 'mirror'): number {
+export function parseRetries(value: string, command?: OptionCommand): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--retries needs a whole number of 0 or more (got "${value}")`, command);
   return Number(value);
 }

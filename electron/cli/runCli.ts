@@ -47,14 +47,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     isJson = parsed.options.isJson;
     const { command, operands, options } = parsed;
     // Folder transfers go through the transfer queue (queueCommands.ts), which reports per file and returns its own status.
-    if (command === 'mirror' || (options.isRecursive && (command === 'get' || command === 'put'))) {
+    if (options.isRecursive && (command === 'get' || command === 'put')) {
       // Loaded only here: single-file commands start without the queue's code.
       const { runQueueCommand } = await import('./queueCommands');
       return await runQueueCommand(command, operands, options, io);
     }
-    if (command === 'sync') {
+    // `mirror` is `sync` one way (args.ts set its direction), as lftp's mirror and mirror -R.
+    if (command === 'sync' || command === 'mirror') {
       const { runSyncCommand } = await import('./syncCommand');
-      return await runSyncCommand(operands, options, io);
+      return await runSyncCommand(operands, options, io, command);
     }
     if (command === 'compare') {
       const { runCompareCommand } = await import('./compareCommand');

@@ -18,7 +18,7 @@ const SUMMARY: Record<CommandName, string> = {
   rmdir: 'remove an empty remote folder',
   mv: 'rename or move a remote file or folder',
   hash: "print the server's checksum of a file",
-  mirror: 'make LOCALDIR a copy of the remote folder (--reverse: the other way)',
+  mirror: 'the same as sync --direction down (-R: up), like lftp\'s mirror',
   compare: 'compare a local folder with a remote one, like diff -r',
   sync: 'make a local and a remote folder agree (--direction up, down or both)',
 };
@@ -44,10 +44,11 @@ const DETAILS: Record<CommandName, string> = {
   mv: 'NEWNAME is a name in the same folder, a path relative to it, an absolute path, or an\nftp:// URL on the same server (RNFR/RNTO).',
   hash: 'The server computes the checksum (HASH with SHA-256 preferred, else XSHA256, XSHA512, XSHA1,\nXSHA, XMD5 or XCRC) and ferry prints `ALGORITHM (path) = hex`. Fails when the server offers none.',
   mirror: [
-    'Downloads what is new or changed in the remote folder into LOCALDIR (--on-exists newer by',
-    'default); with -R/--reverse it uploads LOCALDIR into the remote folder instead. The two',
-    'operands may come in either order. Files go through the transfer queue: --parallel at once,',
-    'transient failures retried (--retries), one line per file and a summary.',
+    '`ferry mirror URL LOCALDIR` is `ferry sync LOCALDIR URL --direction down`: it downloads what is',
+    'new or changed on the server into LOCALDIR; `ferry mirror -R LOCALDIR URL` (--reverse) is',
+    '--direction up. The operands may come in either order. Everything else is sync\'s: its options,',
+    'its output, its conflicts (a copy newer than its source is left alone, exit status 1), and',
+    '--delete to remove what the source side does not have.',
   ].join('\n'),
   compare: [
     'Lists both folders (the remote one over --parallel connections, default 4) and prints each',
@@ -62,7 +63,8 @@ const DETAILS: Record<CommandName, string> = {
     'sync of this pair (kept in the data folder). A copy newer than its source, a file changed on both',
     'sides, or a file/folder clash is a conflict: printed, never resolved, exit status 1. --delete',
     'also removes what the source side does not have; --dry-run (-n) prints the plan and changes',
-    'nothing. Files go through the transfer queue (--parallel, --retries), one line per file.',
+    'nothing. Files go through the transfer queue (--parallel, --retries), one line per file. The',
+    'files it uploads tell the server\'s clock offset, kept for the server when none is yet.',
   ].join('\n'),
 };
 
@@ -73,7 +75,8 @@ const COMPARE_OPTIONS = [
   '                                repeatable; a trailing / matches folders only',
   '  --no-recursion                compare only the folder itself, not its subfolders',
   "  --clock-offset SECONDS        the server's clock minus this machine's (e.g. 3600 for a server",
-  '                                that lists its times an hour ahead)',
+  '                                that lists its times an hour ahead); default: the offset kept for',
+  "                                the server (its site's, or the one a sync detected), 0 if none",
   '  -P, --parallel N              listing connections at once (default 4)',
 ];
 
@@ -103,16 +106,25 @@ const TRANSFER_OPTIONS = [
 const TYPE_OPTIONS = TRANSFER_OPTIONS.slice(0, 4);
 
 const FOLDER_OPTIONS = [
-  '  -P, --parallel N              files at once with -r and mirror (default 1)',
+  '  -P, --parallel N              files at once with -r (default 1)',
   '  --retries N                   retries of a transient failure per file (default 3)',
-  `  --on-exists POLICY            ${CLI_EXISTS_POLICIES.join('|')}`,
-  '                                (default overwrite; mirror: newer)',
+  `  --on-exists POLICY            with -r: ${CLI_EXISTS_POLICIES.join('|')}`,
+  '                                (default overwrite)',
 ];
 
+const DIRECTION_OPTION = '  --direction up|down|both      which way to copy (required)';
+const REVERSE_OPTION = '  -R, --reverse                 mirror: upload LOCALDIR into the remote folder (--direction up)';
+
 const SYNC_OPTIONS = [
-  '  --direction up|down|both      which way to copy (required)',
   '  --delete                      also remove what the source side does not have (off by default)',
   '  -n, --dry-run                 print the plan and change nothing',
+];
+
+/** What a sync copies with: files at once and retries through the queue, and the transfer type. */
+const SYNC_TRANSFER_OPTIONS = [
+  '  -P, --parallel N              listing connections and files at once (default 4 and 1)',
+  FOLDER_OPTIONS[1],
+  ...TYPE_OPTIONS,
 ];
 
 const URL_HELP = [
@@ -127,6 +139,7 @@ function synopsis(command: CommandName): string {
   const operands = OPERANDS[command].join(' ');
   if (command === 'get') return `ferry get ${operands} [options]\n       ferry get -r URL [LOCALDIR] [options]`;
   if (command === 'put') return `ferry put ${operands} [options]\n       ferry put -r LOCALDIR URL [options]`;
+  if (command === 'mirror') return `ferry mirror ${operands} [options]\n       ferry mirror -R LOCALDIR URL [options]`;
   return `ferry ${command} ${operands} [options]`;
 }
 
@@ -151,7 +164,9 @@ export function overviewHelp(version: string): string {
     ...COMMON_OPTIONS,
     ...TRANSFER_OPTIONS,
     ...FOLDER_OPTIONS,
-    '  -R, --reverse                 mirror: upload LOCALDIR instead of downloading',
+    DIRECTION_OPTION.replace('(required)', '(sync: required)'),
+    ...SYNC_OPTIONS,
+    REVERSE_OPTION,
     ...COMPARE_OPTIONS.slice(0, -1),
     '  -h, --help                    help; -V, --version: the version',
     '',
@@ -166,9 +181,9 @@ export function overviewHelp(version: string): string {
 export function commandHelp(command: CommandName): string {
   const extra = command === 'get' || command === 'put'
     ? [...TRANSFER_OPTIONS, ...FOLDER_OPTIONS]
-    : command === 'mirror' ? [...TYPE_OPTIONS, ...FOLDER_OPTIONS, '  -R, --reverse                 upload LOCALDIR into the remote folder']
+    : command === 'mirror' ? [REVERSE_OPTION, ...SYNC_OPTIONS, ...COMPARE_OPTIONS.slice(0, -1), ...SYNC_TRANSFER_OPTIONS]
     : command === 'compare' ? COMPARE_OPTIONS
-    : command === 'sync' ? [...SYNC_OPTIONS, ...COMPARE_OPTIONS.slice(0, -1), ...FOLDER_OPTIONS.slice(0, 2)] : [];
+    : command === 'sync' ? [DIRECTION_OPTION, ...SYNC_OPTIONS, ...COMPARE_OPTIONS.slice(0, -1), ...SYNC_TRANSFER_OPTIONS] : [];
   return [
     `Usage: ${synopsis(command)}`,
     '',

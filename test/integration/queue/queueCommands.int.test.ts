@@ -1,7 +1,8 @@
-/** The `ferry` queue commands run in-process (get -r, put -r, mirror) against pyftpdlib behind the fault proxy. */
+/** The `ferry` queue commands run in-process (get -r, put -r, and mirror, sync's alias) against pyftpdlib behind the fault proxy. */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/runCli';
 import { runQueueCommand } from '../../../electron/cli/queueCommands';
 import { parseOnExists, parseRetries } from '../../../electron/cli/queueOptions';
 import { captureIo, cliOptions, serverSuite, treeHashes, writeRandomFile } from './harness';
@@ -18,31 +19,56 @@ describe('ferry get -r / put -r / mirror', () => {
     await fsp.writeFile(path.join(server.homeDir, 'site', 'sub', 'c.txt'), 'hello');
   });
 
-  const env = () => ({ FERRY_PASSWORD: suite.server.password });
+  // Sync state and server clocks go to a data folder of the test's own.
+  const env = () => ({ FERRY_PASSWORD: suite.server.password, FERRY_DATA_DIR: path.join(suite.work, 'data') });
 
-  it('mirror downloads a tree, then transfers only what changed', async () => {
+  it('mirror is sync down: it downloads a tree, then only what changed', async () => {
     const target = path.join(suite.work, 'mirror');
     const first = captureIo(suite.work, env());
-    expect(await runQueueCommand('mirror', [`${base}/site`, target], cliOptions({ parallel: 2 }), first)).toBe(0);
+    expect(await runCli(['mirror', '--mode', 'passive', '-P', '2', `${base}/site`, target], first)).toBe(0);
     expect(await treeHashes(target)).toEqual(await treeHashes(path.join(suite.server.homeDir, 'site')));
-    expect(first.out()).toMatch(/mirrored 3 file\(s\)/);
+    expect(first.out()).toMatch(/synced 3 file\(s\), .*0 failed/);
 
     // Make one remote file newer than its copy; the rest keep the times the mirror gave them.
     const changed = path.join(suite.server.homeDir, 'site', 'sub', 'c.txt');
     await fsp.writeFile(changed, 'hello again');
     const later = new Date(Date.now() + 3_600_000);
     await fsp.utimes(changed, later, later);
+    const dry = captureIo(suite.work, env());
+    expect(await runCli(['mirror', '--mode', 'passive', '-n', `${base}/site`, target], dry)).toBe(0);
+    expect(dry.out()).toMatch(/^replace here {6}sub\/c\.txt {2}\(modified .* later on the server, and the sizes differ\)\nplan: 1 replace here; 11 B to copy\n$/);
     const second = captureIo(suite.work, env());
-    expect(await runQueueCommand('mirror', [`${base}/site`, target], cliOptions(), second)).toBe(0);
-    expect(second.out()).toMatch(/mirrored 1 file\(s\), .*2 skipped, 0 failed/);
+    expect(await runCli(['mirror', '--mode', 'passive', `${base}/site`, target], second)).toBe(0);
+    expect(second.out()).toMatch(/^got \/site\/sub\/c\.txt -> .*\nsynced 1 file\(s\), .*0 failed\n$/);
     expect(await fsp.readFile(path.join(target, 'sub', 'c.txt'), 'utf8')).toBe('hello again');
   });
 
-  it('mirror --reverse uploads a local tree', async () => {
+  it('mirror -R is sync up: it uploads a local tree, and --delete removes what is only on the server', async () => {
     const source = path.join(suite.work, 'mirror');
     const io = captureIo(suite.work, env());
-    expect(await runQueueCommand('mirror', [`${base}/back/`, source], cliOptions({ isReverse: true }), io)).toBe(0);
+    // Either operand order, as lftp's mirror -R takes LOCALDIR first.
+    expect(await runCli(['mirror', '--mode', 'passive', '-R', source, `${base}/back/`], io)).toBe(0);
     expect(await treeHashes(path.join(suite.server.homeDir, 'back'))).toEqual(await treeHashes(source));
+    await fsp.writeFile(path.join(suite.server.homeDir, 'back', 'stray.txt'), 'only there');
+    const keep = captureIo(suite.work, env());
+    expect(await runCli(['mirror', '--mode', 'passive', '--reverse', `${base}/back/`, source], keep)).toBe(0);
+    expect(await fsp.readFile(path.join(suite.server.homeDir, 'back', 'stray.txt'), 'utf8')).toBe('only there');
+    const del = captureIo(suite.work, env());
+    expect(await runCli(['mirror', '--mode', 'passive', '-R', '--delete', source, `${base}/back/`], del)).toBe(0);
+    expect(del.out()).toBe('delete on server  stray.txt  (only on the server: removed to match)\n');
+    expect(await treeHashes(path.join(suite.server.homeDir, 'back'))).toEqual(await treeHashes(source));
+  });
+
+  it('mirror exits 1 on a conflict, as sync does: a local copy newer than the server\'s is left alone', async () => {
+    const target = path.join(suite.work, 'mirror');
+    const mine = path.join(target, 'a.bin');
+    const later = new Date(Date.now() + 7_200_000);
+    await fsp.utimes(mine, later, later);
+    const before = await treeHashes(target);
+    const io = captureIo(suite.work, env());
+    expect(await runCli(['mirror', '--mode', 'passive', `${base}/site`, target], io)).toBe(1);
+    expect(io.out()).toMatch(/^conflict {10}a\.bin {2}\(/m);
+    expect(await treeHashes(target)).toEqual(before);
   });
 
   it('reports a failed file with its reason and exits 1 when retries run out', async () => {

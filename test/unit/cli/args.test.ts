@@ -66,7 +66,17 @@ describe('parseCommandLine', () => {
     expect(run(['get', '-r', '-P', '4', 'ftp://h/d/', 'local']).options).toMatchObject({ isRecursive: true, parallel: 4 });
     expect(run(['mirror', '--parallel', '2', 'ftp://h/d/', 'local']).options.parallel).toBe(2);
     expect(run(['put', '-r', 'dir', 'ftp://h/d/', '--retries', '0', '--on-exists', 'Skip']).options).toMatchObject({ retries: 0, onExists: 'skip' });
-    expect(run(['mirror', '-R', 'local', 'ftp://h/d/', '--on-exists', 'size-differs']).options).toMatchObject({ isReverse: true, onExists: 'size-differs' });
+  });
+
+  it('reads mirror as sync one way: down, or up with -R, with sync\'s options', () => {
+    expect(run(['mirror', 'ftp://h/d/', 'local']).options.syncDirection).toBe('download');
+    expect(run(['mirror', '-R', 'local', 'ftp://h/d/', '--delete', '-n', '--exclude', '*.tmp', '--by', 'size']).options).toMatchObject({
+      isReverse: true, syncDirection: 'upload', isDelete: true, isDryRun: true, exclude: ['*.tmp'], by: ['size'],
+    });
+    expect(run(['mirror', '--reverse', 'local', 'ftp://h/d/', '--clock-offset', '7200', '--json']).options).toMatchObject({ syncDirection: 'upload', clockOffsetSeconds: 7200, isJson: true });
+    expect(usageError(['mirror', 'ftp://h/d/', 'local', '--direction', 'both']).message).toBe('mirror copies down, or up with -R; for both ways use: ferry sync LOCALDIR URL --direction both');
+    expect(usageError(['mirror', 'ftp://h/d/', 'local', '--on-exists', 'skip']).message).toBe('--on-exists does not apply to mirror');
+    expect(usageError(['mirror', 'ftp://h/d/', 'local', '--by', 'date']).command).toBe('mirror');
   });
 
   it('answers help and version in every spelling', () => {
