@@ -6,6 +6,7 @@
  * other pane along, and offers to create a folder the server lacks.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -136,4 +137,96 @@ test('synchronized browsing enters the same folder on the other side, goes back 
   await local.getByRole('button', { name: 'Parent folder' }).click();
   await expect(rowOf(local, 'mine.txt')).toBeVisible();
   await expect(remote.getByLabel('Remote site path')).toHaveValue('/drafts');
+});
+
+test.describe('with a server whose clock is two hours ahead', () => {
+  let zoneHome: string;
+  let zoneData: string;
+  let zoneFerry: FerryApp;
+  let zoneServer: RunningServer;
+
+  test.beforeAll(async () => {
+    // POSIX zones count west of UTC: UTC-2 lists times two hours ahead of UTC.
+    zoneServer = await startServer('pyftpdlib', { listTimeZone: 'UTC-2' });
+    zoneHome = await mkdtemp(path.join(os.tmpdir(), 'ferry-home-'));
+    await mkdir(path.join(zoneHome, 'site'));
+    await put(path.join(zoneHome, 'site'), 'page.html', '<p>hi</p>');
+    zoneData = await mkdtemp(path.join(os.tmpdir(), 'ferry-data-'));
+    const site = {
+      id: 'zone', name: 'Zone server', folder: '', host: '127.0.0.1', port: zoneServer.port, tls: 'none', logonType: 'ask', user: zoneServer.user,
+      dataMode: 'auto', charset: 'auto', localDir: path.join(zoneHome, 'site'), remoteDir: '/',
+    };
+    await writeFile(path.join(zoneData, 'sites.json'), JSON.stringify({ version: 1, folders: [], sites: [site] }));
+    zoneFerry = await startFerry(zoneHome, {}, { dataDir: zoneData });
+  });
+
+  test.afterAll(async () => {
+    await zoneFerry?.stop();
+    await zoneServer?.stop();
+    await rm(zoneHome, { recursive: true, force: true });
+    await rm(zoneData, { recursive: true, force: true });
+  });
+
+  test('an upload detects the offset, the Site Manager shows it, and an override changes the Compare marks', async ({ page }) => {
+    await page.goto(zoneFerry.url);
+    const manager = page.getByRole('dialog', { name: 'Site Manager' });
+    const zoneSite = manager.getByRole('treeitem', { name: /Zone server/ });
+    await page.getByRole('button', { name: 'Site Manager' }).click();
+    await zoneSite.click();
+    await expect(manager.locator('#site-clockDetected')).toHaveText(/^not detected yet/);
+    await manager.getByRole('toolbar', { name: 'Site actions' }).getByRole('button', { name: 'Connect' }).click();
+    const prompt = page.getByRole('form', { name: 'Password for Zone server' });
+    await prompt.getByLabel('Password').fill(zoneServer.password);
+    await prompt.getByRole('button', { name: 'Connect' }).click();
+    const local = paneOf(page, 'Local site');
+    const remote = paneOf(page, 'Remote site');
+    await expect(remote.getByLabel('Remote site path')).toHaveValue('/');
+
+    // Upload page.html; the window lists the folder again, and the listing tells the server's clock.
+    await rowOf(local, 'page.html').click();
+    await local.getByRole('button', { name: 'Upload' }).click();
+    await expect(rowOf(remote, 'page.html')).toBeVisible();
+    const log = page.getByRole('region', { name: 'Message log' });
+    await log.getByLabel('Filter log').fill('Server clock');
+    await expect(log.locator('.log-line', { hasText: 'Server clock: 2 h ahead of this computer (detected from 1 uploaded file(s))' })).toBeVisible();
+
+    const compare = page.getByRole('group', { name: 'Directory comparison' });
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    await expect(compare.locator('.compare-clock')).toHaveText('Server clock 2 h ahead (detected)');
+    await expect(compare.locator('.compare-clock')).toHaveAttribute('title', /^The server's clock is 2 h ahead of this computer \(detected\)/);
+    await expect(rowOf(local, 'page.html')).toHaveAttribute('data-compare', 'same');
+    await expect(rowOf(remote, 'page.html')).toHaveAttribute('data-compare', 'same');
+    await page.screenshot({ path: 'test-results/compare-clock.png' });
+
+    await page.getByRole('button', { name: 'Site Manager' }).click();
+    await zoneSite.click();
+    await expect(manager.locator('#site-clockDetected')).toHaveText(/^2 h ahead of this computer \(detected on .+\)$/);
+    await page.screenshot({ path: 'test-results/server-clock.png' });
+    // "None": the server's times as they are; its copy now looks two hours newer.
+    await manager.getByLabel('Clock offset', { exact: true }).selectOption('none');
+    await manager.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(manager.getByText('Saved Zone server')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(manager).toBeHidden();
+    await expect(rowOf(remote, 'page.html')).toHaveAttribute('data-compare', 'newer');
+    await expect(rowOf(local, 'page.html')).toHaveAttribute('data-compare', 'older');
+    await expect(compare.locator('.compare-clock')).toHaveCount(0);
+
+    // Set by hand: two hours ahead agrees again; and "Detect again" forgets what was detected.
+    await page.getByRole('button', { name: 'Site Manager' }).click();
+    await zoneSite.click();
+    await manager.getByLabel('Clock offset', { exact: true }).selectOption('custom');
+    await manager.getByLabel('Hours').fill('2');
+    // The site's form with the clock fields, custom offset open: nothing serious for assistive technology.
+    const { violations } = await new AxeBuilder({ page }).include('.sm-form').analyze();
+    expect(violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => [v.id, v.nodes.map((n) => n.target.join(' '))])).toEqual([]);
+    await manager.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(manager.getByText('Saved Zone server')).toBeVisible();
+    await manager.getByRole('button', { name: 'Detect again' }).click();
+    await expect(manager.locator('#site-clockDetected')).toHaveText(/^not detected yet/);
+    await page.keyboard.press('Escape');
+    await expect(rowOf(local, 'page.html')).toHaveAttribute('data-compare', 'same');
+    await expect(compare.locator('.compare-clock')).toHaveText('Server clock 2 h ahead (set for this site)');
+    await compare.getByRole('button', { name: 'Compare' }).click();
+  });
 });

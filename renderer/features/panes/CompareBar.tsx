@@ -8,7 +8,7 @@ import { useSyncBrowsing } from '../../stores/syncBrowsingStore';
 import { useCompare, type CompareMark } from '../../stores/compareStore';
 import { useSession } from '../../stores/sessionStore';
 import { ToolButton } from '../../components/ToolButton';
-import { describeClockOffset, type AppliedClock } from '../../../shared/serverClock';
+import { describeClockOffset, describeOffsetSize, type AppliedClock } from '../../../shared/serverClock';
 
 const LEGEND: { mark: CompareMark; label: string }[] = [
   { mark: 'lone', label: 'Only on this side' },
@@ -22,9 +22,10 @@ const LEGEND: { mark: CompareMark; label: string }[] = [
 function ClockNote({ clock }: { clock: AppliedClock | undefined }) {
   if (!clock || clock.offsetMs === 0) return null;
   const from = clock.source === 'override' ? 'set for this site' : 'detected';
+  const title = `The server's clock is ${describeClockOffset(clock.offsetMs)} (${from}): its times are shifted by that much before they are compared. Change it in the Site Manager.`;
   return (
-    <span className="compare-clock" title="Server times are shifted by this offset before they are compared; change it in the Site Manager">
-      Server clock {describeClockOffset(clock.offsetMs)} ({from}): allowed for
+    <span className="compare-clock" title={title}>
+      Server clock {describeOffsetSize(clock.offsetMs)} {clock.offsetMs > 0 ? 'ahead' : 'behind'} ({from})
     </span>
   );
 }
