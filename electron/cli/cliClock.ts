@@ -1,8 +1,8 @@
 /**
  * The server clock offset of `ferry compare`, `ferry sync` and `ferry mirror`: --clock-offset when
  * given, else what is kept for the server (its saved site's override or detected offset, else the
- * one detected for its account in the data folder), and its detection from the files a sync has
- * just uploaded, seen in the compare that follows. Must not import electron.
+ * one detected for its account in the data folder), and its detection from files uploaded (by a
+ * sync, or by `put` in an earlier run) as a compare lists them. Must not import electron.
  */
 import { defaultDataDir } from '../local/dataDir';
 import { accountKeyOf } from '../../shared/serverAccount';
@@ -14,6 +14,7 @@ import { clockOffsetFor, detectClockOnce, type ClockBook, type ServerRef } from 
 import { ClockOffsetStore } from '../sync/clockOffsetStore';
 import { observationOf, type UploadedFile } from '../sync/clockObservations';
 import { savedSiteClock } from '../sync/savedSiteClock';
+import { UploadLedger } from '../sync/uploadLedger';
 import type { CliOptions } from './args';
 import { connectOptionsFor } from './connect';
 import { formatTime } from './format';
@@ -69,13 +70,24 @@ export function clockRecord(clock: CliClock): Record<string, unknown> {
 }
 
 /**
- * What a sync uploads, for detecting the offset in the compare that follows: the files it put
- * (with their source times and when each upload ended) and whether the server keeps the time it is
- * sent (it offers MFMT), as each logged-in session's features say.
+ * What a command uploads, for detecting the offset from the listing of a compare: the files it
+ * put (with their source times and when each upload ended), those earlier runs kept in the
+ * upload ledger, and whether the server keeps the time it is sent (it offers MFMT), as each
+ * logged-in session's features say. What no listing saw yet is kept for a later run.
  */
 export class UploadClockWatch {
   private keepsSourceTime = false;
   private readonly uploads = new Map<string, UploadedFile>();
+  private readonly account: string;
+  private readonly ledger: UploadLedger;
+
+  constructor(
+    private readonly server: ServerRef,
+    private readonly io: CliIo,
+  ) {
+    this.account = accountKeyOf(server);
+    this.ledger = new UploadLedger(defaultDataDir(io.env));
+  }
 
   /** Sees a logged-in session. */
   readonly session = (session: FtpSession): void => {
@@ -85,20 +97,45 @@ export class UploadClockWatch {
   /** Sees a transfer that ended. */
   readonly finished = (item: TransferItem): void => {
     if (item.direction !== 'upload' || item.state !== 'done' || item.isSkipped) return;
-    this.uploads.set(item.remotePath, { remotePath: item.remotePath, sourceModifiedMs: item.modifiedMs, finishedMs: item.finishedMs ?? Date.now() });
+    this.note({ remotePath: item.remotePath, sourceModifiedMs: item.modifiedMs, finishedMs: item.finishedMs ?? Date.now() });
   };
 
+  /** Sees one uploaded file. */
+  note(upload: UploadedFile): void {
+    this.uploads.set(upload.remotePath, upload);
+  }
+
+  /** Adds the uploads earlier runs kept in the ledger (this run's own win). */
+  async includeEarlier(): Promise<void> {
+    for (const u of await this.ledger.uploadsOf(this.account)) if (!this.uploads.has(u.remotePath)) this.uploads.set(u.remotePath, u);
+  }
+
   /**
-   * Detects the offset from the compare after the uploads (`remoteOf` gives a pair's remote path),
-   * when none is kept for the server yet; returns what was kept.
+   * Detects the offset from a compare's pairs (`remoteOf` gives a pair's remote path), when none
+   * is kept for the server yet; returns what was kept.
    */
-  async detect(server: ServerRef, after: readonly ComparedPair[], remoteOf: (relPath: string) => string, io: CliIo): Promise<DetectedClock | undefined> {
+  async detect(pairs: readonly ComparedPair[], remoteOf: (relPath: string) => string): Promise<DetectedClock | undefined> {
     if (this.uploads.size === 0) return undefined;
-    const observations = after.flatMap((pair) => {
+    const observations = pairs.flatMap((pair) => {
       const upload = this.uploads.get(remoteOf(pair.relPath));
       const seen = upload && pair.remote?.kind === 'file' ? observationOf(upload, pair.remote, this.keepsSourceTime) : undefined;
       return seen ? [seen] : [];
     });
-    return detectClockOnce(server, observations, cliClockBook(io));
+    const detected = await detectClockOnce(this.server, observations, cliClockBook(this.io));
+    // The ledger only waits for a detection; it is not worth failing the command for.
+    if (detected) await this.ledger.forget(this.account).catch(() => undefined);
+    return detected;
+  }
+
+  /** Keeps this run's uploads for a later compare, while nothing is detected for the server. */
+  async keepForLater(): Promise<void> {
+    if (this.uploads.size === 0) return;
+    const uploads = [...this.uploads.values()].map((u) => ({ ...u, keepsSourceTime: u.keepsSourceTime ?? this.keepsSourceTime }));
+    try {
+      if ((await clockOffsetFor(this.server, cliClockBook(this.io))).detected) return;
+      await this.ledger.add(this.account, uploads);
+    } catch {
+      // Without the ledger the offset is detected by a later sync instead.
+    }
   }
 }

@@ -11,10 +11,12 @@ import { ftpSessionFactory } from '../sessions';
 import { compareFolders, type FolderComparison } from '../sync/compareFolders';
 import type { SessionFactory } from '../queue/types';
 import type { FtpSession } from '../ftp';
-import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS } from '../../shared/compareTrees';
+import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS, judge } from '../../shared/compareTrees';
+import type { DetectedClock } from '../../shared/serverClock';
+import { joinRemote } from '../queue/safeName';
 import type { CliOptions } from './args';
 import type { CompareCliOptions } from './compareOptions';
-import { clockFor, clockLine, clockRecord } from './cliClock';
+import { clockFor, clockLine, clockRecord, detectedClock, serverOf, UploadClockWatch, type CliClock } from './cliClock';
 import { connectOptionsFor } from './connect';
 import { formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
 import { parseFtpUrl, type FtpUrl } from './ftpUrl';
@@ -101,6 +103,36 @@ export function compareFolderPair(
   });
 }
 
+/** What a compare found, with the offset it applied in the end and the one it detected, if it did. */
+export interface ClockedComparison {
+  result: FolderComparison;
+  clock: CliClock;
+  detected?: DetectedClock;
+}
+
+/**
+ * Compares the pair with `clock`; files uploaded to the server (by this run, or by an earlier one
+ * and kept in the ledger) that the listing shows detect the offset when none is kept yet, and the
+ * pairs are then judged again with it, unless the user chose the offset (--clock-offset, or the site's).
+ */
+export async function compareDetecting(
+  pair: FolderPair,
+  options: CliOptions & CompareCliOptions,
+  io: CliIo,
+  sessions: SessionFactory,
+  clock: CliClock,
+  uploads: UploadClockWatch,
+): Promise<ClockedComparison> {
+  const result = await compareFolderPair(pair, options, io, sessions, clock.offsetMs);
+  await uploads.includeEarlier();
+  const detected = await uploads.detect(result.pairs, (rel) => joinRemote(pair.remoteDir, rel));
+  if (!detected || clock.source === 'option' || clock.source === 'override') return { result, clock, detected };
+  const now = detectedClock(clock.account, detected);
+  const compare = compareOptionsOf(options, now.offsetMs);
+  for (const p of result.pairs) Object.assign(p, judge(p.local, p.remote, compare));
+  return { result, clock: now, detected };
+}
+
 /** The compare settings the options ask for, with the server clock offset to apply. */
 export function compareOptionsOf(options: CompareCliOptions, clockOffsetMs = 0): CompareOptions {
   return { by: options.by ?? DEFAULT_COMPARE.by, toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs };
@@ -110,9 +142,11 @@ export function compareOptionsOf(options: CompareCliOptions, clockOffsetMs = 0):
 export async function runCompareCommand(operands: readonly string[], options: CliOptions & CompareCliOptions, io: CliIo): Promise<number> {
   const pair = folderPairOf(operands, 'compare', io.cwd);
   const out = new LineBuffer(io.stdout);
-  const clock = await clockFor(pair.url, options, io);
-  if (options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(clock)}`);
-  const result = await compareFolderPair(pair, options, io, sessionsFor(pair, options, io, out), clock.offsetMs);
+  const kept = await clockFor(pair.url, options, io);
+  if (options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(kept)}`);
+  const uploads = new UploadClockWatch(serverOf(pair.url, options, io), io);
+  const { result, clock, detected } = await compareDetecting(pair, options, io, sessionsFor(pair, options, io, out, uploads.session), kept, uploads);
+  if (detected && options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(detectedClock(kept.account, detected))}; compares allow for it from now on`);
   const by = compareOptionsOf(options).by;
   const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<Verdict, number>;
   for (const pair of result.pairs) counts[pair.verdict] += 1;

@@ -11,6 +11,8 @@ import type { TransferItem, TransferState } from '../../shared/domain';
 import { describeError } from '../../shared/errorText';
 import { MAX_SITE_LIMIT, subjectOf, TransferQueue, type ExpandReport } from '../queue';
 import { ftpSessionFactory } from '../sessions';
+import type { FtpSession } from '../ftp';
+import { serverOf, UploadClockWatch } from './cliClock';
 import type { CliOptions } from './args';
 import { UsageError } from './usageError';
 import { connectOptionsFor } from './connect';
@@ -92,14 +94,18 @@ function itemRecord(item: TransferItem): Record<string, unknown> {
 }
 
 /** Runs `get -r` or `put -r` through the queue; resolves with the exit status (0 ok, 1 a file failed, 130 interrupted). */
-export function runQueueCommand(command: QueueCommandName, operands: readonly string[], options: CliOptions & QueueCliOptions, io: CliIo): Promise<number> {
+export async function runQueueCommand(command: QueueCommandName, operands: readonly string[], options: CliOptions & QueueCliOptions, io: CliIo): Promise<number> {
   const p = plan(command, operands, options, io.cwd);
-  return runThroughQueue(
-    { url: p.url, onExists: p.onExists, verb: 'transferred' },
+  // What put -r uploads may tell a later compare the server's clock.
+  const uploads = p.direction === 'upload' ? new UploadClockWatch(serverOf(p.url, options, io), io) : undefined;
+  const status = await runThroughQueue(
+    { url: p.url, onExists: p.onExists, verb: 'transferred', onFinished: uploads?.finished, onConnected: uploads?.session },
     (queue) => queue.addFolder({ direction: p.direction, siteId: 'cli', remoteDir: p.remoteDir, localDir: p.localDir }),
     options,
     io,
   );
+  await uploads?.keepForLater();
+  return status;
 }
 
 /** What a run through the queue is about: the server, the file-exists policy, and the summary's verb. */
@@ -109,6 +115,8 @@ export interface QueueRun {
   verb: string;
   /** Sees each item that ended (done, failed or cancelled). */
   onFinished?: (item: TransferItem) => void;
+  /** Sees each transfer session once logged in. */
+  onConnected?: (session: FtpSession) => void;
 }
 
 /**
@@ -134,6 +142,7 @@ export async function runThroughQueue(
   };
   const sessions = ftpSessionFactory(() => connect, {
     onLog: options.isVerbose ? (_site, event) => toStderr(formatLogEvent(event)) : undefined,
+    onConnected: p.onConnected && ((_site, session) => p.onConnected!(session)),
   });
   const transferType = await transferRuleFor(options, io);
   const queue = new TransferQueue({

@@ -17,10 +17,10 @@ import { planSync, stateAfter } from '../sync/planSync';
 import { withSession } from './connect';
 import { SyncStateStore, type FolderPairKey } from '../sync/syncStateStore';
 import type { CliOptions } from './args';
-import { compareFolderPair, compareOptionsOf, folderPairOf, sessionsFor, type FolderPair } from './compareCommand';
+import { compareDetecting, compareFolderPair, compareOptionsOf, folderPairOf, sessionsFor, type FolderPair } from './compareCommand';
 import type { CompareCliOptions } from './compareOptions';
 import { makingTarget } from './syncTarget';
-import { clockFor, clockLine, clockRecord, detectedClock, serverOf, UploadClockWatch } from './cliClock';
+import { clockFor, clockLine, clockRecord, detectedClock, serverOf, UploadClockWatch, type CliClock } from './cliClock';
 import { formatBytes, formatCount, jsonLine, terminalSafe } from './format';
 import { describeFtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
@@ -68,15 +68,20 @@ export async function runSyncCommand(
   const pair = folderPairOf(operands, command, io.cwd);
   const direction = options.syncDirection!;
   const out = new LineBuffer(io.stdout);
-  const clock = await clockFor(pair.url, options, io);
-  if (options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(clock)}`);
-  if (options.isJson) writeLine(io.stdout, jsonLine({ type: 'clock', ...clockRecord(clock) }));
-  const uploads = new UploadClockWatch();
+  const kept = await clockFor(pair.url, options, io);
+  const uploads = new UploadClockWatch(serverOf(pair.url, options, io), io);
+  const tellClock = (clock: CliClock, isNew: boolean) => {
+    if (options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(clock)}${isNew ? '; compares allow for it from now on' : ''}`);
+    if (options.isJson) writeLine(io.stdout, jsonLine({ type: 'clock', ...clockRecord(clock) }));
+  };
+  tellClock(kept, false);
   const listing = sessionsFor(pair, options, io, out, uploads.session);
   const sessions = options.isDryRun ? listing : await makingTarget(direction, pair, listing);
   const store = new SyncStateStore(defaultDataDir(io.env));
   const key = keyOf(pair);
-  const compared = await compareFolderPair(pair, options, io, sessions, clock.offsetMs);
+  // Files uploaded by an earlier `ferry put` may tell the server's clock before anything is planned.
+  const { result: compared, clock, detected: early } = await compareDetecting(pair, options, io, sessions, kept, uploads);
+  if (early) tellClock(detectedClock(kept.account, early), true);
   const state = direction === 'both' ? await store.load(key) : new Map();
   const plan = planSync(compared.pairs, { direction, deleteOrphans: options.isDelete === true, toleranceMs: compareOptionsOf(options).toleranceMs }, state);
   const conflicts = plan.actions.filter((a) => a.kind === 'conflict');
@@ -137,9 +142,8 @@ export async function runSyncCommand(
   const after = await compareFolderPair(pair, options, io, sessions, clock.offsetMs);
   await store.save(key, stateAfter(after.pairs));
   // The uploads' times, as the server now lists them, tell its clock (kept when none was yet).
-  const detected = await uploads.detect(serverOf(pair.url, options, io), after.pairs, (rel) => remoteOf(pair, rel), io);
-  if (detected && options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(detectedClock(clock.account, detected))}; later compares allow for it`);
-  if (detected && options.isJson) writeLine(io.stdout, jsonLine({ type: 'clock', ...clockRecord(detectedClock(clock.account, detected)) }));
+  const detected = await uploads.detect(after.pairs, (rel) => remoteOf(pair, rel));
+  if (detected) tellClock(detectedClock(kept.account, detected), true);
   if (io.signal?.aborted) return 130;
   return status !== 0 || failed > 0 || conflicts.length > 0 ? 1 : 0;
 }

@@ -17,7 +17,8 @@ import type { CliOptions } from '../args';
 import { UsageError } from '../usageError';
 import { withSession } from '../connect';
 import { CliError, describeErrno, formatBytes, formatCount, jsonLine, LocalFileError, terminalSafe } from '../format';
-import { joinRemote, parseFtpUrl, remoteBaseName } from '../ftpUrl';
+import { joinRemote, parseFtpUrl, remoteBaseName, type FtpUrl } from '../ftpUrl';
+import type { UploadedFile } from '../../sync/clockObservations';
 import { writeLine, type CliIo } from '../io';
 import { ProgressLine } from '../progress';
 import { queueLocalFs } from '../queueLocalFs';
@@ -173,6 +174,18 @@ function common(session: FtpSession, options: CliOptions, io: CliIo, type: 'asci
   };
 }
 
+/**
+ * Keeps an upload for a later compare or sync to learn the server's clock from, while it is not
+ * known (loaded only after an upload: `get` and the rest start without it).
+ */
+async function keepForClock(url: FtpUrl, session: FtpSession, upload: UploadedFile, options: CliOptions, io: CliIo): Promise<void> {
+  const { serverOf, UploadClockWatch } = await import('../cliClock');
+  const watch = new UploadClockWatch(serverOf(url, options, io), io);
+  watch.session(session);
+  watch.note(upload);
+  await watch.keepForLater();
+}
+
 /** Runs `put` for one file: operands are [LOCAL, URL]. */
 export async function runPut(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const localArg = operands[0];
@@ -192,6 +205,8 @@ export async function runPut(operands: readonly string[], options: CliOptions, i
       if (stored !== undefined && stored !== sent.bytes) {
         throw new CliError(`upload of ${remote} incomplete: the server holds ${formatCount(stored)} of the ${formatCount(sent.bytes)} bytes sent`);
       }
+      // Nothing told the server a time: it stamped the file as it arrived.
+      await keepForClock(url, session, { remotePath: remote, finishedMs: Date.now(), keepsSourceTime: false }, options, io);
       return sent;
     });
     report({ command: 'put', remote, local: '-', bytes: result.bytes, offset: 0, seconds: (Date.now() - started) / 1000 }, options, io);
@@ -222,6 +237,7 @@ export async function runPut(operands: readonly string[], options: CliOptions, i
       progress.finish();
     }
     const { item, startOffset } = transfer;
+    if (outcome === 'done') await keepForClock(url, session, { remotePath: remote, sourceModifiedMs: item.modifiedMs, finishedMs: item.finishedMs ?? Date.now() }, options, io);
     report({ command: 'put', remote, local: localPath, bytes: item.transferredBytes - startOffset, offset: startOffset, seconds: (Date.now() - started) / 1000, isAlreadyComplete: outcome === 'skipped' || undefined }, options, io);
   });
 }

@@ -3,7 +3,8 @@
  * (pyftpdlib three hours east of UTC, as a server set to local time does): a sync that uploads
  * detects the offset and keeps it for the account; `ferry compare` then applies it and finds the
  * folders identical, where without it (--clock-offset 0) every file looks newer on the server; the
- * offset is detected once, and a download by mirror gets its original's time.
+ * offset is detected once; files `put` uploaded let the next compare detect it; and a download by
+ * mirror gets its original's time.
  */
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
@@ -83,6 +84,31 @@ describe('the server clock offset, with a server three hours ahead', () => {
     const clocks = sync.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; source?: string }).filter((r) => r.type === 'clock');
     expect(clocks).toEqual([expect.objectContaining({ source: 'detected', offsetMs: 3 * HOUR, detectedAtMs: first.atMs })]);
     expect((await kept()).servers[account()]).toEqual(first);
+  });
+
+  it('is learnt from files an earlier put uploaded, by the first compare that lists them', async () => {
+    const fresh = await fsp.mkdtemp(path.join(os.tmpdir(), 'ferry-clock-data-'));
+    try {
+      const runIn = (args: string[]) => ferry(args, { cwd: work, env: { FERRY_DATA_DIR: fresh, FERRY_PASSWORD: server.password } });
+      const ledger = async () => JSON.parse(await fsp.readFile(path.join(fresh, 'recent-uploads.json'), 'utf8')) as { accounts: Record<string, unknown[]> };
+      await put(path.join(work, 'single'), 'one.txt', 'one');
+      await put(path.join(work, 'single'), 'tree/two.txt', 'two');
+      expect((await runIn(['mkdir', url('/single')])).status).toBe(0);
+      expect((await runIn(['put', 'single/one.txt', url('/single/')])).status).toBe(0);
+      expect((await ledger()).accounts[account()]).toHaveLength(1);
+      expect((await runIn(['put', '-r', 'single/tree', url('/single/tree')])).status).toBe(0);
+      expect((await ledger()).accounts[account()]).toHaveLength(2);
+
+      const compare = await runIn(['compare', 'single', url('/single'), '--verbose']);
+      expect(compare.stdout.trim()).toBe('in agreement: 3 compared by size and time: 3 identical');
+      expect(compare.stderr).toContain(`ferry: server clock of ${account()}: not detected yet`);
+      expect(compare.stderr).toContain(`ferry: server clock of ${account()}: 3 h ahead of this computer (detected on `);
+      expect(compare.status).toBe(0);
+      expect(JSON.parse(await fsp.readFile(path.join(fresh, 'server-clocks.json'), 'utf8')).servers[account()]).toMatchObject({ offsetMs: 3 * HOUR });
+      expect((await ledger()).accounts[account()]).toBeUndefined();
+    } finally {
+      await fsp.rm(fresh, { recursive: true, force: true });
+    }
   });
 
   it('lets mirror download with the offset: the copies compare as identical', async () => {

@@ -8,7 +8,8 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -41,6 +42,9 @@ export interface FerryResult {
 }
 
 const FERRY = path.join(ROOT, 'bin/ferry.js');
+/** A data folder of the tests' own (unless a test names one): no run reads or writes the user's (~/.config/ferry). */
+const DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'ferry-cli-data-'));
+process.once('exit', () => rmSync(DATA_DIR, { recursive: true, force: true }));
 /** The environment of a `ferry` run: the `node` its first line finds is the one running the tests. */
 const withNode = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, PATH: [path.dirname(process.execPath), env.PATH].filter(Boolean).join(path.delimiter) });
 
@@ -49,7 +53,7 @@ export function ferry(args: string[], opts: { cwd?: string; env?: Record<string,
   return new Promise((resolve, reject) => {
     const child = spawn(FERRY, args, {
       cwd: opts.cwd ?? ROOT,
-      env: withNode({ ...process.env, FERRY_PASSWORD: '', ...opts.env }),
+      env: withNode({ ...process.env, FERRY_DATA_DIR: DATA_DIR, FERRY_PASSWORD: '', ...opts.env }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -67,7 +71,7 @@ export function ferry(args: string[], opts: { cwd?: string; env?: Record<string,
 /** Like ferry(), but stdout as bytes (for `get URL -`). */
 export function ferryBytes(args: string[], opts: { cwd?: string } = {}): Promise<{ status: number | null; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(FERRY, args, { cwd: opts.cwd ?? ROOT, env: withNode(process.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(FERRY, args, { cwd: opts.cwd ?? ROOT, env: withNode({ ...process.env, FERRY_DATA_DIR: DATA_DIR }), stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => out.push(d));

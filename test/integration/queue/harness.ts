@@ -4,7 +4,7 @@
  * `ferry` queue commands run in-process with captured output, and file hashes. Test-only.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
+import { createReadStream, mkdtempSync, promises as fsp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -20,6 +20,10 @@ import { startServer, type RunningServer, type ServerKind, type ServerOptions } 
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from '../../servers/faultProxy';
 
 export { SERVER_KINDS, SERVER_SUPPORTS } from '../../servers';
+
+/** A data folder of the tests' own: no in-process command reads or writes the user's (~/.config/ferry). */
+const CLI_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'ferry-cli-data-'));
+process.once('exit', () => rmSync(CLI_DATA_DIR, { recursive: true, force: true }));
 
 /** Where the server is reached (directly or through the fault proxy). */
 export interface Endpoint {
@@ -107,7 +111,8 @@ export function whenBytes(queue: TransferQueue, id: string, bytes: number): Prom
 }
 
 /** CliIo whose output is collected into strings, for running the `ferry` queue commands in-process. */
-export function captureIo(cwd: string, env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
+export function captureIo(cwd: string, given: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
+  const env = { FERRY_DATA_DIR: CLI_DATA_DIR, ...given };
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';

@@ -19,8 +19,7 @@ describe('ferry get -r / put -r / mirror', () => {
     await fsp.writeFile(path.join(server.homeDir, 'site', 'sub', 'c.txt'), 'hello');
   });
 
-  // Sync state and server clocks go to a data folder of the test's own.
-  const env = () => ({ FERRY_PASSWORD: suite.server.password, FERRY_DATA_DIR: path.join(suite.work, 'data') });
+  const env = () => ({ FERRY_PASSWORD: suite.server.password });
 
   it('mirror is sync down: it downloads a tree, then only what changed', async () => {
     const target = path.join(suite.work, 'mirror');
