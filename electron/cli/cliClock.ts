@@ -96,7 +96,7 @@ export class UploadClockWatch {
 
   /** Sees a transfer that ended. */
   readonly finished = (item: TransferItem): void => {
-    if (item.direction !== 'upload' || item.state !== 'done' || item.isSkipped) return;
+    if (item.direction !== 'upload' || item.deleteSide || item.state !== 'done' || item.isSkipped) return;
     this.note({ remotePath: item.remotePath, sourceModifiedMs: item.modifiedMs, finishedMs: item.finishedMs ?? Date.now() });
   };
 

@@ -49,7 +49,7 @@ export class ServerClocks {
     queue.on('transition', ({ id, to }) => {
       if (to !== 'done') return;
       const item = queue.get(id);
-      if (!item || item.direction !== 'upload' || item.isSkipped) return;
+      if (!item || item.direction !== 'upload' || item.deleteSide || item.isSkipped) return;
       this.uploads.note(item.siteId, { remotePath: item.remotePath, sourceModifiedMs: item.modifiedMs, finishedMs: item.finishedMs ?? Date.now() });
     });
   }
