@@ -76,7 +76,8 @@ const COMPARE_OPTIONS = [
   '  --no-recursion                compare only the folder itself, not its subfolders',
   "  --clock-offset SECONDS        the server's clock minus this machine's (e.g. 3600 for a server",
   '                                that lists its times an hour ahead); default: the offset kept for',
-  "                                the server (its site's, or the one a sync detected), 0 if none",
+  "                                the server (its site's, or one detected from files ferry put",
+  '                                there), 0 if none',
   '  -P, --parallel N              listing connections at once (default 4)',
 ];
 

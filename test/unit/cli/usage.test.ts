@@ -13,6 +13,6 @@ describe('usage', () => {
   });
 
   it('says what --clock-offset defaults to', () => {
-    for (const command of ['compare', 'sync', 'mirror'] as const) expect(commandHelp(command)).toContain("default: the offset kept for\n                                the server (its site's, or the one a sync detected)");
+    for (const command of ['compare', 'sync', 'mirror'] as const) expect(commandHelp(command)).toContain("default: the offset kept for\n                                the server (its site's, or one detected from files ferry put");
   });
 });
