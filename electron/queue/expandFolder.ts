@@ -36,6 +36,8 @@ interface WalkOptions {
   partSuffix?: string;
   /** Hears how many files the walk has found so far, before each folder after the first. */
   onFiles?: (found: number) => void;
+  /** Taken off the listed times of a download (AddFolderRequest.clockOffsetMs). */
+  clockOffsetMs?: number;
 }
 
 
@@ -112,7 +114,7 @@ export async function expandRemote(session: TransferSession, fs: LocalFs, opts: 
           localPath,
           remotePath,
           sizeBytes: entry.sizeBytes,
-          modifiedMs: entry.modifiedMs,
+          modifiedMs: entry.modifiedMs === undefined ? undefined : entry.modifiedMs - (opts.clockOffsetMs ?? 0),
           onExists: opts.onExists,
           ...(partSuffix ? { partSuffix } : {}),
         });

@@ -246,6 +246,11 @@ export interface AddFolderRequest {
   localDir: string;
   remoteDir: string;
   onExists?: FileExistsPolicy;
+  /**
+   * For a download: the server's clock minus this computer's, taken off the listed times, so
+   * the copies get their originals' times as this computer counts them.
+   */
+  clockOffsetMs?: number;
 }
 
 /** What a folder expansion did, including names it refused to write. */

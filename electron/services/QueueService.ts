@@ -125,10 +125,15 @@ export class QueueService {
     await this.queue.restore();
   }
 
-  /** Queues files and folders between a browsing session's server and a local folder, for the window `clientId`. */
-  async add(input: MethodInput<'queueAdd'>, clientId: string): Promise<EnqueueReport> {
+  /**
+   * Queues files and folders between a browsing session's server and a local folder, for the
+   * window `clientId`. `clockOffsetMs` is the server's clock offset: downloads keep their times as
+   * this computer counts them, so a downloaded copy compares as identical to its original.
+   */
+  async add(input: MethodInput<'queueAdd'>, clientId: string, clockOffsetMs = 0): Promise<EnqueueReport> {
     const siteId = this.siteIdOf(input.sessionId);
     const isDownload = input.direction === 'download';
+    const offset = isDownload ? clockOffsetMs : 0;
     // A download's local copy gets the readable name; an upload's is the local file itself.
     const localName = (i: { name: string; displayName?: string }) => (isDownload ? (i.displayName ?? i.name) : i.name);
     // Downloads picked together (x and x.part, say) must not share a partial file.
@@ -146,7 +151,7 @@ export class QueueService {
               localPath: path.join(input.localFolder, localName(f)),
               remotePath: joinRemotePath(input.remoteFolder, f.name),
               sizeBytes: f.sizeBytes,
-              modifiedMs: f.modifiedMs,
+              modifiedMs: f.modifiedMs === undefined ? undefined : f.modifiedMs - offset,
               onExists: input.onExists,
               ...(suffixes[i] ? { partSuffix: suffixes[i] } : {}),
             }],
@@ -161,6 +166,7 @@ export class QueueService {
         localDir: path.join(input.localFolder, localName(folder)),
         remoteDir: joinRemotePath(input.remoteFolder, folder.name),
         onExists: input.onExists,
+        ...(offset ? { clockOffsetMs: offset } : {}),
       });
       report.addedCount += expanded.addedIds.length;
       for (const id of expanded.addedIds) this.queuedBy.set(id, clientId);

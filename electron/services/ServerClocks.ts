@@ -7,7 +7,6 @@
  */
 import type { TransferQueue } from '../queue';
 import type { ConnectParams, RemoteListing, Site } from '../../shared/domain';
-import type { MethodInput } from '../../shared/contract';
 import { joinRemotePath } from '../../shared/remotePath';
 import { describeClockOffset, type AppliedClock } from '../../shared/serverClock';
 import type { SiteService } from '../sites';
@@ -77,17 +76,6 @@ export class ServerClocks {
     } catch (err) {
       this.deps.log.status(listing.sessionId, `Could not keep the server's clock offset: ${(err as Error).message}`, 'error');
     }
-  }
-
-  /**
-   * Files to download with their times as this computer counts them (the server's less its
-   * offset), so a downloaded copy gets the time its original has and compares as identical.
-   */
-  async inLocalTime(input: MethodInput<'queueAdd'>, params: ConnectParams): Promise<MethodInput<'queueAdd'>> {
-    if (input.direction !== 'download') return input;
-    const { offsetMs } = await this.clockOffsetFor(params);
-    if (offsetMs === 0) return input;
-    return { ...input, items: input.items.map((i) => (i.modifiedMs === undefined ? i : { ...i, modifiedMs: i.modifiedMs - offsetMs })) };
   }
 
   /** Forgets what was detected for a site, so the next uploads detect it again. */

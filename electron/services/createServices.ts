@@ -119,7 +119,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     sitesLock: async () => sites.lockPasswords(),
     sitesChangeMasterPassword: async ({ current, next }) => sites.changeMasterPassword(current, next),
     sitesForgetPasswords: async () => sites.forgetAllPasswords(),
-    queueAdd: async (input, ctx) => queue.add(await clocks.inLocalTime(input, remote.paramsOf(input.sessionId)), ctx.clientId),
+    queueAdd: async (input, ctx) => queue.add(input, ctx.clientId, (await clocks.clockOffsetFor(remote.paramsOf(input.sessionId))).offsetMs),
     queueList: async (_input, ctx) => queue.snapshot(ctx.clientId),
     queuePause: async ({ ids }) => queue.queue.pause(ids),
     queueResume: async ({ ids }) => queue.queue.resume(ids),

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtemp, mkdir, readFile, writeFile, rm, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile, rm, readdir, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../../electron/services/createServices';
@@ -190,6 +190,35 @@ describe('app services against a real server', () => {
       const text = await readFile(path.join(dataDir, file), 'utf8').catch(() => '');
       expect(text.includes(server.password), `${file} holds the password`).toBe(false);
     }
+    await services.handlers.remoteDisconnect({ sessionId: info.sessionId }, ctx);
+  });
+
+  it("downloads files and folders with their times as this computer counts them when the site's server clock is off", async () => {
+    const HOUR = 3_600_000;
+    const listedMs = Math.floor((Date.now() - 86_400_000) / 1000) * 1000;
+    await mkdir(path.join(server.homeDir, 'clock/tree'), { recursive: true });
+    for (const rel of ['clock/one.txt', 'clock/tree/two.txt']) {
+      await writeFile(path.join(server.homeDir, rel), rel);
+      await utimes(path.join(server.homeDir, rel), new Date(listedMs), new Date(listedMs));
+    }
+    const site = await services.handlers.sitesCreate(
+      { site: { name: 'Clock two hours ahead', host: server.host, port: server.port, logonType: 'normal', user: server.user, tls: 'none', clockOverrideMs: 2 * HOUR }, password: server.password },
+      ctx,
+    );
+    const info = await services.handlers.remoteConnectSite({ siteId: site.id }, ctx);
+    const listing = await services.handlers.remoteList({ sessionId: info.sessionId, path: '/clock' }, ctx);
+    const one = listing.entries.find((e) => e.name === 'one.txt')!;
+    expect(one.modifiedMs).toBe(listedMs);
+    const target = path.join(localDir, 'clock');
+    await mkdir(target);
+    items.clear();
+    await services.handlers.queueAdd(
+      { sessionId: info.sessionId, direction: 'download', items: [{ name: 'one.txt', isFolder: false, sizeBytes: one.sizeBytes, modifiedMs: one.modifiedMs }, { name: 'tree', isFolder: true }], localFolder: target, remoteFolder: '/clock' },
+      ctx,
+    );
+    expect((await queueSettles()).map((i) => i.state)).toEqual(['done', 'done']);
+    expect((await stat(path.join(target, 'one.txt'))).mtimeMs).toBe(listedMs - 2 * HOUR);
+    expect((await stat(path.join(target, 'tree/two.txt'))).mtimeMs).toBe(listedMs - 2 * HOUR);
     await services.handlers.remoteDisconnect({ sessionId: info.sessionId }, ctx);
   });
 

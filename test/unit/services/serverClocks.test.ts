@@ -1,7 +1,7 @@
 /**
  * The window's server clocks: an upload the queue finishes, then the listing of its folder the
  * window makes anyway, detect the offset once and keep it with the site (or by account for a
- * quick-connect server); detect again forgets it; downloads get their times as this computer counts.
+ * quick-connect server); detect again forgets it.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -88,17 +88,5 @@ describe('ServerClocks', () => {
     expect(kept.servers['me@ftp.example.com:2121']).toMatchObject({ offsetMs: 5.5 * HOUR });
     expect(await clocks.clockOffsetFor(params)).toMatchObject({ offsetMs: 5.5 * HOUR, source: 'detected' });
     await r.queue.close();
-  });
-
-  it('gives downloads their times as this computer counts them', async () => {
-    const { sites, clocks } = await setUp();
-    const site = await sites.create({ name: 'Web', host: 'ftp.example.com', user: 'deploy', clockOverrideMs: 3 * HOUR });
-    const params: ConnectParams = { host: 'ftp.example.com', user: 'deploy', tls: 'explicit', dataMode: 'auto', siteId: site.id };
-    const input = { sessionId: 'browse-1', localFolder: '/l', remoteFolder: '/r', items: [{ name: 'a', isFolder: false, modifiedMs: SOURCE_MS + 3 * HOUR }, { name: 'd', isFolder: true }] };
-    expect((await clocks.inLocalTime({ ...input, direction: 'download' }, params)).items).toEqual([
-      { name: 'a', isFolder: false, modifiedMs: SOURCE_MS },
-      { name: 'd', isFolder: true },
-    ]);
-    expect((await clocks.inLocalTime({ ...input, direction: 'upload' }, params)).items[0].modifiedMs).toBe(SOURCE_MS + 3 * HOUR);
   });
 });

@@ -108,6 +108,18 @@ describe('TransferQueue: folders', () => {
     await r.queue.close();
   });
 
+  it("gives a folder's downloads their times as this computer counts them when the server's clock is off", async () => {
+    const r = rig();
+    const HOUR = 3_600_000;
+    r.server.put('/r/t/a.txt', 'a', 1_700_000_000_000 + 2 * HOUR);
+    r.server.put('/r/t/sub/b.txt', 'b', 1_700_000_000_000 + 2 * HOUR);
+    await r.queue.addFolder({ direction: 'download', siteId: 's', remoteDir: '/r/t', localDir: '/l/t', clockOffsetMs: 2 * HOUR });
+    await r.queue.whenIdle();
+    expect(r.queue.list().map((i) => i.modifiedMs)).toEqual([1_700_000_000_000, 1_700_000_000_000]);
+    expect(r.fs.files.get('/l/t/sub/b.txt')?.modifiedMs).toBe(1_700_000_000_000);
+    await r.queue.close();
+  });
+
   it('does not follow remote folder links', async () => {
     const r = rig();
     r.server.dirs.add('/s');
