@@ -1,11 +1,13 @@
 /**
  * The settings a user sets once (the Settings dialog): transfer type, default local folder,
- * timeouts and keep-alive, transfers per server, log detail, theme and confirmations. One typed
+ * timeouts and keep-alive, transfers per server, log detail, theme, confirmations and the editor
+ * View/Edit uses. One typed
  * object with its defaults; the main process keeps it in `settings.json`, the window and the
  * command line read it. Must not import node:*, the DOM or React.
  */
 // zod/mini: the same checks in a fraction of the size, since the window bundles this schema too.
 import { z } from 'zod/mini';
+import { splitCommandLine } from './commandLine';
 
 /** How files are transferred. */
 export const TRANSFER_TYPES = [
@@ -93,7 +95,25 @@ export const appSettingsSchema = z.strictObject({
         /** Ask before cancelling every transfer of the queue at once. */
         cancelAll: z.boolean(),
       }),
+    // Added after the first settings files were written: a file without it gets the default.
+    edit: z._default(
+      z.strictObject({
+        /** The program View/Edit opens copies with in the desktop app (`%f`: the file); empty: the system's default application. */
+        editorCommand: z.string().check(
+          z.maxLength(1024, 'The editor command is at most 1024 characters'),
+          z.refine((c) => !/[\r\n\0]/.test(c), 'The editor command is one line'),
+          z.refine((c) => c.trim() === '' || 'argv' in splitCommandLine(c), { error: (issue) => problemOf(issue.input) }),
+        ),
+      }),
+      { editorCommand: '' },
+    ),
   });
+
+/** What is wrong with an editor command, for the settings check. */
+function problemOf(input: unknown): string {
+  const split = splitCommandLine(String(input));
+  return 'problem' in split ? split.problem : 'The editor command cannot be used';
+}
 
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -111,6 +131,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   log: { showRawReplies: true, showHints: true },
   theme: 'system',
   confirm: { delete: true, cancelAll: true },
+  edit: { editorCommand: '' },
 };
 
 /** What decides a file's transfer type: the setting and, for Auto, the rule's parts. */

@@ -44,6 +44,8 @@ describe('the settings schema', () => {
     [{ transfers: { ...DEFAULT_SETTINGS.transfers, asciiExtensions: ['txt', ''] } }, 'transfers.asciiExtensions.1', 'cannot be empty'],
     [{ transfers: { ...DEFAULT_SETTINGS.transfers, asciiExtensions: ['t.xt'] } }, 'transfers.asciiExtensions.0', 'without the dot'],
     [{ transfers: { ...DEFAULT_SETTINGS.transfers, perServer: 11 } }, 'transfers.perServer', 'at most 10'],
+    [{ edit: { editorCommand: 'code "--wait' } }, 'edit.editorCommand', 'double quote that is not closed'],
+    [{ edit: { editorCommand: 'gedit\nrm -rf ~' } }, 'edit.editorCommand', 'one line'],
   ])('refuses %j with a message for its field', (change, field, message) => {
     const parsed = appSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...change });
     expect(parsed.success).toBe(false);
@@ -56,5 +58,11 @@ describe('the settings schema', () => {
     expect(settingsFromJson(JSON.stringify({ version: 1, ...DEFAULT_SETTINGS, theme: 'dark' }))).toEqual({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' } });
     expect(settingsFromJson('{"version":1')).toMatchObject({ reason: expect.stringContaining('not valid JSON') });
     expect(settingsFromJson(JSON.stringify({ version: 7 }))).toMatchObject({ reason: 'not a format 1 settings file' });
+  });
+
+  it('reads a file saved before the editor command existed with the system default editor, not as damaged', () => {
+    const { edit: _edit, ...older } = DEFAULT_SETTINGS;
+    expect(settingsFromJson(JSON.stringify({ version: 1, ...older }))).toEqual({ settings: DEFAULT_SETTINGS });
+    expect(appSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, edit: { editorCommand: '"/opt/My Editor/edit" -n %f' } }).success).toBe(true);
   });
 });
