@@ -13,6 +13,7 @@ import type { AppliedClock } from './serverClock';
 import { SERVER_TYPES } from './serverType';
 import { appSettingsSchema, type AppSettings } from './settings';
 import type { KeepUpToDateStatus } from './keepUpToDate';
+import type { EditInfo, EditOpened, EditText } from './edit';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -62,6 +63,7 @@ const plainName = z.string().min(1).max(1024).refine((n) => !/[/\\\0\r\n]/.test(
 const itemIds = z.array(z.string().min(1).max(64)).max(100_000);
 const existsPolicy = z.enum(['ask', 'overwrite', 'newer', 'size-differs', 'resume', 'rename', 'skip']);
 const folderPath = z.string().max(1024);
+const editId = z.string().min(1).max(64);
 // A password ends up in PASS: CR, LF or NUL would end that command early.
 const secret = z.string().max(1024).refine((p) => !/[\r\n\0]/.test(p), 'password contains a line break');
 
@@ -223,6 +225,27 @@ export const methods = {
   settingsGet: method<AppSettings>()(z.object({}).strict()),
   /** Replaces the settings; a folder that does not exist is refused (`settings-invalid` with the field). */
   settingsUpdate: method<AppSettings>()(z.object({ settings: appSettingsSchema }).strict()),
+  /** Downloads a remote file into a private copy and opens it in the desktop's editor or returns its text. */
+  editOpen: method<EditOpened>()(z.object({ sessionId, path: remotePath, mode: z.enum(['external', 'builtin']) }).strict()),
+  editList: method<EditInfo[]>()(z.object({}).strict()),
+  editRead: method<EditText>()(z.object({ editId }).strict()),
+  /** The built-in editor's save: the text goes into the copy and is uploaded after the conflict check. */
+  editSave: method<EditInfo>()(z.object({ editId, text: z.string().max(16 * 1024 * 1024) }).strict()),
+  editAnswerOffer: method<EditInfo>()(z.object({ editId, answer: z.enum(['once', 'always', 'not-now']) }).strict()),
+  editResolveConflict: method<EditOpened>()(
+    z
+      .object({
+        editId,
+        answer: z.enum(['overwrite', 'keep-theirs', 'save-as']),
+        /** With keep-theirs: load the server's file into the copy. */
+        reload: z.boolean().optional(),
+        /** With save-as: the name in the same folder. */
+        name: plainName.optional(),
+      })
+      .strict(),
+  ),
+  /** Ends an edit and removes its copy; refused while it has changes not uploaded unless `discardChanges`. */
+  editClose: method<void>()(z.object({ editId, discardChanges: z.boolean().optional() }).strict()),
 } satisfies Record<MethodName, MethodDef<z.ZodType, unknown>>;
 
 /** Payload of each event the main process pushes (already batched). */
@@ -237,6 +260,8 @@ export interface EventPayloads {
   keepUpToDate: KeepUpToDateStatus[];
   /** A command from the desktop app's menu for the window to run. */
   appCommand: AppCommand;
+  /** Every file being edited, after any of them changed. */
+  edits: EditInfo[];
 }
 
 /** Commands the desktop menu sends to the window. */

@@ -53,10 +53,17 @@ export const METHOD_NAMES = [
   'keepUpToDateStop',
   'settingsGet',
   'settingsUpdate',
+  'editOpen',
+  'editList',
+  'editRead',
+  'editSave',
+  'editAnswerOffer',
+  'editResolveConflict',
+  'editClose',
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'keepUpToDate', 'appCommand'] as const;
+export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'keepUpToDate', 'appCommand', 'edits'] as const;
 
 /** A method's name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -5,6 +5,8 @@
  */
 import { FtpSession, FtpTlsUnavailableError } from '../ftp';
 import { removeTree } from '../queue/removeTree';
+import { fromFtpSession } from '../sessions';
+import type { TransferSession } from '../queue';
 import type { ConnectParams, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import { serverLabel, type LogFeed } from './LogFeed';
@@ -146,6 +148,19 @@ export class RemoteSessions {
   /** Whether the session's server keeps a modification time it is sent after an upload (MFMT). */
   keepsModifiedTime(sessionId: string): boolean {
     return this.get(sessionId).session.features.has('MFMT');
+  }
+
+  /**
+   * Runs `op` on a session's connection as the queue's TransferSession (the edits' downloads and
+   * uploads), logging in again first when the server closed the idle session.
+   */
+  withTransferSession<T>(sessionId: string, op: (session: TransferSession) => Promise<T>): Promise<T> {
+    return this.use(this.get(sessionId), (s) => op(fromFtpSession(s)));
+  }
+
+  /** The ids of the sessions open now. */
+  sessionIds(): string[] {
+    return [...this.sessions.keys()];
   }
 
   /** Closes every session. */

@@ -13,13 +13,15 @@ import { LogFeed } from './LogFeed';
 import { RemoteSessions } from './RemoteSessions';
 import { MasterPasswordSecretStore, SiteService, SiteStore, type SecretStore } from '../sites';
 import { siteConnectParams } from './siteConnect';
-import { QueueService } from './QueueService';
+import { QueueService, quickSiteIdOf } from './QueueService';
 import { KeepUpToDateService } from './KeepUpToDateService';
 import { ServerHabits } from './ServerHabits';
 import { TlsMemory } from './TlsMemory';
 import { SettingsService } from './SettingsService';
-import { timingOf } from './connectOptions';
+import { portOf, timingOf } from './connectOptions';
 import { ServerClocks } from './ServerClocks';
+import { EditService } from './EditService';
+import { EditTempFolder } from './EditTempFolder';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
@@ -27,6 +29,14 @@ export interface ServiceOptions {
   dataDir: string;
   /** Opens the password store; default: a master-password store (browser mode). */
   openSecrets?: (dataDir: string) => Promise<SecretStore>;
+  /**
+   * Opens an edited copy in the desktop's editor: the system's default application, or the
+   * editor command chosen in Settings when there is one. Absent in browser mode, whose window
+   * edits in its own editor.
+   */
+  openInEditor?: (localPath: string, editorCommand: string) => Promise<void>;
+  /** Where the private folders of edited copies are made; default: the OS temporary folder. */
+  editTempDir?: string;
 }
 
 /** The running services: the handler table, the event hub, and a way to stop them. */
@@ -55,6 +65,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const keep = new KeepUpToDateService({ hub, log, remote, queue });
   const clocks = new ServerClocks({ sites, dataDir: options.dataDir, log });
   clocks.watch(queue.queue);
+  const edits = await openEdits(options, remote, log, hub, () => settings.get().edit.editorCommand);
 
   const handlers = {
     appInfo: async (_input, ctx) => ({
@@ -71,11 +82,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     remoteConnect: async (params, ctx) => {
       const info = await remote.connect(params, ctx.clientId);
       queue.sessionConnected(info.sessionId);
+      edits.connectionsChanged();
       return info;
     },
     remoteDisconnect: async ({ sessionId }) => {
       keep.stopForSession(sessionId);
       await remote.disconnect(sessionId);
+      edits.connectionsChanged();
     },
     remoteList: async ({ sessionId, path }) => {
       const listing = await remote.list(sessionId, path);
@@ -97,6 +110,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         });
       }
       queue.sessionConnected(info.sessionId);
+      edits.connectionsChanged();
       return info;
     },
     sitesStatus: async () => sites.status(),
@@ -134,22 +148,56 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     keepUpToDateStop: async ({ watchId }) => keep.stop(watchId),
     settingsGet: async () => settings.get(),
     settingsUpdate: async ({ settings: next }) => settings.update(next),
+    editOpen: async ({ sessionId, path, mode }) => edits.open(sessionId, path, mode),
+    editList: async () => edits.list(),
+    editRead: async ({ editId }) => edits.read(editId),
+    editSave: async ({ editId, text }) => edits.save(editId, text),
+    editAnswerOffer: async ({ editId, answer }) => edits.answerOffer(editId, answer),
+    editResolveConflict: async ({ editId, answer, reload, name }) => edits.resolveConflict(editId, answer, { reload, name }),
+    editClose: async ({ editId, discardChanges }) => edits.close(editId, discardChanges),
   } satisfies Handlers;
   return {
     handlers,
     hub,
     sites,
-    closeClient: (clientId) => {
+    closeClient: async (clientId) => {
       keep.stopOwnedBy(clientId);
       queue.clientGone(clientId);
-      return remote.closeOwnedBy(clientId);
+      await remote.closeOwnedBy(clientId);
+      edits.connectionsChanged();
     },
     close: async () => {
       keep.closeAll();
       await queue.close();
+      await edits.closeAll();
       await remote.closeAll();
       hub.flush();
       hub.close();
     },
   };
+}
+
+/**
+ * The edit service over the browsing sessions, after removing what a crashed run left in the
+ * temporary folder. Edits open in the desktop's editor where `openInEditor` is given.
+ */
+async function openEdits(options: ServiceOptions, remote: RemoteSessions, log: LogFeed, hub: EventHub, editorCommand: () => string): Promise<EditService> {
+  const baseDir = options.editTempDir ?? os.tmpdir();
+  const removed = await EditTempFolder.removeLeftovers(baseDir).catch(() => []);
+  if (removed.length > 0) log.status('ferry', `Removed ${removed.length} folder${removed.length === 1 ? '' : 's'} of edited copies left by a Ferry that did not quit normally`);
+  const { openInEditor } = options;
+  return new EditService({
+    remote: {
+      use: (sessionId, op) => remote.withTransferSession(sessionId, op),
+      serverOf: (sessionId) => {
+        const params = remote.paramsOf(sessionId);
+        return { key: params.siteId ?? quickSiteIdOf(params), label: `${params.user || 'anonymous'}@${params.host}:${portOf(params)}` };
+      },
+      sessionIds: () => remote.sessionIds(),
+    },
+    folder: new EditTempFolder(baseDir),
+    log: (connectionId, text, kind) => log.status(connectionId, text, kind),
+    emit: (list) => hub.emit('edits', list),
+    ...(openInEditor ? { openExternally: (localPath: string) => openInEditor(localPath, editorCommand()) } : {}),
+  });
 }
