@@ -10,6 +10,7 @@ import { createServices } from './services/createServices';
 import { createDispatcher } from './ipc/dispatch';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { showQueueOnDesktop } from './ipc/desktopIntegration';
+import { openInEditor } from './ipc/editorLauncher';
 import { guardWindow, limitPermissions, rendererUrl } from './ipc/windowPolicy';
 import { appMenuTemplate, sendAppCommand } from './ipc/appMenu';
 import { KeychainSecretStore } from './sites';
@@ -122,6 +123,8 @@ if (!app.requestSingleInstanceLock()) {
         // Passwords go to the OS keychain through safeStorage; on Linux without a keyring
         // the store refuses the plain-text fallback and sites use "ask for password".
         openSecrets: (dir) => KeychainSecretStore.open(dir, safeStorage),
+        // View/Edit hands copies to the desktop's editor; browser mode edits in the window instead.
+        openInEditor,
       });
       const dispatch = createDispatcher(services.handlers, (reason) => console.error(`ferry: refused request: ${reason}`));
       registerIpc(dispatch, isTrustedUrl);
