@@ -13,7 +13,7 @@ import type { AppliedClock } from './serverClock';
 import { SERVER_TYPES } from './serverType';
 import { appSettingsSchema, type AppSettings } from './settings';
 import type { KeepUpToDateStatus } from './keepUpToDate';
-import type { EditInfo, EditOpened, EditText } from './edit';
+import type { EditInfo, EditOpened } from './edit';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -228,7 +228,8 @@ export const methods = {
   /** Downloads a remote file into a private copy and opens it in the desktop's editor or returns its text. */
   editOpen: method<EditOpened>()(z.object({ sessionId, path: remotePath, mode: z.enum(['external', 'builtin']) }).strict()),
   editList: method<EditInfo[]>()(z.object({}).strict()),
-  editRead: method<EditText>()(z.object({ editId }).strict()),
+  /** Shows an open edit again: its copy in the desktop's editor, or its text for the built-in one. */
+  editShow: method<EditOpened>()(z.object({ editId, mode: z.enum(['external', 'builtin']) }).strict()),
   /** The built-in editor's save: the text goes into the copy and is uploaded after the conflict check. */
   editSave: method<EditInfo>()(z.object({ editId, text: z.string().max(16 * 1024 * 1024) }).strict()),
   editAnswerOffer: method<EditInfo>()(z.object({ editId, answer: z.enum(['once', 'always', 'not-now']) }).strict()),

@@ -55,7 +55,7 @@ export const METHOD_NAMES = [
   'settingsUpdate',
   'editOpen',
   'editList',
-  'editRead',
+  'editShow',
   'editSave',
   'editAnswerOffer',
   'editResolveConflict',

@@ -119,10 +119,10 @@ export class EditService {
     }
   }
 
-  /** The copy's text for the built-in editor; refused when the copy is not text. */
-  read(editId: string): Promise<EditText> {
+  /** Shows an open edit again: its copy in the desktop's editor, or its text for the built-in editor. */
+  show(editId: string, mode: EditMode): Promise<EditOpened> {
     const edit = this.get(editId);
-    return edit.serial(() => this.textOf(edit));
+    return edit.serial(() => this.present(edit, mode));
   }
 
   /** Saves the built-in editor's text into the copy and uploads it (after the conflict check). */

@@ -150,7 +150,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settingsUpdate: async ({ settings: next }) => settings.update(next),
     editOpen: async ({ sessionId, path, mode }) => edits.open(sessionId, path, mode),
     editList: async () => edits.list(),
-    editRead: async ({ editId }) => edits.read(editId),
+    editShow: async ({ editId, mode }) => edits.show(editId, mode),
     editSave: async ({ editId, text }) => edits.save(editId, text),
     editAnswerOffer: async ({ editId, answer }) => edits.answerOffer(editId, answer),
     editResolveConflict: async ({ editId, answer, reload, name }) => edits.resolveConflict(editId, answer, { reload, name }),
