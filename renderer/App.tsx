@@ -8,6 +8,7 @@ import { SettingsButton } from './features/settings/SettingsButton';
 import { SiteManagerDialog } from './features/sites/SiteManagerDialog';
 import { SitePasswordPrompt } from './features/sites/SitePasswordPrompt';
 import { ExistsDialog } from './features/queue/ExistsDialog';
+import { EditPrompts } from './features/edit/EditPrompts';
 import { StatusBar } from './features/queue/StatusBar';
 import { connectEvents } from './stores/connectEvents';
 import { DialogHost } from './components/DialogHost';
@@ -32,6 +33,7 @@ export function App() {
       <SiteManagerDialog />
       <StatusBar />
       <ExistsDialog />
+      <EditPrompts />
       <DialogHost />
     </div>
   );

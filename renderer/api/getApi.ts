@@ -23,6 +23,14 @@ export function getApi(): FerryApi {
   return (api = createWsApi(`${scheme}://${window.location.host}/${token}/ws`));
 }
 
+/**
+ * Whether the window runs in the desktop app (the preload's bridge) rather than in a browser:
+ * only the desktop app can hand a file to the system's applications.
+ */
+export function isDesktopApp(): boolean {
+  return window.ferry !== undefined;
+}
+
 /** Replaces the API, for component tests. */
 export function setApiForTests(next: FerryApi | undefined): void {
   api = next;

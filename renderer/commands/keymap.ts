@@ -24,6 +24,9 @@ export const KEYMAP: readonly KeyBinding[] = [
   { combo: 'Ctrl+R', command: 'refresh' },
   { combo: 'F7', command: 'newFolder', inTextField: true },
   { combo: 'F2', command: 'rename' },
+  // F3 views and F4 edits in Total Commander; in Ferry both open the same editor.
+  { combo: 'F3', command: 'viewEdit' },
+  { combo: 'F4', command: 'viewEdit' },
   { combo: 'Delete', command: 'delete' },
   { combo: 'Ctrl+A', command: 'selectAll' },
   { combo: 'Ctrl+Space', command: 'toggleSelect' },

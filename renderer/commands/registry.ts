@@ -14,6 +14,7 @@ import {
 } from './selectionCommands';
 import { transferCommand } from './transferCommands';
 import { keepUpToDateCommand } from './keepUpToDateCommand';
+import { viewEditCommand } from './editCommands';
 import type { Command, CommandContext, PaneId } from './types';
 
 /** All commands by id. */
@@ -21,6 +22,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
   [
     openCommand,
     transferCommand,
+    viewEditCommand,
     upCommand,
     backCommand,
     forwardCommand,
@@ -40,10 +42,10 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
 );
 
 /** Commands of the pane toolbar, in order; null is a group separator. */
-export const TOOLBAR: readonly (string | null)[] = ['transfer', null, 'newFolder', 'rename', 'delete', 'chmod', null, 'keepUpToDate'];
+export const TOOLBAR: readonly (string | null)[] = ['transfer', 'viewEdit', null, 'newFolder', 'rename', 'delete', 'chmod', null, 'keepUpToDate'];
 
 /** Commands of the context menu on rows, in order; null is a separator. */
-export const ROW_MENU: readonly (string | null)[] = ['open', 'transfer', null, 'rename', 'delete', 'chmod', null, 'newFolder', 'refresh', null, 'selectAll', 'toggleHidden'];
+export const ROW_MENU: readonly (string | null)[] = ['open', 'transfer', 'viewEdit', null, 'rename', 'delete', 'chmod', null, 'newFolder', 'refresh', null, 'selectAll', 'toggleHidden'];
 
 /** Commands of the context menu on empty space. */
 export const SPACE_MENU: readonly (string | null)[] = ['newFolder', 'refresh', null, 'selectAll', 'toggleHidden', null, 'keepUpToDate'];

@@ -4,6 +4,7 @@ import { useKeepUpToDate } from './keepUpToDateStore';
 import { useLogStore } from './logStore';
 import { useQueue } from './queueStore';
 import { useSettings } from './settingsStore';
+import { useEdits } from './editStore';
 
 /** Subscribes every store to its events. */
 export function connectEvents(): () => void {
@@ -14,11 +15,13 @@ export function connectEvents(): () => void {
     api.on('queueQuestions', (questions) => useQueue.getState().setQuestions(questions)),
     api.on('settings', (settings) => useSettings.getState().receive(settings)),
     api.on('keepUpToDate', (statuses) => useKeepUpToDate.getState().receive(statuses)),
+    api.on('edits', (edits) => useEdits.getState().receive(edits)),
     api.on('appCommand', (command) => {
       if (command === 'openSettings') useSettings.getState().openDialog();
     }),
   ];
   void useQueue.getState().load();
   void useSettings.getState().load();
+  void useEdits.getState().load();
   return () => offs.forEach((off) => off());
 }

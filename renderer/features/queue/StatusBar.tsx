@@ -1,9 +1,10 @@
-/** The status bar: connection security, queue size and activity. */
+/** The status bar: connection security, the files being edited, queue size and activity. */
 import { useQueue } from '../../stores/queueStore';
 import { useSession } from '../../stores/sessionStore';
 import { formatEta, formatSize, formatSpeed } from '../../lib/format';
 import { SecurityState } from '../connect/SecurityState';
 import type { QueueTotals } from '../../../shared/queue';
+import { EditsStatus } from '../edit/EditsStatus';
 
 /** Speed and time left while transfers run: nothing rather than "0 B/s", and "estimating" rather than a guess. */
 function activity(totals: QueueTotals): string {
@@ -29,6 +30,7 @@ export function StatusBar() {
           'Not connected'
         )}
       </span>
+      <EditsStatus />
       <span className="queue-summary">
         {pending === 0
           ? 'Queue: empty'
