@@ -1,5 +1,5 @@
 /**
- * The Settings dialog: Transfers, Connection, Interface and log, Confirmations. Save checks every
+ * The Settings dialog: Transfers, Connection, Interface and log, View/Edit, Confirmations. Save checks every
  * field (settingsForm.ts) and shows a message beside each bad one without saving anything; the main
  * process checks again (a folder that does not exist) and its refusal lands at the field too.
  */
@@ -8,10 +8,16 @@ import { describeError } from '../../../shared/errorText';
 import { SETTING_LIMITS, THEMES, TRANSFER_TYPES, type Theme, type TransferTypeSetting } from '../../../shared/settings';
 import { DialogFrame } from '../../components/dialogs/DialogFrame';
 import { useSettings } from '../../stores/settingsStore';
+import { isDesktopApp } from '../../api/getApi';
 import { fieldOf, formOf, settingsFromForm, type FormErrors, type FormField, type SettingsForm } from './settingsForm';
 
 const TYPE_LABELS: Record<TransferTypeSetting, string> = { auto: 'Auto', ascii: 'ASCII', binary: 'Binary' };
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+/** What the editor command is for; a browser window edits in its own editor whatever it says. */
+const EDITOR_HINT =
+  'The program View/Edit opens files with, e.g. code --wait; %f stands for the file, else it is added last. Empty: the system\'s default application.' +
+  (isDesktopApp() ? '' : ' This browser window edits in its own editor; the command is for the desktop app.');
 
 /** A labelled field with its message when it is wrong. */
 function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
@@ -160,6 +166,13 @@ export function SettingsDialog() {
               </Field>
               <Check label="Show raw commands and server replies in the log" checked={form.showRawReplies} onChange={(v) => edit('showRawReplies', v)} />
               <Check label="Show hints in the log" checked={form.showHints} onChange={(v) => edit('showHints', v)} />
+            </fieldset>
+
+            <fieldset>
+              <legend>View/Edit</legend>
+              <Field label="Editor" error={errors.editorCommand} hint={EDITOR_HINT}>
+                {(props) => <input {...props} type="text" spellCheck={false} placeholder="The system's default application" value={form.editorCommand} onChange={(e) => edit('editorCommand', e.target.value)} />}
+              </Field>
             </fieldset>
 
             <fieldset>

@@ -21,10 +21,11 @@ export interface SettingsForm {
   theme: Theme;
   confirmDelete: boolean;
   confirmCancelAll: boolean;
+  editorCommand: string;
 }
 
 /** A field of the form that can be wrong. */
-export type FormField = 'extensions' | 'perServer' | 'defaultLocalFolder' | 'timeoutSeconds' | 'keepAliveSeconds';
+export type FormField = 'extensions' | 'perServer' | 'defaultLocalFolder' | 'timeoutSeconds' | 'keepAliveSeconds' | 'editorCommand';
 
 /** A message per bad field. */
 export type FormErrors = Partial<Record<FormField, string>>;
@@ -47,6 +48,7 @@ export function formOf(settings: AppSettings): SettingsForm {
     theme: settings.theme,
     confirmDelete: confirm.delete,
     confirmCancelAll: confirm.cancelAll,
+    editorCommand: settings.edit.editorCommand,
   };
 }
 
@@ -60,6 +62,7 @@ const FIELD_BY_PATH: Record<string, FormField> = {
   'transfers.defaultLocalFolder': 'defaultLocalFolder',
   'connection.timeoutSeconds': 'timeoutSeconds',
   'connection.keepAliveSeconds': 'keepAliveSeconds',
+  'edit.editorCommand': 'editorCommand',
 };
 
 /** The form field of an issue the schema or the main process reported, if it is one of the form's. */
@@ -84,6 +87,7 @@ export function settingsFromForm(form: SettingsForm): { settings: AppSettings } 
     log: { showRawReplies: form.showRawReplies, showHints: form.showHints },
     theme: form.theme,
     confirm: { delete: form.confirmDelete, cancelAll: form.confirmCancelAll },
+    edit: { editorCommand: form.editorCommand.trim() },
   };
   const parsed = appSettingsSchema.safeParse(candidate);
   if (parsed.success) return { settings: parsed.data };

@@ -25,6 +25,12 @@ describe('settings form', () => {
     });
   });
 
+  it('keeps the editor command as typed, trimmed, and says what is wrong with one it cannot split', () => {
+    const form = { ...formOf(DEFAULT_SETTINGS), editorCommand: '  "/opt/My Editor/edit" --wait %f ' };
+    expect(settingsFromForm(form)).toMatchObject({ settings: { edit: { editorCommand: '"/opt/My Editor/edit" --wait %f' } } });
+    expect(settingsFromForm({ ...form, editorCommand: "gedit 'x" })).toEqual({ errors: { editorCommand: 'The command has a single quote that is not closed' } });
+  });
+
   it('places a refusal of the main process at its field', () => {
     expect(fieldOf('transfers.defaultLocalFolder')).toBe('defaultLocalFolder');
     expect(fieldOf('transfers.asciiExtensions.3')).toBe('extensions');
