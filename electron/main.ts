@@ -10,7 +10,7 @@ import { createServices } from './services/createServices';
 import { createDispatcher } from './ipc/dispatch';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { showQueueOnDesktop } from './ipc/desktopIntegration';
-import { openInEditor } from './ipc/editorLauncher';
+import { openInEditor, unsavedEditsGuard } from './ipc/editorLauncher';
 import { guardWindow, limitPermissions, rendererUrl } from './ipc/windowPolicy';
 import { appMenuTemplate, sendAppCommand } from './ipc/appMenu';
 import { KeychainSecretStore } from './sites';
@@ -134,6 +134,12 @@ if (!app.requestSingleInstanceLock()) {
       const contents = mainWindow.webContents;
       forwardEvents(services.hub, contents);
       showQueueOnDesktop(services.hub, mainWindow);
+      // Quitting removes every edited copy: changes that did not reach the server are asked about first.
+      const mayDiscardEdits = unsavedEditsGuard(() => services.unsavedEdits());
+      const win = mainWindow;
+      win.on('close', (event) => {
+        if (!mayDiscardEdits(win)) event.preventDefault();
+      });
       // A reload or a crashed renderer forgets its sessions; close them rather than leak logins.
       const clientId = `window-${contents.id}`;
       const releaseClient = () => void services.closeClient(clientId);
@@ -145,6 +151,7 @@ if (!app.requestSingleInstanceLock()) {
       let isShuttingDown = false;
       app.on('before-quit', (event) => {
         if (isShuttingDown) return;
+        if (!mayDiscardEdits(BrowserWindow.getFocusedWindow() ?? mainWindow)) return event.preventDefault();
         // Menu quit and Cmd+Q skip window-all-closed: save the queue and say QUIT first, within a limit.
         event.preventDefault();
         isShuttingDown = true;

@@ -22,6 +22,7 @@ import { portOf, timingOf } from './connectOptions';
 import { ServerClocks } from './ServerClocks';
 import { EditService } from './EditService';
 import { EditTempFolder } from './EditTempFolder';
+import { hasUnuploadedChanges, type EditInfo } from '../../shared/edit';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
@@ -44,6 +45,8 @@ export interface Services {
   handlers: Handlers;
   hub: EventHub;
   sites: SiteService;
+  /** The files being edited whose copies hold changes the server does not have (quitting would lose them). */
+  unsavedEdits(): EditInfo[];
   /** Releases what a window held (its browsing sessions, its questions) when it closes, reloads or crashes. */
   closeClient(clientId: string): Promise<void>;
   close(): Promise<void>;
@@ -160,6 +163,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     handlers,
     hub,
     sites,
+    unsavedEdits: () => edits.list().filter(hasUnuploadedChanges),
     closeClient: async (clientId) => {
       keep.stopOwnedBy(clientId);
       queue.clientGone(clientId);

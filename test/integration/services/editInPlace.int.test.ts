@@ -210,6 +210,8 @@ describe.each(['pyftpdlib', 'proftpd'] as ServerKind[])('View/Edit on %s', (kind
       message: expect.stringContaining('Reconnect to'),
     });
     expect(editOf(edit.id)).toMatchObject({ state: 'modified', lastError: { kind: 'edit-offline' } });
+    // What the desktop app asks about before quitting.
+    expect(services.unsavedEdits().map((e) => e.name)).toEqual(['notes.txt']);
     expect(await readFile(edit.localPath, 'utf8')).toBe('second\n');
     await expect(services.handlers.editClose({ editId: edit.id }, ctx)).rejects.toMatchObject({ kind: 'edit-unsaved' });
 

@@ -1,17 +1,18 @@
 /**
  * View/Edit's Electron glue (electron mocked: it cannot run here): an empty editor command opens
- * the copy with the system's default application, a chosen command is started for real without a
- * shell with the file added last or put where %f stands, and a failure says what went wrong.
+ * the copy with the system's default application (never a file the system would run), a chosen
+ * command is started for real without a shell with the file added last or put where %f stands, a
+ * failure says what went wrong, and quitting with changes not uploaded asks once.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-const electron = vi.hoisted(() => ({ openPath: vi.fn(async (_path: string) => '') }));
-vi.mock('electron', () => ({ shell: { openPath: electron.openPath } }));
+const electron = vi.hoisted(() => ({ openPath: vi.fn(async (_path: string) => ''), showMessageBoxSync: vi.fn((..._args: unknown[]) => 0) }));
+vi.mock('electron', () => ({ shell: { openPath: electron.openPath }, dialog: { showMessageBoxSync: electron.showMessageBoxSync } }));
 
-const { openInEditor } = await import('../../../electron/ipc/editorLauncher');
+const { openInEditor, unsavedEditsGuard, wouldRun } = await import('../../../electron/ipc/editorLauncher');
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-editor-launch-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -30,6 +31,16 @@ describe('openInEditor', () => {
   it('opens the copy with the default application when no editor is chosen', async () => {
     await openInEditor('/tmp/ferry-edit-x/ab/index.html', '  ');
     expect(electron.openPath).toHaveBeenCalledWith('/tmp/ferry-edit-x/ab/index.html');
+  });
+
+  it('never hands the default application a file it would run instead of opening', async () => {
+    expect(['setup.exe', 'deploy.BAT', 'app.js'].map((n) => wouldRun(n, 'win32'))).toEqual([true, true, true]);
+    expect(['app.js', 'index.html', 'README'].map((n) => wouldRun(n, 'linux'))).toEqual([false, false, false]);
+    expect(wouldRun('launcher.desktop', 'linux')).toBe(true);
+    expect(wouldRun('Run.command', 'darwin')).toBe(true);
+    const runnable = process.platform === 'win32' ? 'C:\\t\\x.bat' : process.platform === 'darwin' ? '/tmp/x.command' : '/tmp/x.desktop';
+    await expect(openInEditor(runnable, '')).rejects.toMatchObject({ kind: 'editor-failed', message: expect.stringContaining('would be run rather than opened') });
+    expect(electron.openPath).not.toHaveBeenCalled();
   });
 
   it('says why the default application could not open it', async () => {
@@ -58,5 +69,27 @@ describe('openInEditor', () => {
       message: 'Could not start the editor /no/such/editor: the program was not found (change it in Settings)',
     });
     await expect(openInEditor('/tmp/a.txt', 'code "--wait')).rejects.toThrow(/not closed/);
+  });
+});
+
+describe('unsavedEditsGuard', () => {
+  const waiting = [{ name: 'index.html', server: 'me@host:21', remotePath: '/index.html' }] as never[];
+
+  it('lets Ferry quit without asking when nothing waits to be uploaded', () => {
+    electron.showMessageBoxSync.mockClear();
+    expect(unsavedEditsGuard(() => [])()).toBe(true);
+    expect(electron.showMessageBoxSync).not.toHaveBeenCalled();
+  });
+
+  it('asks, keeps Ferry open on "keep", and once told to discard does not ask again', () => {
+    electron.showMessageBoxSync.mockClear();
+    const mayQuit = unsavedEditsGuard(() => waiting);
+    electron.showMessageBoxSync.mockReturnValueOnce(0);
+    expect(mayQuit()).toBe(false);
+    expect(electron.showMessageBoxSync).toHaveBeenCalledWith(expect.objectContaining({ detail: 'index.html (me@host:21/index.html)', buttons: ['Keep Ferry open', 'Quit and discard the changes'] }));
+    electron.showMessageBoxSync.mockReturnValueOnce(1);
+    expect(mayQuit()).toBe(true);
+    expect(mayQuit()).toBe(true);
+    expect(electron.showMessageBoxSync).toHaveBeenCalledTimes(2);
   });
 });
