@@ -68,27 +68,24 @@ export interface CopyTransfer {
   fs?: LocalFs;
 }
 
+/** One binary transfer of the copy, overwriting its target, by the queue's single-file attempt; with the checksum it verified. */
+async function moveCopy(direction: 'download' | 'upload', transfer: CopyTransfer, known?: RemoteFileState) {
+  const { session, last } = recordingChecksums(transfer.session);
+  const { localPath, remotePath, log } = transfer;
+  const single = singleTransfer({ direction, localPath, remotePath });
+  if (known?.sizeBytes !== undefined) single.item.sizeBytes = known.sizeBytes;
+  if (known?.modifiedMs !== undefined) single.item.modifiedMs = known.modifiedMs;
+  await runSingleTransfer(single, { direction, session, fs: transfer.fs ?? nodeLocalFs, localPath, remotePath, policy: 'overwrite', type: 'binary', log });
+  return { single, checksum: last() };
+}
+
 /**
  * Downloads the remote file over the copy (binary: the bytes as they are); `known` is its state
  * just asked, so the listed size is trusted as the queue trusts a listing. Resolves with the state
  * the copy now matches, its checksum as the transfer verified it.
  */
 export async function downloadCopy(transfer: CopyTransfer, known: RemoteFileState): Promise<RemoteFileState> {
-  const { session, last } = recordingChecksums(transfer.session);
-  const single = singleTransfer({ direction: 'download', localPath: transfer.localPath, remotePath: transfer.remotePath });
-  if (known.sizeBytes !== undefined) single.item.sizeBytes = known.sizeBytes;
-  if (known.modifiedMs !== undefined) single.item.modifiedMs = known.modifiedMs;
-  await runSingleTransfer(single, {
-    direction: 'download',
-    session,
-    fs: transfer.fs ?? nodeLocalFs,
-    localPath: transfer.localPath,
-    remotePath: transfer.remotePath,
-    policy: 'overwrite',
-    type: 'binary',
-    log: transfer.log,
-  });
-  const checksum = last();
+  const { single, checksum } = await moveCopy('download', transfer, known);
   const state: RemoteFileState = { ...known, sizeBytes: single.item.sizeBytes ?? known.sizeBytes };
   if (checksum) state.checksum = checksum;
   return state;
@@ -100,24 +97,12 @@ export async function downloadCopy(transfer: CopyTransfer, known: RemoteFileStat
  * else's change.
  */
 export async function uploadCopy(transfer: CopyTransfer): Promise<RemoteFileState> {
-  const { session, last } = recordingChecksums(transfer.session);
-  const single = singleTransfer({ direction: 'upload', localPath: transfer.localPath, remotePath: transfer.remotePath });
-  await runSingleTransfer(single, {
-    direction: 'upload',
-    session,
-    fs: transfer.fs ?? nodeLocalFs,
-    localPath: transfer.localPath,
-    remotePath: transfer.remotePath,
-    policy: 'overwrite',
-    type: 'binary',
-    log: transfer.log,
-  });
+  const { single, checksum } = await moveCopy('upload', transfer);
   // The transfer compared the server's size with the copy's already: only the time is new.
   const after: RemoteFileState = {};
   if (single.item.sizeBytes !== undefined) after.sizeBytes = single.item.sizeBytes;
   const modifiedMs = await unlessRefused(() => transfer.session.modifiedTime(transfer.remotePath));
   if (modifiedMs !== undefined) after.modifiedMs = modifiedMs;
-  const checksum = last();
   if (checksum) after.checksum = checksum;
   return after;
 }
