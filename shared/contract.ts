@@ -14,6 +14,7 @@ import { SERVER_TYPES } from './serverType';
 import { appSettingsSchema, type AppSettings } from './settings';
 import type { KeepUpToDateStatus } from './keepUpToDate';
 import type { EditInfo, EditOpened } from './edit';
+import type { SyncPreview, SyncRunStart, SyncRunStatus, SyncServerInfo } from './syncPreview';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -69,6 +70,19 @@ const secret = z.string().max(1024).refine((p) => !/[\r\n\0]/.test(p), 'password
 
 // A glob is matched, never sent to a server; still no control characters that a log line would carry.
 const globPattern = z.string().trim().min(1).max(1024).refine((p) => !/[\0\r\n]/.test(p), 'pattern contains a line break');
+const previewId = z.string().min(1).max(64);
+
+/** What the Synchronize dialog asks a preview with. */
+export const syncSettingsSchema = z
+  .object({
+    direction: z.enum(['upload', 'download', 'both']),
+    method: z.enum(['size-time', 'checksum']),
+    deleteOrphans: z.boolean(),
+    include: z.array(globPattern).max(200),
+    exclude: z.array(globPattern).max(200),
+    followLocalLinks: z.boolean(),
+  })
+  .strict();
 
 /** A site as the Site Manager sends it; the sites module validates every field in depth. */
 export const siteInputSchema = z
@@ -222,6 +236,21 @@ export const methods = {
   ),
   /** Stops a watch (its queued uploads still run). */
   keepUpToDateStop: method<void>()(z.object({ watchId: z.string().min(1).max(64) }).strict()),
+  /** What the browsing session's server offers a sync: checksum, clock offset, connections. */
+  syncInfo: method<SyncServerInfo>()(z.object({ sessionId }).strict()),
+  /**
+   * Compares the pane's folders over the session's server and plans the sync; the plan is kept
+   * under `previewId` (chosen by the window, so it can cancel the preview while it runs).
+   */
+  syncPreview: method<SyncPreview>()(
+    z.object({ previewId, sessionId, localDir: path, remoteDir: remotePath, settings: syncSettingsSchema }).strict(),
+  ),
+  /** Stops a preview that is still listing; it then fails with kind `cancelled`. */
+  syncCancelPreview: method<void>()(z.object({ previewId }).strict()),
+  /** Runs the ticked steps (indexes into the preview's plan) through the transfer queue. */
+  syncRun: method<SyncRunStart>()(
+    z.object({ previewId, checked: z.array(z.number().int().nonnegative()).max(1_000_000) }).strict(),
+  ),
   settingsGet: method<AppSettings>()(z.object({}).strict()),
   /** Replaces the settings; a folder that does not exist is refused (`settings-invalid` with the field). */
   settingsUpdate: method<AppSettings>()(z.object({ settings: appSettingsSchema }).strict()),
@@ -259,6 +288,8 @@ export interface EventPayloads {
   settings: AppSettings;
   /** Watches of folders kept up to date whose state or counts changed (each window shows its own). */
   keepUpToDate: KeepUpToDateStatus[];
+  /** A sync run moved on (a phase began, or it ended). */
+  syncStatus: SyncRunStatus;
   /** A command from the desktop app's menu for the window to run. */
   appCommand: AppCommand;
   /** Every file being edited, after any of them changed. */

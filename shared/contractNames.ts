@@ -51,6 +51,10 @@ export const METHOD_NAMES = [
   'queueSetOptions',
   'keepUpToDateStart',
   'keepUpToDateStop',
+  'syncInfo',
+  'syncPreview',
+  'syncCancelPreview',
+  'syncRun',
   'settingsGet',
   'settingsUpdate',
   'editOpen',
@@ -63,7 +67,7 @@ export const METHOD_NAMES = [
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'keepUpToDate', 'appCommand', 'edits'] as const;
+export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'keepUpToDate', 'syncStatus', 'appCommand', 'edits'] as const;
 
 /** A method's name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

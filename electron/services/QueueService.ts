@@ -262,6 +262,11 @@ export class QueueService {
     return this.siteIdOf(sessionId);
   }
 
+  /** Connections at once to a site: its own limit, else the default transfers per server. */
+  siteLimitOf(siteId: string): number {
+    return this.queue.settings.siteLimits[siteId] ?? this.queue.settings.defaultSiteLimit;
+  }
+
   /** Transfers of a session's server belong to its saved site, or to an in-memory quick site. */
   private siteIdOf(sessionId: string): string {
     const params = this.deps.remote.paramsOf(sessionId);

@@ -3,7 +3,7 @@
  * server, separate from the queue's transfer connections so the pane never waits for a
  * transfer. Re-logs in when the server dropped an idle session. Must not import electron.
  */
-import { FtpSession, FtpTlsUnavailableError } from '../ftp';
+import { chooseChecksumMethod, FtpSession, FtpTlsUnavailableError } from '../ftp';
 import { removeTree } from '../queue/removeTree';
 import { fromFtpSession } from '../sessions';
 import type { TransferSession } from '../queue';
@@ -161,6 +161,11 @@ export class RemoteSessions {
   /** The ids of the sessions open now. */
   sessionIds(): string[] {
     return [...this.sessions.keys()];
+  }
+
+  /** The checksum algorithm the session's server offers (from its FEAT), or undefined when it offers none. */
+  checksumAlgorithmOf(sessionId: string): string | undefined {
+    return chooseChecksumMethod(this.get(sessionId).session.features)?.algorithm;
   }
 
   /** Closes every session. */

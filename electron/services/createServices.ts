@@ -23,6 +23,7 @@ import { ServerClocks } from './ServerClocks';
 import { EditService } from './EditService';
 import { EditTempFolder } from './EditTempFolder';
 import { hasUnuploadedChanges, type EditInfo } from '../../shared/edit';
+import { SyncService } from './SyncService';
 
 /** Options for the services: where Ferry keeps its files, and how it keeps passwords. */
 export interface ServiceOptions {
@@ -69,6 +70,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const clocks = new ServerClocks({ sites, dataDir: options.dataDir, log });
   clocks.watch(queue.queue);
   const edits = await openEdits(options, remote, log, hub, () => settings.get().edit.editorCommand);
+  const sync = new SyncService({ dataDir: options.dataDir, hub, log, remote, queue });
 
   const handlers = {
     appInfo: async (_input, ctx) => ({
@@ -149,6 +151,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     queueSetOptions: (change) => queue.changeSettings(change),
     keepUpToDateStart: (input, ctx) => keep.start(input, ctx.clientId),
     keepUpToDateStop: async ({ watchId }) => keep.stop(watchId),
+    syncInfo: async ({ sessionId }) => sync.info(sessionId),
+    syncPreview: async (input, ctx) => sync.preview(input, ctx.clientId),
+    syncCancelPreview: async ({ previewId }) => sync.cancelPreview(previewId),
+    syncRun: async (input) => sync.run(input),
     settingsGet: async () => settings.get(),
     settingsUpdate: async ({ settings: next }) => settings.update(next),
     editOpen: async ({ sessionId, path, mode }) => edits.open(sessionId, path, mode),
@@ -167,11 +173,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     closeClient: async (clientId) => {
       keep.stopOwnedBy(clientId);
       queue.clientGone(clientId);
+      sync.clientGone(clientId);
       await remote.closeOwnedBy(clientId);
       edits.connectionsChanged();
     },
     close: async () => {
       keep.closeAll();
+      sync.close();
       await queue.close();
       await edits.closeAll();
       await remote.closeAll();
