@@ -82,7 +82,8 @@ export async function runSyncCommand(
   // Files uploaded by an earlier `ferry put` may tell the server's clock before anything is planned.
   const { result: compared, clock, detected: early } = await compareDetecting(pair, options, io, sessions, kept, uploads);
   if (early) tellClock(detectedClock(kept.account, early), true);
-  const state = direction === 'both' ? await store.load(key) : new Map();
+  // One way the source side wins whatever changed; the state still carries over to the next run.
+  const state = await store.load(key);
   const plan = planSync(compared.pairs, { direction, deleteOrphans: options.isDelete === true, toleranceMs: compareOptionsOf(options).toleranceMs }, state);
   const conflicts = plan.actions.filter((a) => a.kind === 'conflict');
 
@@ -96,7 +97,7 @@ export async function runSyncCommand(
   if (plan.actions.length === 0) {
     out.write(options.isJson ? jsonLine({ type: 'plan', direction, counts: plan.counts, bytes: 0 }) : planSummary(plan));
     out.flush();
-    await store.save(key, stateAfter(compared.pairs));
+    await store.save(key, stateAfter(compared.pairs, state));
     return 0;
   }
   let failed = 0;
@@ -140,7 +141,7 @@ export async function runSyncCommand(
 
   // What both sides hold now is what the next "both" compares against.
   const after = await compareFolderPair(pair, options, io, sessions, clock.offsetMs);
-  await store.save(key, stateAfter(after.pairs));
+  await store.save(key, stateAfter(after.pairs, state));
   // The uploads' times, as the server now lists them, tell its clock (kept when none was yet).
   const detected = await uploads.detect(after.pairs, (rel) => remoteOf(pair, rel));
   if (detected) tellClock(detectedClock(kept.account, detected), true);

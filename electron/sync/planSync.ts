@@ -158,9 +158,16 @@ export function summarize(direction: SyncDirection, actions: SyncAction[]): Sync
   return { direction, actions, counts, bytes };
 }
 
-/** The state to keep after a sync that left both sides as in `pairs` (paths present on both). */
-export function stateAfter(pairs: readonly ComparedPair[]): Map<string, SyncedPair> {
+/**
+ * The state to keep after a sync that left both sides as in `pairs`: each path the two sides now
+ * agree on, and for a path they still differ on (a conflict left alone, a step unticked) its state
+ * of the `previous` sync, so the next "both" sync asks again rather than taking the newer copy.
+ */
+export function stateAfter(pairs: readonly ComparedPair[], previous: SyncState = new Map()): Map<string, SyncedPair> {
   const state = new Map<string, SyncedPair>();
-  for (const p of pairs) if (p.local && p.remote && p.verdict === 'identical') state.set(p.relPath, { local: p.local, remote: p.remote });
+  for (const p of pairs) {
+    if (p.local && p.remote && p.verdict === 'identical') state.set(p.relPath, { local: p.local, remote: p.remote });
+    else if (previous.has(p.relPath)) state.set(p.relPath, previous.get(p.relPath)!);
+  }
   return state;
 }

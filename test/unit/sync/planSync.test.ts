@@ -102,6 +102,17 @@ describe('planSync both ways', () => {
     expect(p.actions[1]).toMatchObject({ resolution: 'upload', reason: 'deleted on the server since the last sync, but changed here' });
   });
 
+  it('keeps the last agreed state of a path still differing after a run, so a conflict left alone is a conflict the next time', () => {
+    const local = [...base.filter((e) => e.relPath !== 'a.txt'), file('a.txt', 11, T + HOUR)];
+    const remote = [...base.filter((e) => e.relPath !== 'a.txt' && e.relPath !== 'b.txt'), file('a.txt', 12, T + 2 * HOUR)];
+    const after = stateAfter(compareTrees(local, remote, DEFAULT_COMPARE), lastSync);
+    expect(after.get('a.txt')).toEqual(lastSync.get('a.txt'));
+    expect(after.has('b.txt')).toBe(true);
+    expect(steps(plan(local, remote, { direction: 'both' }, after))).toEqual(['conflict a.txt (unticked)']);
+    // Without the earlier state the newer copy would win, which would overwrite the change made here.
+    expect(steps(plan(local, remote, { direction: 'both' }, stateAfter(compareTrees(local, remote, DEFAULT_COMPARE))))).toEqual(['overwrite-local a.txt', 'upload b.txt']);
+  });
+
   it('a type clash is a conflict with nothing to tick', () => {
     const p = plan([folder('x')], [file('x', 1)], { direction: 'both' });
     expect(p.actions).toEqual([expect.objectContaining({ kind: 'conflict', resolution: undefined, reason: 'a folder here, a file on the server' })]);
