@@ -13,7 +13,7 @@ import type { ClockOffsetSource, SyncPreview, SyncRunStart, SyncRunStatus, SyncS
 import { DEFAULT_TOLERANCE_MS } from '../../shared/compareTrees';
 import { nodeLocalFs } from '../queue';
 import { compareFolders, type FolderComparison } from '../sync/compareFolders';
-import { planSync, stateAfter } from '../sync/planSync';
+import { planSync, stateAfter, type SyncState } from '../sync/planSync';
 import { SyncStateStore, type FolderPairKey } from '../sync/syncStateStore';
 import { runStepsOf, type FolderPaths } from '../sync/syncSteps';
 import type { EventHub } from './EventHub';
@@ -60,6 +60,8 @@ interface KeptPreview {
   folders: FolderPaths;
   key: FolderPairKey;
   plan: SyncPlan;
+  /** The pair's state of the last sync, which the state after this one builds on. */
+  state: SyncState;
   pairs: Map<string, ComparedPair>;
   /** Compares the pair again as the preview did (for the state kept after a run). */
   compareAgain(): Promise<FolderComparison>;
@@ -111,11 +113,12 @@ export class SyncService {
     try {
       const comparison = await compareNow(controller.signal);
       const key: FolderPairKey = { server: siteId, localDir, remoteDir };
-      const state = settings.direction === 'both' ? await this.states.load(key) : new Map();
+      const state: SyncState = await this.states.load(key);
+      // Only "both" asks what changed since the last sync (one way, the source side wins); the state still carries over.
       const plan = planSync(comparison.pairs, { direction: settings.direction, deleteOrphans: settings.deleteOrphans, toleranceMs: compare.toleranceMs }, state);
       controller.signal.throwIfAborted();
       const pairs = new Map(comparison.pairs.map((p) => [p.relPath, p]));
-      this.previews.set(previewId, { clientId, siteId, folders, key, plan, pairs, compareAgain: () => compareNow() });
+      this.previews.set(previewId, { clientId, siteId, folders, key, plan, state, pairs, compareAgain: () => compareNow() });
       return {
         previewId,
         localDir,
@@ -163,7 +166,7 @@ export class SyncService {
       siteId: kept.siteId,
       folders,
       pairs: kept.pairs,
-      keepState: async () => this.states.save(kept.key, stateAfter((await kept.compareAgain()).pairs)),
+      keepState: async () => this.states.save(kept.key, stateAfter((await kept.compareAgain()).pairs, kept.state)),
       report: (status) => this.report(status),
       logError: (text) => this.deps.log.status('sync', text, 'error'),
     });
