@@ -51,9 +51,13 @@ export const KEYMAP: readonly KeyBinding[] = [
 
 /**
  * Keys of the whole window, wherever the focus is but inside a dialog (dialogs keep their keys):
- * `Ctrl+,` is the Settings shortcut of most desktop apps (Cmd+, on macOS). Run by windowCommands.ts.
+ * `Ctrl+,` is the Settings shortcut of most desktop apps (Cmd+, on macOS); WinSCP's Ctrl+S for
+ * Synchronize is FileZilla's Site Manager here, so Synchronize takes Ctrl+Shift+S. Run by windowCommands.ts.
  */
-export const WINDOW_KEYMAP: readonly KeyBinding[] = [{ combo: 'Ctrl+,', command: 'openSettings', inTextField: true }];
+export const WINDOW_KEYMAP: readonly KeyBinding[] = [
+  { combo: 'Ctrl+,', command: 'openSettings', inTextField: true },
+  { combo: 'Ctrl+Shift+S', command: 'synchronize', inTextField: true },
+];
 
 /** The parts of a keyboard event a binding depends on. */
 export interface KeyLike {

@@ -3,26 +3,41 @@
  * run by the same name from a button or the desktop menu, so each exists once.
  */
 import { useLayoutEffect } from 'react';
+import { useLocalPane } from '../stores/localPane';
+import { useRemotePane } from '../stores/remotePane';
+import { useSession } from '../stores/sessionStore';
 import { useSettings } from '../stores/settingsStore';
+import { useSync } from '../stores/syncStore';
 import { windowBindingFor } from './keymap';
 
 /** One window command. */
 export interface WindowCommand {
   id: string;
   label: string;
+  /** Whether it can run now; always when absent. */
+  isEnabled?(): boolean;
   run(): void;
+}
+
+/** Whether both panes show a folder of a connected server: what Synchronize needs. */
+export function canSynchronize(): boolean {
+  return useSession.getState().status === 'connected' && useRemotePane.getState().path !== '' && useLocalPane.getState().path !== '';
 }
 
 /** Every window command by id. */
 export const WINDOW_COMMANDS: ReadonlyMap<string, WindowCommand> = new Map(
-  [{ id: 'openSettings', label: 'Settings…', run: () => useSettings.getState().openDialog() }].map((c) => [c.id, c]),
+  [
+    { id: 'openSettings', label: 'Settings…', run: () => useSettings.getState().openDialog() },
+    { id: 'synchronize', label: 'Synchronize…', isEnabled: canSynchronize, run: () => useSync.getState().open() },
+  ].map((c: WindowCommand) => [c.id, c]),
 );
 
-/** Runs a window command; says whether one of that id exists. */
+/** Runs a window command if it exists and is enabled; says whether it ran. */
 export function runWindowCommand(id: string): boolean {
   const command = WINDOW_COMMANDS.get(id);
-  command?.run();
-  return command !== undefined;
+  if (!command || (command.isEnabled && !command.isEnabled())) return false;
+  command.run();
+  return true;
 }
 
 /** Listens for the window's keys while the calling component is mounted. */

@@ -5,6 +5,7 @@ import { useLogStore } from './logStore';
 import { useQueue } from './queueStore';
 import { useSettings } from './settingsStore';
 import { useEdits } from './editStore';
+import { useSync } from './syncStore';
 
 /** Subscribes every store to its events. */
 export function connectEvents(): () => void {
@@ -16,6 +17,7 @@ export function connectEvents(): () => void {
     api.on('settings', (settings) => useSettings.getState().receive(settings)),
     api.on('keepUpToDate', (statuses) => useKeepUpToDate.getState().receive(statuses)),
     api.on('edits', (edits) => useEdits.getState().receive(edits)),
+    api.on('syncStatus', (status) => useSync.getState().receiveStatus(status)),
     api.on('appCommand', (command) => {
       if (command === 'openSettings') useSettings.getState().openDialog();
     }),

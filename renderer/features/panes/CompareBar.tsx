@@ -1,7 +1,7 @@
 /**
- * The Compare and Synchronized browsing switches above the panes, and while Compare is on, the
- * legend of the row colours, the server clock offset it allows for (when not zero) and "Hide
- * identical files". The marks and the offset come from the compare store.
+ * The Compare and Synchronized browsing switches above the panes, the Synchronize button, and
+ * while Compare is on, the legend of the row colours, the server clock offset it allows for (when
+ * not zero) and "Hide identical files". The marks and the offset come from the compare store.
  */
 import { GitCompareArrows, Link2 } from 'lucide-react';
 import { useSyncBrowsing } from '../../stores/syncBrowsingStore';
@@ -9,6 +9,7 @@ import { useCompare, type CompareMark } from '../../stores/compareStore';
 import { useSession } from '../../stores/sessionStore';
 import { ToolButton } from '../../components/ToolButton';
 import { describeClockOffset, describeOffsetSize, type AppliedClock } from '../../../shared/serverClock';
+import { SyncButton } from '../sync/SyncButton';
 
 const LEGEND: { mark: CompareMark; label: string }[] = [
   { mark: 'lone', label: 'Only on this side' },
@@ -55,6 +56,7 @@ export function CompareBar() {
         title="Colour both panes' files by how they compare (size and time)"
         onClick={toggle}
       />
+      <SyncButton />
       {isOn ? (
         <>
           {isConnected ? (

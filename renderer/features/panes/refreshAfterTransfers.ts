@@ -8,20 +8,13 @@ import { paneStore } from '../../commands/panes';
 import type { PaneId } from '../../commands/types';
 import type { TransferItem } from '../../../shared/domain';
 import { useQueue } from '../../stores/queueStore';
+import { isInFolder } from '../../lib/paths';
 
 /** Waits for a burst of completions to settle before listing again. */
 const DEBOUNCE_MS = 300;
 
 /** The reply of a server that has no such file (or will not say it has). */
 const FILE_UNAVAILABLE = 550;
-
-/** Whether `path` is `folder` or inside it (either separator). */
-export function isInFolder(path: string, folder: string): boolean {
-  if (!folder) return false;
-  if (path === folder) return true;
-  const base = folder.endsWith('/') || folder.endsWith('\\') ? folder : null;
-  return base ? path.startsWith(base) : path.startsWith(folder + '/') || path.startsWith(folder + '\\');
-}
 
 /** Whether a finished or failed item changed what pane `paneId` shows of `folder`. */
 export function changesFolder(paneId: PaneId, item: TransferItem, folder: string): boolean {

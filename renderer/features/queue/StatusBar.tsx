@@ -1,8 +1,9 @@
-/** The status bar: connection security, the files being edited, queue size and activity. */
+/** The status bar: connection security, the files being edited, queue size and activity, and the last sync. */
 import { useQueue } from '../../stores/queueStore';
 import { useSession } from '../../stores/sessionStore';
 import { formatEta, formatSize, formatSpeed } from '../../lib/format';
 import { SecurityState } from '../connect/SecurityState';
+import { SyncStatus } from '../sync/SyncStatus';
 import type { QueueTotals } from '../../../shared/queue';
 import { EditsStatus } from '../edit/EditsStatus';
 
@@ -37,6 +38,7 @@ export function StatusBar() {
           : `Queue: ${pending} file${pending === 1 ? '' : 's'}, ${formatSize(totals.totalBytes - totals.transferredBytes)} left`}
         {activity(totals)}
       </span>
+      <SyncStatus />
     </footer>
   );
 }
