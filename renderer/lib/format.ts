@@ -15,9 +15,14 @@ export function formatSize(bytes: number | undefined): string {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
 }
 
+/** Formats a count with thousands separators: `10,000`. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** Formats bytes exactly with thousands separators, for tooltips. */
 export function formatBytesExact(bytes: number | undefined): string {
-  return bytes === undefined ? '' : `${bytes.toLocaleString('en-US')} bytes`;
+  return bytes === undefined ? '' : `${formatCount(bytes)} bytes`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

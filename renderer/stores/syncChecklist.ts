@@ -6,6 +6,7 @@
  * unticked, and one that ticking would not resolve cannot be ticked. Pure: every change returns
  * a new checklist, so a 10,000-step plan costs one array copy per click.
  */
+import { comparePaths } from '../../shared/compareTrees';
 import type { SyncAction, SyncActionKind } from '../../shared/sync';
 import { isTickable, type SkippedEntry } from '../../shared/syncPreview';
 
@@ -52,7 +53,7 @@ export interface Checklist {
   actions: readonly SyncAction[];
   /** Whether step i is ticked. */
   checked: readonly boolean[];
-  /** Indexes of each group's steps, in plan order; only groups with steps. */
+  /** Indexes of each group's steps, in path order; only groups with steps. */
   groups: ReadonlyMap<SyncActionKind, readonly number[]>;
   /** Groups whose steps are not listed (their heading still is). */
   folded: ReadonlySet<SyncActionKind | 'skipped'>;
@@ -67,7 +68,9 @@ export function checklistOf(actions: readonly SyncAction[]): Checklist {
     list.push(i);
   });
   const groups = new Map<SyncActionKind, readonly number[]>();
-  for (const kind of GROUP_ORDER) if (byKind.has(kind)) groups.set(kind, byKind.get(kind)!);
+  // Listed in path order, as the panes list files; the plan's own order (deletions deepest first) is the run's.
+  const byPath = (a: number, b: number) => comparePaths(actions[a].relPath, actions[b].relPath);
+  for (const kind of GROUP_ORDER) if (byKind.has(kind)) groups.set(kind, byKind.get(kind)!.sort(byPath));
   return { actions, checked: actions.map((a) => a.isChecked && isTickable(a)), groups, folded: new Set() };
 }
 

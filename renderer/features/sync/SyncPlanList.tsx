@@ -7,7 +7,7 @@
 import { useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SyncPreview } from '../../../shared/syncPreview';
-import { formatBytesExact, formatSize } from '../../lib/format';
+import { formatBytesExact, formatCount, formatSize } from '../../lib/format';
 import { rowsOf, summaryOf, type Checklist, type ChecklistRow } from '../../stores/syncChecklist';
 import { GroupRow, rowStyle, SkippedHeadRow, SkippedRow, StepRow } from './SyncPlanRow';
 
@@ -19,11 +19,11 @@ const keyOf = (row: ChecklistRow, i: number) =>
 /** The totals line. */
 function totalsText(preview: SyncPreview, checklist: Checklist, summary: ReturnType<typeof summaryOf>): string {
   const steps = checklist.actions.length;
-  const parts = [`${summary.checkedCount} of ${steps} step${steps === 1 ? '' : 's'} ticked`, `${formatSize(summary.checkedBytes)} to copy`];
+  const parts = [`${formatCount(summary.checkedCount)} of ${formatCount(steps)} step${steps === 1 ? '' : 's'} ticked`, `${formatSize(summary.checkedBytes)} to copy`];
   if (summary.conflictsLeft > 0) parts.push(`${summary.conflictsLeft} conflict${summary.conflictsLeft === 1 ? '' : 's'} left as ${summary.conflictsLeft === 1 ? 'it is' : 'they are'}`);
   const seconds = (preview.timings.listMs + preview.timings.checksumMs + preview.timings.compareMs) / 1000;
   const took = seconds < 0.1 ? 'under 0.1 s' : `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
-  parts.push(`${preview.comparedCount} path${preview.comparedCount === 1 ? '' : 's'} compared in ${took}`);
+  parts.push(`${formatCount(preview.comparedCount)} path${preview.comparedCount === 1 ? '' : 's'} compared in ${took}`);
   return parts.join(' · ');
 }
 

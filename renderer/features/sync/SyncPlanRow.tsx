@@ -8,7 +8,7 @@ import { ChevronDown, ChevronRight } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import type { SyncAction, SyncActionKind } from '../../../shared/sync';
 import { isTickable, type SkippedEntry } from '../../../shared/syncPreview';
-import { formatBytesExact, formatSize } from '../../lib/format';
+import { formatBytesExact, formatCount, formatSize } from '../../lib/format';
 import { GROUP_LABELS, groupTick, RESOLUTION_LABELS, type GroupSummary } from '../../stores/syncChecklist';
 import { useSync } from '../../stores/syncStore';
 
@@ -40,7 +40,7 @@ export function GroupRow({ group, isFolded, style }: { group: GroupSummary; isFo
         {label}
       </label>
       <span className="sync-group-count">
-        {group.checkedCount} of {group.count} ticked
+        {formatCount(group.checkedCount)} of {formatCount(group.count)} ticked
         {group.checkedBytes > 0 ? <span title={formatBytesExact(group.checkedBytes)}> · {formatSize(group.checkedBytes)}</span> : null}
       </span>
     </div>
@@ -81,7 +81,7 @@ export function SkippedHeadRow({ count, isFolded, style }: { count: number; isFo
         <Chevron size={14} aria-hidden />
       </button>
       <span className="sync-group-label">Not compared</span>
-      <span className="sync-group-count">{count} left out: nothing happens to them</span>
+      <span className="sync-group-count">{formatCount(count)} left out: nothing happens to them</span>
     </div>
   );
 }

@@ -122,6 +122,11 @@ describe('rowsOf', () => {
     ]);
   });
 
+  it('lists a group in path order, though the plan runs deletions deepest first', () => {
+    const list = checklistOf([step('delete-local', 'b/x'), step('delete-local', 'b'), step('delete-local', 'a')]);
+    expect(rowsOf(list, []).map((r) => (r.type === 'step' ? list.actions[r.index].relPath : r.type))).toEqual(['group', 'a', 'b', 'b/x']);
+  });
+
   it('keeps the heading of a folded group and drops its steps; unfolding brings them back', () => {
     const folded = toggleFold(toggleFold(checklistOf(ACTIONS), 'upload'), 'skipped');
     const rows = rowsOf(folded, skipped);
