@@ -15,6 +15,7 @@ import { guardWindow, limitPermissions, rendererUrl } from './ipc/windowPolicy';
 import { appMenuTemplate, sendAppCommand } from './ipc/appMenu';
 import { KeychainSecretStore } from './sites';
 import { keepRunningOnUnhandledRejections } from './services/backstop';
+import type { AppCommand } from '../shared/contract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
@@ -96,11 +97,12 @@ function createWindow(): BrowserWindow {
 }
 
 function buildMenu(window: () => BrowserWindow | null): void {
-  const openSettings = () => {
+  const send = (command: AppCommand) => {
     const target = BrowserWindow.getFocusedWindow() ?? window();
-    if (target) sendAppCommand(target.webContents, 'openSettings');
+    if (target) sendAppCommand(target.webContents, command);
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, openSettings })));
+  const template = appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, openSettings: () => send('openSettings'), synchronize: () => send('synchronize') });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 keepRunningOnUnhandledRejections((message) => console.error(`ferry: ${message}`));

@@ -297,7 +297,7 @@ export interface EventPayloads {
 }
 
 /** Commands the desktop menu sends to the window. */
-export type AppCommand = 'openSettings';
+export type AppCommand = 'openSettings' | 'synchronize';
 
 /** The methods' table type. */
 export type Methods = typeof methods;

@@ -1,7 +1,8 @@
 /**
  * The desktop app's menu: Settings… (Cmd+, in the app menu on macOS, Ctrl+, in File elsewhere,
- * where desktop users look for it), Edit, View and Window. Built as plain data from its inputs so
- * it is tested without Electron; the window opens the dialog when told by an `appCommand` event.
+ * where desktop users look for it), Synchronize… in File (Ctrl+Shift+S), Edit, View and Window.
+ * Built as plain data from its inputs so it is tested without Electron; the window opens the
+ * dialog when told by an `appCommand` event.
  */
 import type { MenuItemConstructorOptions, WebContents } from 'electron';
 import type { AppCommand, EventPayloads } from '../../shared/contract';
@@ -14,11 +15,14 @@ export interface AppMenuOptions {
   isPackaged: boolean;
   /** Asks the focused window to open its Settings dialog. */
   openSettings(): void;
+  /** Asks the focused window to open its Synchronize dialog (it does only while connected). */
+  synchronize(): void;
 }
 
 /** The menu template. */
-export function appMenuTemplate({ platform, isPackaged, openSettings }: AppMenuOptions): MenuItemConstructorOptions[] {
+export function appMenuTemplate({ platform, isPackaged, openSettings, synchronize }: AppMenuOptions): MenuItemConstructorOptions[] {
   const settings: MenuItemConstructorOptions = { label: 'Settings…', accelerator: 'CommandOrControl+,', click: () => openSettings() };
+  const sync: MenuItemConstructorOptions = { label: 'Synchronize…', accelerator: 'CommandOrControl+Shift+S', click: () => synchronize() };
   const appOrFile: MenuItemConstructorOptions =
     platform === 'darwin'
       ? {
@@ -37,8 +41,9 @@ export function appMenuTemplate({ platform, isPackaged, openSettings }: AppMenuO
             { role: 'quit' },
           ],
         }
-      : { label: 'File', submenu: [settings, { type: 'separator' }, { role: 'quit' }] };
-  return [appOrFile, ...(platform === 'darwin' ? [{ label: 'File', submenu: [{ role: 'close' as const }] }] : []), { role: 'editMenu' }, viewMenu(isPackaged), { role: 'windowMenu' }];
+      : { label: 'File', submenu: [settings, sync, { type: 'separator' }, { role: 'quit' }] };
+  const macFile: MenuItemConstructorOptions[] = platform === 'darwin' ? [{ label: 'File', submenu: [sync, { type: 'separator' }, { role: 'close' }] }] : [];
+  return [appOrFile, ...macFile, { role: 'editMenu' }, viewMenu(isPackaged), { role: 'windowMenu' }];
 }
 
 /** Sends a menu command to a window, on the channel its events come by. */

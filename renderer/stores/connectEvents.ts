@@ -20,6 +20,7 @@ export function connectEvents(): () => void {
     api.on('syncStatus', (status) => useSync.getState().receiveStatus(status)),
     api.on('appCommand', (command) => {
       if (command === 'openSettings') useSettings.getState().openDialog();
+      if (command === 'synchronize') useSync.getState().open();
     }),
   ];
   void useQueue.getState().load();

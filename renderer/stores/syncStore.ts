@@ -51,7 +51,7 @@ export interface SyncState {
   problem: string | null;
   /** The last run's progress, from the main process. */
   runStatus: SyncRunStatus | null;
-  /** Opens the dialog for the panes' folders (only while connected). */
+  /** Opens the dialog for the panes' folders (only while connected, and not again while open). */
   open(): void;
   /** Closes the dialog, stopping a preview on its way. */
   close(): void;
@@ -113,6 +113,8 @@ export const useSync = create<SyncState>()((set, get) => ({
   runStatus: null,
 
   open() {
+    // Already open (the desktop menu's key reaches a window whatever has the focus): keep its plan.
+    if (get().phase !== 'closed') return;
     const session = useSession.getState();
     const remoteDir = useRemotePane.getState().path;
     const localDir = useLocalPane.getState().path;

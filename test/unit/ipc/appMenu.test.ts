@@ -1,6 +1,7 @@
 /**
  * The desktop menu, with Electron mocked (it cannot run here): Settings… sits in the app menu on
- * macOS and in File elsewhere, with Cmd/Ctrl+, and it tells the window to open the dialog.
+ * macOS and in File elsewhere, with Cmd/Ctrl+, and it tells the window to open the dialog;
+ * Synchronize… is in File with Ctrl+Shift+S.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -15,7 +16,7 @@ const settingsItem = (template: MenuItemConstructorOptions[]) => template.flatMa
 describe('the app menu', () => {
   it('puts Settings… first in File on Windows and Linux, with Ctrl+,', () => {
     const openSettings = vi.fn();
-    const template = appMenuTemplate({ platform: 'linux', isPackaged: true, openSettings });
+    const template = appMenuTemplate({ platform: 'linux', isPackaged: true, openSettings, synchronize: () => undefined });
     expect(template[0].label).toBe('File');
     expect(submenuOf(template[0])[0]).toMatchObject({ label: 'Settings…', accelerator: 'CommandOrControl+,' });
     (settingsItem(template)!.click as () => void)();
@@ -23,9 +24,20 @@ describe('the app menu', () => {
   });
 
   it('puts Settings… in the app menu on macOS', () => {
-    const template = appMenuTemplate({ platform: 'darwin', isPackaged: true, openSettings: () => undefined });
+    const template = appMenuTemplate({ platform: 'darwin', isPackaged: true, openSettings: () => undefined, synchronize: () => undefined });
     expect(template[0].role).toBe('appMenu');
     expect(submenuOf(template[0]).map((i) => i.label ?? i.role)).toContain('Settings…');
+  });
+
+  it('has Synchronize… in File with Ctrl+Shift+S, the window\'s own key for it', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const synchronize = vi.fn();
+      const template = appMenuTemplate({ platform, isPackaged: true, openSettings: () => undefined, synchronize });
+      const item = submenuOf(template.find((m) => m.label === 'File')!).find((i) => i.label === 'Synchronize…')!;
+      expect(item.accelerator).toBe('CommandOrControl+Shift+S');
+      (item.click as () => void)();
+      expect(synchronize).toHaveBeenCalledOnce();
+    }
   });
 
   it('sends the window an appCommand event on the events channel, and nothing to a closed one', () => {
