@@ -7,13 +7,11 @@
  * Must not import electron.
  */
 import { promises as fsp } from 'node:fs';
-import path from 'node:path';
 import { describeError, errorInfoOf } from '../../shared/errorText';
-import type { ComparedPair, SyncAction, SyncActionKind, SyncPlan } from '../../shared/sync';
+import type { SyncAction, SyncActionKind, SyncPlan } from '../../shared/sync';
 import { defaultDataDir } from '../local/dataDir';
-import { joinRemote } from '../queue/safeName';
-import type { AddDeleteRequest, AddFileRequest } from '../queue/types';
 import { planSync, stateAfter } from '../sync/planSync';
+import { copyRequestOf, deleteRequestOf, localPathOf, remotePathOf, runStepsOf, type RunSteps } from '../sync/syncSteps';
 import { withSession } from './connect';
 import { SyncStateStore, type FolderPairKey } from '../sync/syncStateStore';
 import type { CliOptions } from './args';
@@ -55,8 +53,6 @@ function keyOf(pair: FolderPair): FolderPairKey {
   return { server: describeFtpUrl({ ...pair.url, path: undefined, password: undefined }), localDir: pair.localDir, remoteDir: pair.remoteDir };
 }
 
-const localOf = (pair: FolderPair, relPath: string) => path.join(pair.localDir, ...relPath.split('/'));
-const remoteOf = (pair: FolderPair, relPath: string) => joinRemote(pair.remoteDir, relPath);
 
 /** Runs the sync (`mirror`: the same, by its own name); resolves with the exit status. */
 export async function runSyncCommand(
@@ -85,7 +81,9 @@ export async function runSyncCommand(
   // One way the source side wins whatever changed; the state still carries over to the next run.
   const state = await store.load(key);
   const plan = planSync(compared.pairs, { direction, deleteOrphans: options.isDelete === true, toleranceMs: compareOptionsOf(options).toleranceMs }, state);
-  const conflicts = plan.actions.filter((a) => a.kind === 'conflict');
+  // The plan's own ticks: every step but the conflicts, which are printed and left.
+  const run = runStepsOf(plan.actions);
+  const conflicts = run.conflictsLeft;
 
   if (options.isDryRun) {
     for (const a of plan.actions) out.write(options.isJson ? jsonLine({ type: 'step', ...a }) : stepLine(a));
@@ -108,18 +106,17 @@ export async function runSyncCommand(
   };
   const report = (a: SyncAction) => out.write(options.isJson ? jsonLine({ type: 'step', ...a, state: 'done' }) : stepLine(a));
 
-  const steps: Steps = { plan, pair, options, io, report, fail };
+  const steps: Steps = { run, pair, options, io, report, fail };
   await makeFolders(steps);
-  const ticked = plan.actions.filter((a) => a.isChecked);
-  const copies = ticked.filter((a) => ['upload', 'download', 'overwrite-remote', 'overwrite-local'].includes(a.kind));
-  const deletions = ticked.filter((a) => a.kind === 'delete-local' || a.kind === 'delete-remote');
+  const { copies, deletions } = run;
+  const byPath = new Map(compared.pairs.map((p) => [p.relPath, p]));
   let status = 0;
   if (copies.length + deletions.length > 0) {
     out.flush();
     status = await runThroughQueue(
       { url: pair.url, onExists: 'overwrite', verb: 'synced', onFinished: uploads.finished },
       async (queue) => {
-        const ids = queue.addFiles(copies.map((a) => fileRequest(a, pair, compared.pairs, clock.offsetMs))).map((i) => i.id);
+        const ids = queue.addFiles(copies.map((a) => copyRequestOf(a, byPath.get(a.relPath), pair, 'cli', clock.offsetMs))).map((i) => i.id);
         // A renamed file is a deletion and a new file: the old name goes once the new one is there.
         if (ids.length > 0 && deletions.length > 0) await queue.whenIdle();
         if (io.signal?.aborted) return { addedIds: ids, folderCount: 0 };
@@ -128,7 +125,7 @@ export async function runSyncCommand(
           writeLine(io.stderr, `ferry: ${formatCount(deletions.length)} deletion(s) not done because a copy failed: sync again`);
           return { addedIds: ids, folderCount: 0 };
         }
-        ids.push(...queue.addDeletes(deletions.map((a) => deleteRequest(a, pair))).map((i) => i.id));
+        ids.push(...queue.addDeletes(deletions.map((a) => deleteRequestOf(a, pair, 'cli'))).map((i) => i.id));
         return { addedIds: ids, folderCount: 0 };
       },
       options,
@@ -143,36 +140,15 @@ export async function runSyncCommand(
   const after = await compareFolderPair(pair, options, io, sessions, clock.offsetMs);
   await store.save(key, stateAfter(after.pairs, state));
   // The uploads' times, as the server now lists them, tell its clock (kept when none was yet).
-  const detected = await uploads.detect(after.pairs, (rel) => remoteOf(pair, rel));
+  const detected = await uploads.detect(after.pairs, (rel) => remotePathOf(pair, rel));
   if (detected) tellClock(detectedClock(kept.account, detected), true);
   if (io.signal?.aborted) return 130;
   return status !== 0 || failed > 0 || conflicts.length > 0 ? 1 : 0;
 }
 
-/** The queue request of a copy; a download's time is the server's less its clock offset, as this computer counts. */
-function fileRequest(a: SyncAction, pair: FolderPair, pairs: readonly ComparedPair[], clockOffsetMs: number): AddFileRequest {
-  const isUpload = a.kind === 'upload' || a.kind === 'overwrite-remote';
-  const compared = pairs.find((p) => p.relPath === a.relPath);
-  const source = isUpload ? compared?.local : compared?.remote;
-  const shift = isUpload ? 0 : clockOffsetMs;
-  return {
-    direction: isUpload ? 'upload' : 'download',
-    siteId: 'cli',
-    localPath: localOf(pair, a.relPath),
-    remotePath: remoteOf(pair, a.relPath),
-    sizeBytes: source?.sizeBytes,
-    modifiedMs: source?.modifiedMs === undefined ? undefined : source.modifiedMs - shift,
-    onExists: 'overwrite',
-  };
-}
-
-function deleteRequest(a: SyncAction, pair: FolderPair): AddDeleteRequest {
-  return { siteId: 'cli', side: a.kind === 'delete-remote' ? 'remote' : 'local', localPath: localOf(pair, a.relPath), remotePath: remoteOf(pair, a.relPath), isFolder: a.isFolder };
-}
-
 /** What the folder steps need. */
 interface Steps {
-  plan: SyncPlan;
+  run: RunSteps;
   pair: FolderPair;
   options: CliOptions;
   io: CliIo;
@@ -193,9 +169,9 @@ async function each(actions: SyncAction[], steps: Steps, step: (a: SyncAction) =
 }
 
 async function makeFolders(steps: Steps): Promise<void> {
-  const { plan, pair } = steps;
-  await each(plan.actions.filter((a) => a.kind === 'mkdir-local'), steps, (a) => fsp.mkdir(localOf(pair, a.relPath), { recursive: true }).then(() => undefined));
-  const remote = plan.actions.filter((a) => a.kind === 'mkdir-remote');
+  const { run, pair } = steps;
+  await each(run.folders.filter((a) => a.kind === 'mkdir-local'), steps, (a) => fsp.mkdir(localPathOf(pair, a.relPath), { recursive: true }).then(() => undefined));
   // In path order, so a folder's parent is made before it.
-  if (remote.length > 0) await withSession(pair.url, steps.options, steps.io, (session) => each(remote, steps, (a) => session.mkdir(remoteOf(pair, a.relPath))));
+  const remote = run.folders.filter((a) => a.kind === 'mkdir-remote');
+  if (remote.length > 0) await withSession(pair.url, steps.options, steps.io, (session) => each(remote, steps, (a) => session.mkdir(remotePathOf(pair, a.relPath))));
 }

@@ -61,18 +61,20 @@ export const remotePathOf = (folders: FolderPaths, relPath: string) => joinRemot
 
 /**
  * The queue request of a copy: overwriting (the plan decided), with the source's size and time
- * (the queue keeps the time on the copy, so the next compare finds the two alike).
+ * (the queue keeps the time on the copy, so the next compare finds the two alike). A download's
+ * time is the server's less its clock offset (server minus local): the time as this computer counts.
  */
-export function copyRequestOf(a: SyncAction, pair: ComparedPair | undefined, folders: FolderPaths, siteId: string): AddFileRequest {
+export function copyRequestOf(a: SyncAction, pair: ComparedPair | undefined, folders: FolderPaths, siteId: string, clockOffsetMs = 0): AddFileRequest {
   const isUpload = isUploadKind(a.kind);
   const source: SyncSide | undefined = isUpload ? pair?.local : pair?.remote;
+  const shift = isUpload ? 0 : clockOffsetMs;
   return {
     direction: isUpload ? 'upload' : 'download',
     siteId,
     localPath: localPathOf(folders, a.relPath),
     remotePath: remotePathOf(folders, a.relPath),
     sizeBytes: source?.sizeBytes,
-    modifiedMs: source?.modifiedMs,
+    modifiedMs: source?.modifiedMs === undefined ? undefined : source.modifiedMs - shift,
     onExists: 'overwrite',
   };
 }
