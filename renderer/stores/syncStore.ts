@@ -124,7 +124,8 @@ export const useSync = create<SyncState>()((set, get) => ({
     void getApi()
       .syncInfo({ sessionId: target.sessionId })
       .then((r) => {
-        if (get().target === target && r.ok) set({ info: r.value });
+        if (get().target !== target) return;
+        set(r.ok ? { info: r.value } : { problem: describeError(r.error) });
       });
   },
 

@@ -30,7 +30,7 @@ function orphanWarning(direction: SyncDirection, target: SyncTarget): string {
 
 /** The compare method's note: which checksum the server offers, or that size stands in for it. */
 function checksumNote(info: SyncServerInfo | null, isChecksum: boolean): string {
-  if (!info) return 'Asking the server what it offers…';
+  if (!info) return isChecksum ? 'Where the server offers no checksum, files are compared by size.' : '';
   if (info.checksumAlgorithm) return `The server offers ${info.checksumAlgorithm}: files of the same size are hashed on both sides.`;
   return isChecksum ? 'The server offers no checksum: files are compared by size instead.' : 'The server offers no checksum.';
 }

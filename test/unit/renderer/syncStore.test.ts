@@ -46,7 +46,7 @@ function scripted(runResult: (input: { previewId: string; checked: number[] }) =
       if (method === 'then') return undefined;
       return async (input: { previewId: string; settings: SyncSettings; checked: number[] }) => {
         calls.push([method, input]);
-        if (method === 'syncInfo') return ok({ clockOffsetMs: 0, clockOffsetSource: 'none', connections: 2 });
+        if (method === 'syncInfo') return state.infoError ? { ok: false, error: state.infoError } : ok({ clockOffsetMs: 0, clockOffsetSource: 'none', connections: 2 });
         if (method === 'syncPreview') {
           if (state.hold) await new Promise<void>((resolve) => (release = resolve));
           return state.isCancelled ? { ok: false, error: { kind: 'cancelled', message: 'The preview was cancelled' } } : ok(planOf(input.previewId, input.settings));
@@ -60,7 +60,7 @@ function scripted(runResult: (input: { previewId: string; checked: number[] }) =
       };
     },
   });
-  const state = { api, calls, hold: false, isCancelled: false };
+  const state = { api, calls, hold: false, isCancelled: false, infoError: undefined as ErrorInfo | undefined };
   return state;
 }
 
@@ -88,6 +88,16 @@ describe('the Synchronize store', () => {
     expect(useSync.getState()).toMatchObject({ phase: 'editing', target: { sessionId: 'b1', localDir: '/home/me', remoteDir: '/www' } });
     await expect.poll(() => useSync.getState().info).toMatchObject({ connections: 2 });
     expect(fake.calls[0]).toEqual(['syncInfo', { sessionId: 'b1' }]);
+  });
+
+  it('says why when what the server offers cannot be read', async () => {
+    const fake = scripted();
+    fake.infoError = { kind: 'not-connected', message: 'Not connected (session b1 was closed); connect again' };
+    setApiForTests(fake.api);
+    connect();
+    useSync.getState().open();
+    await expect.poll(() => useSync.getState().problem).toBe('Not connected (session b1 was closed); connect again');
+    expect(useSync.getState().info).toBeNull();
   });
 
   it('previews with the settings, and drops the plan when a setting changes', async () => {
