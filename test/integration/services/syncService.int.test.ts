@@ -124,7 +124,7 @@ describe('Synchronize in the window, against proftpd', () => {
     expect(p.comparedCount).toBe(14);
     // The listing ran on the queue's connections, named as such in the log.
     services.hub.flush();
-    expect(log.some((l) => l.connectionLabel?.endsWith('· compare 1'))).toBe(true);
+    expect(log.some((l) => l.connectionLabel?.endsWith('· listing 1'))).toBe(true);
 
     const end = await run(p, { untick: ['keep.txt'], tick: ['theirs-newer.txt'] });
     expect(end).toMatchObject({ outcome: 'done', text: 'Synchronize done: 5 copied, 2 folders made, 2 deleted' });
