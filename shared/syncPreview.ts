@@ -4,6 +4,7 @@
  * transfer queue is doing. Plain data; the plan itself is shared/sync.ts's SyncPlan.
  * Must not import node:*, the DOM or React.
  */
+import type { AppliedClock } from './serverClock';
 import type { SyncAction, SyncDirection, SyncPlan } from './sync';
 
 /** How the two folders are compared: size and time, or content by checksum. */
@@ -38,20 +39,12 @@ export function isTickable(a: SyncAction): boolean {
   return a.kind !== 'conflict' || a.resolution !== undefined;
 }
 
-/** Where a server's clock offset comes from. */
-export type ClockOffsetSource =
-  /** The site's own setting. */
-  | 'site'
-  /** Nothing sets one: times are compared as they are. */
-  | 'none';
-
 /** What the server of a browsing session offers a sync, for the dialog to say before a preview. */
 export interface SyncServerInfo {
   /** The server's checksum algorithm; absent when it offers none (a checksum compare then uses size). */
   checksumAlgorithm?: string;
-  /** The server's clock minus the local clock, added to local times before comparing. */
-  clockOffsetMs: number;
-  clockOffsetSource: ClockOffsetSource;
+  /** The server's clock offset the compare allows for, and where it comes from. */
+  clock: AppliedClock;
   /** Connections a preview lists the server with at most (the site's limit). */
   connections: number;
 }
@@ -73,7 +66,8 @@ export interface SyncPreview {
   skipped: SkippedEntry[];
   /** The checksum algorithm the compare used; absent when none was used or the server offers none. */
   checksumAlgorithm?: string;
-  clockOffsetMs: number;
+  /** The server's clock offset the compare allowed for. */
+  clock: AppliedClock;
   /** Paths compared (present on either side). */
   comparedCount: number;
   timings: { listMs: number; checksumMs: number; compareMs: number };

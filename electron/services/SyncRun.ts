@@ -22,6 +22,8 @@ export interface SyncRunDeps {
   /** A logged-in connection to the site, for the remote folders. */
   openSession(): Promise<TransferSession>;
   siteId: string;
+  /** The server's clock minus this computer's: a download gets its time as this computer counts. */
+  clockOffsetMs: number;
   folders: FolderPaths;
   /** The compared pairs of the preview, by path (the copies' sizes and times). */
   pairs: ReadonlyMap<string, ComparedPair>;
@@ -60,7 +62,7 @@ export class SyncRun {
     }
     if (copies.length > 0) {
       this.enter('copying', copies.length);
-      const ids = this.deps.queue.addFiles(copies.map((a) => copyRequestOf(a, this.deps.pairs.get(a.relPath), this.deps.folders, this.deps.siteId))).map((i) => i.id);
+      const ids = this.deps.queue.addFiles(copies.map((a) => copyRequestOf(a, this.deps.pairs.get(a.relPath), this.deps.folders, this.deps.siteId, this.deps.clockOffsetMs))).map((i) => i.id);
       this.tally.copied = this.count(await whenItemsEnd(this.deps.queue, ids));
     }
     if (deletions.length > 0 && this.tally.failed > 0) this.tally.heldBack = deletions.length;

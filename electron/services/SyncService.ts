@@ -9,7 +9,8 @@
 import path from 'node:path';
 import type { MethodInput } from '../../shared/contract';
 import type { ComparedPair, CompareOptions, SyncPlan } from '../../shared/sync';
-import type { ClockOffsetSource, SyncPreview, SyncRunStart, SyncRunStatus, SyncServerInfo, SyncSettings } from '../../shared/syncPreview';
+import type { AppliedClock } from '../../shared/serverClock';
+import type { SyncPreview, SyncRunStart, SyncRunStatus, SyncServerInfo, SyncSettings } from '../../shared/syncPreview';
 import { DEFAULT_TOLERANCE_MS } from '../../shared/compareTrees';
 import { nodeLocalFs } from '../queue';
 import { compareFolders, type FolderComparison } from '../sync/compareFolders';
@@ -20,6 +21,7 @@ import type { EventHub } from './EventHub';
 import type { LogFeed } from './LogFeed';
 import type { QueueService } from './QueueService';
 import type { RemoteSessions } from './RemoteSessions';
+import type { ServerClocks } from './ServerClocks';
 import { SyncRun } from './SyncRun';
 import { startText } from './syncRunText';
 
@@ -51,6 +53,8 @@ export interface SyncServiceDeps {
   log: LogFeed;
   remote: RemoteSessions;
   queue: QueueService;
+  /** The server clock offsets, detected or set per site (Compare and the queue's downloads use them too). */
+  clocks: ServerClocks;
 }
 
 /** A plan waiting for Run, with what running it needs. */
@@ -60,6 +64,8 @@ interface KeptPreview {
   folders: FolderPaths;
   key: FolderPairKey;
   plan: SyncPlan;
+  /** The server's clock offset the plan allowed for: a download's time is shifted by it. */
+  clockOffsetMs: number;
   /** The pair's state of the last sync, which the state after this one builds on. */
   state: SyncState;
   pairs: Map<string, ComparedPair>;
@@ -80,20 +86,15 @@ export class SyncService {
   }
 
   /** What the session's server offers a sync: checksum, clock offset, connections. */
-  info(sessionId: string): SyncServerInfo {
+  async info(sessionId: string): Promise<SyncServerInfo> {
     const siteId = this.deps.queue.siteIdFor(sessionId);
-    const offset = this.clockOffsetOf(siteId);
     const checksumAlgorithm = this.deps.remote.checksumAlgorithmOf(sessionId);
-    return { ...(checksumAlgorithm ? { checksumAlgorithm } : {}), clockOffsetMs: offset.ms, clockOffsetSource: offset.source, connections: this.deps.queue.siteLimitOf(siteId) };
+    return { ...(checksumAlgorithm ? { checksumAlgorithm } : {}), clock: await this.clockOf(sessionId), connections: this.deps.queue.siteLimitOf(siteId) };
   }
 
-  /**
-   * The server's clock minus the local clock for a site, and where it comes from: the one place
-   * a sync reads it. Sites keep no offset of their own (a quick-connect server never has one),
-   * so times are compared as the server gives them.
-   */
-  clockOffsetOf(_siteId: string): { ms: number; source: ClockOffsetSource } {
-    return { ms: 0, source: 'none' };
+  /** The server clock offset a sync allows for: the one Compare and the queue's downloads use. */
+  private clockOf(sessionId: string): Promise<AppliedClock> {
+    return this.deps.clocks.clockOffsetFor(this.deps.remote.paramsOf(sessionId));
   }
 
   /** Compares the two folders and plans the sync; the plan is kept for `run`. */
@@ -102,15 +103,16 @@ export class SyncService {
     if (!path.isAbsolute(localDir)) throw new SyncInputError(`The local folder must be a full path (got "${localDir}")`);
     if (this.listing.has(previewId) || this.previews.has(previewId)) throw new SyncInputError('That preview id is in use');
     const siteId = this.deps.queue.siteIdFor(sessionId);
-    const clockOffsetMs = this.clockOffsetOf(siteId).ms;
-    const compare: CompareOptions = { by: settings.method === 'checksum' ? ['checksum'] : ['size', 'time'], toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs };
     // A window keeps one plan: a new preview replaces the one it showed.
     this.forgetPreviewsOf(clientId);
+    // Registered before anything is awaited, so a cancel sent right after the call finds it.
     const controller = new AbortController();
     this.listing.set(previewId, { clientId, controller });
     const folders = { localDir, remoteDir };
-    const compareNow = (signal?: AbortSignal) => this.compare(siteId, folders, settings, compare, signal);
     try {
+      const clock = await this.clockOf(sessionId);
+      const compare: CompareOptions = { by: settings.method === 'checksum' ? ['checksum'] : ['size', 'time'], toleranceMs: DEFAULT_TOLERANCE_MS, clockOffsetMs: clock.offsetMs };
+      const compareNow = (signal?: AbortSignal) => this.compare(siteId, folders, settings, compare, signal);
       const comparison = await compareNow(controller.signal);
       const key: FolderPairKey = { server: siteId, localDir, remoteDir };
       const state: SyncState = await this.states.load(key);
@@ -118,7 +120,7 @@ export class SyncService {
       const plan = planSync(comparison.pairs, { direction: settings.direction, deleteOrphans: settings.deleteOrphans, toleranceMs: compare.toleranceMs }, state);
       controller.signal.throwIfAborted();
       const pairs = new Map(comparison.pairs.map((p) => [p.relPath, p]));
-      this.previews.set(previewId, { clientId, siteId, folders, key, plan, state, pairs, compareAgain: () => compareNow() });
+      this.previews.set(previewId, { clientId, siteId, folders, key, plan, clockOffsetMs: clock.offsetMs, state, pairs, compareAgain: () => compareNow() });
       return {
         previewId,
         localDir,
@@ -130,7 +132,7 @@ export class SyncService {
           ...comparison.skipped.remote.map((s) => ({ side: 'remote' as const, ...s })),
         ],
         ...(comparison.checksumAlgorithm ? { checksumAlgorithm: comparison.checksumAlgorithm } : {}),
-        clockOffsetMs,
+        clock,
         comparedCount: comparison.pairs.length,
         timings: comparison.timings,
       };
@@ -164,6 +166,7 @@ export class SyncService {
       fs: nodeLocalFs,
       openSession: () => this.deps.queue.openSession(kept.siteId),
       siteId: kept.siteId,
+      clockOffsetMs: kept.clockOffsetMs,
       folders,
       pairs: kept.pairs,
       keepState: async () => this.states.save(kept.key, stateAfter((await kept.compareAgain()).pairs, kept.state)),

@@ -70,7 +70,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const clocks = new ServerClocks({ sites, dataDir: options.dataDir, log });
   clocks.watch(queue.queue);
   const edits = await openEdits(options, remote, log, hub, () => settings.get().edit.editorCommand);
-  const sync = new SyncService({ dataDir: options.dataDir, hub, log, remote, queue });
+  const sync = new SyncService({ dataDir: options.dataDir, hub, log, remote, queue, clocks });
 
   const handlers = {
     appInfo: async (_input, ctx) => ({

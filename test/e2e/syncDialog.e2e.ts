@@ -76,7 +76,7 @@ test('preview, untick a deletion, run through the queue, then nothing to do', as
   const dialog = page.getByRole('dialog', { name: 'Synchronize' });
   await expect(dialog).toContainText(home);
   await expect(dialog).toContainText('The server offers SHA-256');
-  await expect(dialog).toContainText('Server clock offset: none');
+  await expect(dialog).toContainText('Server clock: no offset detected or set');
   await dialog.getByRole('radio', { name: 'Upload' }).check();
   await dialog.getByLabel('Delete orphans (what the other side does not have)').check();
   await expect(dialog.getByRole('note')).toContainText('will be deleted from the server');

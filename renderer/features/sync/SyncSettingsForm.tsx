@@ -5,7 +5,7 @@
  * compare applies. Reads and changes the sync store only.
  */
 import { useId, useState } from 'react';
-import { describeDuration } from '../../../shared/compareTrees';
+import { describeClockOffset } from '../../../shared/serverClock';
 import type { SyncDirection } from '../../../shared/sync';
 import type { SyncServerInfo, SyncSettings } from '../../../shared/syncPreview';
 import { useSync, type SyncTarget } from '../../stores/syncStore';
@@ -35,13 +35,13 @@ function checksumNote(info: SyncServerInfo | null, isChecksum: boolean): string 
   return isChecksum ? 'The server offers no checksum: files are compared by size instead.' : 'The server offers no checksum.';
 }
 
-/** The clock offset the compare applies, in words. */
-function clockOffsetNote(info: SyncServerInfo | null): string {
+/** The server clock offset the compare allows for, in words (as Compare's bar and the Site Manager say it). */
+function clockNote(info: SyncServerInfo | null): string {
   if (!info) return '';
-  const { clockOffsetMs: ms } = info;
-  if (ms === 0) return 'Server clock offset: none (times are compared as the server gives them).';
-  const from = info.clockOffsetSource === 'site' ? ' (from the site’s settings)' : '';
-  return `Server clock offset: the server is ${describeDuration(ms)} ${ms > 0 ? 'ahead' : 'behind'}${from}; local times are shifted by that before comparing.`;
+  const { clock } = info;
+  if (clock.source === 'none') return 'Server clock: no offset detected or set; times are compared as the server gives them.';
+  const from = clock.source === 'override' ? 'set for this site' : 'detected';
+  return `Server clock: ${describeClockOffset(clock.offsetMs)} (${from}); the compare allows for it.`;
 }
 
 const patternsOf = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -121,7 +121,7 @@ export function SyncSettingsForm({ target, settings, info, disabled }: { target:
         Follow links to folders in the local folder
       </label>
       <p className="sync-hint">
-        {clockOffsetNote(info)}
+        {clockNote(info)}
         {info ? ` Listing uses up to ${info.connections} connection${info.connections === 1 ? '' : 's'}.` : ''}
       </p>
     </fieldset>

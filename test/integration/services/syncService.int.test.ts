@@ -4,7 +4,9 @@
  * carries out the ticked steps through the queue (copies, then deletion items), and a preview
  * afterwards finds nothing to do; an orphan is deleted only when ticked, and one unticked is left;
  * "both" tells a deletion from a new file by the state kept after the last run and leaves a
- * conflict alone; a preview can be cancelled; a plan runs once.
+ * conflict alone; a preview can be cancelled; a plan runs once. Against a server listing its
+ * times three hours ahead, the offset the window detects from a sync's uploads is the one the
+ * next preview allows for, and a download gets its time as this computer counts it.
  */
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,8 @@ const ctx: CallContext = { transport: 'browser', clientId: 'window-1' };
 const BASE = Math.floor((Date.now() - 86_400_000) / 60_000) * 60_000;
 const HOUR = 3_600_000;
 let server: RunningServer;
+/** A server that lists its times three hours ahead (POSIX UTC-3), for the clock offset. */
+let aheadServer: RunningServer;
 let services: Services;
 let dataDir: string;
 let work: string;
@@ -40,9 +44,9 @@ const read = (root: string, rel: string) => fsp.readFile(path.join(root, ...rel.
 const exists = (root: string, rel: string) => fsp.access(path.join(root, ...rel.split('/'))).then(() => true, () => false);
 const steps = (plan: SyncPlan) => plan.actions.map((a) => `${a.kind} ${a.relPath}${a.isChecked ? '' : ' (unticked)'}`);
 
-function preview(folder: string, settings: Partial<SyncSettings>): Promise<SyncPreview> {
+function preview(folder: string, settings: Partial<SyncSettings>, session = sessionId): Promise<SyncPreview> {
   return services.handlers.syncPreview(
-    { previewId: `p${++previewSeq}`, sessionId, localDir: path.join(work, folder), remoteDir: `/${folder}`, settings: { ...DEFAULT_SYNC_SETTINGS, ...settings } },
+    { previewId: `p${++previewSeq}`, sessionId: session, localDir: path.join(work, folder), remoteDir: `/${folder}`, settings: { ...DEFAULT_SYNC_SETTINGS, ...settings } },
     ctx,
   );
 }
@@ -77,13 +81,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await services?.close();
   await server?.stop();
+  await aheadServer?.stop();
   await fsp.rm(dataDir, { recursive: true, force: true });
   await fsp.rm(work, { recursive: true, force: true });
 });
 
 describe('Synchronize in the window, against proftpd', () => {
   it('says what the server offers a sync', async () => {
-    expect(await services.handlers.syncInfo({ sessionId }, ctx)).toEqual({ checksumAlgorithm: 'SHA-256', clockOffsetMs: 0, clockOffsetSource: 'none', connections: 2 });
+    expect(await services.handlers.syncInfo({ sessionId }, ctx)).toEqual({ checksumAlgorithm: 'SHA-256', clock: { offsetMs: 0, source: 'none' }, connections: 2 });
   });
 
   it('upload: plans every kind of difference, runs the ticked steps through the queue, deletes only the ticked orphans, then has nothing to do', async () => {
@@ -226,5 +231,39 @@ describe('Synchronize in the window, against proftpd', () => {
     await run(p, { untick: ['keep.txt'] });
     await expect(services.handlers.syncRun({ previewId: p.previewId, checked: [] }, ctx)).rejects.toMatchObject({ kind: 'stale-preview' });
     expect(await read(path.join(server.homeDir, 'up'), 'keep.txt')).toBe('keep me');
+  });
+});
+
+describe('Synchronize and the server clock, against pyftpdlib listing three hours ahead', () => {
+  let aheadSession: string;
+
+  beforeAll(async () => {
+    aheadServer = await startServer('pyftpdlib', { listTimeZone: 'UTC-3' });
+    const info = await services.handlers.remoteConnect({ host: aheadServer.host, port: aheadServer.port, user: aheadServer.user, password: aheadServer.password, tls: 'none', dataMode: 'auto' }, ctx);
+    aheadSession = info.sessionId;
+  }, 60_000);
+
+  it('allows for the offset detected after its uploads, and gives a download its time as this computer counts it', async () => {
+    const local = path.join(work, 'clock');
+    await put(local, 'a.txt', 'a');
+    await put(local, 'sub/b.txt', 'bb');
+    await fsp.mkdir(path.join(aheadServer.homeDir, 'clock'));
+    await aheadServer.chownToServer(aheadServer.homeDir);
+    expect((await services.handlers.syncInfo({ sessionId: aheadSession }, ctx)).clock).toEqual({ offsetMs: 0, source: 'none' });
+    expect((await run(await preview('clock', { direction: 'upload' }, aheadSession))).outcome).toBe('done');
+    // The window lists the folder again after the run; the uploads' listed times tell the clock.
+    await services.handlers.remoteList({ sessionId: aheadSession, path: '/clock' }, ctx);
+    expect((await services.handlers.syncInfo({ sessionId: aheadSession }, ctx)).clock).toMatchObject({ offsetMs: 3 * HOUR, source: 'detected' });
+    const again = await preview('clock', { direction: 'upload' }, aheadSession);
+    expect(again.clock).toMatchObject({ offsetMs: 3 * HOUR, source: 'detected' });
+    expect(again.plan.actions).toEqual([]);
+
+    await put(path.join(aheadServer.homeDir, 'clock'), 'c.txt', 'from the server');
+    await aheadServer.chownToServer(path.join(aheadServer.homeDir, 'clock'));
+    const down = await preview('clock', { direction: 'download' }, aheadSession);
+    expect(steps(down.plan)).toEqual(['download c.txt']);
+    expect((await run(down)).outcome).toBe('done');
+    expect((await fsp.stat(path.join(local, 'c.txt'))).mtimeMs).toBe(BASE);
+    expect((await preview('clock', { direction: 'both' }, aheadSession)).plan.actions).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ function planOf(previewId: string, settings: SyncSettings): SyncPreview {
     settings,
     plan: { direction: settings.direction, actions, counts: {} as SyncPreview['plan']['counts'], bytes: 2 },
     skipped: [],
-    clockOffsetMs: 0,
+    clock: { offsetMs: 0, source: 'none' },
     comparedCount: 3,
     timings: { listMs: 1, checksumMs: 0, compareMs: 1 },
   };
@@ -46,7 +46,7 @@ function scripted(runResult: (input: { previewId: string; checked: number[] }) =
       if (method === 'then') return undefined;
       return async (input: { previewId: string; settings: SyncSettings; checked: number[] }) => {
         calls.push([method, input]);
-        if (method === 'syncInfo') return state.infoError ? { ok: false, error: state.infoError } : ok({ clockOffsetMs: 0, clockOffsetSource: 'none', connections: 2 });
+        if (method === 'syncInfo') return state.infoError ? { ok: false, error: state.infoError } : ok({ clock: { offsetMs: 0, source: 'none' }, connections: 2 });
         if (method === 'syncPreview') {
           if (state.hold) await new Promise<void>((resolve) => (release = resolve));
           return state.isCancelled ? { ok: false, error: { kind: 'cancelled', message: 'The preview was cancelled' } } : ok(planOf(input.previewId, input.settings));

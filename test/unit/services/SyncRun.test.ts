@@ -23,7 +23,7 @@ const step = (kind: SyncActionKind, relPath: string, extra: Partial<SyncAction> 
 });
 
 /** A run of `actions` between /local and /remote on the rig's queue, recording what it reports. */
-function runOf(r: Rig, actions: SyncAction[], pairs: ComparedPair[] = [], keepState: () => Promise<void> = async () => undefined) {
+function runOf(r: Rig, actions: SyncAction[], pairs: ComparedPair[] = [], keepState: () => Promise<void> = async () => undefined, clockOffsetMs = 0) {
   const statuses: SyncRunStatus[] = [];
   const errors: string[] = [];
   const run = new SyncRun('sync-1', runStepsOf(actions), {
@@ -31,6 +31,7 @@ function runOf(r: Rig, actions: SyncAction[], pairs: ComparedPair[] = [], keepSt
     fs: r.fs,
     openSession: () => r.factory.create('site-1', 'compare-1'),
     siteId: 'site-1',
+    clockOffsetMs,
     folders: { localDir: '/local', remoteDir: '/remote' },
     pairs: new Map(pairs.map((p) => [p.relPath, p])),
     keepState,
@@ -99,6 +100,16 @@ describe('SyncRun', () => {
     expect(statuses[0].text).toBe('Synchronizing: making 2 folders');
     expect(end).toMatchObject({ phase: 'ended', outcome: 'done', text: 'Synchronize done: 2 copied, 2 folders made, 2 deleted', localDir: '/local', remoteDir: '/remote' });
     expect(run.phase).toBe('ended');
+    await r.queue.close();
+  });
+
+  it('gives a download its time as this computer counts it, the server being an hour ahead', async () => {
+    const r = rig();
+    r.server.put('/remote/d.txt', 'from the server', T);
+    const pairs: ComparedPair[] = [{ relPath: 'd.txt', remote: { kind: 'file', sizeBytes: 15, modifiedMs: T }, verdict: 'only-remote', reason: '' }];
+    const { run } = runOf(r, [step('download', 'd.txt')], pairs, undefined, 3_600_000);
+    expect(await run.execute()).toMatchObject({ outcome: 'done' });
+    expect(r.fs.files.get('/local/d.txt')?.modifiedMs).toBe(T - 3_600_000);
     await r.queue.close();
   });
 

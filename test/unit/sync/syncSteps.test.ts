@@ -68,6 +68,9 @@ describe('queue requests of steps', () => {
     });
     const down: SyncAction = { kind: 'overwrite-local', relPath: 'edited.txt', isFolder: false, bytes: 9, reason: '', isChecked: true };
     expect(copyRequestOf(down, byPath.get('edited.txt'), folders, 'site-1')).toMatchObject({ direction: 'download', modifiedMs: T, sizeBytes: 9 });
+    // A server an hour ahead: the download's time as this computer counts it; an upload's is the local one.
+    expect(copyRequestOf(down, byPath.get('edited.txt'), folders, 'site-1', HOUR)).toMatchObject({ modifiedMs: T - HOUR });
+    expect(copyRequestOf(up, byPath.get('edited.txt'), folders, 'site-1', HOUR)).toMatchObject({ modifiedMs: T + HOUR });
   });
 
   it('a deletion names its side and whether it is a folder, with both paths', () => {
