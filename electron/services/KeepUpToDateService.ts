@@ -24,6 +24,8 @@ export interface KeepUpToDateDeps {
   log: LogFeed;
   remote: RemoteSessions;
   queue: QueueService;
+  /** The server's clock offset for a browsing connection's server (ServerClocks). */
+  clockOffsetMs(sessionId: string): Promise<number>;
   /** Watcher timing, for tests; the defaults suit people. */
   watcherOptions?: Omit<TreeWatcherOptions, 'exclude' | 'partSuffix'>;
 }
@@ -76,6 +78,7 @@ export class KeepUpToDateService {
           makeRemoteFolder: (dir) => this.makeRemoteFolder(input.sessionId, dir),
           openSession: () => queue.openSession(siteId),
           parallel: queue.queue.settings.defaultSiteLimit,
+          clockOffsetMs: () => this.deps.clockOffsetMs(input.sessionId),
           onStatus: (status) => this.send(status),
           log: (text, isError) => this.deps.log.status(input.sessionId, text, isError ? 'error' : 'status'),
         },

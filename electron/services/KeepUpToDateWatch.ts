@@ -27,6 +27,8 @@ export interface KeepWatchDeps {
   openSession(): Promise<TransferSession>;
   /** Connections the first sync's compare may use. */
   parallel: number;
+  /** The server's clock offset for the first compare (0 when none is known). */
+  clockOffsetMs(): Promise<number>;
   onStatus(status: KeepUpToDateStatus): void;
   /** A line for the message log. */
   log(text: string, isError?: boolean): void;
@@ -174,6 +176,7 @@ export class KeepUpToDateWatch {
         deleteOnServer: options.deleteOnServer,
         openSession: this.deps.openSession,
         parallel: this.deps.parallel,
+        clockOffsetMs: await this.deps.clockOffsetMs(),
       });
       if (!this.isRunning) return;
       await this.makeFolders(plan.folders, plan.steps);

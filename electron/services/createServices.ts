@@ -66,9 +66,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
   const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, tls, habits, settings });
   await queue.restore();
-  const keep = new KeepUpToDateService({ hub, log, remote, queue });
   const clocks = new ServerClocks({ sites, dataDir: options.dataDir, log });
   clocks.watch(queue.queue);
+  const keep = new KeepUpToDateService({ hub, log, remote, queue, clockOffsetMs: async (sessionId) => (await clocks.clockOffsetFor(remote.paramsOf(sessionId))).offsetMs });
   const edits = await openEdits(options, remote, log, hub, () => settings.get().edit.editorCommand);
   const sync = new SyncService({ dataDir: options.dataDir, hub, log, remote, queue, clocks });
 

@@ -33,6 +33,8 @@ export interface FirstSyncRequest {
   openSession(): Promise<TransferSession>;
   /** Connections the listing may use at once. */
   parallel: number;
+  /** The server's clock minus this computer's (ServerClocks), so a LIST time in another zone is no change. */
+  clockOffsetMs: number;
 }
 
 /** Compares the pair and plans the uploads (and, with deleteOnServer, deletions) that make the server agree. */
@@ -43,7 +45,7 @@ export async function planFirstSync(request: FirstSyncRequest): Promise<FirstSyn
     openSession: request.openSession,
     parallel: request.parallel,
     isRecursive: true,
-    compare: DEFAULT_COMPARE,
+    compare: { ...DEFAULT_COMPARE, clockOffsetMs: request.clockOffsetMs },
     patterns: { exclude: request.exclude },
     hashLocal: (file, algorithm) => nodeLocalFs.hashFile(file, algorithm),
   });

@@ -211,6 +211,26 @@ describe('keep remote folder up to date', () => {
     await services.handlers.keepUpToDateStop({ watchId: id }, ctx);
   });
 
+  it('"upload what differs first" allows for the server clock offset of the site', async () => {
+    const { local, remoteDir, remote } = await pair('first-clock');
+    const HOUR = 3_600_000;
+    const localMs = Math.floor((Date.now() - 86_400_000) / 1000) * 1000;
+    await writeFile(path.join(local, 'same.txt'), 'same');
+    await utimes(path.join(local, 'same.txt'), new Date(localMs), new Date(localMs));
+    // The server's clock is two hours ahead: its copy of the same file carries a time two hours later.
+    await writeFile(remote('same.txt'), 'same');
+    await utimes(remote('same.txt'), new Date(localMs + 2 * HOUR), new Date(localMs + 2 * HOUR));
+    await server.chownToServer(remote(''));
+    const site = await services.handlers.sitesCreate({ site: { name: 'Two hours ahead', host: server.host, port: server.port, logonType: 'ask', user: server.user, tls: 'none', clockOverrideMs: 2 * HOUR } }, ctx);
+    const info = await services.handlers.remoteConnectSite({ siteId: site.id, password: server.password }, ctx);
+    const id = await start(local, remoteDir, { syncFirst: true }, info.sessionId);
+    const synced = await until(id, (s) => s.state === 'watching');
+    expect(synced.problems).toEqual([]);
+    expect(synced.uploadedCount).toBe(0);
+    await services.handlers.keepUpToDateStop({ watchId: id }, ctx);
+    await services.handlers.remoteDisconnect({ sessionId: info.sessionId }, ctx);
+  });
+
   it('a file changed while its upload runs is uploaded again once that upload ends, never twice at once', async () => {
     const { local, remoteDir, remote } = await pair('busy');
     const target = `${remoteDir}/big.bin`;
