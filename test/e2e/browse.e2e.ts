@@ -230,7 +230,7 @@ test('creates, renames and deletes on the local pane from the context menu and t
   // Right-click on empty space: pane commands only.
   await local.locator('.file-scroll').click({ button: 'right', position: { x: 200, y: 150 } });
   const menu = page.getByRole('menu', { name: 'Local site menu' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['New folderF7', 'RefreshF5', 'Select allCtrl+A', 'Hide hidden files']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['New folderF7', 'RefreshF5', 'Select allCtrl+A', 'Hide hidden files', 'Keep remote folder up to date…Ctrl+U']);
   await menu.getByRole('menuitem', { name: 'New folder' }).click();
   const create = page.getByRole('dialog', { name: 'Create folder' });
   await create.getByRole('textbox').fill('made here');
