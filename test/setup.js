@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes this machine ready for `npm test`: Debian's Chromium for the end-to-end tests, the
-// reference clients (lftp, curl), openssl for test certificates, and the real FTP servers
+// reference clients (lftp, curl), openssl for test certificates, and the real FTP and SSH servers
 // (test/servers/install.sh). Installs what is missing when it can (root with apt-get);
 // otherwise stops with one line naming what to install and how. Never lets a test run
 // without what it needs, so nothing is skipped in silence.
@@ -52,11 +52,11 @@ export function planSetup(facts) {
       missing.push(command);
     }
   }
-  if (!facts.serversReady) missing.push('the test FTP servers');
+  if (!facts.serversReady) missing.push('the test FTP and SSH servers');
 
   if (missing.length === 0) {
     // The servers chroot their users and authenticate through PAM: they only start as root.
-    if (!facts.isRoot) return { action: 'stop', line: 'npm test starts real FTP servers, which need root: run it as root (sudo npm test)' };
+    if (!facts.isRoot) return { action: 'stop', line: 'npm test starts real FTP and SSH servers, which need root: run it as root (sudo npm test)' };
     return { action: 'ready' };
   }
   if (facts.isRoot && facts.hasApt) return { action: 'install', packages, servers: !facts.serversReady };

@@ -248,7 +248,7 @@ export async function reservePortBlock(): Promise<PortBlock> {
 }
 
 /** A fresh folder other local accounts can traverse (servers drop to them). */
-export async function makeServerDir(kind: ServerKind, baseDir?: string): Promise<string> {
+export async function makeServerDir(kind: ServerKind | 'sshd', baseDir?: string): Promise<string> {
   const dir = await mkdtemp(join(baseDir ?? tmpdir(), `ferry-${kind}-`));
   await chmod(dir, 0o755);
   return dir;

@@ -157,3 +157,5 @@ async function startOnce(
     throw err;
   }
 }
+
+export { startSshServer, type RunningSshServer, type SshClientKeys, type SshHostKey, type SshServerOptions } from './sshd';

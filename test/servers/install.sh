@@ -7,7 +7,9 @@
 #    on port 21; only their runtime libraries are installed with apt;
 #  - Unix accounts the servers map logins to: `ferrytest` (vsftpd authenticates it through
 #    PAM; pure-ftpd and proftpd run their virtual users under its uid) and `ftp` (the
-#    anonymous account pure-ftpd insists on).
+#    anonymous account pure-ftpd insists on);
+#  - OpenSSH's server and clients for the SFTP tests (test/servers/sshd.ts), installed without
+#    starting a system sshd, and the PAM service `ferry-sshd` it logs `ferrytest` in through.
 # Idempotent; a stamp makes a second run take well under a second.
 # Needs root, except `--check` (exit 0 when everything is in place, 1 when not; changes
 # nothing). Env: FERRY_SERVERS_DIR (default /opt/ferry-ftp-servers).
@@ -20,6 +22,8 @@ TEST_USER=ferrytest
 # Machine-wide like the account itself, so several cache folders never disagree on it.
 PASSWORD_FILE=/etc/ferrytest-ftp.password
 PAM_SERVICE=ferry-vsftpd
+SSH_PKGS=(openssh-server openssh-client)
+SSH_PAM_SERVICE=ferry-sshd
 # The stamp holds a hash of this script, so editing it re-runs the slow path.
 STAMP_WANT="$(sha256sum "$0" | cut -d' ' -f1)"
 
@@ -29,7 +33,8 @@ all_ready() {
   [[ -f "$DIR/root/usr/lib/proftpd/mod_tls.so" && -s "$PASSWORD_FILE" ]] || return 1
   command -v openssl >/dev/null && /usr/bin/python3 -c 'import pyftpdlib, OpenSSL' 2>/dev/null || return 1
   id -u "$TEST_USER" >/dev/null 2>&1 && id -u ftp >/dev/null 2>&1 || return 1
-  [[ -f /etc/pam.d/$PAM_SERVICE ]] || return 1
+  [[ -f /etc/pam.d/$PAM_SERVICE && -f /etc/pam.d/$SSH_PAM_SERVICE ]] || return 1
+  [[ -x /usr/sbin/sshd ]] && command -v ssh-keygen ssh-agent ssh-add sftp scp >/dev/null || return 1
 }
 if [[ "${1:-}" == "--check" ]]; then
   all_ready
@@ -70,6 +75,19 @@ apt_install_missing() {
 }
 
 apt_install_missing "${APT_PKGS[@]}"
+
+# openssh-server's install script starts a system sshd on port 22 unless policy-rc.d forbids it
+# (Debian's container images ship one that does); the tests start their own sshd instead.
+if ! is_installed openssh-server || ! is_installed openssh-client; then
+  made_policy=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  apt_install_missing "${SSH_PKGS[@]}"
+  if [[ $made_policy -eq 1 ]]; then rm -f /usr/sbin/policy-rc.d; fi
+fi
 
 # Download and unpack the servers.
 DEBS="$DIR/debs"
@@ -140,5 +158,14 @@ account  required pam_unix.so
 session  required pam_permit.so
 EOF
 
+# sshd (started as test/servers/sshd.ts's `ferry-sshd` link) asks PAM for the service of that
+# name: the password and keyboard-interactive logins of the SFTP tests.
+cat >/etc/pam.d/$SSH_PAM_SERVICE <<'EOF'
+# Ferry tests: sshd started by test/servers/sshd.ts
+auth     required pam_unix.so
+account  required pam_unix.so
+session  required pam_permit.so
+EOF
+
 echo "$STAMP_WANT" >"$DIR/.stamp"
-echo "install.sh: FTP servers ready in $DIR"
+echo "install.sh: FTP servers and OpenSSH ready in $DIR"

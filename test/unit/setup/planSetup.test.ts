@@ -43,7 +43,7 @@ describe('planSetup', () => {
 
   it('without root, names what is missing and the command that installs it', () => {
     const line = stopLine({ ...fresh, isRoot: false, missingCommands: ['lftp'] });
-    expect(line).toContain('Chromium (/usr/bin/chromium), lftp, the test FTP servers');
+    expect(line).toContain('Chromium (/usr/bin/chromium), lftp, the test FTP and SSH servers');
     expect(line).toContain('apt-get install -y --no-install-recommends chromium lftp && bash test/servers/install.sh');
   });
 
