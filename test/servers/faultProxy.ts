@@ -4,7 +4,9 @@
  * data, refuse control connections beyond a count with 421. Passive data connections go to other
  * ports than the control one, so the proxy rewrites 227 (PASV) and 229 (EPSV) replies to point at
  * a data listener of its own and relays from there. Plain FTP only (it must read the replies);
- * active mode is not proxied. Everything listens and connects on 127.0.0.1.
+ * active mode is not proxied. With `isPlainTcp` it reads nothing and relays bytes as they come
+ * (SSH, whose SFTP runs in the one connection), and the cuts count raw bytes of either side.
+ * Everything listens and connects on 127.0.0.1.
  * Test-only; imports node:* only.
  */
 import net from 'node:net';
@@ -36,6 +38,8 @@ export interface FaultProxyOptions {
   maxControlConnections?: number;
   /** Relay data connections at this many bytes per second (0 = full speed). */
   throttleBps?: number;
+  /** Relay every connection's bytes unchanged, reading no FTP (for SSH/SFTP). */
+  isPlainTcp?: boolean;
 }
 
 /** A running proxy and what it saw. */
@@ -52,6 +56,8 @@ export interface FaultProxy {
   addDataFault(fault: DataFault): void;
   /** Cuts every open control connection after it has relayed `bytes` more server bytes (0 = now). */
   cutControlAfter(bytes: number): void;
+  /** With isPlainTcp: cuts every open connection after it has relayed `bytes` more client bytes (an upload broken off). */
+  cutClientAfter(bytes: number): void;
   setThrottle(bps: number): void;
   setMaxControlConnections(n: number | undefined): void;
   /** Answers AUTH TLS/SSL with 502 on new commands instead of passing it on, as a TLS-stripping attacker would. */
@@ -60,6 +66,8 @@ export interface FaultProxy {
 }
 
 interface ControlState {
+  /** Client bytes left before a cut (isPlainTcp), if one is armed. */
+  clientCutBudget?: number;
   /** The last transfer command (verb and argument) the client sent on this control connection. */
   command?: { verb: string; arg: string };
   client: net.Socket;
@@ -97,6 +105,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     cutControlAfter: (bytes) => {
       for (const c of controls) {
         c.cutBudget = bytes;
+        if (bytes <= 0) cutControl(c);
+      }
+    },
+    cutClientAfter: (bytes) => {
+      for (const c of controls) {
+        c.clientCutBudget = bytes;
         if (bytes <= 0) cutControl(c);
       }
     },
@@ -272,6 +286,26 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     });
   }
 
+  /** Relays one side of a plain TCP connection as it comes, with backpressure, until its armed cut. */
+  function relayPlain(state: ControlState, src: net.Socket, dst: net.Socket, budget: 'cutBudget' | 'clientCutBudget'): void {
+    src.on('data', (chunk: Buffer) => {
+      const left = state[budget];
+      if (left !== undefined && chunk.length >= left) {
+        state[budget] = undefined;
+        proxy.events.push(`cut after ${budget === 'cutBudget' ? 'server' : 'client'} bytes`);
+        const part = chunk.subarray(0, left);
+        if (part.length > 0) dst.write(part, () => cutControl(state));
+        else cutControl(state);
+        return;
+      }
+      if (left !== undefined) state[budget] = left - chunk.length;
+      if (!dst.write(chunk)) {
+        src.pause();
+        dst.once('drain', () => src.resume());
+      }
+    });
+  }
+
   /** Rewrites one reply line when it announces a passive data address. */
   async function rewriteLine(state: ControlState, line: string): Promise<string> {
     const pasv = /^227 (.*?)\(?(\d+),(\d+),(\d+),(\d+),(\d+),(\d+)\)?(.*)$/.exec(line);
@@ -310,6 +344,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     };
     client.on('close', drop);
     upstream.on('close', drop);
+    if (options.isPlainTcp) {
+      relayPlain(state, upstream, client, 'cutBudget');
+      relayPlain(state, client, upstream, 'clientCutBudget');
+      return;
+    }
 
     let fromClient = '';
     client.on('data', (chunk: Buffer) => {

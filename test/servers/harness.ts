@@ -8,7 +8,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, lchown, lstat, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { createServer, connect as netConnect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,8 +265,9 @@ export async function makeUserDirs(setup: Pick<ServerSetup, 'homeDir' | 'anonDir
 
 /** Recursively hands `path` to `owner`, so a server that dropped privileges may change it. */
 export async function chownTree(path: string, owner: { uid: number; gid: number }): Promise<void> {
-  await chown(path, owner.uid, owner.gid);
-  if (!(await stat(path)).isDirectory()) return;
+  // Links are handed over themselves, never followed: their targets may be anywhere, or nowhere.
+  await lchown(path, owner.uid, owner.gid);
+  if (!(await lstat(path)).isDirectory()) return;
   for (const entry of await readdir(path)) await chownTree(join(path, entry), owner);
 }
 
