@@ -151,8 +151,9 @@ export function pipelinedRead(channel: ReadChannel, to: Writable, opts: Pipeline
         }
         if (!mayAsk(nextOffset)) return;
         if (isSizeKnown && size !== undefined && nextOffset >= size) {
-          // The probe at the size: EOF confirms the end, data means the file grew.
-          if (isProbeSent) return;
+          // A request that spans the size already tells where the file ends; otherwise one READ at
+          // the size does: EOF confirms the end, data means the file grew.
+          if (isProbeSent || (size >= opts.offset && size < nextOffset)) return;
           isProbeSent = true;
         }
         send(nextOffset, chunkBytes);
