@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the app (the CLI the benchmark runs) and the engine worker
-// (test/bench/engineWorker.ts → out/bench/engineWorker.js), then runs the benchmark runner
+// `npm run bench`: builds the app (the CLI the benchmark runs) and the engine workers
+// (test/bench/engineWorker.ts and sftpWorker.ts → out/bench/), then runs the benchmark runner
 // test/bench/run.ts through Vite's module runner. Not part of `npm test`. Settings are
 // environment variables, described in docs/benchmarks.md and at the top of test/bench/run.ts
 // (FERRY_BENCH_MB=64 for a quick try).
@@ -22,12 +22,18 @@ await build({
   configFile: false,
   logLevel: 'warn',
   build: {
-    ssr: path.join(root, 'test/bench/engineWorker.ts'),
+    ssr: true,
     outDir: path.join(root, 'out/bench'),
     emptyOutDir: true,
     target: 'node20',
     minify: false,
-    rollupOptions: { output: { format: 'es', entryFileNames: '[name].js' } },
+    rollupOptions: {
+      input: {
+        engineWorker: path.join(root, 'test/bench/engineWorker.ts'),
+        sftpWorker: path.join(root, 'test/bench/sftpWorker.ts'),
+      },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
   },
 });
 

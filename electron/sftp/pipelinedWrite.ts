@@ -25,6 +25,8 @@ export interface PipelinedWriteOptions {
   signal?: AbortSignal;
   /** Hears the bytes the server has acknowledged so far. */
   onProgress?: (bytes: number) => void;
+  /** Called once the source has ended and its last WRITE is sent, before the answers are in. */
+  onAllSent?: () => void;
 }
 
 /** What a finished write did, for the log's summary line. */
@@ -53,6 +55,7 @@ export function pipelinedWrite(channel: WriteChannel, from: Readable, opts: Pipe
     };
     const onEnd = () => {
       isSourceEnded = true;
+      opts.onAllSent?.();
       settleIfDone();
     };
     const onError = (err: Error) => fail(err);

@@ -5,7 +5,8 @@
  * encrypted) before connecting, and records which methods were tried for SftpAuthError.
  * Imports only ssh2, node:* and this folder.
  */
-import { utils, type AnyAuthMethod, type AuthenticationType, type AuthHandlerMiddleware, type ParsedKey } from 'ssh2';
+// The default import: ssh2 is CommonJS (see sshConnect.ts).
+import ssh2, { type AnyAuthMethod, type AuthenticationType, type AuthHandlerMiddleware, type ParsedKey } from 'ssh2';
 import { SftpAuthError } from './errors';
 import type { SftpLog } from './sftpLog';
 import type { SftpConnectOptions, SftpHooks } from './sessionTypes';
@@ -14,7 +15,7 @@ import type { SftpConnectOptions, SftpHooks } from './sessionTypes';
 const PASSPHRASE_ATTEMPTS = 3;
 
 function parsed(data: Buffer, passphrase?: string): ParsedKey | Error {
-  const key = utils.parseKey(data, passphrase);
+  const key = ssh2.utils.parseKey(data, passphrase);
   return Array.isArray(key) ? (key[0] as ParsedKey) : key;
 }
 

@@ -67,7 +67,7 @@ function endAndWait(to: Writable): Promise<void> {
   });
 }
 
-/** Downloads `remotePath` from `offset` into `to` and ends it; on failure `to` is destroyed with the error. */
+/** Downloads `remotePath` from `offset` into `to` and ends it; on failure `to` is destroyed. */
 export async function downloadFile(
   ch: TransferChannel, remotePath: string, to: Writable, opts: { offset?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void },
 ): Promise<void> {
@@ -77,7 +77,7 @@ export async function downloadFile(
   try {
     handle = await ch.call<Buffer>(`OPEN ${remotePath} (read${offset > 0 ? ` from byte ${offset}` : ''})`, (done) => ch.sftp.open(remotePath, 'r', done));
   } catch (err) {
-    to.destroy(err as Error);
+    to.destroy();
     throw err;
   }
   // FSTAT goes out beside the first READs: the size bounds the requests without a round trip of its own.
@@ -102,7 +102,8 @@ export async function downloadFile(
   } catch (err) {
     ch.closeHandle(handle, remotePath);
     const failure = ch.failure(err, `READ ${remotePath}`);
-    if (!to.destroyed) to.destroy(failure);
+    // Destroyed without the error: the caller hears it from the rejection, and a target nobody listens to for errors must not crash the process.
+    if (!to.destroyed) to.destroy();
     ch.log.error(`READ ${remotePath}: ${failure.message}`);
     throw failure;
   }
@@ -121,29 +122,37 @@ export async function uploadFile(
     `OPEN ${remotePath} (write${offset > 0 ? ` from byte ${offset}` : ', create or truncate'})`,
     (done) => ch.sftp.open(remotePath, flags, done),
   );
-  let isClosing = false;
+  let closing: Promise<unknown> | undefined;
+  const seconds = opts.modifiedMs === undefined ? undefined : Math.floor(opts.modifiedMs / 1000);
+  // FSETSTAT and CLOSE go out right behind the last WRITE, not after its answer: the server takes
+  // requests in order (OpenSSH does), so a small file costs OPEN and one more round trip. A WRITE
+  // refused still fails the upload, as its answer comes before CLOSE's.
+  const finish = () => {
+    const setTime = seconds === undefined
+      ? Promise.resolve()
+      : ch.track<void>((done) => ch.sftp.futimes(handle, seconds, seconds, done)).catch((err: unknown) => {
+        ch.log.status(`${remotePath}: the server did not keep the modification time (${ch.failure(err, `FSETSTAT ${remotePath}`).message})`);
+      });
+    const close = ch.call<void>(`CLOSE ${remotePath}`, (done) => ch.sftp.close(handle, done), { isQuiet: true });
+    closing = Promise.all([setTime, close]);
+    // Heard by the awaits below; kept from being unhandled while a WRITE's failure is what is thrown.
+    closing.catch(() => undefined);
+  };
   try {
     const maxWriteBytes = Math.min(ch.maxWriteBytes, READ_CHUNK_BYTES);
     const summary = await pipelinedWrite({
       write: (position, data, done) => {
         ch.track<void>((cb) => ch.sftp.write(handle, data, 0, data.length, position, cb)).then(() => done(undefined), done);
       },
-    }, from, { offset, maxWriteBytes, maxInFlight: inFlightFor(64 * 1024), signal: opts.signal, onProgress: opts.onProgress });
-    isClosing = true;
-    const seconds = opts.modifiedMs === undefined ? undefined : Math.floor(opts.modifiedMs / 1000);
-    // FSETSTAT and CLOSE go out together: one round trip for both.
-    const setTime = seconds === undefined
-      ? Promise.resolve()
-      : ch.track<void>((done) => ch.sftp.futimes(handle, seconds, seconds, done)).catch((err: unknown) => {
-        ch.log.status(`${remotePath}: the server did not keep the modification time (${ch.failure(err, `FSETSTAT ${remotePath}`).message})`);
-      });
-    await Promise.all([setTime, ch.call<void>(`CLOSE ${remotePath}`, (done) => ch.sftp.close(handle, done), { isQuiet: true })]);
+    }, from, { offset, maxWriteBytes, maxInFlight: inFlightFor(64 * 1024), signal: opts.signal, onProgress: opts.onProgress, onAllSent: finish });
+    if (!closing) finish();
+    await closing;
     ch.log.reply(
       `WRITE ${remotePath}: ${summary.bytes} bytes in ${summary.requests} requests, ${summary.peakInFlight} in flight at most, ` +
         `${rate(summary.bytes, startedMs)}${seconds === undefined ? '' : ', time kept'}`,
     );
   } catch (err) {
-    if (!isClosing) ch.closeHandle(handle, remotePath);
+    if (!closing) ch.closeHandle(handle, remotePath);
     const failure = err instanceof SftpError ? err : ch.failure(err, `WRITE ${remotePath}`);
     ch.log.error(`WRITE ${remotePath}: ${failure.message}`);
     throw failure;

@@ -4,7 +4,9 @@
  * then the `sftp` subsystem. Every way this can fail ends as one of the engine's errors.
  * Imports only ssh2, node:* and this folder.
  */
-import { Client, type SFTPWrapper } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader (the app's main bundle keeps it external) gives its
+// exports reliably only as the default import.
+import ssh2, { type Client as SshClient, type SFTPWrapper } from 'ssh2';
 import { SftpAbortedError, SftpConnectionError, SftpError, SftpHostKeyError, SftpTimeoutError } from './errors';
 import { hostKeyInfo, type HostKeyInfo } from './hostKey';
 import { authPlan, readPrivateKey } from './sftpAuth';
@@ -16,7 +18,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A logged-in SSH connection with its SFTP channel open. */
 export interface SshConnection {
-  client: Client;
+  client: SshClient;
   sftp: SFTPWrapper;
   hostKey: HostKeyInfo;
   /** The server's identification string, e.g. 'SSH-2.0-OpenSSH_9.2p1 Debian-2'. */
@@ -37,7 +39,7 @@ export async function openSshConnection(options: SftpConnectOptions, hooks: Sftp
   if (hooks.signal?.aborted) throw new SftpAbortedError();
   const key = await readPrivateKey(options, hooks);
   const plan = authPlan(options, hooks, key, log);
-  const client = new Client();
+  const client = new ssh2.Client();
   let hostKey: HostKeyInfo | undefined;
   let isHostKeyRefused = false;
 

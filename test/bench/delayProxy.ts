@@ -4,7 +4,8 @@
  * the control connection and on every passive data connection (227 and 229 replies are rewritten
  * to point at a listener of its own, which relays to the server's data port the same way). With
  * `bytesPerSecond` each direction of each connection is also paced to that rate. Plain FTP, passive
- * mode only; everything on 127.0.0.1. Benchmark-only code.
+ * mode only (or, with `isPlainTcp`, any protocol in one connection, such as SSH); everything on
+ * 127.0.0.1. Benchmark-only code.
  */
 import net from 'node:net';
 
@@ -15,6 +16,8 @@ export interface DelayProxyOptions {
   rttMs: number;
   /** Rate of each direction of each connection, bytes per second (0 or absent: unpaced). */
   bytesPerSecond?: number;
+  /** Relay bytes unchanged, reading no FTP replies (SSH: SFTP runs inside the one connection). */
+  isPlainTcp?: boolean;
 }
 
 /** A running proxy. */
@@ -147,7 +150,7 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
   const control = net.createServer((client) => {
     const upstream = pair(client, options.targetPort);
     relay(client, upstream, oneWayMs, 0);
-    relay(upstream, client, oneWayMs, 0, replyRewriter());
+    relay(upstream, client, oneWayMs, 0, options.isPlainTcp ? undefined : replyRewriter());
   });
   servers.add(control);
   const port = await listen(control);

@@ -4,7 +4,8 @@
  *
  * What it does, in one run: picks the fastest of the four real servers on loopback (a short
  * curl probe each way; FERRY_BENCH_SERVER=vsftpd skips the probe), starts it twice (plain, and
- * with explicit FTPS), keeps every file on /dev/shm, runs the rows below, and prints one
+ * with explicit FTPS; neither when only rows with their own server run, as the SFTP rows of
+ * sftpRows.ts do), keeps every file on /dev/shm, runs the rows below, and prints one
  * Markdown table (also written to test-results/bench.md) with the median MB/s of each client,
  * the ratio of Ferry to it, and peak RSS. Clients run interleaved, run after run, because these
  * machines are noisy: ratios measured side by side mean more than times. The method, the rows
@@ -48,13 +49,14 @@ import { compareRows } from './compareFolders';
 import { enqueueRows } from './enqueue';
 import { linkBigFileRow } from './linkBigFile';
 import { queueCostRows } from './queueCost';
+import { sftpRows } from './sftpRows';
 import { latencyRows, smallFileRows } from './smallFiles';
 import { curl, sha256File } from './clients';
 import { formatTable, median } from './table';
 import type { BenchContext, BenchRow, BenchServer, BigFile, ClientRun, Measurement, RowResult } from './types';
 
 /** Every row, in table order. */
-const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows, ...queueCostRows, ...latencyRows, linkBigFileRow, ...compareRows];
+const ROWS: BenchRow[] = [...bigFileRows, ...smallFileRows, ...enqueueRows, ...queueCostRows, ...latencyRows, linkBigFileRow, ...compareRows, ...sftpRows];
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const SHM = '/dev/shm';
@@ -213,16 +215,22 @@ export async function main(): Promise<number> {
   };
   process.once('SIGINT', onInterrupt);
   try {
-    const kind = await pickServer(clientDir, serverDir, sizeBytes);
-    const plain = await startServer(kind, { baseDir: serverDir });
-    started.push(plain);
-    const secure = await startServer(kind, { tls: true, baseDir: serverDir });
-    started.push(secure);
-    const server = asBenchServer(kind, plain);
-    const tlsServer = asBenchServer(kind, secure);
-    for (const s of [server, tlsServer]) {
+    // Rows that start their own server (SFTP) alone need no FTP server, nor the probe that picks one.
+    const needsFtp = rows.some((row) => row.needsFtpServers !== false);
+    const kind = needsFtp ? await pickServer(clientDir, serverDir, sizeBytes) : 'none';
+    if (needsFtp) {
+      started.push(await startServer(kind as ServerKind, { baseDir: serverDir }));
+      started.push(await startServer(kind as ServerKind, { tls: true, baseDir: serverDir }));
+    }
+    const [plain, secure] = started;
+    const ftp = needsFtp ? { server: asBenchServer(kind, plain), tlsServer: asBenchServer(kind, secure) } : undefined;
+    for (const s of ftp ? [ftp.server, ftp.tlsServer] : []) {
       if (!(await realpath(s.homeDir)).startsWith(`${SHM}/`)) log(`warning: ${kind}'s home ${s.homeDir} is not on ${SHM}; disk speed may count`);
     }
+    const ftpServers = (): NonNullable<typeof ftp> => {
+      if (!ftp) throw new Error('a row that reads ctx.server must not say needsFtpServers: false');
+      return ftp;
+    };
 
     let big: Promise<BigFile> | undefined;
     const bigFile = () => {
@@ -244,7 +252,13 @@ export async function main(): Promise<number> {
     for (const row of rows) {
       log(`row ${row.id}`);
       const ctx: BenchContext = {
-        server, tlsServer, sizeBytes, runs, workDir: clientDir, rootDir: ROOT, bigFile, log,
+        get server() {
+          return ftpServers().server;
+        },
+        get tlsServer() {
+          return ftpServers().tlsServer;
+        },
+        sizeBytes, runs, workDir: clientDir, rootDir: ROOT, bigFile, log,
         compare: (clients) => compare(clients, runs, row.id),
       };
       results.push(await row.run(ctx));
@@ -253,7 +267,7 @@ export async function main(): Promise<number> {
     const table = formatTable(results, runs);
     const targets = targetLines(results);
     const summary = [
-      `Ferry benchmark: ${Math.round(sizeBytes / (1 << 20))} MiB, ${runs} runs per client, server ${kind} on 127.0.0.1, files on ${SHM}; node ${process.version}.`,
+      `Ferry benchmark: ${Math.round(sizeBytes / (1 << 20))} MiB, ${runs} runs per client, ${needsFtp ? `server ${kind}` : 'OpenSSH sshd'} on 127.0.0.1, files on ${SHM}; node ${process.version}.`,
       '',
       table,
       '',

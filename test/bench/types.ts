@@ -105,5 +105,7 @@ export interface ClientRun {
 export interface BenchRow {
   /** Short id used to pick rows: `FERRY_BENCH_ROWS=download,upload npm run bench`. */
   id: string;
+  /** false: the row starts its own server (SFTP) and never reads ctx.server or ctx.tlsServer. */
+  needsFtpServers?: boolean;
   run(ctx: BenchContext): Promise<RowResult>;
 }
