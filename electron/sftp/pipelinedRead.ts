@@ -141,6 +141,8 @@ export function pipelinedRead(channel: ReadChannel, to: Writable, opts: Pipeline
 
     function issue(): void {
       if (isBlocked) return;
+      // An answer before the size that shows an end: the size decides whether to ask on, not another round trip.
+      if (!isSizeKnown && (endAt !== undefined || undecided.length > 0)) return;
       const cap = isSizeKnown ? opts.maxInFlight : SLOW_START;
       while (inFlight < cap) {
         const gap = gaps.shift();

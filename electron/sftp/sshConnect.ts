@@ -112,5 +112,8 @@ export async function openSshConnection(options: SftpConnectOptions, hooks: Sftp
           });
       },
     });
+    // SFTP pipelines small requests (FSTAT beside READs, CLOSE behind WRITEs): with Nagle's
+    // algorithm on, each small packet after the first would wait for the previous one's ACK.
+    client.setNoDelay(true);
   });
 }

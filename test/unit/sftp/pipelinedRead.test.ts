@@ -77,6 +77,20 @@ describe('pipelinedRead', () => {
     expect(channel.asked).toEqual([[0, 4096], [4096, 4096]]);
   });
 
+  it('waits for a size that comes after the answers instead of asking again', async () => {
+    const file = bytes(1000);
+    const channel = scripted({ file });
+    const to = sink();
+    let tellSize: (n: number) => void = () => undefined;
+    const size = new Promise<number>((resolve) => (tellSize = resolve));
+    const reading = pipelinedRead(channel, to, { offset: 0, size, chunkBytes: 4096, maxInFlight: 16 });
+    await new Promise((r) => setImmediate(r));
+    tellSize(file.length);
+    await reading;
+    expect(to.bytes().equals(file)).toBe(true);
+    expect(channel.asked).toEqual([[0, 4096], [4096, 4096]]);
+  });
+
   it('reads an empty file and a file of exactly two chunks', async () => {
     const empty = sink();
     await pipelinedRead(scripted({ file: Buffer.alloc(0) }), empty, { offset: 0, size: Promise.resolve(0), chunkBytes: 4096, maxInFlight: 4 });
