@@ -254,6 +254,7 @@ export class SftpSession extends EventEmitter<{ close: [] }> {
       maxWriteBytes: internals._maxWriteLen ?? 32 * 1024,
       call: (command, start, opts) => this.call(command, start, opts),
       track: (start) => this.track(start),
+      trackRaw: (start, done) => this.trackRaw(start, done),
       closeHandle: (handle, path) => this.closeHandle(handle, path),
       failure: (err, command) => this.failure(err, command),
     };
@@ -269,16 +270,21 @@ export class SftpSession extends EventEmitter<{ close: [] }> {
 
   /** Counts one request for the watchdog while it is unanswered. */
   private track<T>(start: (done: Done<T>) => void): Promise<T> {
-    if (this.closed) return Promise.reject(this.closeReason ?? new SftpConnectionError('Not connected'));
+    return new Promise<T>((resolve, reject) => this.trackRaw(start, (err, value) => (err ? reject(err) : resolve(value as T))));
+  }
+
+  /** track() without a promise: a transfer's READs and WRITEs are many. */
+  private trackRaw<T>(start: (done: Done<T>) => void, done: Done<T>): void {
+    if (this.closed) {
+      done(this.closeReason ?? new SftpConnectionError('Not connected'));
+      return;
+    }
     if (this.pending === 0) this.lastAnswerMs = Date.now();
     this.pending++;
-    return new Promise<T>((resolve, reject) => {
-      start((err, value) => {
-        this.pending--;
-        this.lastAnswerMs = Date.now();
-        if (err) reject(err);
-        else resolve(value as T);
-      });
+    start((err, value) => {
+      this.pending--;
+      this.lastAnswerMs = Date.now();
+      done(err, value);
     });
   }
 

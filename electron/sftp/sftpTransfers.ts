@@ -24,6 +24,8 @@ export interface TransferChannel {
   call<T>(command: string, start: (done: Done<T>) => void, opts?: { isQuiet?: boolean }): Promise<T>;
   /** An unlogged request the watchdog counts. */
   track<T>(start: (done: Done<T>) => void): Promise<T>;
+  /** The same without a promise, for the many READs and WRITEs of a transfer. */
+  trackRaw<T>(start: (done: Done<T>) => void, done: Done<T>): void;
   closeHandle(handle: Buffer, path: string): void;
   /** The engine's error for a failed request. */
   failure(err: unknown, command: string): Error;
@@ -44,6 +46,28 @@ export const MAX_IN_FLIGHT = 64;
 const FXF_WRITE = 0x02;
 const FXF_CREAT = 0x08;
 const FXF_TRUNC = 0x10;
+
+/**
+ * READ buffers cut from larger slabs: one allocation per slab instead of one per READ, which
+ * spares the garbage collector most of its work on a big download. Nothing is reused: a slab
+ * goes when the target has let go of every piece of it. The first slab holds two READs, enough
+ * for a small file; later ones hold what may be in flight.
+ */
+function slabAllocator(chunkBytes: number): (length: number) => Buffer {
+  let slab = Buffer.allocUnsafe(0);
+  let used = 0;
+  let isFirst = true;
+  return (length) => {
+    if (slab.length - used < length) {
+      slab = Buffer.allocUnsafe(Math.max(length, isFirst ? 2 * chunkBytes : IN_FLIGHT_BYTES));
+      isFirst = false;
+      used = 0;
+    }
+    const piece = slab.subarray(used, used + length);
+    used += length;
+    return piece;
+  };
+}
 
 function inFlightFor(chunkBytes: number): number {
   return Math.max(2, Math.min(MAX_IN_FLIGHT, Math.floor(IN_FLIGHT_BYTES / chunkBytes)));
@@ -87,13 +111,14 @@ export async function downloadFile(
   // FSTAT goes out beside the first READs: the size bounds the requests without a round trip of its own.
   const size = ch.track<Stats>((done) => ch.sftp.fstat(handle, done)).then((attrs) => attrs.size, () => undefined);
   const chunkBytes = Math.min(ch.maxReadBytes, READ_CHUNK_BYTES);
+  const allocate = slabAllocator(chunkBytes);
   try {
     const summary = await pipelinedRead({
       read: (position, length, done) => {
-        const buffer = Buffer.allocUnsafe(length);
-        ch.track<number>((cb) => ch.sftp.read(handle, buffer, 0, length, position, (err, bytesRead) => cb(err, bytesRead))).then(
-          (bytesRead) => done(undefined, buffer.subarray(0, bytesRead), bytesRead === 0),
-          (err: Error) => done(err, undefined, false),
+        const buffer = allocate(length);
+        ch.trackRaw<number>(
+          (cb) => ch.sftp.read(handle, buffer, 0, length, position, (err, bytesRead) => cb(err, bytesRead)),
+          (err, bytesRead = 0) => (err ? done(err, undefined, false) : done(undefined, buffer.subarray(0, bytesRead), bytesRead === 0)),
         );
       },
     }, to, { offset, size, chunkBytes, maxInFlight: inFlightFor(chunkBytes), signal: opts.signal, onProgress: opts.onProgress });
@@ -146,7 +171,7 @@ export async function uploadFile(
     const maxWriteBytes = Math.min(ch.maxWriteBytes, READ_CHUNK_BYTES);
     const summary = await pipelinedWrite({
       write: (position, data, done) => {
-        ch.track<void>((cb) => ch.sftp.write(handle, data, 0, data.length, position, cb)).then(() => done(undefined), done);
+        ch.trackRaw<void>((cb) => ch.sftp.write(handle, data, 0, data.length, position, cb), (err) => done(err ?? undefined));
       },
     }, from, { offset, maxWriteBytes, maxInFlight: inFlightFor(64 * 1024), signal: opts.signal, onProgress: opts.onProgress, onAllSent: finish });
     if (!closing) finish();
