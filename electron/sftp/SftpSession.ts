@@ -37,12 +37,11 @@ type Done<T> = (err: Error | null | undefined, value?: T) => void;
 
 /** A logged-in SFTP session (see the API in electron/sftp/index.ts). */
 export class SftpSession extends EventEmitter<{ close: [] }> {
-  /** realpath('.') after login: where the server put the session. */
-  homeDirectory = '/';
   readonly serverVersion: string;
   readonly hostKey: HostKeyInfo;
   /** SFTP extensions the server announced, with their versions. */
   readonly extensions: ReadonlyMap<string, string>;
+  private home = '/';
   private closed = false;
   private closeReason: Error | undefined;
   private pending = 0;
@@ -56,7 +55,7 @@ export class SftpSession extends EventEmitter<{ close: [] }> {
     const connection = await openSshConnection(options, hooks, log);
     const session = new SftpSession(connection.client, connection.sftp, connection.hostKey, connection.serverVersion, options, log);
     try {
-      session.homeDirectory = await session.realPath('.');
+      session.home = await session.realPath('.');
     } catch (err) {
       session.destroy();
       throw err;
@@ -101,6 +100,11 @@ export class SftpSession extends EventEmitter<{ close: [] }> {
       }, Math.min(timeoutMs, 1000));
       this.watchdog.unref();
     }
+  }
+
+  /** realpath('.') after login: where the server put the session. */
+  get homeDirectory(): string {
+    return this.home;
   }
 
   /** Whether the connection is gone. */
@@ -224,8 +228,7 @@ export class SftpSession extends EventEmitter<{ close: [] }> {
    * The server's checksum of a file, or undefined. OpenSSH offers no checksum extension, and the
    * SSH library cannot read the answer to one it does not know (check-file-name), so none is asked.
    */
-  async checksum(path: string): Promise<{ algorithm: string; hex: string } | undefined> {
-    void path;
+  async checksum(_path: string): Promise<{ algorithm: string; hex: string } | undefined> {
     return undefined;
   }
 
