@@ -40,9 +40,16 @@ const host = z
   .max(255)
   .regex(/^[A-Za-z0-9.:%[\]_-]+$/, 'host may contain only letters, digits, dots, dashes, colons and brackets');
 
+const protocol = z.enum(['ftp', 'sftp']);
+/** An SSH host key fingerprint as `ssh-keygen -lf` prints it: `SHA256:` and 43 characters of unpadded base64. */
+const hostKeyFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'not a SHA256: host key fingerprint');
+/** A local file path (a private key). */
+const localFile = z.string().min(1).max(4096).refine((p) => !/[\0\r\n]/.test(p), 'path contains a line break or NUL');
+
 /** Connection parameters, as the quick-connect bar and the Site Manager send them. */
 export const connectParamsSchema = z
   .object({
+    protocol: protocol.optional(),
     host,
     port: z.number().int().min(1).max(65535).optional(),
     user: z.string().max(256).refine((u) => !/[\r\n\0]/.test(u), 'user contains a line break').optional(),
@@ -55,6 +62,10 @@ export const connectParamsSchema = z
     encoding: z.enum(['utf8', 'latin1']).optional(),
     serverType: z.enum(SERVER_TYPES).optional(),
     allowPlain: z.enum(['once', 'always']).optional(),
+    keyFile: localFile.optional(),
+    passphrase: z.string().max(1024).optional(),
+    useAgent: z.boolean().optional(),
+    trustedHostKey: hostKeyFingerprint.optional(),
   })
   .strict();
 
@@ -89,11 +100,13 @@ export const siteInputSchema = z
   .object({
     name: z.string().max(256),
     folder: folderPath.optional(),
+    protocol: protocol.optional(),
     host: z.string().max(255),
     port: z.number().int().nullable().optional(),
     tls: tls.optional(),
-    logonType: z.enum(['anonymous', 'normal', 'ask']).optional(),
+    logonType: z.enum(['anonymous', 'normal', 'ask', 'key', 'agent', 'interactive']).optional(),
     user: z.string().max(256).optional(),
+    keyFile: z.string().max(4096).optional(),
     dataMode: dataMode.optional(),
     charset: z.string().max(40).optional(),
     serverType: z.enum(SERVER_TYPES).optional(),
@@ -146,6 +159,8 @@ export const methods = {
         trustAlways: z.boolean().optional(),
         /** The user's answer when the site offers no TLS though it asks for it if available. */
         allowPlain: z.enum(['once', 'always']).optional(),
+        /** SFTP: the host key the user chose to trust (with `trustAlways`, kept in Ferry's known hosts). */
+        trustedHostKey: hostKeyFingerprint.optional(),
       })
       .strict(),
   ),

@@ -57,8 +57,13 @@ export interface RemoteListing {
   entries: FileEntry[];
 }
 
+/** The protocol a connection speaks: FTP (with or without TLS, see TlsMode) or SFTP over SSH. */
+export type Protocol = 'ftp' | 'sftp';
+
 /** How to reach and log in to a server, as the user typed it or a site holds it. */
 export interface ConnectParams {
+  /** FTP when absent. */
+  protocol?: Protocol;
   host: string;
   port?: number;
   /** No user means anonymous. */
@@ -81,6 +86,14 @@ export interface ConnectParams {
    * (`once`) or from now on (`always`). Without an answer such a server gets no password.
    */
   allowPlain?: PlainAnswer;
+  /** SFTP: the private key file to log in with. */
+  keyFile?: string;
+  /** SFTP: the passphrase of that key, typed or saved for this connection. */
+  passphrase?: string;
+  /** SFTP: offer the keys of the SSH agent (SSH_AUTH_SOCK, or Pageant on Windows). */
+  useAgent?: boolean;
+  /** SFTP: the host key fingerprint (`SHA256:…`) the user chose to trust; `trustAlways` keeps it in Ferry's known hosts. */
+  trustedHostKey?: string;
 }
 
 /** Going on without TLS with a server that offers none: for this run, or always. */
@@ -97,6 +110,10 @@ export interface RemoteSessionInfo {
   isSecure: boolean;
   certificate?: CertificateDetails;
   system?: string;
+  /** FTP when absent. */
+  protocol?: Protocol;
+  /** SFTP: the host key the server proved it holds. */
+  hostKey?: HostKeyDetails;
 }
 
 /** How the control connection is secured. */
@@ -148,6 +165,20 @@ export interface ErrorInfo {
   certificate?: CertificateDetails;
   /** For rejected input: every bad field, so a form can mark each one. */
   issues?: { field: string; message: string }[];
+  /** For an SSH host key Ferry does not know, or one that changed: its details, so the user can decide. */
+  hostKey?: HostKeyDetails;
+}
+
+/** What a user needs to decide whether to trust a server's SSH host key. */
+export interface HostKeyDetails {
+  host: string;
+  port: number;
+  /** The key's type as OpenSSH names it (`ssh-ed25519`, `ecdsa-sha2-nistp256`, `rsa-sha2-512`). */
+  type: string;
+  /** `SHA256:` and the unpadded base64 of the key's SHA-256, as `ssh-keygen -lf` prints it. */
+  fingerprint: string;
+  /** For a key that changed: the key known before for this server, and the file and line that hold it. */
+  previous?: { type: string; fingerprint: string; source: string };
 }
 
 /** What a user needs to decide whether to trust a server certificate. */
@@ -209,8 +240,11 @@ export interface TransferItem {
 /** What to do when a transfer's target already exists (FileZilla's choices, plus `ask`). */
 export type FileExistsPolicy = 'ask' | 'overwrite' | 'newer' | 'size-differs' | 'resume' | 'rename' | 'skip';
 
-/** Logon types, as FileZilla names them. */
-export type LogonType = 'anonymous' | 'normal' | 'ask';
+/**
+ * Logon types, as FileZilla names them: `key` (a private key file), `agent` (the SSH agent's
+ * keys) and `interactive` (the server's own questions, answered by the user) are SFTP's alone.
+ */
+export type LogonType = 'anonymous' | 'normal' | 'ask' | 'key' | 'agent' | 'interactive';
 
 /** A saved site (bookmark). The password is never part of it: secrets live in the secret store. */
 export interface Site {
@@ -218,11 +252,15 @@ export interface Site {
   name: string;
   /** Folder path in the Site Manager tree, e.g. `Work/Clients`; empty for the top level. */
   folder: string;
+  /** FTP when absent; `tls`, `dataMode`, `charset` and `serverType` are FTP's alone. */
+  protocol?: Protocol;
   host: string;
   port?: number;
   tls: TlsMode;
   logonType: LogonType;
   user?: string;
+  /** SFTP with logon type `key`: the private key file. */
+  keyFile?: string;
   dataMode: DataMode;
   charset: 'auto' | 'utf8' | string;
   /** The system whose listing forms to read; Auto (detected from the lines) when absent. */
@@ -239,6 +277,6 @@ export interface Site {
   clockOverrideMs?: number;
   /** The server's clock offset Ferry detected from files it uploaded, and when; kept by the store, not edited. */
   clockDetected?: DetectedClock;
-  /** Whether a password is stored for this site in the secret store. */
+  /** Whether the site's secret is stored in the secret store: its password, or its key's passphrase for logon type `key`. */
   hasPassword?: boolean;
 }

@@ -3,7 +3,12 @@
  * status, and the reports of FileZilla import and export.
  * Must not import node:*, the DOM or React.
  */
-import type { Site } from './domain';
+import type { LogonType, Site } from './domain';
+
+/** Whether a site of this logon type keeps a secret: its password (normal), or its key's passphrase (key). */
+export function hasSecret(logonType: LogonType): boolean {
+  return logonType === 'normal' || logonType === 'key';
+}
 
 /** All folders (including empty ones) and all sites, without passwords. */
 export interface SiteTree {

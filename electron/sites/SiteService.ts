@@ -15,6 +15,7 @@ import { isWithinFolder, parentFolder } from './folderPath';
 import { MasterPasswordSecretStore } from './MasterPasswordSecretStore';
 import type { SecretMode, SecretStore } from './SecretStore';
 import type { SiteInput, SitePatch } from './siteInput';
+import { hasSecret } from '../../shared/sites';
 import type { LoadIssue, SiteStore, SiteTree } from './SiteStore';
 
 /** What the Site Manager dialog shows about password storage and start-up problems. */
@@ -81,10 +82,10 @@ export class SiteService {
     return this.store.require(id);
   }
 
-  /** Saves a new site; `password` is stored only for normal logon. */
+  /** Saves a new site; `password` (a key's passphrase for logon type `key`) is stored only for the logon types that keep one. */
   async create(input: SiteInput, password?: string): Promise<Site> {
     const fields = this.store.check(input);
-    const secret = fields.logonType === 'normal' ? checkPassword(password) : undefined;
+    const secret = hasSecret(fields.logonType) ? checkPassword(password) : undefined;
     if (secret === undefined) return this.store.create(input);
     const id = randomUUID();
     await this.secrets.set(id, secret);
@@ -94,7 +95,7 @@ export class SiteService {
   /** Changes a site; `password`: undefined keeps the saved one, `null` or `''` forgets it, text replaces it. */
   async update(id: string, patch: SitePatch, password?: string | null): Promise<Site> {
     const fields = this.store.checkUpdate(id, patch);
-    if (fields.logonType !== 'normal' || password === null || password === '') {
+    if (!hasSecret(fields.logonType) || password === null || password === '') {
       await this.secrets.delete(id);
       return this.store.update(id, patch, { hasPassword: false });
     }
@@ -161,10 +162,10 @@ export class SiteService {
     return removed;
   }
 
-  /** The saved password for connecting; main process only, never send it to the renderer. */
+  /** The saved password (a key's passphrase for logon type `key`) for connecting; main process only, never send it to the renderer. */
   async getPassword(id: string): Promise<string | undefined> {
     const site = this.store.require(id);
-    return site.logonType === 'normal' ? this.secrets.get(id) : undefined;
+    return hasSecret(site.logonType) ? this.secrets.get(id) : undefined;
   }
 
   /** Imports FileZilla's sitemanager.xml text. */

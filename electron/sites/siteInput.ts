@@ -4,7 +4,7 @@
  * Runtime types are checked too, because input arrives over IPC. Must not import electron.
  */
 import { isIPv6 } from 'node:net';
-import type { DataMode, LogonType, Site, TlsMode } from '../../shared/domain';
+import type { DataMode, LogonType, Protocol, Site, TlsMode } from '../../shared/domain';
 import { SERVER_TYPES, type ServerType } from '../../shared/serverType';
 import { MAX_CLOCK_OFFSET_MS } from '../../shared/serverClock';
 import { SiteValidationError, type FieldIssue } from './errors';
@@ -15,6 +15,8 @@ export interface SiteInput {
   name: string;
   /** Folder path such as `Work/Clients`; missing or `''` for the top level. */
   folder?: string;
+  /** Missing: FTP. */
+  protocol?: Protocol;
   host: string;
   /** `null` or missing: the protocol's default port. */
   port?: number | null;
@@ -22,6 +24,8 @@ export interface SiteInput {
   /** Defaults to `normal` when a user is given, else `anonymous`. */
   logonType?: LogonType;
   user?: string;
+  /** SFTP with logon type `key`: the private key file. */
+  keyFile?: string;
   dataMode?: DataMode;
   /** `auto`, `utf8` or a named encoding such as `ISO-8859-1`. */
   charset?: string;
@@ -50,7 +54,11 @@ export const TLS_MODES: readonly TlsMode[] = ['explicit-if-available', 'explicit
 /** Every data-connection mode. */
 export const DATA_MODES: readonly DataMode[] = ['auto', 'passive', 'active'];
 /** Every logon type Ferry supports. */
-export const LOGON_TYPES: readonly LogonType[] = ['anonymous', 'normal', 'ask'];
+export const LOGON_TYPES: readonly LogonType[] = ['anonymous', 'normal', 'ask', 'key', 'agent', 'interactive'];
+/** Logon types of SFTP alone: they prove who the user is to an SSH server. */
+export const SSH_LOGON_TYPES: ReadonlySet<LogonType> = new Set(['key', 'agent', 'interactive']);
+/** Every protocol. */
+export const PROTOCOLS: readonly Protocol[] = ['ftp', 'sftp'];
 
 /** FileZilla's limit; more parallel connections mostly get users banned by servers. */
 export const MAX_CONNECTIONS = 10;
@@ -64,9 +72,9 @@ const FINGERPRINT = /^[0-9A-Za-z:+/=_-]{16,200}$/;
 
 /** Converts the site part of a stored `Site` back into input, e.g. to apply a patch. */
 export function siteToInput(site: SiteFields): SiteInput {
-  const { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType } = site;
+  const { name, folder, protocol, host, port, tls, logonType, user, keyFile, dataMode, charset, serverType } = site;
   const { localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint, clockOverrideMs } = site;
-  return { name, folder, host, port, tls, logonType, user, dataMode, charset, serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint, clockOverrideMs };
+  return { name, folder, protocol, host, port, tls, logonType, user, keyFile, dataMode, charset, serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint, clockOverrideMs };
 }
 
 /** Validates `input` and returns the normalised fields, or throws `SiteValidationError` listing every problem. */
@@ -94,14 +102,21 @@ export function validateSiteInput(input: SiteInput): SiteFields {
     }
   }
 
+  const protocol = oneOf(raw.protocol, PROTOCOLS, 'ftp', 'protocol', 'Unknown protocol', fail);
+  const isSftp = protocol === 'sftp';
   const host = checkHost(raw.host, fail);
   const port = optionalInteger(raw.port, 1, 65535, 'port', 'Port must be a whole number from 1 to 65535', fail);
   const tls = oneOf(raw.tls, TLS_MODES, 'explicit-if-available', 'tls', 'Unknown protocol security setting', fail);
   const user = optionalText(raw.user, 'user', 'User name', 256, fail, false);
-  const logonDefault: LogonType = user ? 'normal' : 'anonymous';
+  const logonDefault: LogonType = user || isSftp ? 'normal' : 'anonymous';
   const logonType = oneOf(raw.logonType, LOGON_TYPES, logonDefault, 'logonType', 'Unknown logon type', fail);
+  if (isSftp && logonType === 'anonymous') fail('logonType', 'SFTP has no anonymous logon: choose how to log in');
+  else if (!isSftp && logonType && SSH_LOGON_TYPES.has(logonType)) fail('logonType', 'Key file, SSH agent and interactive logon are for SFTP sites');
   if (logonType === 'normal' && !user) fail('user', 'User name is required for normal logon');
+  else if (isSftp && !user) fail('user', 'User name is required for SFTP');
   if (user !== undefined && user.trim() === '') fail('user', 'User name cannot be only spaces');
+  const keyFile = logonType === 'key' ? optionalText(raw.keyFile, 'keyFile', 'Key file', 4096, fail, true) : undefined;
+  if (logonType === 'key' && keyFile === undefined && !issues.some((i) => i.field === 'keyFile')) fail('keyFile', 'Choose the private key file to log in with');
   const dataMode = oneOf(raw.dataMode, DATA_MODES, 'auto', 'dataMode', 'Unknown transfer mode', fail);
   const charset = checkCharset(raw.charset, fail);
   const serverType = oneOf(raw.serverType, SERVER_TYPES, 'auto', 'serverType', 'Unknown server type', fail);
@@ -124,8 +139,22 @@ export function validateSiteInput(input: SiteInput): SiteFields {
 
   if (issues.length > 0) throw new SiteValidationError(issues);
   const site: SiteFields = { name, folder, host: host!, tls: tls!, logonType: logonType!, dataMode: dataMode!, charset: charset! };
-  // Optional fields are left out rather than set to undefined, so stored JSON stays minimal.
-  const optional = { port, user, serverType: serverType === 'auto' ? undefined : serverType, localDir, remoteDir, syncBrowsing, maxConnections, comments, trustedFingerprint, clockOverrideMs };
+  // Optional fields are left out rather than set to undefined, so stored JSON stays minimal: an FTP
+  // site has no protocol field, and an SFTP site no TLS certificate or server type (FTP's alone).
+  const optional = {
+    protocol: isSftp ? protocol : undefined,
+    port,
+    user,
+    keyFile,
+    serverType: serverType === 'auto' || isSftp ? undefined : serverType,
+    localDir,
+    remoteDir,
+    syncBrowsing,
+    maxConnections,
+    comments,
+    trustedFingerprint: isSftp ? undefined : trustedFingerprint,
+    clockOverrideMs,
+  };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (site as unknown as Record<string, unknown>)[key] = value;
   }

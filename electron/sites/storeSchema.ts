@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SERVER_TYPES } from '../../shared/serverType';
-import { DATA_MODES, LOGON_TYPES, TLS_MODES } from './siteInput';
+import { DATA_MODES, LOGON_TYPES, PROTOCOLS, TLS_MODES } from './siteInput';
 
 /** Current format version of `sites.json`; a newer file is refused rather than rewritten. */
 export const SITES_FILE_VERSION = 1;
@@ -13,11 +13,13 @@ const siteSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   folder: z.string(),
+  protocol: z.enum(PROTOCOLS as [string, ...string[]]).optional(),
   host: z.string().min(1),
   port: z.number().int().min(1).max(65535).optional(),
   tls: z.enum(TLS_MODES as [string, ...string[]]),
   logonType: z.enum(LOGON_TYPES as [string, ...string[]]),
   user: z.string().optional(),
+  keyFile: z.string().optional(),
   dataMode: z.enum(DATA_MODES as [string, ...string[]]),
   charset: z.string().min(1),
   serverType: z.enum(SERVER_TYPES).optional(),

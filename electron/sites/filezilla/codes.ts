@@ -3,8 +3,9 @@
  * from FileZilla's ServerProtocol, ServerType, LogonType, PasvMode and CharsetEncoding enums (their
  * values are fixed by FileZilla: "never change any existing values"). Pure; must not import electron.
  */
-import type { DataMode, LogonType, TlsMode } from '../../../shared/domain';
+import type { DataMode, LogonType, Protocol, TlsMode } from '../../../shared/domain';
 import type { ServerType } from '../../../shared/serverType';
+import { defaultPortOf } from '../../../shared/serverAccount';
 
 /** FileZilla's Protocol numbers Ferry can connect with, and their TLS mode. */
 export const TLS_BY_PROTOCOL: Readonly<Record<number, TlsMode>> = {
@@ -22,9 +23,11 @@ export const PROTOCOL_BY_TLS: Readonly<Record<TlsMode, number>> = {
   none: 6,
 };
 
+/** FileZilla's Protocol number of SFTP (SSH File Transfer Protocol). */
+export const FZ_SFTP = 1;
+
 /** Names of FileZilla protocols Ferry does not speak, for the import report. */
 export const UNSUPPORTED_PROTOCOLS: Readonly<Record<number, string>> = {
-  1: 'SFTP',
   2: 'HTTP',
   5: 'HTTPS',
   7: 'S3',
@@ -47,8 +50,12 @@ export const UNSUPPORTED_PROTOCOLS: Readonly<Record<number, string>> = {
 /** FileZilla's Logontype numbers. */
 export const FZ_LOGON = { anonymous: 0, normal: 1, ask: 2, interactive: 3, account: 4, key: 5, profile: 6 } as const;
 
-/** The Logontype number FileZilla uses for each Ferry logon type. */
-export const LOGON_CODE: Readonly<Record<LogonType, number>> = { anonymous: 0, normal: 1, ask: 2 };
+/**
+ * The Logontype number FileZilla uses for each Ferry logon type. FileZilla has no logon type for
+ * the SSH agent (it offers a running agent's keys whatever the type): Interactive comes closest,
+ * logging in without anything saved and asking only what the server asks.
+ */
+export const LOGON_CODE: Readonly<Record<LogonType, number>> = { anonymous: 0, normal: 1, ask: 2, interactive: 3, key: 5, agent: 3 };
 
 /** PasvMode values (FileZilla writes the enum names). */
 export const DATA_MODE_BY_PASV: Readonly<Record<string, DataMode>> = {
@@ -65,8 +72,8 @@ export const PASV_BY_DATA_MODE: Readonly<Record<DataMode, string>> = {
 };
 
 /** The port FileZilla assumes when none is saved. */
-export function defaultPort(tls: TlsMode): number {
-  return tls === 'implicit' ? 990 : 21;
+export function defaultPort(protocol: Protocol | undefined, tls: TlsMode): number {
+  return defaultPortOf({ protocol, tls });
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Site } from '../../../shared/domain';
 import { folderName, parentFolder } from '../folderPath';
-import { defaultPort, FZ_BY_SERVER_TYPE, LOGON_CODE, PASV_BY_DATA_MODE, PROTOCOL_BY_TLS } from './codes';
+import { defaultPort, FZ_BY_SERVER_TYPE, FZ_SFTP, LOGON_CODE, PASV_BY_DATA_MODE, PROTOCOL_BY_TLS } from './codes';
 import { encodeServerPath, type LengthUnit } from './serverPath';
 import { escapeXmlAttribute, escapeXmlText } from './xml';
 
@@ -61,6 +61,10 @@ export async function exportSiteManager(tree: { folders: string[]; sites: Site[]
     for (const site of tree.sites.filter((s) => s.folder === folder)) {
       const password = options.includePasswords && site.logonType === 'normal' ? await options.getPassword?.(site.id) : undefined;
       writeServer(site, password, depth, unit, emit, warnings);
+      const path = site.folder ? `${site.folder}/${site.name}` : site.name;
+      // FileZilla keeps no passphrase of a key file: it asks for it when it connects.
+      if (options.includePasswords && site.logonType === 'key' && site.hasPassword) warnings.push({ path, message: "The key's saved passphrase is not exported: FileZilla asks for it when it connects" });
+      if (site.logonType === 'agent') warnings.push({ path, message: 'FileZilla has no SSH agent logon type: exported as Interactive (FileZilla offers a running agent\'s keys by itself)' });
     }
   };
 
@@ -87,18 +91,23 @@ function writeServer(
   // Without its password a "normal" site would log in with an empty one; FileZilla should ask instead.
   const logonType = site.logonType === 'normal' && password === undefined ? 'ask' : site.logonType;
 
+  const isSftp = site.protocol === 'sftp';
   emit(depth, '<Server>');
   element('Host', site.host);
-  element('Port', site.port ?? defaultPort(site.tls));
-  element('Protocol', PROTOCOL_BY_TLS[site.tls]);
-  element('Type', FZ_BY_SERVER_TYPE[site.serverType ?? 'auto']);
+  element('Port', site.port ?? defaultPort(site.protocol, site.tls));
+  element('Protocol', isSftp ? FZ_SFTP : PROTOCOL_BY_TLS[site.tls]);
+  // As FileZilla, a server type only for the protocols that read listings (FTP).
+  if (!isSftp) element('Type', FZ_BY_SERVER_TYPE[site.serverType ?? 'auto']);
   if (logonType !== 'anonymous' && site.user) element('User', site.user);
   if (logonType === 'normal' && password !== undefined) {
     emit(depth + 1, `<Pass encoding="base64">${Buffer.from(password, 'utf8').toString('base64')}</Pass>`);
+  } else if (logonType === 'key' && site.keyFile) {
+    element('Keyfile', site.keyFile);
   }
   element('Logontype', LOGON_CODE[logonType]);
   element('TimezoneOffset', 0);
-  element('PasvMode', PASV_BY_DATA_MODE[site.dataMode]);
+  // FileZilla writes a transfer mode only for the protocols that have one (FTP's passive or active).
+  if (!isSftp) element('PasvMode', PASV_BY_DATA_MODE[site.dataMode]);
   element('MaximumMultipleConnections', site.maxConnections ?? 0);
   if (site.charset === 'auto') element('EncodingType', 'Auto');
   else if (site.charset === 'utf8') element('EncodingType', 'UTF-8');

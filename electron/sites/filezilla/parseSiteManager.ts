@@ -8,7 +8,7 @@
 import { SiteManagerFormatError, SiteValidationError } from '../errors';
 import { joinFolder, normalizeFolderName } from '../folderPath';
 import { validateSiteInput, type SiteInput } from '../siteInput';
-import { DATA_MODE_BY_PASV, FZ_LOGON, SERVER_TYPE_BY_FZ, TLS_BY_PROTOCOL, UNSUPPORTED_PROTOCOLS } from './codes';
+import { DATA_MODE_BY_PASV, FZ_LOGON, FZ_SFTP, SERVER_TYPE_BY_FZ, TLS_BY_PROTOCOL, UNSUPPORTED_PROTOCOLS } from './codes';
 import { decodeServerPath, type LengthUnit } from './serverPath';
 import { childElements, childText, firstChild, firstText, ownText, parseXml, type XmlElement } from './xml';
 
@@ -95,10 +95,11 @@ function readServer(server: XmlElement, folder: string, unit: LengthUnit, result
 
   if (!host) return skip('Host is missing');
   const protocol = text('Protocol') === '' ? 0 : Number(text('Protocol'));
-  const tls = TLS_BY_PROTOCOL[protocol];
+  const isSftp = protocol === FZ_SFTP;
+  const tls = isSftp ? 'explicit-if-available' : TLS_BY_PROTOCOL[protocol];
   if (!tls) {
     const known = UNSUPPORTED_PROTOCOLS[protocol];
-    return skip(known ? `${known} is not supported: Ferry connects with FTP and FTPS only` : `Unknown protocol "${text('Protocol')}"`);
+    return skip(known ? `${known} is not supported: Ferry connects with FTP, FTPS and SFTP only` : `Unknown protocol "${text('Protocol')}"`);
   }
   let port: number | undefined;
   if (text('Port') !== '') {
@@ -107,16 +108,20 @@ function readServer(server: XmlElement, folder: string, unit: LengthUnit, result
   }
 
   const input: SiteInput = { name, folder, host, port, tls, dataMode: 'auto', charset: 'auto' };
-  const logon = readLogon(server, input, warn);
+  if (isSftp) input.protocol = 'sftp';
+  const logon = isSftp ? readSshLogon(server, input, warn) : readLogon(server, input, warn);
   if (typeof logon === 'string') return skip(logon);
 
-  const pasv = text('PasvMode');
-  input.dataMode = DATA_MODE_BY_PASV[pasv || 'MODE_DEFAULT'] ?? 'auto';
-  if (pasv && !DATA_MODE_BY_PASV[pasv]) warn(`Unknown transfer mode "${pasv}"; using the default`);
-  readCharset(text('EncodingType'), text('CustomEncoding'), input, warn);
-  const serverType = text('Type') === '' ? 'auto' : SERVER_TYPE_BY_FZ[Number(text('Type'))];
-  if (serverType === undefined) warn(`Unknown server type "${text('Type')}"; detecting it from the listings`);
-  else if (serverType !== 'auto') input.serverType = serverType;
+  // Transfer mode, character set and server type are FTP's; FileZilla keeps its defaults for SFTP sites.
+  if (!isSftp) {
+    const pasv = text('PasvMode');
+    input.dataMode = DATA_MODE_BY_PASV[pasv || 'MODE_DEFAULT'] ?? 'auto';
+    if (pasv && !DATA_MODE_BY_PASV[pasv]) warn(`Unknown transfer mode "${pasv}"; using the default`);
+    readCharset(text('EncodingType'), text('CustomEncoding'), input, warn);
+    const serverType = text('Type') === '' ? 'auto' : SERVER_TYPE_BY_FZ[Number(text('Type'))];
+    if (serverType === undefined) warn(`Unknown server type "${text('Type')}"; detecting it from the listings`);
+    else if (serverType !== 'auto') input.serverType = serverType;
+  }
   readOptional(server, input, unit, warn);
 
   try {
@@ -157,6 +162,48 @@ function readLogon(server: XmlElement, input: SiteInput, warn: (m: string) => vo
     return {};
   }
   if (code === FZ_LOGON.account) warn(`The FTP account "${childText(server, 'Account') ?? ''}" (ACCT) is not supported; imported as normal logon`);
+  input.logonType = 'normal';
+  const password = readPassword(firstChild(server, 'Pass'), warn);
+  if (password === undefined) input.logonType = 'ask';
+  return password === undefined ? {} : { password };
+}
+
+/**
+ * An SFTP site's logon: a password (normal, ask), the server's own questions (interactive) or a
+ * key file; returns the password, or a skip reason as a string.
+ */
+function readSshLogon(server: XmlElement, input: SiteInput, warn: (m: string) => void): { password?: string } | string {
+  const raw = childText(server, 'Logontype')?.trim() || '0';
+  const code = Number(raw);
+  const user = childText(server, 'User') ?? '';
+  if (code === FZ_LOGON.profile) return 'Logon type "profile" (cloud storage) is not supported';
+  if (!USABLE_LOGONS.has(code) && code !== FZ_LOGON.anonymous) return `Unknown logon type "${raw}"`;
+  input.user = user || 'anonymous';
+  if (code === FZ_LOGON.anonymous || !user) {
+    input.logonType = 'interactive';
+    warn(`SFTP has no anonymous logon; imported as interactive logon as "${input.user}"`);
+    return {};
+  }
+  if (code === FZ_LOGON.ask) {
+    input.logonType = 'ask';
+    return {};
+  }
+  if (code === FZ_LOGON.interactive) {
+    input.logonType = 'interactive';
+    return {};
+  }
+  if (code === FZ_LOGON.key) {
+    const keyFile = childText(server, 'Keyfile')?.trim() ?? '';
+    if (keyFile) {
+      input.logonType = 'key';
+      input.keyFile = keyFile;
+    } else {
+      input.logonType = 'ask';
+      warn('Key file logon without a key file; imported as "ask for password"');
+    }
+    return {};
+  }
+  if (code === FZ_LOGON.account) warn(`An account ("${childText(server, 'Account') ?? ''}") means nothing to SFTP; imported as normal logon`);
   input.logonType = 'normal';
   const password = readPassword(firstChild(server, 'Pass'), warn);
   if (password === undefined) input.logonType = 'ask';

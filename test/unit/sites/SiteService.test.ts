@@ -152,7 +152,7 @@ describe('SiteService import, export and status', () => {
   it('imports and exports FileZilla files, whole or one folder', async () => {
     const { service } = await keychainService();
     const result = await service.importFileZilla(FIXTURE);
-    expect(result.imported).toHaveLength(7);
+    expect(result.imported).toHaveLength(11);
     const all = await service.exportFileZilla({ includePasswords: true });
     expect(all.xml).toContain('<Pass encoding="base64">');
     const clients = await service.exportFileZilla({ folder: 'Work/Clients' });
@@ -162,7 +162,10 @@ describe('SiteService import, export and status', () => {
     const other = await keychainService();
     await other.service.importFileZilla(clients.xml);
     expect(other.service.list().sites.map((s) => `${s.folder}/${s.name}`)).toEqual([
+      'Clients/Acme bastion (OTP)',
+      'Clients/Acme build box',
       'Clients/Acme Corp',
+      'Clients/Acme SFTP',
       'Clients/Billing (account)',
       'Clients/Legacy server',
     ]);

@@ -69,6 +69,37 @@ describe('FileZilla export', () => {
     expect(xml).toContain('<Protocol>6</Protocol>');
   });
 
+  it('writes SFTP sites as FileZilla 3 does: Protocol 1, the key file before the logon type, no transfer mode', async () => {
+    const sftp = (over: Partial<Site>): Site => ({ id: over.name!, name: '', folder: '', protocol: 'sftp', host: 'h', tls: 'explicit-if-available', logonType: 'normal', user: 'u', dataMode: 'auto', charset: 'auto', ...over });
+    const sites = [
+      sftp({ name: 'pw', port: 2222, hasPassword: true }),
+      sftp({ name: 'key', logonType: 'key', keyFile: '/home/u/.ssh/id_ed25519', hasPassword: true }),
+      sftp({ name: 'otp', logonType: 'interactive' }),
+      sftp({ name: 'agent', logonType: 'agent' }),
+    ];
+    const { xml, warnings } = await exportSiteManager({ folders: [], sites }, { includePasswords: true, getPassword: async (id) => `secret of ${id}`, platform: '*nix' });
+    const servers = xml.split('<Server>').slice(1).map((block) => block.replace(/\s+/g, ''));
+    expect(servers[0]).toContain('<Host>h</Host><Port>2222</Port><Protocol>1</Protocol><User>u</User><Passencoding="base64">c2VjcmV0IG9mIHB3</Pass><Logontype>1</Logontype>');
+    expect(servers[1]).toContain('<Port>22</Port><Protocol>1</Protocol><User>u</User><Keyfile>/home/u/.ssh/id_ed25519</Keyfile><Logontype>5</Logontype>');
+    expect(servers[2]).toContain('<User>u</User><Logontype>3</Logontype>');
+    expect(servers[3]).toContain('<User>u</User><Logontype>3</Logontype>');
+    for (const server of servers) {
+      expect(server).not.toContain('<PasvMode>');
+      expect(server).not.toContain('<Type>');
+    }
+    expect(warnings).toEqual([
+      { path: 'key', message: "The key's saved passphrase is not exported: FileZilla asks for it when it connects" },
+      { path: 'agent', message: "FileZilla has no SSH agent logon type: exported as Interactive (FileZilla offers a running agent's keys by itself)" },
+    ]);
+    const parsed = parseSiteManager(xml);
+    expect(parsed.sites.map((s) => [s.input.name, s.input.protocol, s.input.logonType, s.input.keyFile, s.password])).toEqual([
+      ['pw', 'sftp', 'normal', undefined, 'secret of pw'],
+      ['key', 'sftp', 'key', '/home/u/.ssh/id_ed25519', undefined],
+      ['otp', 'sftp', 'interactive', undefined, undefined],
+      ['agent', 'sftp', 'interactive', undefined, undefined],
+    ]);
+  });
+
   it('leaves passwords out unless asked, turning such sites into "ask"', async () => {
     const a = await stores();
     await importSiteManager(FIXTURE, a.store, a.secrets);

@@ -40,6 +40,19 @@ const EXPECTED_SITES = [
     maxConnections: 2,
   },
   {
+    name: 'Shell account',
+    folder: 'Personal',
+    protocol: 'sftp',
+    host: 'shell.example.org',
+    port: 22,
+    tls: 'explicit-if-available',
+    logonType: 'ask',
+    user: 'ana',
+    dataMode: 'auto',
+    charset: 'auto',
+    remoteDir: '/www',
+  },
+  {
     name: 'Windows box',
     folder: 'Personal',
     host: 'win.example.org',
@@ -70,6 +83,34 @@ const EXPECTED_SITES = [
     hasPassword: true,
   },
   {
+    name: 'Acme bastion (OTP)',
+    folder: 'Work/Clients',
+    protocol: 'sftp',
+    host: 'bastion.acme.example',
+    port: 22,
+    tls: 'explicit-if-available',
+    logonType: 'interactive',
+    user: 'ana',
+    dataMode: 'auto',
+    charset: 'auto',
+  },
+  {
+    name: 'Acme build box',
+    folder: 'Work/Clients',
+    protocol: 'sftp',
+    host: 'build.acme.example',
+    port: 2222,
+    tls: 'explicit-if-available',
+    logonType: 'normal',
+    user: 'ci',
+    dataMode: 'auto',
+    charset: 'auto',
+    localDir: 'C:\\Projects\\acme\\out',
+    remoteDir: '/home/ci/artifacts',
+    comments: 'Artifacts only.',
+    hasPassword: true,
+  },
+  {
     name: 'Acme Corp',
     folder: 'Work/Clients',
     host: 'files.acme.example',
@@ -81,6 +122,19 @@ const EXPECTED_SITES = [
     charset: 'ISO-8859-1',
     serverType: 'unix',
     remoteDir: '/Acme Files/2024 Orders',
+  },
+  {
+    name: 'Acme SFTP',
+    folder: 'Work/Clients',
+    protocol: 'sftp',
+    host: 'sftp.acme.example',
+    port: 22,
+    tls: 'explicit-if-available',
+    logonType: 'key',
+    user: 'acme',
+    keyFile: 'C:\\Users\\ana\\.ssh\\acme.ppk',
+    dataMode: 'auto',
+    charset: 'auto',
   },
   {
     name: 'Billing (account)',
@@ -114,6 +168,7 @@ const EXPECTED_SECRETS: Record<string, string> = {
   'Windows box': 'plain0ld',
   'Company web': 's3cr3t&<pässwörd>',
   'Billing (account)': 'acct-Pa55',
+  'Acme build box': 'build-Pass!',
 };
 
 async function openStores() {
@@ -141,10 +196,9 @@ describe('FileZilla import', () => {
     const { store, secrets } = await openStores();
     const result = await importSiteManager(FIXTURE, store, secrets);
     expect(result.skipped).toEqual([
-      { path: 'Work/Clients/Acme SFTP', reason: 'SFTP is not supported: Ferry connects with FTP and FTPS only' },
       { path: 'Personal/Half-finished entry', reason: 'Host is missing' },
       { path: 'Personal/Typo in port', reason: 'Port "70000" is not a number from 1 to 65535' },
-      { path: 'Personal/Backups', reason: 'S3 is not supported: Ferry connects with FTP and FTPS only' },
+      { path: 'Personal/Backups', reason: 'S3 is not supported: Ferry connects with FTP, FTPS and SFTP only' },
     ]);
     expect(result.warnings).toEqual([
       { path: 'Work/Company web', message: '1 bookmark(s) not imported' },
@@ -221,6 +275,28 @@ describe('FileZilla import', () => {
       'Remote folder "1 0 9 bad" could not be read (segment is shorter than its length says); left empty',
       'Maximum connections 25 lowered to 10',
       'Password encoding "weird" is unknown; imported as "ask for password"',
+    ]);
+  });
+
+  it('reads SFTP logons: anonymous becomes interactive, a key without a file asks, an account is dropped', () => {
+    const xml = `<FileZilla3 platform="*nix"><Servers>
+      <Server><Host>a</Host><Protocol>1</Protocol><Logontype>0</Logontype></Server>
+      <Server><Host>b</Host><Protocol>1</Protocol><User>u</User><Logontype>5</Logontype></Server>
+      <Server><Host>c</Host><Protocol>1</Protocol><User>u</User><Pass encoding="base64">cHc=</Pass><Account>x</Account><Logontype>4</Logontype></Server>
+      <Server><Host>d</Host><Protocol>1</Protocol><User>u</User><Logontype>1</Logontype><PasvMode>MODE_ACTIVE</PasvMode><Type>1</Type><EncodingType>Custom</EncodingType><CustomEncoding>KOI8-R</CustomEncoding></Server>
+    </Servers></FileZilla3>`;
+    const parsed = parseSiteManager(xml);
+    expect(parsed.sites.map((s) => [s.path, s.input.logonType, s.input.user, s.password, s.input.dataMode, s.input.serverType, s.input.charset])).toEqual([
+      ['a', 'interactive', 'anonymous', undefined, 'auto', undefined, 'auto'],
+      ['b', 'ask', 'u', undefined, 'auto', undefined, 'auto'],
+      ['c', 'normal', 'u', 'pw', 'auto', undefined, 'auto'],
+      ['d', 'ask', 'u', undefined, 'auto', undefined, 'auto'],
+    ]);
+    expect(parsed.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'a: SFTP has no anonymous logon; imported as interactive logon as "anonymous"',
+      'b: Key file logon without a key file; imported as "ask for password"',
+      'c: An account ("x") means nothing to SFTP; imported as normal logon',
+      'd: No password saved; imported as "ask for password"',
     ]);
   });
 
