@@ -9,7 +9,7 @@ import { accountKeyOf } from '../../shared/serverAccount';
 import { describeClockOffset, type AppliedClock, type ClockSource, type DetectedClock } from '../../shared/serverClock';
 import type { TransferItem } from '../../shared/domain';
 import type { ComparedPair } from '../../shared/sync';
-import type { FtpSession } from '../ftp';
+import type { RemoteSession } from '../sessions';
 import { clockOffsetFor, detectClockOnce, type ClockBook, type ServerRef } from '../sync/clockOffsetFor';
 import { ClockOffsetStore } from '../sync/clockOffsetStore';
 import { observationOf, type UploadedFile } from '../sync/clockObservations';
@@ -72,7 +72,7 @@ export function clockRecord(clock: CliClock): Record<string, unknown> {
 /**
  * What a command uploads, for detecting the offset from the listing of a compare: the files it
  * put (with their source times and when each upload ended), those earlier runs kept in the
- * upload ledger, and whether the server keeps the time it is sent (it offers MFMT), as each
+ * upload ledger, and whether the server keeps the time it is sent (FTP's MFMT, or SFTP), as each
  * logged-in session's features say. What no listing saw yet is kept for a later run.
  */
 export class UploadClockWatch {
@@ -90,8 +90,8 @@ export class UploadClockWatch {
   }
 
   /** Sees a logged-in session. */
-  readonly session = (session: FtpSession): void => {
-    if (session.features.has('MFMT')) this.keepsSourceTime = true;
+  readonly session = (session: RemoteSession): void => {
+    if (session.keepsModifiedTime) this.keepsSourceTime = true;
   };
 
   /** Sees a transfer that ended. */

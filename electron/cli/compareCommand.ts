@@ -7,17 +7,16 @@
 import path from 'node:path';
 import type { ComparedPair, CompareOptions, Verdict } from '../../shared/sync';
 import { MAX_SITE_LIMIT, nodeLocalFs } from '../queue';
-import { ftpSessionFactory } from '../sessions';
+import { remoteSessionFactory, type RemoteSession } from '../sessions';
 import { compareFolders, type FolderComparison } from '../sync/compareFolders';
 import type { SessionFactory } from '../queue/types';
-import type { FtpSession } from '../ftp';
 import { DEFAULT_COMPARE, DEFAULT_TOLERANCE_MS, judge } from '../../shared/compareTrees';
 import type { DetectedClock } from '../../shared/serverClock';
 import { joinRemote } from '../queue/safeName';
 import type { CliOptions } from './args';
 import type { CompareCliOptions } from './compareOptions';
 import { clockFor, clockLine, clockRecord, detectedClock, serverOf, UploadClockWatch, type CliClock } from './cliClock';
-import { connectOptionsFor } from './connect';
+import { remoteOptionsFor } from './connect';
 import { formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
 import { parseFtpUrl, type FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
@@ -68,9 +67,9 @@ export function folderPairOf(operands: readonly string[], command: 'compare' | '
 }
 
 /** Listing and logging connections for a folder pair's server, with --verbose on stderr; `onConnected` sees each session. */
-export function sessionsFor(pair: FolderPair, options: CliOptions, io: CliIo, out: LineBuffer, onConnected?: (session: FtpSession) => void): SessionFactory {
-  const connect = connectOptionsFor(pair.url, options, io.env);
-  return ftpSessionFactory(() => connect, {
+export async function sessionsFor(pair: FolderPair, options: CliOptions, io: CliIo, out: LineBuffer, onConnected?: (session: RemoteSession) => void): Promise<SessionFactory> {
+  const connect = await remoteOptionsFor(pair.url, options, io);
+  return remoteSessionFactory(connect, {
     onConnected: onConnected && ((_site, session) => onConnected(session)),
     onLog: options.isVerbose
       ? (_site, event) => {
@@ -145,7 +144,7 @@ export async function runCompareCommand(operands: readonly string[], options: Cl
   const kept = await clockFor(pair.url, options, io);
   if (options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(kept)}`);
   const uploads = new UploadClockWatch(serverOf(pair.url, options, io), io);
-  const { result, clock, detected } = await compareDetecting(pair, options, io, sessionsFor(pair, options, io, out, uploads.session), kept, uploads);
+  const { result, clock, detected } = await compareDetecting(pair, options, io, await sessionsFor(pair, options, io, out, uploads.session), kept, uploads);
   if (detected && options.isVerbose) writeLine(io.stderr, `ferry: ${clockLine(detectedClock(kept.account, detected))}; compares allow for it from now on`);
   const by = compareOptionsOf(options).by;
   const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<Verdict, number>;

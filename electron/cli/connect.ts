@@ -1,9 +1,10 @@
 /**
- * From a URL and the command-line options to a logged-in engine session: connect options
- * (TLS, data mode, trust, timeout), the password from `FERRY_PASSWORD`, and the verbose log.
+ * From a URL and the command-line options to a logged-in session of the URL's protocol: connect
+ * options (TLS, data mode, trust, timeout), the password from `FERRY_PASSWORD`, and the verbose log.
  * Must not import electron.
  */
-import { FtpSession, type ConnectOptions } from '../ftp';
+import type { ConnectOptions } from '../ftp';
+import { openRemoteSession, type RemoteConnectOptions, type RemoteSession } from '../sessions';
 import type { CliOptions } from './args';
 import { maxListingEntries } from '../../shared/limits';
 import { UsageError } from './usageError';
@@ -45,15 +46,24 @@ export function connectOptionsFor(url: FtpUrl, options: CliOptions, env: CliIo['
   return connect;
 }
 
-/** Connects and logs in; with --verbose every command and reply (PASS masked by the engine) goes to stderr. */
-export function openSession(url: FtpUrl, options: CliOptions, io: CliIo): Promise<FtpSession> {
-  const connect = connectOptionsFor(url, options, io.env);
-  const onLog = options.isVerbose ? (event: Parameters<typeof formatLogEvent>[0]) => writeLine(io.stderr, formatLogEvent(event)) : undefined;
-  return FtpSession.connect(connect, { onLog, signal: io.signal });
+/**
+ * What each connection to the URL's server is opened with: checked (and anything to ask asked)
+ * once, and fresh for each connection, since a connection's checks keep their own state.
+ */
+export async function remoteOptionsFor(url: FtpUrl, options: CliOptions, io: CliIo): Promise<() => RemoteConnectOptions> {
+  const ftp = connectOptionsFor(url, options, io.env);
+  return () => ({ protocol: 'ftp', ftp });
 }
 
-/** Runs `fn` with a session for `url`, then says QUIT whatever happened. */
-export async function withSession<T>(url: FtpUrl, options: CliOptions, io: CliIo, fn: (session: FtpSession) => Promise<T>): Promise<T> {
+/** Connects and logs in; with --verbose every command and reply (passwords masked by the engine) goes to stderr. */
+export async function openSession(url: FtpUrl, options: CliOptions, io: CliIo): Promise<RemoteSession> {
+  const connect = await remoteOptionsFor(url, options, io);
+  const onLog = options.isVerbose ? (event: Parameters<typeof formatLogEvent>[0]) => writeLine(io.stderr, formatLogEvent(event)) : undefined;
+  return openRemoteSession(connect(), { onLog, signal: io.signal });
+}
+
+/** Runs `fn` with a session for `url`, then says goodbye whatever happened. */
+export async function withSession<T>(url: FtpUrl, options: CliOptions, io: CliIo, fn: (session: RemoteSession) => Promise<T>): Promise<T> {
   const session = await openSession(url, options, io);
   try {
     return await fn(session);

@@ -10,12 +10,11 @@ import path from 'node:path';
 import type { TransferItem, TransferState } from '../../shared/domain';
 import { describeError } from '../../shared/errorText';
 import { MAX_SITE_LIMIT, subjectOf, TransferQueue, type ExpandReport } from '../queue';
-import { ftpSessionFactory } from '../sessions';
-import type { FtpSession } from '../ftp';
+import { remoteSessionFactory, type RemoteSession } from '../sessions';
 import { serverOf, UploadClockWatch } from './cliClock';
 import type { CliOptions } from './args';
 import { UsageError } from './usageError';
-import { connectOptionsFor } from './connect';
+import { remoteOptionsFor } from './connect';
 import { formatBytes, formatCount, formatLogEvent, jsonLine, terminalSafe } from './format';
 import { describeFtpUrl, parseFtpUrl, type FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
@@ -116,7 +115,7 @@ export interface QueueRun {
   /** Sees each item that ended (done, failed or cancelled). */
   onFinished?: (item: TransferItem) => void;
   /** Sees each transfer session once logged in. */
-  onConnected?: (session: FtpSession) => void;
+  onConnected?: (session: RemoteSession) => void;
 }
 
 /**
@@ -130,7 +129,7 @@ export async function runThroughQueue(
   io: CliIo,
 ): Promise<number> {
   const p = run;
-  const connect = connectOptionsFor(p.url, options, io.env);
+  const connect = await remoteOptionsFor(p.url, options, io);
   const parallel = Math.min(MAX_SITE_LIMIT, options.parallel ?? DEFAULT_PARALLEL);
   // A line per file adds up over thousands of small files: stdout is written in batches, and
   // flushed before anything goes to stderr so the two stay in order on a terminal.
@@ -140,7 +139,7 @@ export async function runThroughQueue(
     out.flush();
     writeLine(io.stderr, line);
   };
-  const sessions = ftpSessionFactory(() => connect, {
+  const sessions = remoteSessionFactory(connect, {
     onLog: options.isVerbose ? (_site, event) => toStderr(formatLogEvent(event)) : undefined,
     onConnected: p.onConnected && ((_site, session) => p.onConnected!(session)),
   });

@@ -71,7 +71,7 @@ export async function runSyncCommand(
     if (options.isJson) writeLine(io.stdout, jsonLine({ type: 'clock', ...clockRecord(clock) }));
   };
   tellClock(kept, false);
-  const listing = sessionsFor(pair, options, io, out, uploads.session);
+  const listing = await sessionsFor(pair, options, io, out, uploads.session);
   const sessions = options.isDryRun ? listing : await makingTarget(direction, pair, listing);
   const store = new SyncStateStore(defaultDataDir(io.env));
   const key = keyOf(pair);

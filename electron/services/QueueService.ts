@@ -16,8 +16,7 @@ import {
   type ExistsQuestion,
 } from '../queue';
 import type { SessionFactory, TransferSession } from '../queue/types';
-import { ftpSessionFactory } from '../sessions';
-import type { FtpLogEvent } from '../ftp';
+import { remoteSessionFactory, type RemoteLogEvent } from '../sessions';
 import type { ConnectParams } from '../../shared/domain';
 import type { EnqueueReport, ExistsAction, ExistsQuestionInfo, QueueSettings, QueueSnapshot } from '../../shared/queue';
 import type { MethodInput } from '../../shared/contract';
@@ -28,11 +27,9 @@ import { serverLabel, type LogFeed } from './LogFeed';
 import type { RemoteSessions } from './RemoteSessions';
 import type { SiteService } from '../sites';
 import { siteConnectParams } from './siteConnect';
-import { portOf, timingOf, toConnectOptions } from './connectOptions';
+import { portOf, type ConnectOptionsBuilder } from './connectOptions';
 import type { SettingsService } from './SettingsService';
 import type { AppSettings } from '../../shared/settings';
-import type { ServerHabits } from './ServerHabits';
-import type { TlsMemory } from './TlsMemory';
 import { loadQueueSettings, optionsOf, saveQueueSettings, settingsOf } from './queueSettings';
 
 /** The queue's site id of a server reached without a saved site: `quick:user@host:port`. */
@@ -55,11 +52,9 @@ export interface QueueServiceDeps {
   log: LogFeed;
   remote: RemoteSessions;
   sites: SiteService;
-  /** Whether a server without TLS may be logged in to in plain text (the user's answer). */
-  tls: TlsMemory;
-  /** The habits this run's connections learnt, per server. */
-  habits: ServerHabits;
-  /** The app settings: transfers per server, the transfer type, timeouts. */
+  /** Each connection's engine options (TLS consent, habits, host keys, timeouts), for the protocol its parameters name. */
+  options: ConnectOptionsBuilder;
+  /** The app settings: transfers per server, the transfer type. */
   settings: SettingsService;
 }
 
@@ -80,7 +75,7 @@ export class QueueService {
   private sideConnections = 0;
 
   constructor(private readonly deps: QueueServiceDeps) {
-    this.openTransferSession = ftpSessionFactory((siteId) => this.connectOptionsFor(siteId), { onLog: (siteId, e) => this.logTransfer(siteId, e) });
+    this.openTransferSession = remoteSessionFactory((siteId) => this.connectOptionsFor(siteId), { onLog: (siteId, e) => this.logTransfer(siteId, e) });
     this.queue = new TransferQueue({
       sessions: this.openTransferSession,
       fs: nodeLocalFs,
@@ -288,7 +283,7 @@ export class QueueService {
   }
 
   /** A transfer connection's log line; the first one names the connection by its server. */
-  private logTransfer(siteId: string, event: FtpLogEvent): void {
+  private logTransfer(siteId: string, event: RemoteLogEvent): void {
     if (!this.namedConnections.has(event.connectionId)) {
       this.namedConnections.add(event.connectionId);
       const [, role, number] = /^(transfer|listing)-(\d+)$/.exec(event.connectionId) ?? [];
@@ -312,10 +307,9 @@ export class QueueService {
   /** Logs transfers in as the browsing session did; after a restart, saved sites use the site store. */
   private async connectOptionsFor(siteId: string) {
     const params = this.sessionParams.get(siteId);
-    const timing = timingOf(this.deps.settings.get().connection);
-    if (params) return toConnectOptions(params, undefined, this.deps.tls, this.deps.habits, timing);
+    if (params) return this.deps.options.build(params);
     if (siteId.startsWith('quick:')) throw new CredentialsGoneError(siteId);
-    return toConnectOptions(await siteConnectParams(this.deps.sites, siteId, {}), undefined, this.deps.tls, this.deps.habits, timing);
+    return this.deps.options.build(await siteConnectParams(this.deps.sites, siteId, {}));
   }
 
   private ask(q: ExistsQuestion): Promise<ExistsAnswer> {

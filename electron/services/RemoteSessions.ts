@@ -1,27 +1,27 @@
 /**
  * The browsing connections behind the remote pane: one logged-in session per connected
- * server, separate from the queue's transfer connections so the pane never waits for a
- * transfer. Re-logs in when the server dropped an idle session. Must not import electron.
+ * server, of whichever protocol, separate from the queue's transfer connections so the pane never
+ * waits for a transfer. Re-logs in when the server dropped an idle session. Must not import electron.
  */
-import { chooseChecksumMethod, FtpSession, FtpTlsUnavailableError } from '../ftp';
+import { FtpTlsUnavailableError } from '../ftp';
 import { removeTree } from '../queue/removeTree';
-import { fromFtpSession } from '../sessions';
+import { openRemoteSession, type RemoteSession } from '../sessions';
 import type { TransferSession } from '../queue';
 import type { ConnectParams, RemoteListing, RemoteSessionInfo } from '../../shared/domain';
 import { normalizeRemotePath, remoteParent } from '../../shared/remotePath';
 import { serverLabel, type LogFeed } from './LogFeed';
-import { portOf, toConnectOptions, type ConnectionTiming } from './connectOptions';
+import { portOf, type ConnectOptionsBuilder } from './connectOptions';
 import type { ServerHabits } from './ServerHabits';
 import { serverKey, type TlsMemory } from './TlsMemory';
 
 interface Entry {
   info: RemoteSessionInfo;
   params: ConnectParams;
-  session: FtpSession;
+  session: RemoteSession;
   /** The window (client) that opened it; its sessions close when it goes away. */
   ownerId: string;
   /** A login in progress after the server dropped the session, shared by every caller. */
-  reconnecting?: Promise<FtpSession>;
+  reconnecting?: Promise<RemoteSession>;
 }
 
 /**
@@ -56,8 +56,8 @@ export class RemoteSessions {
     private readonly log: LogFeed,
     private readonly tls: TlsMemory,
     private readonly habits: ServerHabits,
-    /** The timeout and keep-alive in force when a session connects (the settings may change). */
-    private readonly timing?: () => ConnectionTiming,
+    /** Each connection's engine options, for the protocol its parameters name. */
+    private readonly options: ConnectOptionsBuilder,
   ) {}
 
   /** Connects and logs in for window `ownerId`; resolves with what the window shows about the session. */
@@ -69,13 +69,15 @@ export class RemoteSessions {
     // A server reached without a saved site keeps the certificate the user trusted for it, this run or always.
     const remembered = given.siteId ? undefined : this.tls.trustedFingerprintOf(key);
     const { trustAlways, ...params } = { ...given, trustedFingerprint: given.trustedFingerprint ?? remembered };
-    const session = await this.login(params, sessionId);
-    if (!given.siteId && given.trustedFingerprint && session.certificate?.fingerprint256 === given.trustedFingerprint) {
+    const session = await this.login({ ...params, ...(trustAlways ? { trustAlways } : {}) }, sessionId);
+    const { protection } = session;
+    const certificate = protection.kind === 'tls' ? protection.certificate : undefined;
+    if (!given.siteId && given.trustedFingerprint && certificate?.fingerprint256 === given.trustedFingerprint) {
       await this.tls.trust(key, given.trustedFingerprint, trustAlways === true);
     }
     let homePath: string;
     try {
-      homePath = normalizeRemotePath(session.initialDirectory ?? (await session.pwd()));
+      homePath = normalizeRemotePath(await session.homePath());
     } catch (err) {
       session.destroy();
       throw err;
@@ -86,10 +88,12 @@ export class RemoteSessions {
       port: portOf(params),
       user: params.user || 'anonymous',
       homePath,
-      isSecure: session.isSecure,
+      isSecure: protection.kind !== 'none',
       system: session.system,
     };
-    if (session.certificate) info.certificate = { ...session.certificate };
+    if (certificate) info.certificate = { ...certificate };
+    if (session.protocol !== 'ftp') info.protocol = session.protocol;
+    if (protection.kind === 'ssh') info.hostKey = { ...protection.hostKey };
     this.sessions.set(sessionId, { info, params, session, ownerId });
     return info;
   }
@@ -118,7 +122,7 @@ export class RemoteSessions {
     return this.use(this.get(sessionId), (s) => s.rename(from, to));
   }
 
-  /** Changes permissions (SITE CHMOD), e.g. mode `644`. */
+  /** Changes permissions (FTP's SITE CHMOD, SFTP's setstat), e.g. mode `644`. */
   chmod(sessionId: string, path: string, mode: string): Promise<void> {
     return this.use(this.get(sessionId), (s) => s.chmod(path, mode));
   }
@@ -127,11 +131,11 @@ export class RemoteSessions {
   async delete(sessionId: string, paths: { path: string; isFolder: boolean }[]): Promise<void> {
     const entry = this.get(sessionId);
     for (const target of paths) {
-      await this.use(entry, (s) => (target.isFolder ? removeTree(s, target.path) : s.delete(target.path)));
+      await this.use(entry, (s) => (target.isFolder ? removeTree(s.asTransferSession(), target.path) : s.delete(target.path)));
     }
   }
 
-  /** Closes a session (QUIT). */
+  /** Closes a session (QUIT, or the SSH channel). */
   async disconnect(sessionId: string): Promise<void> {
     const entry = this.sessions.get(sessionId);
     if (!entry) return;
@@ -145,9 +149,9 @@ export class RemoteSessions {
     return { ...this.get(sessionId).params };
   }
 
-  /** Whether the session's server keeps a modification time it is sent after an upload (MFMT). */
+  /** Whether the session's server keeps a modification time it is sent after an upload (FTP's MFMT; SFTP always). */
   keepsModifiedTime(sessionId: string): boolean {
-    return this.get(sessionId).session.features.has('MFMT');
+    return this.get(sessionId).session.keepsModifiedTime;
   }
 
   /**
@@ -155,7 +159,7 @@ export class RemoteSessions {
    * uploads), logging in again first when the server closed the idle session.
    */
   withTransferSession<T>(sessionId: string, op: (session: TransferSession) => Promise<T>): Promise<T> {
-    return this.use(this.get(sessionId), (s) => op(fromFtpSession(s)));
+    return this.use(this.get(sessionId), (s) => op(s.asTransferSession()));
   }
 
   /** The ids of the sessions open now. */
@@ -163,9 +167,9 @@ export class RemoteSessions {
     return [...this.sessions.keys()];
   }
 
-  /** The checksum algorithm the session's server offers (from its FEAT), or undefined when it offers none. */
+  /** The checksum algorithm the session's server offers (FTP: from its FEAT), or undefined when it offers none. */
   checksumAlgorithmOf(sessionId: string): string | undefined {
-    return chooseChecksumMethod(this.get(sessionId).session.features)?.algorithm;
+    return this.get(sessionId).session.checksumAlgorithm;
   }
 
   /** Closes every session. */
@@ -184,11 +188,11 @@ export class RemoteSessions {
    * a drop asks anew, and a server that had TLS since is not logged in to in clear), and the
    * charset a connection of this run learnt.
    */
-  private async login(params: ConnectParams, sessionId: string): Promise<FtpSession> {
+  private async login(params: ConnectParams, sessionId: string): Promise<RemoteSession> {
     const key = serverKey(params.host, portOf(params));
-    let session: FtpSession;
+    let session: RemoteSession;
     try {
-      session = await FtpSession.connect(toConnectOptions(params, sessionId, this.tls, this.habits, this.timing?.()), { onLog: this.log.sink });
+      session = await openRemoteSession(await this.options.build(params, sessionId), { onLog: this.log.sink });
     } catch (err) {
       if (err instanceof FtpTlsUnavailableError && this.tls.hasSeenTls(key)) {
         const downgrade = new TlsDowngradeError(params.host, err.refusal);
@@ -197,13 +201,13 @@ export class RemoteSessions {
       }
       throw err;
     }
-    if (session.isSecure) await this.tls.noteTls(key);
-    if (session.isLoginPipeliningRefused) this.habits.learnLoginOneByOne(params.host, portOf(params));
+    if (session.protection.kind === 'tls') await this.tls.noteTls(key);
+    if (session.learnt.isLoginOneByOne) this.habits.learnLoginOneByOne(params.host, portOf(params));
     return session;
   }
 
   /** Runs an operation, logging in again first when the server closed the idle session. */
-  private async use<T>(entry: Entry, op: (s: FtpSession) => Promise<T>): Promise<T> {
+  private async use<T>(entry: Entry, op: (s: RemoteSession) => Promise<T>): Promise<T> {
     if (entry.session.isClosed) {
       if (!entry.reconnecting) {
         this.log.status(entry.info.sessionId, 'The server closed the connection; logging in again');
@@ -220,7 +224,7 @@ export class RemoteSessions {
     try {
       return await op(entry.session);
     } finally {
-      if (entry.session.isCharsetLearnt) this.habits.learnLatin1(entry.params.host, portOf(entry.params));
+      if (entry.session.learnt.isCharsetLatin1) this.habits.learnLatin1(entry.params.host, portOf(entry.params));
     }
   }
 }

@@ -1,5 +1,11 @@
-/** Engine connect options from the contract's connection parameters. Must not import electron. */
+/**
+ * Engine connect options from the contract's connection parameters: for FTP with what this run
+ * learnt and allowed (TLS consent, habits), and the settings' timing. Every connection of the
+ * window's services (browsing, transfers, side connections) gets its options here.
+ * Must not import electron.
+ */
 import type { ConnectOptions } from '../ftp';
+import type { RemoteConnectOptions } from '../sessions';
 import type { ConnectParams } from '../../shared/domain';
 import { maxListingEntries } from '../../shared/limits';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
@@ -54,4 +60,25 @@ export function toConnectOptions(
     maxListingEntries: maxListingEntries(process.env),
     allowPlainLogin: params.tls === 'explicit-if-available' && tls?.isPlainAllowed(serverKey(params.host, portOf(params))) === true,
   };
+}
+
+/** What the options of every connection depend on. */
+export interface ConnectOptionsDeps {
+  /** Whether a server without TLS may be logged in to in plain text (the user's answer). */
+  tls: TlsMemory;
+  /** What this run's connections learnt, per server. */
+  habits: ServerHabits;
+  /** The timeout and keep-alive in force when a connection opens (the settings may change). */
+  timing?: () => ConnectionTiming;
+}
+
+/** Builds each connection's engine options from its parameters, for whichever protocol they name. */
+export class ConnectOptionsBuilder {
+  constructor(private readonly deps: ConnectOptionsDeps) {}
+
+  /** The options for one connection named `connectionId` in the log. */
+  async build(params: ConnectParams, connectionId?: string): Promise<RemoteConnectOptions> {
+    const { tls, habits, timing } = this.deps;
+    return { protocol: 'ftp', ftp: toConnectOptions(params, connectionId, tls, habits, timing?.()) };
+  }
 }

@@ -83,15 +83,19 @@ export function fromFtpSession(session: FtpSession, onStrategy?: (strategy: Data
 export interface FtpSessionFactoryOptions {
   /** Receives every command and reply of transfer connections (for the log and `--verbose`). */
   onLog?: (siteId: string, event: FtpLogEvent) => void;
-  /** Called with each session once logged in, for what its features say about the server. */
-  onConnected?: (siteId: string, session: FtpSession) => void;
+  /** Called with each session once logged in (and the queue's face of it), for what its features say about the server. */
+  onConnected?: (siteId: string, session: FtpSession, transfer: TransferSession) => void;
 }
 
-/** A SessionFactory that connects with the engine, asking `connectOptionsFor` for host and credentials each time. */
-export function ftpSessionFactory(
-  connectOptionsFor: (siteId: string) => ConnectOptions | Promise<ConnectOptions>,
-  opts: FtpSessionFactoryOptions = {},
-): SessionFactory {
+/** Opens one logged-in FTP session for a site's transfers with the given connect options. */
+export type FtpSessionOpener = (siteId: string, connectionLabel: string, connect: ConnectOptions) => Promise<TransferSession>;
+
+/**
+ * Opens FTP sessions for the queue, each starting from what earlier sessions of the same site
+ * learnt: the data strategy that worked, the charset of its names, and whether it answers commands
+ * pipelined behind a transfer or at login.
+ */
+export function ftpSessionOpener(opts: FtpSessionFactoryOptions = {}): FtpSessionOpener {
   // The data strategy that last worked for each site: a new session of the pool tries it first,
   // so a mode that cannot connect (a passive port a firewall drops: a timeout per attempt) is not
   // waited out again by every new connection.
@@ -102,8 +106,7 @@ export function ftpSessionFactory(
   const refusesPipelining = new Set<string>();
   // And sites that left commands sent behind PASS unanswered: later sessions log in one command at a time.
   const refusesPipelinedLogin = new Set<string>();
-  return failingAsTransferErrors(async (siteId, connectionLabel) => {
-    const connect = await connectOptionsFor(siteId);
+  return async (siteId, connectionLabel, connect) => {
     const session = await FtpSession.connect(
       {
         ...connect,
@@ -116,14 +119,24 @@ export function ftpSessionFactory(
       { onLog: opts.onLog ? (event) => opts.onLog!(siteId, event) : undefined },
     );
     if (session.isLoginPipeliningRefused) refusesPipelinedLogin.add(siteId);
-    opts.onConnected?.(siteId, session);
     session.on('close', () => {
       if (session.isPipeliningRefused) refusesPipelining.add(siteId);
     });
-    return fromFtpSession(session, (strategy) => {
+    const transfer = fromFtpSession(session, (strategy) => {
       learned.set(siteId, strategy);
       if (session.isCharsetLearnt) learnedEncoding.set(siteId, 'latin1');
       if (session.isPipeliningRefused) refusesPipelining.add(siteId);
     });
-  });
+    opts.onConnected?.(siteId, session, transfer);
+    return transfer;
+  };
+}
+
+/** A SessionFactory that connects with the engine, asking `connectOptionsFor` for host and credentials each time. */
+export function ftpSessionFactory(
+  connectOptionsFor: (siteId: string) => ConnectOptions | Promise<ConnectOptions>,
+  opts: FtpSessionFactoryOptions = {},
+): SessionFactory {
+  const open = ftpSessionOpener(opts);
+  return failingAsTransferErrors(async (siteId, connectionLabel) => open(siteId, connectionLabel, await connectOptionsFor(siteId)));
 }

@@ -10,9 +10,8 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
-import { FtpReplyError, type FtpSession } from '../../ftp';
 import { runSingleTransfer, singleTransfer } from '../../queue/singleTransfer';
-import { fromFtpSession } from '../../sessions';
+import { isServerRefusal, type RemoteSession } from '../../sessions';
 import type { CliOptions } from '../args';
 import { UsageError } from '../usageError';
 import { withSession } from '../connect';
@@ -37,12 +36,12 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-/** The remote size (SIZE), or undefined when the server cannot tell (no SIZE, no such file, a folder). */
-async function remoteSize(session: FtpSession, path: string): Promise<number | undefined> {
+/** The remote size, or undefined when the server cannot tell (no SIZE, no such file, a folder). */
+async function remoteSize(session: RemoteSession, path: string): Promise<number | undefined> {
   try {
     return await session.size(path);
   } catch (err) {
-    if (err instanceof FtpReplyError) return undefined;
+    if (isServerRefusal(err)) return undefined;
     throw err;
   }
 }
@@ -160,9 +159,9 @@ async function transferTypeFor(name: string, options: CliOptions, io: CliIo, com
 }
 
 /** What get and put pass to the shared transfer core alike. */
-function common(session: FtpSession, options: CliOptions, io: CliIo, type: 'ascii' | 'binary', progress: ProgressLine) {
+function common(session: RemoteSession, options: CliOptions, io: CliIo, type: 'ascii' | 'binary', progress: ProgressLine) {
   return {
-    session: fromFtpSession(session),
+    session: session.asTransferSession(),
     fs: queueLocalFs,
     policy: options.isResume ? ('resume' as const) : ('overwrite' as const),
     type,
@@ -178,7 +177,7 @@ function common(session: FtpSession, options: CliOptions, io: CliIo, type: 'asci
  * Keeps an upload for a later compare or sync to learn the server's clock from, while it is not
  * known (loaded only after an upload: `get` and the rest start without it).
  */
-async function keepForClock(url: FtpUrl, session: FtpSession, upload: UploadedFile, options: CliOptions, io: CliIo): Promise<void> {
+async function keepForClock(url: FtpUrl, session: RemoteSession, upload: UploadedFile, options: CliOptions, io: CliIo): Promise<void> {
   const { serverOf, UploadClockWatch } = await import('../cliClock');
   const watch = new UploadClockWatch(serverOf(url, options, io), io);
   watch.session(session);
