@@ -15,6 +15,7 @@ import { appSettingsSchema, type AppSettings } from './settings';
 import type { KeepUpToDateStatus } from './keepUpToDate';
 import type { EditInfo, EditOpened } from './edit';
 import type { SyncPreview, SyncRunStart, SyncRunStatus, SyncServerInfo } from './syncPreview';
+import { MAX_SSH_PROMPTS, type SshQuestion } from './ssh';
 
 /** A method's declaration: its input schema, and its output type carried as a phantom. */
 export interface MethodDef<I extends z.ZodType, O> {
@@ -291,6 +292,19 @@ export const methods = {
   ),
   /** Ends an edit and removes its copy; refused while it has changes not uploaded unless `discardChanges`. */
   editClose: method<void>()(z.object({ editId, discardChanges: z.boolean().optional() }).strict()),
+  /**
+   * Answers an SSH login's question: one answer per prompt, or the passphrase (`remember` saves it
+   * with the site); no answers gives up, and the login fails.
+   */
+  sshAnswer: method<void>()(
+    z
+      .object({
+        questionId: z.string().min(1).max(64),
+        answers: z.array(z.string().max(1024)).max(MAX_SSH_PROMPTS).optional(),
+        remember: z.boolean().optional(),
+      })
+      .strict(),
+  ),
 } satisfies Record<MethodName, MethodDef<z.ZodType, unknown>>;
 
 /** Payload of each event the main process pushes (already batched). */
@@ -309,6 +323,8 @@ export interface EventPayloads {
   appCommand: AppCommand;
   /** Every file being edited, after any of them changed. */
   edits: EditInfo[];
+  /** Every SSH login question still waiting, oldest first (sent whenever the list changes). */
+  sshQuestions: SshQuestion[];
 }
 
 /** Commands the desktop menu sends to the window. */

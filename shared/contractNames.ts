@@ -64,10 +64,11 @@ export const METHOD_NAMES = [
   'editAnswerOffer',
   'editResolveConflict',
   'editClose',
+  'sshAnswer',
 ] as const;
 
 /** Every event name. */
-export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'keepUpToDate', 'syncStatus', 'appCommand', 'edits'] as const;
+export const EVENT_NAMES = ['log', 'queue', 'queueQuestions', 'settings', 'keepUpToDate', 'syncStatus', 'appCommand', 'edits', 'sshQuestions'] as const;
 
 /** A method's name. */
 export type MethodName = (typeof METHOD_NAMES)[number];

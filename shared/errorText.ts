@@ -8,6 +8,9 @@
  */
 import type { ErrorInfo } from './domain';
 
+/** The kind of an SFTP server's refusal (a status such as NO_SUCH_FILE), whose `code` is not an FTP reply. */
+const SFTP_STATUS = 'sftp-status';
+
 /** Node's system error codes in words: its own messages ("EACCES: permission denied, scandir '/x'") are cryptic. */
 const SYSTEM_ERROR_WORDS = new Map([
   ['ENOENT', 'no such file or folder'],
@@ -37,11 +40,13 @@ export function systemErrorWords(code: string): string | undefined {
  */
 export function errorInfoOf(err: unknown): ErrorInfo {
   if (!err || typeof err !== 'object') return { kind: 'error', message: String(err) };
-  const e = err as { kind?: unknown; code?: unknown; message?: unknown; command?: unknown; path?: unknown; certificate?: unknown; issues?: unknown };
+  const e = err as { kind?: unknown; code?: unknown; message?: unknown; command?: unknown; path?: unknown; certificate?: unknown; issues?: unknown; hostKey?: unknown };
   const info: ErrorInfo = { kind: typeof e.kind === 'string' ? e.kind : 'error', message: typeof e.message === 'string' ? e.message : String(err) };
-  if (typeof e.code === 'number') info.ftpCode = e.code;
+  // An SFTP status is not an FTP reply code; its words are in the message already.
+  if (typeof e.code === 'number' && e.kind !== SFTP_STATUS) info.ftpCode = e.code;
   if (typeof e.command === 'string') info.command = e.command;
   if (e.certificate && typeof e.certificate === 'object') info.certificate = { ...(e.certificate as NonNullable<ErrorInfo['certificate']>) };
+  if (e.hostKey && typeof e.hostKey === 'object') info.hostKey = { ...(e.hostKey as NonNullable<ErrorInfo['hostKey']>) };
   if (Array.isArray(e.issues)) info.issues = (e.issues as { field: string; message: string }[]).map(({ field, message }) => ({ field, message }));
   if (typeof e.code === 'string' && typeof e.kind !== 'string') {
     info.kind = 'system';
@@ -54,8 +59,12 @@ export function errorInfoOf(err: unknown): ErrorInfo {
   return info;
 }
 
-/** The error as one line, e.g. `550 No such file (after RETR /x)`. Engine reply errors already start with their code; others get it prefixed. */
-export function describeError(e: Pick<ErrorInfo, 'ftpCode' | 'message'>): string {
-  if (e.ftpCode === undefined || e.message.startsWith(String(e.ftpCode))) return e.message;
+/**
+ * The error as one line, e.g. `550 No such file (after RETR /x)`. Engine reply errors already start
+ * with their code; others get it prefixed, but for an SFTP status, whose number says nothing a user
+ * reads (its words are the message).
+ */
+export function describeError(e: Pick<ErrorInfo, 'ftpCode' | 'message'> & { kind?: string }): string {
+  if (e.ftpCode === undefined || e.kind === SFTP_STATUS || e.message.startsWith(String(e.ftpCode))) return e.message;
   return `${e.ftpCode} ${e.message}`;
 }

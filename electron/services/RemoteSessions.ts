@@ -69,7 +69,7 @@ export class RemoteSessions {
     // A server reached without a saved site keeps the certificate the user trusted for it, this run or always.
     const remembered = given.siteId ? undefined : this.tls.trustedFingerprintOf(key);
     const { trustAlways, ...params } = { ...given, trustedFingerprint: given.trustedFingerprint ?? remembered };
-    const session = await this.login({ ...params, ...(trustAlways ? { trustAlways } : {}) }, sessionId);
+    const session = await this.login({ ...params, ...(trustAlways ? { trustAlways } : {}) }, sessionId, ownerId, params);
     const { protection } = session;
     const certificate = protection.kind === 'tls' ? protection.certificate : undefined;
     if (!given.siteId && given.trustedFingerprint && certificate?.fingerprint256 === given.trustedFingerprint) {
@@ -186,13 +186,17 @@ export class RemoteSessions {
   /**
    * Connects and logs in with what is known now: TLS consent and TLS seen (so a login again after
    * a drop asks anew, and a server that had TLS since is not logged in to in clear), and the
-   * charset a connection of this run learnt.
+   * charset a connection of this run learnt. An SSH login's questions go to window `ownerId`, and
+   * what the user answered (a passphrase, a password) goes into `kept`, the session's parameters,
+   * so its transfers and later logins do not ask again.
    */
-  private async login(params: ConnectParams, sessionId: string): Promise<RemoteSession> {
+  private async login(params: ConnectParams, sessionId: string, ownerId: string, kept: ConnectParams): Promise<RemoteSession> {
     const key = serverKey(params.host, portOf(params));
     let session: RemoteSession;
     try {
-      session = await openRemoteSession(await this.options.build(params, sessionId), { onLog: this.log.sink });
+      const options = await this.options.build(params, sessionId, ownerId);
+      session = await openRemoteSession(options, { onLog: this.log.sink });
+      if (options.protocol === 'sftp') Object.assign(kept, options.answered);
     } catch (err) {
       if (err instanceof FtpTlsUnavailableError && this.tls.hasSeenTls(key)) {
         const downgrade = new TlsDowngradeError(params.host, err.refusal);
@@ -211,7 +215,7 @@ export class RemoteSessions {
     if (entry.session.isClosed) {
       if (!entry.reconnecting) {
         this.log.status(entry.info.sessionId, 'The server closed the connection; logging in again');
-        entry.reconnecting = this.login(entry.params, entry.info.sessionId).finally(() => (entry.reconnecting = undefined));
+        entry.reconnecting = this.login(entry.params, entry.info.sessionId, entry.ownerId, entry.params).finally(() => (entry.reconnecting = undefined));
       }
       const session = await entry.reconnecting;
       // Disconnected while logging in again: the new session belongs to nobody.

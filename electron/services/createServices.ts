@@ -17,6 +17,8 @@ import { QueueService, quickSiteIdOf } from './QueueService';
 import { KeepUpToDateService } from './KeepUpToDateService';
 import { ServerHabits } from './ServerHabits';
 import { TlsMemory } from './TlsMemory';
+import { HostKeys } from './HostKeys';
+import { SshQuestions } from './SshQuestions';
 import { SettingsService } from './SettingsService';
 import { ConnectOptionsBuilder, portOf, timingOf } from './connectOptions';
 import { ServerClocks } from './ServerClocks';
@@ -39,6 +41,8 @@ export interface ServiceOptions {
   openInEditor?: (localPath: string, editorCommand: string) => Promise<void>;
   /** Where the private folders of edited copies are made; default: the OS temporary folder. */
   editTempDir?: string;
+  /** The home folder whose ~/.ssh/known_hosts is read; default: the user's. */
+  homeDir?: string;
 }
 
 /** The running services: the handler table, the event hub, and a way to stop them. */
@@ -61,10 +65,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const habits = new ServerHabits();
   const settings = await SettingsService.open(options.dataDir, (message) => log.status('ferry', message, 'error'));
   settings.onChange((next) => hub.emit('settings', next));
-  const connectOptions = new ConnectOptionsBuilder({ tls, habits, timing: () => timingOf(settings.get().connection) });
-  const remote = new RemoteSessions(log, tls, habits, connectOptions);
   const openSecrets = options.openSecrets ?? ((dir: string) => MasterPasswordSecretStore.open(dir));
   const sites = await SiteService.create(await SiteStore.open(options.dataDir), await openSecrets(options.dataDir));
+  const sshQuestions = new SshQuestions((questions) => hub.emit('sshQuestions', questions));
+  const connectOptions = new ConnectOptionsBuilder({
+    tls,
+    habits,
+    timing: () => timingOf(settings.get().connection),
+    hostKeys: new HostKeys(options.dataDir, options.homeDir, (message) => log.status('ferry', message, 'error')),
+    questions: sshQuestions,
+    rememberPassphrase: (siteId) => (sites.secrets.canStore() ? (passphrase) => sites.update(siteId, {}, passphrase).then(() => undefined) : undefined),
+    hasAgent: () => process.platform === 'win32' || Boolean(process.env.SSH_AUTH_SOCK),
+  });
+  const remote = new RemoteSessions(log, tls, habits, connectOptions);
   const queue = new QueueService({ dataDir: options.dataDir, hub, log, remote, sites, options: connectOptions, settings });
   await queue.restore();
   const clocks = new ServerClocks({ sites, dataDir: options.dataDir, log });
@@ -106,8 +119,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     remoteRename: async ({ sessionId, from, to }) => remote.rename(sessionId, from, to),
     remoteDelete: async ({ sessionId, targets }) => remote.delete(sessionId, targets),
     remoteChmod: async ({ sessionId, path, mode }) => remote.chmod(sessionId, path, mode),
-    remoteConnectSite: async ({ siteId, password, trustedFingerprint, trustAlways, allowPlain }, ctx) => {
-      const params = { ...(await siteConnectParams(sites, siteId, { password, trustedFingerprint })), ...(allowPlain ? { allowPlain } : {}) };
+    remoteConnectSite: async ({ siteId, password, trustedFingerprint, trustAlways, allowPlain, trustedHostKey }, ctx) => {
+      const params = {
+        ...(await siteConnectParams(sites, siteId, { password, trustedFingerprint, trustedHostKey })),
+        ...(allowPlain ? { allowPlain } : {}),
+        // A host key trusted always goes to Ferry's known_hosts, for every connection to the server.
+        ...(trustAlways && trustedHostKey ? { trustAlways } : {}),
+      };
       const info = await remote.connect(params, ctx.clientId);
       if (trustAlways && trustedFingerprint) {
         // The connection is up either way; failing to remember only means being asked again.
@@ -165,6 +183,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     editAnswerOffer: async ({ editId, answer }) => edits.answerOffer(editId, answer),
     editResolveConflict: async ({ editId, answer, reload, name }) => edits.resolveConflict(editId, answer, { reload, name }),
     editClose: async ({ editId, discardChanges }) => edits.close(editId, discardChanges),
+    sshAnswer: async ({ questionId, answers, remember }) => sshQuestions.answer(questionId, answers, remember),
   } satisfies Handlers;
   return {
     handlers,
@@ -175,6 +194,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       keep.stopOwnedBy(clientId);
       queue.clientGone(clientId);
       sync.clientGone(clientId);
+      sshQuestions.clientGone(clientId);
       await remote.closeOwnedBy(clientId);
       edits.connectionsChanged();
     },

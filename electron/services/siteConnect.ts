@@ -3,7 +3,7 @@
  * store (or the one the user just typed for an "ask" site). The password never leaves the
  * main process. Must not import electron.
  */
-import type { ConnectParams } from '../../shared/domain';
+import type { ConnectParams, Site } from '../../shared/domain';
 import type { SiteService } from '../sites';
 import { wireEncodingOf } from '../../shared/charset';
 
@@ -27,7 +27,7 @@ export class UnsupportedCharsetError extends Error {
 export async function siteConnectParams(
   sites: SiteService,
   siteId: string,
-  given: { password?: string; trustedFingerprint?: string },
+  given: { password?: string; trustedFingerprint?: string; trustedHostKey?: string },
 ): Promise<ConnectParams> {
   const site = sites.get(siteId);
   const params: ConnectParams = {
@@ -37,6 +37,7 @@ export async function siteConnectParams(
     siteId,
   };
   if (site.port) params.port = site.port;
+  if (site.protocol === 'sftp') return sshParams(sites, site, params, given);
   const encoding = wireEncodingOf(site.charset);
   if (!encoding) throw new UnsupportedCharsetError(site.name, site.charset);
   if (encoding !== 'auto') params.encoding = encoding;
@@ -45,12 +46,17 @@ export async function siteConnectParams(
   if (fingerprint) params.trustedFingerprint = fingerprint;
   if (site.logonType === 'anonymous') return params;
   params.user = site.user;
-  if (given.password) {
-    params.password = given.password;
+  return withPassword(sites, site, params, given.password);
+}
+
+/** The parameters with the password typed now, or the saved one; PasswordRequiredError when the user must type it. */
+async function withPassword(sites: SiteService, site: Site, params: ConnectParams, typed: string | undefined): Promise<ConnectParams> {
+  if (typed) {
+    params.password = typed;
     return params;
   }
   if (site.logonType === 'ask') throw new PasswordRequiredError(site.name, 'enter the password for this site');
-  const saved = await sites.getPassword(siteId).catch((err: unknown) => {
+  const saved = await sites.getPassword(site.id).catch((err: unknown) => {
     const kind = (err as { kind?: string }).kind;
     if (kind === 'secrets-locked') throw new PasswordRequiredError(site.name, 'saved passwords are locked; unlock them or enter the password');
     throw err;
@@ -58,4 +64,30 @@ export async function siteConnectParams(
   if (saved === undefined) throw new PasswordRequiredError(site.name, 'no password is saved; enter it');
   params.password = saved;
   return params;
+}
+
+/**
+ * An SFTP site's parameters: a password as for FTP (normal, ask), the key file with its saved
+ * passphrase (asked during the login when none is saved), the agent, or nothing but the user
+ * (interactive: the server asks). A host key the user just trusted comes along.
+ */
+async function sshParams(sites: SiteService, site: Site, params: ConnectParams, given: { password?: string; trustedHostKey?: string }): Promise<ConnectParams> {
+  params.protocol = 'sftp';
+  params.user = site.user;
+  if (given.trustedHostKey) params.trustedHostKey = given.trustedHostKey;
+  switch (site.logonType) {
+    case 'key':
+      params.keyFile = site.keyFile;
+      // A passphrase that cannot be read now (passwords locked) is asked for during the login instead.
+      params.passphrase = given.password ?? (await sites.getPassword(site.id).catch(() => undefined));
+      if (params.passphrase === undefined) delete params.passphrase;
+      return params;
+    case 'agent':
+      params.useAgent = true;
+      return params;
+    case 'interactive':
+      return params;
+    default:
+      return withPassword(sites, site, params, given.password);
+  }
 }

@@ -8,5 +8,10 @@
 export { fromFtpSession, ftpSessionFactory, ftpSessionOpener, type FtpSessionFactoryOptions } from './ftpSessionAdapter';
 export { asSftpTransferError, fromSftpSession, sftpSessionFactory, type SftpSessionFactoryOptions } from './sftpSessionAdapter';
 export { isServerRefusal, type LearntHabits, type Protection, type RemoteSession } from './RemoteSession';
-export { openRemoteSession, remoteSessionFactory, type RemoteConnectOptions, type RemoteHooks, type RemoteLogEvent, type RemoteSessionFactoryOptions } from './openRemoteSession';
+export {
+  openRemoteSession, remoteSessionFactory, type RemoteConnectOptions, type RemoteHooks, type RemoteLogEvent, type RemoteSessionFactoryOptions,
+  type SshAnswered, type SshQuestionHooks,
+} from './openRemoteSession';
+export { KeyFileError, readKeyFile } from './keyFile';
+export { checkAgainstFiles, HostKeyChangedError, HostKeyCheck, HostKeyRevokedError, HostKeyUnknownError, knownHostsFiles } from './hostKeyCheck';
 export { asTransferError, failingAsTransferErrors, rethrowAsTransferError } from './transferErrors';
