@@ -23,7 +23,10 @@ export interface CliOptions extends QueueCliOptions, CompareCliOptions {
   /** --type (or -a, --ascii); absent: the transfer type of the saved settings (transferRule.ts). */
   transferType?: TransferTypeSetting;
   tls?: CliTlsMode;
+  /** A TLS certificate's SHA-256 in hex, or an SSH host key's `SHA256:` fingerprint. */
   fingerprint?: string;
+  /** SFTP: the private key file to log in with. */
+  identity?: string;
   isInsecure: boolean;
   isResume: boolean;
   isVerbose: boolean;
@@ -51,6 +54,7 @@ const OPTION_TABLE = {
   type: { type: 'string' },
   tls: { type: 'string' },
   fingerprint: { type: 'string' },
+  identity: { type: 'string', short: 'i' },
   insecure: { type: 'boolean', short: 'k' },
   resume: { type: 'boolean', short: 'c' },
   verbose: { type: 'boolean', short: 'v' },
@@ -77,7 +81,7 @@ const OPTION_TABLE = {
 type OptionName = keyof typeof OPTION_TABLE;
 
 /** Options every command accepts (connection, log and output). */
-const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'insecure', 'verbose', 'json', 'timeout', 'charset', 'server-type', 'help'];
+const COMMON: readonly OptionName[] = ['mode', 'data', 'tls', 'fingerprint', 'identity', 'insecure', 'verbose', 'json', 'timeout', 'charset', 'server-type', 'help'];
 
 /** Options each command accepts beyond the common ones. */
 const EXTRA: Record<CommandName, readonly OptionName[]> = {
@@ -210,11 +214,18 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (values.data !== undefined) options.data = oneOf(values.data, DATA_STRATEGIES, 'data', command, true);
   if (values.tls !== undefined) options.tls = oneOf(values.tls, TLS_MODES, 'tls', command);
   if (values.fingerprint !== undefined) {
-    // A SHA-256 is 32 bytes: 64 hex digits, with or without colons.
-    if (values.fingerprint.replace(/[^0-9a-f]/gi, '').length !== 64 || !/^[0-9a-f:\s]+$/i.test(values.fingerprint)) {
-      throw new UsageError('--fingerprint needs a SHA-256 fingerprint: 64 hex digits, colons allowed', command);
+    // An SSH host key as ssh-keygen -l prints it: SHA256: and 43 characters of base64 (a padding = is dropped).
+    const ssh = /^SHA256:([A-Za-z0-9+/]{43})=?$/.exec(values.fingerprint);
+    // A certificate's SHA-256 is 32 bytes: 64 hex digits, with or without colons.
+    const isHex = values.fingerprint.replace(/[^0-9a-f]/gi, '').length === 64 && /^[0-9a-f:\s]+$/i.test(values.fingerprint);
+    if (!ssh && !isHex) {
+      throw new UsageError('--fingerprint needs a SHA-256 fingerprint: SHA256:… for an SSH host key, or 64 hex digits (colons allowed) for a certificate', command);
     }
-    options.fingerprint = values.fingerprint;
+    options.fingerprint = ssh ? `SHA256:${ssh[1]}` : values.fingerprint;
+  }
+  if (values.identity !== undefined) {
+    if (values.identity === '') throw new UsageError('--identity needs the path of a private key file', command);
+    options.identity = values.identity;
   }
   if (values.parallel !== undefined) options.parallel = positiveInteger(values.parallel, 'parallel', command);
   if (values.retries !== undefined) options.retries = parseRetries(values.retries, queueCommand(command));

@@ -17,6 +17,7 @@ import { savedSiteClock } from '../sync/savedSiteClock';
 import { UploadLedger } from '../sync/uploadLedger';
 import type { CliOptions } from './args';
 import { connectOptionsFor } from './connect';
+import { sshUserOf } from './sshLogin';
 import { formatTime } from './format';
 import type { FtpUrl } from './ftpUrl';
 import type { CliIo } from './io';
@@ -36,6 +37,7 @@ export function cliClockBook(io: CliIo): ClockBook {
 
 /** The server a URL names, as offsets are kept. */
 export function serverOf(url: FtpUrl, options: CliOptions, io: CliIo): ServerRef {
+  if (url.scheme === 'sftp') return { host: url.host, port: url.port, user: sshUserOf(url, io.env), protocol: 'sftp' };
   const { host, port, user, tls } = connectOptionsFor(url, options, io.env);
   return { host, port, user, tls };
 }

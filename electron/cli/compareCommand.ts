@@ -59,7 +59,7 @@ export interface FolderPair {
 export function folderPairOf(operands: readonly string[], command: 'compare' | 'sync' | 'mirror', cwd: string): FolderPair {
   const [a, b] = operands;
   if (a === undefined || b === undefined) throw new UsageError(`${command} needs a local folder and a URL`, command);
-  if (isUrl(a) === isUrl(b)) throw new UsageError(`${command} needs exactly one ftp:// or ftps:// URL and one local folder`, command);
+  if (isUrl(a) === isUrl(b)) throw new UsageError(`${command} needs exactly one ftp://, ftps:// or sftp:// URL and one local folder`, command);
   const [localText, urlText] = isUrl(a) ? [b, a] : [a, b];
   const url = parseFtpUrl(urlText);
   const remoteDir = url.path === undefined ? '.' : url.path.replace(/(.)\/+$/, '$1');

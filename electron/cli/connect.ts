@@ -8,6 +8,7 @@ import { openRemoteSession, type RemoteConnectOptions, type RemoteSession } from
 import type { CliOptions } from './args';
 import { maxListingEntries } from '../../shared/limits';
 import { UsageError } from './usageError';
+import { sftpOptionsFor } from './sshLogin';
 import { formatLogEvent } from './format';
 import type { FtpUrl } from './ftpUrl';
 import { writeLine, type CliIo } from './io';
@@ -17,6 +18,8 @@ export const PASSWORD_ENV = 'FERRY_PASSWORD';
 
 /** The engine's connect options for `url` with `options` (FERRY_PASSWORD fills a missing password). */
 export function connectOptionsFor(url: FtpUrl, options: CliOptions, env: CliIo['env']): ConnectOptions {
+  if (options.identity !== undefined) throw new UsageError('--identity is for sftp:// URLs (SSH keys)');
+  if (options.fingerprint?.startsWith('SHA256:')) throw new UsageError('--fingerprint SHA256:… names an SSH host key; for FTPS give the certificate\'s SHA-256 in hex');
   if (url.scheme === 'ftps' && options.tls !== undefined && options.tls !== 'implicit') {
     throw new UsageError(`an ftps:// URL means implicit TLS; for --tls ${options.tls} use an ftp:// URL`);
   }
@@ -51,6 +54,7 @@ export function connectOptionsFor(url: FtpUrl, options: CliOptions, env: CliIo['
  * once, and fresh for each connection, since a connection's checks keep their own state.
  */
 export async function remoteOptionsFor(url: FtpUrl, options: CliOptions, io: CliIo): Promise<() => RemoteConnectOptions> {
+  if (url.scheme === 'sftp') return sftpOptionsFor(url, options, io, url.password ?? io.env[PASSWORD_ENV]);
   const ftp = connectOptionsFor(url, options, io.env);
   return () => ({ protocol: 'ftp', ftp });
 }

@@ -69,6 +69,12 @@ export function jsonLine(value: unknown): string {
  */
 export function formatErrorLine(err: unknown): string {
   const info = errorInfoOf(err);
+  // The queue's TransferError keeps the engine's error, with the key, as its cause.
+  const key = info.hostKey ?? errorInfoOf((err as { cause?: unknown } | null)?.cause ?? null).hostKey;
+  // An SSH host key nothing vouches for: the line names it and how to trust it, as for a certificate.
+  if (key && info.kind === 'host-key-unknown') {
+    return `ferry: ${terminalSafe(`unknown host key for ${key.host}:${key.port}: ${key.type} ${key.fingerprint} (add --fingerprint ${key.fingerprint} if you trust it)`)}`;
+  }
   const hint = info.certificate ? `; to trust this certificate, pass --fingerprint ${info.certificate.fingerprint256}` : '';
   return `ferry: ${terminalSafe(`${info.message}${hint}`.replace(/\s*[\r\n]+\s*/g, ' ').trim())}`;
 }

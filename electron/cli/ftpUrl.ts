@@ -1,5 +1,5 @@
 /**
- * Parsing of `ftp://[user[:password]@]host[:port]/path` and `ftps://` URLs for the command line,
+ * Parsing of `ftp://[user[:password]@]host[:port]/path`, `ftps://` and `sftp://` URLs for the command line,
  * with percent-decoding of user, password and path (RFC 3986 §2.1). Written by hand rather than
  * with WHATWG `URL`, which would rewrite `..` segments and cut the path at `?` or `#`, both of
  * which are ordinary characters in FTP file names. No I/O.
@@ -11,11 +11,11 @@ import { UsageError } from './usageError';
 
 /** What a URL names: where to connect, as whom, and which remote path. */
 export interface FtpUrl {
-  scheme: 'ftp' | 'ftps';
+  scheme: 'ftp' | 'ftps' | 'sftp';
   host: string;
-  /** Undefined means the default (21, or 990 for ftps). */
+  /** Undefined means the default (21, 990 for ftps, 22 for sftp). */
   port?: number;
-  /** Undefined means anonymous. */
+  /** Undefined means anonymous (FTP), or the local user's name (SFTP, as ssh does). */
   user?: string;
   password?: string;
   /**
@@ -64,12 +64,12 @@ function decodePart(raw: string, what: string): string {
   return decoded;
 }
 
-/** Parses an ftp:// or ftps:// URL; throws UsageError with a one-line reason. */
+/** Parses an ftp://, ftps:// or sftp:// URL; throws UsageError with a one-line reason. */
 export function parseFtpUrl(text: string): FtpUrl {
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
-  if (!schemeMatch) throw new UsageError(`not a URL: "${redactLoosePasswords(text)}" (expected ftp://host/path)`);
+  if (!schemeMatch) throw new UsageError(`not a URL: "${redactLoosePasswords(text)}" (expected ftp://host/path or sftp://host/path)`);
   const scheme = schemeMatch[1].toLowerCase();
-  if (scheme !== 'ftp' && scheme !== 'ftps') throw new UsageError(`unsupported URL scheme "${scheme}:" (use ftp:// or ftps://)`);
+  if (scheme !== 'ftp' && scheme !== 'ftps' && scheme !== 'sftp') throw new UsageError(`unsupported URL scheme "${scheme}:" (use ftp://, ftps:// or sftp://)`);
   const rest = text.slice(schemeMatch[0].length);
   const slash = rest.indexOf('/');
   const authority = slash === -1 ? rest : rest.slice(0, slash);

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { accountKeyOf } from '../../shared/serverAccount';
-import type { TlsMode } from '../../shared/domain';
+import type { Protocol, TlsMode } from '../../shared/domain';
 import { sitesFileSchema } from '../sites/storeSchema';
 import type { ServerRef, SiteClock } from './clockOffsetFor';
 
@@ -25,7 +25,7 @@ export async function savedSiteClock(dataDir: string, server: ServerRef): Promis
   if (!parsed.success) return undefined;
   const wanted = keyOf(server);
   const matching = parsed.data.sites.filter(
-    (s) => keyOf({ host: s.host, port: s.port, tls: s.tls as TlsMode, user: s.logonType === 'anonymous' ? undefined : s.user }) === wanted,
+    (s) => keyOf({ host: s.host, port: s.port, tls: s.tls as TlsMode, protocol: s.protocol as Protocol | undefined, user: s.logonType === 'anonymous' ? undefined : s.user }) === wanted,
   );
   // Several sites may name one account (different folders): the first that says something decides.
   const site = matching.find((s) => s.clockOverrideMs !== undefined) ?? matching.find((s) => s.clockDetected);

@@ -22,7 +22,7 @@ function done(io: CliIo, options: CliOptions, record: Record<string, unknown>): 
   if (options.isJson) writeLine(io.stdout, jsonLine(record));
 }
 
-/** Runs `rm URL`: deletes a file (DELE). */
+/** Runs `rm URL`: deletes a file (FTP's DELE, SFTP's REMOVE). */
 export async function runRm(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const url = parseFtpUrl(operands[0]);
   const path = pathOf(url, 'rm');
@@ -30,7 +30,7 @@ export async function runRm(operands: readonly string[], options: CliOptions, io
   done(io, options, { command: 'rm', remote: path });
 }
 
-/** Runs `mkdir URL`: creates a folder (MKD). */
+/** Runs `mkdir URL`: creates a folder (MKD, MKDIR). */
 export async function runMkdir(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const url = parseFtpUrl(operands[0]);
   const path = pathOf(url, 'mkdir');
@@ -38,7 +38,7 @@ export async function runMkdir(operands: readonly string[], options: CliOptions,
   done(io, options, { command: 'mkdir', remote: path });
 }
 
-/** Runs `rmdir URL`: removes an empty folder (RMD). */
+/** Runs `rmdir URL`: removes an empty folder (RMD, RMDIR). */
 export async function runRmdir(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const url = parseFtpUrl(operands[0]);
   const path = pathOf(url, 'rmdir');
@@ -47,11 +47,11 @@ export async function runRmdir(operands: readonly string[], options: CliOptions,
 }
 
 /**
- * Where `mv` moves to: an absolute path as is; an ftp:// URL of the same server by its path;
+ * Where `mv` moves to: an absolute path as is; a URL of the same server by its path;
  * anything else relative to the source's folder (so `mv ftp://h/a/x.txt y.txt` renames within /a).
  */
 export function renameTarget(source: string, newName: string, sourceUrl: FtpUrl): string {
-  if (/^ftps?:\/\//i.test(newName)) {
+  if (/^s?ftps?:\/\//i.test(newName)) {
     const target = parseFtpUrl(newName);
     if (target.host.toLowerCase() !== sourceUrl.host.toLowerCase() || (target.port ?? 0) !== (sourceUrl.port ?? 0)) {
       throw new UsageError('mv: NEWNAME must be on the same server as URL', 'mv');
@@ -65,7 +65,7 @@ export function renameTarget(source: string, newName: string, sourceUrl: FtpUrl)
   return `${remoteDirName(source)}${newName}`;
 }
 
-/** Runs `mv URL NEWNAME`: renames or moves (RNFR/RNTO). */
+/** Runs `mv URL NEWNAME`: renames or moves (RNFR/RNTO, RENAME). */
 export async function runMv(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const url = parseFtpUrl(operands[0]);
   const from = pathOf(url, 'mv');
@@ -80,7 +80,9 @@ export async function runHash(operands: readonly string[], options: CliOptions, 
   const path = pathOf(url, 'hash');
   if (remoteBaseName(path) === undefined) throw new UsageError('hash: the URL must name a file', 'hash');
   const result = await withSession(url, options, io, (session) => session.checksum(path));
-  if (!result) throw new CliError('the server offers no checksum command (HASH, XSHA256, XSHA512, XSHA1, XSHA, XMD5 or XCRC)');
+  if (!result) {
+    throw new CliError(url.scheme === 'sftp' ? 'the server offers no checksum extension' : 'the server offers no checksum command (HASH, XSHA256, XSHA512, XSHA1, XSHA, XMD5 or XCRC)');
+  }
   if (options.isJson) writeLine(io.stdout, jsonLine({ command: 'hash', remote: path, algorithm: result.algorithm, hex: result.hex }));
   else writeLine(io.stdout, terminalSafe(`${result.algorithm} (${path}) = ${result.hex}`));
 }

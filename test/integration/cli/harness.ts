@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CLI_BUNDLE = path.join(ROOT, 'out/main/cli.js');
-const SOURCES = ['electron/cli', 'electron/ftp', 'electron/queue', 'electron/sessions', 'electron/local', 'electron/sync', 'electron/sites', 'shared', 'package.json', 'electron.vite.config.ts'];
+const SOURCES = ['electron/cli', 'electron/ftp', 'electron/sftp', 'electron/queue', 'electron/sessions', 'electron/local', 'electron/sync', 'electron/sites', 'shared', 'package.json', 'electron.vite.config.ts'];
 
 function newestMtimeMs(target: string): number {
   const info = statSync(target, { throwIfNoEntry: false });

@@ -57,6 +57,15 @@ describe('parseCommandLine', () => {
     expect(run(['ls', 'ftp://h/', '--tls', 'explicit', '--fingerprint', colons]).options.fingerprint).toBe(colons);
   });
 
+  it('takes an SSH host key fingerprint as ssh-keygen prints it, and --identity', () => {
+    const ssh = `SHA256:${'A1b+/'.repeat(8)}xyz`;
+    expect(run(['ls', 'sftp://h/', '--fingerprint', ssh]).options.fingerprint).toBe(ssh);
+    expect(run(['ls', 'sftp://h/', '--fingerprint', `${ssh}=`]).options.fingerprint).toBe(ssh);
+    expect(() => run(['ls', 'sftp://h/', '--fingerprint', 'SHA256:short'])).toThrow(/SHA256:… for an SSH host key/);
+    expect(run(['get', '-i', '/k/id_ed25519', 'sftp://h/a']).options.identity).toBe('/k/id_ed25519');
+    expect(run(['sync', 'l', 'sftp://h/d', '--direction', 'up', '--identity', 'key']).options.identity).toBe('key');
+  });
+
   it('takes a transfer type for folder transfers and mirror too', () => {
     expect(run(['get', '-r', '-a', 'ftp://h/d/', 'local']).options).toMatchObject({ isRecursive: true, transferType: 'ascii' });
     expect(run(['mirror', '--type', 'auto', 'ftp://h/d/', 'local']).options.transferType).toBe('auto');

@@ -25,13 +25,15 @@ describe('parseFtpUrl', () => {
     ['ftp://host/~', { path: undefined }],
     ['ftp://host/~/', { path: undefined, isFolder: true }],
     ['ftp://host:/x', { port: undefined }],
+    ['sftp://me:pw@host:2222/~/up/', { scheme: 'sftp', user: 'me', password: 'pw', host: 'host', port: 2222, path: 'up/', isFolder: true }],
+    ['SFTP://host/srv/a.txt', { scheme: 'sftp', user: undefined, path: '/srv/a.txt' }],
   ])('%s', (text, expected) => {
     expect(parseFtpUrl(text)).toMatchObject(expected);
   });
 
   it.each([
     ['host/path', /not a URL/],
-    ['sftp://host/', /unsupported URL scheme "sftp:"/],
+    ['scp://host/', /unsupported URL scheme "scp:" \(use ftp:\/\/, ftps:\/\/ or sftp:\/\/\)/],
     ['http://host/', /unsupported URL scheme/],
     ['ftp://host:0/', /bad port/],
     ['ftp://host:65536/', /bad port/],
