@@ -4,8 +4,9 @@
  * dirty tracking against the last saved state, and errors mapped onto fields.
  * Pure functions only; the main process validates every field again in depth.
  */
-import type { DataMode, ErrorInfo, LogonType, Site, TlsMode } from '../../shared/domain';
+import type { DataMode, ErrorInfo, LogonType, Protocol, Site, TlsMode } from '../../shared/domain';
 import type { MethodInput } from '../../shared/contract';
+import { hasSecret } from '../../shared/sites';
 import type { ServerType } from '../../shared/serverType';
 import type { DetectedClock } from '../../shared/serverClock';
 
@@ -25,12 +26,16 @@ export type ClockMode =
 export interface SiteForm {
   name: string;
   folder: string;
+  protocol: Protocol;
   host: string;
   port: string;
+  /** FTP's security; kept (and ignored) while the protocol is SFTP, so switching back restores it. */
   tls: TlsMode;
   logonType: LogonType;
   user: string;
-  /** Typed text; empty keeps the saved password (unless `forgetPassword`). Never filled from the main process. */
+  /** SFTP with logon type `key`: the private key file. */
+  keyFile: string;
+  /** Typed text (the key's passphrase for logon type `key`); empty keeps the saved one (unless `forgetPassword`). Never filled from the main process. */
   password: string;
   forgetPassword: boolean;
   /** Whether the site has a saved password, as last reported (never the password itself). */
@@ -66,20 +71,45 @@ export type FormConversion =
   | { ok: true; site: SiteInputData; password: string | null | undefined }
   | { ok: false; errors: FieldErrors };
 
-/** Protocol choices, in FileZilla's order and words. */
-export const TLS_OPTIONS: { value: TlsMode; label: string }[] = [
+/** One choice of the Protocol field: FTP with one of its TLS modes, or SFTP. */
+export type ProtocolChoice = TlsMode | 'sftp';
+
+/** Protocol choices, in FileZilla's words. */
+export const PROTOCOL_OPTIONS: { value: ProtocolChoice; label: string }[] = [
   { value: 'explicit-if-available', label: 'FTP – use explicit TLS if available' },
   { value: 'explicit', label: 'FTP – require explicit TLS' },
   { value: 'implicit', label: 'FTPS – implicit TLS' },
   { value: 'none', label: 'FTP – plain, insecure' },
+  { value: 'sftp', label: 'SFTP – SSH File Transfer Protocol' },
 ];
 
-/** Logon type choices. */
-export const LOGON_OPTIONS: { value: LogonType; label: string }[] = [
-  { value: 'anonymous', label: 'Anonymous' },
-  { value: 'normal', label: 'Normal (user and password)' },
-  { value: 'ask', label: 'Ask for password' },
-];
+/** The Protocol field's value for a form. */
+export function protocolChoiceOf(form: Pick<SiteForm, 'protocol' | 'tls'>): ProtocolChoice {
+  return form.protocol === 'sftp' ? 'sftp' : form.tls;
+}
+
+/** The change a Protocol choice makes: the protocol, FTP's TLS mode, and a logon type the protocol has. */
+export function protocolChange(form: Pick<SiteForm, 'logonType'>, choice: ProtocolChoice): Partial<SiteForm> {
+  const protocol: Protocol = choice === 'sftp' ? 'sftp' : 'ftp';
+  const patch: Partial<SiteForm> = choice === 'sftp' ? { protocol } : { protocol, tls: choice };
+  if (!logonOptionsFor(protocol).some((o) => o.value === form.logonType)) patch.logonType = 'normal';
+  return patch;
+}
+
+/** Logon type choices of each protocol. */
+export function logonOptionsFor(protocol: Protocol): { value: LogonType; label: string }[] {
+  const password = [
+    { value: 'normal', label: 'Normal (user and password)' },
+    { value: 'ask', label: 'Ask for password' },
+  ] as const;
+  if (protocol !== 'sftp') return [{ value: 'anonymous', label: 'Anonymous' }, ...password];
+  return [
+    ...password,
+    { value: 'key', label: 'Key file' },
+    { value: 'agent', label: 'Use the SSH agent' },
+    { value: 'interactive', label: 'Interactive (the server asks)' },
+  ];
+}
 
 /** Transfer mode choices. */
 export const DATA_MODE_OPTIONS: { value: DataMode; label: string }[] = [
@@ -93,11 +123,13 @@ export function emptyForm(folder: string, name: string): SiteForm {
   return {
     name,
     folder,
+    protocol: 'ftp',
     host: '',
     port: '',
     tls: 'explicit-if-available',
     logonType: 'normal',
     user: '',
+    keyFile: '',
     password: '',
     forgetPassword: false,
     hasSavedPassword: false,
@@ -140,11 +172,13 @@ export function siteToForm(site: Site): SiteForm {
   return {
     name: site.name,
     folder: site.folder,
+    protocol: site.protocol ?? 'ftp',
     host: site.host,
     port: site.port ? String(site.port) : '',
     tls: site.tls,
     logonType: site.logonType,
     user: site.user ?? '',
+    keyFile: site.keyFile ?? '',
     password: '',
     forgetPassword: false,
     hasSavedPassword: site.hasPassword === true,
@@ -177,22 +211,27 @@ export function formToInput(form: SiteForm): FormConversion {
   if (port === 'bad') errors.port = 'Port must be a whole number from 1 to 65535';
   const maxConnections = parseWhole(form.maxConnections);
   if (maxConnections === 'bad') errors.maxConnections = 'Maximum connections must be a whole number';
-  if (form.charsetMode === 'custom' && form.charsetName.trim() === '') errors.charset = 'Enter an encoding name such as ISO-8859-1';
+  const isSftp = form.protocol === 'sftp';
+  if (!isSftp && form.charsetMode === 'custom' && form.charsetName.trim() === '') errors.charset = 'Enter an encoding name such as ISO-8859-1';
+  if (isSftp && form.logonType === 'key' && form.keyFile.trim() === '') errors.keyFile = 'Choose the private key file to log in with';
   const clockOverrideMs = clockOverrideOf(form);
   if (clockOverrideMs === 'bad') errors.clockOverrideMs = 'Enter whole hours (0 to 24) and minutes (0 to 59), at most 24 hours';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const site: SiteInputData = {
     name: form.name,
     folder: form.folder,
+    protocol: form.protocol,
     host: form.host.trim(),
     port: port as number | null,
     tls: form.tls,
     logonType: form.logonType,
     // An anonymous site keeps no user name: FileZilla logs in as "anonymous" regardless.
     user: form.logonType === 'anonymous' ? '' : form.user,
+    keyFile: isSftp && form.logonType === 'key' ? form.keyFile.trim() : '',
     dataMode: form.dataMode,
-    charset: form.charsetMode === 'custom' ? form.charsetName.trim() : form.charsetMode,
-    serverType: form.serverType,
+    // Character set and server type are FTP's: an SFTP site keeps the defaults.
+    charset: isSftp ? 'auto' : form.charsetMode === 'custom' ? form.charsetName.trim() : form.charsetMode,
+    serverType: isSftp ? 'auto' : form.serverType,
     localDir: form.localDir,
     remoteDir: form.remoteDir,
     syncBrowsing: form.syncBrowsing,
@@ -204,15 +243,15 @@ export function formToInput(form: SiteForm): FormConversion {
   return { ok: true, site, password: passwordDecision(form) };
 }
 
-/** What to do with the saved password: text replaces it, `null` forgets it, undefined keeps it. */
+/** What to do with the saved password (a key's passphrase): text replaces it, `null` forgets it, undefined keeps it. */
 export function passwordDecision(form: SiteForm): string | null | undefined {
-  if (form.logonType !== 'normal') return undefined;
+  if (!hasSecret(form.logonType)) return undefined;
   if (form.password !== '') return form.password;
   return form.forgetPassword ? null : undefined;
 }
 
 const COMPARED: (keyof SiteForm)[] = [
-  'name', 'folder', 'host', 'port', 'tls', 'logonType', 'user', 'dataMode', 'charsetMode', 'charsetName', 'serverType',
+  'name', 'folder', 'protocol', 'host', 'port', 'tls', 'logonType', 'user', 'keyFile', 'dataMode', 'charsetMode', 'charsetName', 'serverType',
   'localDir', 'remoteDir', 'syncBrowsing', 'maxConnections', 'comments', 'trustedFingerprint',
   'clockMode', 'clockSign', 'clockHours', 'clockMinutes',
 ];

@@ -1,10 +1,10 @@
 /** The right side of the Site Manager: every setting of the selected (or new) site, with Save and Cancel. */
 import { useSites, selectIsDirty } from '../../stores/sitesStore';
-import { DATA_MODE_OPTIONS, LOGON_OPTIONS, TLS_OPTIONS, type CharsetMode, type SiteForm as Form } from '../../stores/sitesForm';
+import { PROTOCOL_OPTIONS, protocolChange, protocolChoiceOf, type ProtocolChoice, type SiteForm as Form } from '../../stores/sitesForm';
 import { controlProps, Field } from './Field';
-import { SitePasswordField } from './SitePasswordField';
+import { SiteLogonFields } from './SiteLogonFields';
 import { ServerClockFields } from './ServerClockFields';
-import { SERVER_TYPE_LABELS, SERVER_TYPES, type ServerType } from '../../../shared/serverType';
+import { TransferFields } from './TransferFields';
 
 /** The edit form, or a short hint when nothing editable is selected. */
 export function SiteForm() {
@@ -24,6 +24,7 @@ export function SiteForm() {
     );
   }
   const f = editor.form;
+  const isSftp = f.protocol === 'sftp';
   const text = (field: keyof Form, label: string, extra: { placeholder?: string; className?: string } = {}) => (
     <Field id={`site-${field}`} label={label} error={errors[field]}>
       <input {...controlProps(`site-${field}`, errors[field])} {...extra} value={f[field] as string} onChange={(e) => edit({ [field]: e.target.value })} />
@@ -53,9 +54,13 @@ export function SiteForm() {
               ))}
             </select>
           </Field>
-          <Field id="site-tls" label="Protocol" error={errors.tls}>
-            <select {...controlProps('site-tls', errors.tls)} value={f.tls} onChange={(e) => edit({ tls: e.target.value as Form['tls'] })}>
-              {TLS_OPTIONS.map((o) => (
+          <Field id="site-protocol" label="Protocol" error={errors.protocol ?? errors.tls}>
+            <select
+              {...controlProps('site-protocol', errors.protocol ?? errors.tls)}
+              value={protocolChoiceOf(f)}
+              onChange={(e) => edit(protocolChange(f, e.target.value as ProtocolChoice))}
+            >
+              {PROTOCOL_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
@@ -63,25 +68,11 @@ export function SiteForm() {
             </select>
           </Field>
           <div className="sm-row">
-            {text('host', 'Host', { placeholder: 'ftp.example.com' })}
-            {text('port', 'Port', { placeholder: f.tls === 'implicit' ? '990' : '21', className: 'sm-port' })}
+            {text('host', 'Host', { placeholder: isSftp ? 'sftp.example.com' : 'ftp.example.com' })}
+            {text('port', 'Port', { placeholder: isSftp ? '22' : f.tls === 'implicit' ? '990' : '21', className: 'sm-port' })}
           </div>
-          <Field id="site-logonType" label="Logon type" error={errors.logonType}>
-            <select
-              {...controlProps('site-logonType', errors.logonType)}
-              value={f.logonType}
-              onChange={(e) => edit({ logonType: e.target.value as Form['logonType'] })}
-            >
-              {LOGON_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {f.logonType !== 'anonymous' ? text('user', 'User') : null}
-          <SitePasswordField form={f} status={status} error={errors.password} onEdit={edit} onShowPasswords={() => setTab('passwords')} />
-          {f.trustedFingerprint ? (
+          <SiteLogonFields form={f} errors={errors} status={status} onEdit={edit} onShowPasswords={() => setTab('passwords')} />
+          {f.trustedFingerprint && !isSftp ? (
             <Field id="site-trustedFingerprint" label="Trusted certificate" error={errors.trustedFingerprint}>
               <span className="sm-fingerprint" id="site-trustedFingerprint">
                 {f.trustedFingerprint}
@@ -92,38 +83,7 @@ export function SiteForm() {
             </Field>
           ) : null}
         </fieldset>
-        <fieldset>
-          <legend>Transfers</legend>
-          <Field id="site-dataMode" label="Transfer mode" error={errors.dataMode}>
-            <select {...controlProps('site-dataMode', errors.dataMode)} value={f.dataMode} onChange={(e) => edit({ dataMode: e.target.value as Form['dataMode'] })}>
-              {DATA_MODE_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {text('maxConnections', 'Max. connections', { placeholder: 'no limit', className: 'sm-port' })}
-          <Field id="site-charset" label="Charset" error={errors.charset}>
-            <select {...controlProps('site-charset', errors.charset)} value={f.charsetMode} onChange={(e) => edit({ charsetMode: e.target.value as CharsetMode })}>
-              <option value="auto">Autodetect (UTF-8 if the server offers it)</option>
-              <option value="utf8">Force UTF-8</option>
-              <option value="custom">Use a named encoding</option>
-            </select>
-            {f.charsetMode === 'custom' ? (
-              <input aria-label="Encoding name" value={f.charsetName} placeholder="ISO-8859-1" onChange={(e) => edit({ charsetName: e.target.value })} />
-            ) : null}
-          </Field>
-          <Field id="site-serverType" label="Server type" error={errors.serverType}>
-            <select {...controlProps('site-serverType', errors.serverType)} value={f.serverType} onChange={(e) => edit({ serverType: e.target.value as ServerType })}>
-              {SERVER_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {SERVER_TYPE_LABELS[type]}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </fieldset>
+        <TransferFields form={f} errors={errors} onEdit={edit} />
         <ServerClockFields
           form={f}
           error={errors.clockOverrideMs}

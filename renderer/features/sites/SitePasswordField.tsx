@@ -1,8 +1,10 @@
 /**
- * The site's password field. It never shows a saved password (the renderer never receives
- * one): it says whether one is saved, lets typing replace it, and offers to forget it.
- * When passwords cannot be saved right now it says why instead of accepting text that would be lost.
+ * The site's password field, or its key's passphrase for logon type `key`. It never shows a saved
+ * one (the renderer never receives it): it says whether one is saved, lets typing replace it, and
+ * offers to forget it. When it cannot be saved right now it says why instead of accepting text
+ * that would be lost.
  */
+import { hasSecret } from '../../../shared/sites';
 import type { SitesStatus } from '../../../shared/sites';
 import type { SiteForm } from '../../stores/sitesForm';
 import { controlProps, Field } from './Field';
@@ -19,7 +21,8 @@ export interface SitePasswordFieldProps {
 /** The password row of the site form. */
 export function SitePasswordField({ form, status, error, onEdit, onShowPasswords }: SitePasswordFieldProps) {
   const id = 'site-password';
-  if (form.logonType === 'anonymous') return null;
+  const isKey = form.logonType === 'key';
+  if (form.logonType !== 'ask' && !hasSecret(form.logonType)) return null;
   if (form.logonType === 'ask') {
     return (
       <Field id={id} label="Password">
@@ -35,7 +38,7 @@ export function SitePasswordField({ form, status, error, onEdit, onShowPasswords
   return (
     <Field
       id={id}
-      label="Password"
+      label={isKey ? 'Key passphrase' : 'Password'}
       error={error}
       hint={
         why ? (
@@ -48,7 +51,7 @@ export function SitePasswordField({ form, status, error, onEdit, onShowPasswords
             ) : null}
           </>
         ) : (
-          <SavedState form={form} onEdit={onEdit} />
+          <SavedState form={form} onEdit={onEdit} what={isKey ? 'passphrase' : 'password'} />
         )
       }
     >
@@ -65,24 +68,27 @@ export function SitePasswordField({ form, status, error, onEdit, onShowPasswords
   );
 }
 
-function SavedState({ form, onEdit }: { form: SiteForm; onEdit: SitePasswordFieldProps['onEdit'] }) {
-  if (form.password !== '') return <span className="sm-note">The new password is saved when you press Save.</span>;
+function SavedState({ form, onEdit, what }: { form: SiteForm; onEdit: SitePasswordFieldProps['onEdit']; what: 'password' | 'passphrase' }) {
+  if (form.password !== '') return <span className="sm-note">The new {what} is saved when you press Save.</span>;
   if (form.forgetPassword) {
     return (
       <span className="sm-note">
-        The saved password will be deleted when you press Save.{' '}
+        The saved {what} will be deleted when you press Save.{' '}
         <button type="button" className="sm-link" onClick={() => onEdit({ forgetPassword: false })}>
           Keep it
         </button>
       </span>
     );
   }
-  if (!form.hasSavedPassword) return <span className="sm-note">No password saved: Ferry will ask when you connect.</span>;
+  if (!form.hasSavedPassword) {
+    const when = what === 'passphrase' ? 'when the key needs one (leave empty for a key without)' : 'when you connect';
+    return <span className="sm-note">No {what} saved: Ferry will ask {when}.</span>;
+  }
   return (
     <span className="sm-note" data-testid="password-saved">
-      A password is saved for this site.{' '}
+      A {what} is saved for this site.{' '}
       <button type="button" className="sm-link" onClick={() => onEdit({ forgetPassword: true, password: '' })}>
-        Forget saved password
+        Forget saved {what}
       </button>
     </span>
   );

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../../../shared/domain';
 import {
-  emptyForm, errorsFromResult, formToInput, isFormDirty, newPasswordProblem, passwordDecision, siteToForm,
+  emptyForm, errorsFromResult, formToInput, isFormDirty, logonOptionsFor, newPasswordProblem, passwordDecision, protocolChange, protocolChoiceOf, siteToForm,
 } from '../../../renderer/stores/sitesForm';
 
 const saved: Site = {
@@ -37,7 +37,7 @@ describe('siteToForm / formToInput', () => {
       ok: true,
       password: undefined,
       site: {
-        name: 'Company web', folder: 'Work', host: 'www.example.com', port: null, tls: 'explicit', logonType: 'normal', user: 'deploy',
+        name: 'Company web', folder: 'Work', protocol: 'ftp', host: 'www.example.com', port: null, tls: 'explicit', logonType: 'normal', user: 'deploy', keyFile: '',
         dataMode: 'passive', charset: 'ISO-8859-1', serverType: 'auto', localDir: '/home/ana/web', remoteDir: '', syncBrowsing: false, maxConnections: null, comments: 'Call Bob',
         trustedFingerprint: null, clockOverrideMs: null,
       },
@@ -84,6 +84,45 @@ describe('siteToForm / formToInput', () => {
         charset: 'Enter an encoding name such as ISO-8859-1',
       },
     });
+  });
+});
+
+describe('SFTP in the form', () => {
+  const sftpSite: Site = { id: 's2', name: 'Shell', folder: '', protocol: 'sftp', host: 'shell.example.org', tls: 'explicit-if-available', logonType: 'key', user: 'ana', keyFile: '/home/ana/.ssh/id_ed25519', dataMode: 'auto', charset: 'auto', hasPassword: true };
+
+  it('shows SFTP as one more protocol choice, keeping FTP’s TLS mode to switch back to', () => {
+    const form = siteToForm(sftpSite);
+    expect(form).toMatchObject({ protocol: 'sftp', keyFile: '/home/ana/.ssh/id_ed25519', hasSavedPassword: true });
+    expect(protocolChoiceOf(form)).toBe('sftp');
+    expect(protocolChoiceOf(siteToForm(saved))).toBe('explicit');
+    expect(protocolChange(form, 'implicit')).toEqual({ protocol: 'ftp', tls: 'implicit', logonType: 'normal' });
+    expect(protocolChange({ logonType: 'anonymous' }, 'sftp')).toEqual({ protocol: 'sftp', logonType: 'normal' });
+    expect(protocolChange({ logonType: 'ask' }, 'sftp')).toEqual({ protocol: 'sftp' });
+  });
+
+  it('offers each protocol its own logon types', () => {
+    expect(logonOptionsFor('ftp').map((o) => o.value)).toEqual(['anonymous', 'normal', 'ask']);
+    expect(logonOptionsFor('sftp').map((o) => o.value)).toEqual(['normal', 'ask', 'key', 'agent', 'interactive']);
+    expect(logonOptionsFor('sftp').find((o) => o.value === 'agent')?.label).toBe('Use the SSH agent');
+  });
+
+  it('sends the key file only for key logon and FTP’s charset and server type never', () => {
+    const form = { ...siteToForm(sftpSite), charsetMode: 'custom' as const, charsetName: '', serverType: 'mvs' as const };
+    const result = formToInput(form);
+    expect(result.ok && result.site).toMatchObject({ protocol: 'sftp', logonType: 'key', keyFile: '/home/ana/.ssh/id_ed25519', charset: 'auto', serverType: 'auto' });
+    const agent = formToInput({ ...form, logonType: 'agent' });
+    expect(agent.ok && agent.site.keyFile).toBe('');
+    expect(formToInput({ ...form, keyFile: ' ' })).toEqual({ ok: false, errors: { keyFile: 'Choose the private key file to log in with' } });
+  });
+
+  it('keeps, replaces or forgets a key’s passphrase as a password, and nothing for the agent or interactive logon', () => {
+    const form = siteToForm(sftpSite);
+    expect(passwordDecision({ ...form, password: 'phrase' })).toBe('phrase');
+    expect(passwordDecision({ ...form, forgetPassword: true })).toBeNull();
+    expect(passwordDecision({ ...form, logonType: 'agent', password: 'x' })).toBeUndefined();
+    expect(passwordDecision({ ...form, logonType: 'interactive', password: 'x' })).toBeUndefined();
+    expect(isFormDirty({ ...form, keyFile: '/other' }, form)).toBe(true);
+    expect(isFormDirty({ ...form, protocol: 'ftp' }, form)).toBe(true);
   });
 });
 
