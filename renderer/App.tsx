@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { QuickConnectBar } from './features/connect/QuickConnectBar';
 import { PlainTextPanel } from './features/connect/PlainTextPanel';
 import { TrustPanel } from './features/connect/TrustPanel';
+import { SshQuestionDialog } from './features/connect/SshQuestionDialog';
 import { SiteManagerButton } from './features/sites/SiteManagerButton';
 import { SettingsButton } from './features/settings/SettingsButton';
 import { SiteManagerDialog } from './features/sites/SiteManagerDialog';
@@ -34,6 +35,7 @@ export function App() {
       <StatusBar />
       <ExistsDialog />
       <EditPrompts />
+      <SshQuestionDialog />
       <DialogHost />
     </div>
   );

@@ -1,8 +1,9 @@
 /**
  * Turns what the user typed into the quick-connect bar into connection parameters:
- * a plain host, or an `ftp://` / `ftps://` URL carrying user, password, port and folder.
+ * a plain host, or an `ftp://`, `ftps://` or `sftp://` URL carrying user, password, port and folder.
  */
-import type { ConnectParams, TlsMode } from '../../shared/domain';
+import type { ConnectParams } from '../../shared/domain';
+import { protocolOf, type ProtocolChoice } from './protocolChoice';
 
 /** The fields of the quick-connect bar. */
 export interface QuickConnectFields {
@@ -10,7 +11,7 @@ export interface QuickConnectFields {
   user: string;
   password: string;
   port: string;
-  tls: TlsMode;
+  protocol: ProtocolChoice;
 }
 
 /** Parameters to connect with, and the folder to open first when the URL named one. */
@@ -22,21 +23,24 @@ export function parseQuickConnect(fields: QuickConnectFields): QuickConnectResul
   let user = fields.user.trim();
   let password = fields.password;
   let portText = fields.port.trim();
-  let tls = fields.tls;
+  let choice = fields.protocol;
   let path: string | undefined;
   if (!host) return { ok: false, message: 'Enter a host name or address' };
-  const scheme = /^(ftps?|ftpes):\/\//i.exec(host);
+  const scheme = /^(ftps?|ftpes|sftp):\/\//i.exec(host);
   if (scheme) {
     let url: URL;
     try {
-      // URL parses only special schemes' hosts reliably: read ftp(s)/ftpes as ftp.
+      // URL parses only special schemes' hosts reliably: read ftp(s)/ftpes/sftp as ftp.
       url = new URL('ftp://' + host.slice(scheme[0].length));
     } catch {
       return { ok: false, message: `Not a valid address: ${host}` };
     }
     const kind = scheme[1].toLowerCase();
-    if (kind === 'ftps') tls = 'implicit';
-    else if (kind === 'ftpes') tls = 'explicit';
+    if (kind === 'ftps') choice = 'implicit';
+    else if (kind === 'ftpes') choice = 'explicit';
+    else if (kind === 'sftp') choice = 'sftp';
+    // ftp:// says FTP; the TLS mode chosen stays unless the bar says SFTP.
+    else if (choice === 'sftp') choice = 'explicit-if-available';
     host = url.hostname.replace(/^\[|\]$/g, '');
     if (url.username) user = decodeURIComponent(url.username);
     if (url.password) password = decodeURIComponent(url.password);
@@ -49,25 +53,12 @@ export function parseQuickConnect(fields: QuickConnectFields): QuickConnectResul
     port = Number(portText);
     if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: 'Port must be a number from 1 to 65535' };
   }
-  const params: ConnectParams = { host, tls, dataMode: 'auto' };
+  const isSftp = protocolOf(choice) === 'sftp';
+  if (isSftp && !user) return { ok: false, message: 'Enter the user name to log in with over SFTP' };
+  const params: ConnectParams = { host, tls: choice === 'sftp' ? 'explicit-if-available' : choice, dataMode: 'auto' };
+  if (isSftp) params.protocol = 'sftp';
   if (port !== undefined) params.port = port;
   if (user) params.user = user;
   if (user && password) params.password = password;
   return path ? { ok: true, params, path } : { ok: true, params };
 }
-
-/** Labels of the protocol choices, as FileZilla words them. */
-export const TLS_LABELS: Record<TlsMode, string> = {
-  'explicit-if-available': 'FTP – use explicit TLS if available',
-  explicit: 'FTP – require explicit TLS',
-  implicit: 'FTPS – implicit TLS',
-  none: 'FTP – plain, insecure',
-};
-
-/** Short labels for the quick-connect bar, where width is scarce; the long ones are their tooltips. */
-export const TLS_SHORT_LABELS: Record<TlsMode, string> = {
-  'explicit-if-available': 'FTP, TLS if available',
-  explicit: 'FTP, require TLS',
-  implicit: 'FTPS (implicit)',
-  none: 'FTP, insecure',
-};

@@ -6,6 +6,7 @@ import { useQueue } from './queueStore';
 import { useSettings } from './settingsStore';
 import { useEdits } from './editStore';
 import { useSync } from './syncStore';
+import { useSshQuestions } from './sshQuestionStore';
 
 /** Subscribes every store to its events. */
 export function connectEvents(): () => void {
@@ -18,6 +19,7 @@ export function connectEvents(): () => void {
     api.on('keepUpToDate', (statuses) => useKeepUpToDate.getState().receive(statuses)),
     api.on('edits', (edits) => useEdits.getState().receive(edits)),
     api.on('syncStatus', (status) => useSync.getState().receiveStatus(status)),
+    api.on('sshQuestions', (questions) => useSshQuestions.getState().receive(questions)),
     api.on('appCommand', (command) => {
       if (command === 'openSettings') useSettings.getState().openDialog();
       if (command === 'synchronize') useSync.getState().open();

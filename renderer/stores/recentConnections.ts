@@ -5,7 +5,7 @@ const KEY = 'ferry.recent';
 const MAX = 10;
 
 /** A recent connection: everything but the password. */
-export type RecentConnection = Omit<ConnectParams, 'password' | 'trustedFingerprint' | 'siteId'>;
+export type RecentConnection = Omit<ConnectParams, 'password' | 'trustedFingerprint' | 'siteId' | 'passphrase' | 'trustedHostKey'>;
 
 /** Reads the recent connections, newest first. */
 export function loadRecent(): RecentConnection[] {
@@ -20,7 +20,8 @@ export function loadRecent(): RecentConnection[] {
 /** Records a successful connection at the top of the list. */
 export function rememberRecent(params: ConnectParams): void {
   const entry: RecentConnection = { host: params.host, port: params.port, user: params.user, tls: params.tls, dataMode: params.dataMode };
-  const same = (r: RecentConnection) => r.host === entry.host && r.port === entry.port && r.user === entry.user;
+  if (params.protocol === 'sftp') entry.protocol = 'sftp';
+  const same = (r: RecentConnection) => r.host === entry.host && r.port === entry.port && r.user === entry.user && (r.protocol ?? 'ftp') === (entry.protocol ?? 'ftp');
   const next = [entry, ...loadRecent().filter((r) => !same(r))].slice(0, MAX);
   try {
     localStorage.setItem(KEY, JSON.stringify(next));

@@ -8,7 +8,7 @@ import { getApi } from '../api/getApi';
 import { rememberRecent } from './recentConnections';
 import { useSyncBrowsing } from './syncBrowsingStore';
 import { useRemotePane } from './remotePane';
-import { useSession, type PendingPlain, type SiteConnectOptions } from './sessionStore';
+import { useSession, type PendingPlain, type PendingTrust, type SiteConnectOptions } from './sessionStore';
 
 /** Counts connect attempts, so only the newest one's answer is shown. */
 let attempt = 0;
@@ -28,13 +28,13 @@ export async function connect(params: ConnectParams, path?: string): Promise<voi
   const result = await getApi().remoteConnect(params);
   if (await isStale(mine, result)) return;
   if (!result.ok) {
-    const certificate = result.error.certificate;
     const plain = plainQuestion(result.error, params.host, { params: { ...params, allowPlain: undefined }, path });
+    const trust = trustQuestion(result.error, params.host, { params: { ...params, trustedHostKey: undefined, trustAlways: undefined }, path });
     useSession.setState({
       status: 'disconnected',
-      // A certificate to decide about is the one question shown, not an error beside it.
-      error: plain || certificate ? null : result.error,
-      pendingTrust: certificate ? { host: params.host, params, certificate, path } : null,
+      // A certificate or host key to decide about is the one question shown, not an error beside it.
+      error: plain || trust ? null : result.error,
+      pendingTrust: trust,
       pendingPlain: plain,
     });
     return;
@@ -48,19 +48,20 @@ export async function connect(params: ConnectParams, path?: string): Promise<voi
 export async function connectSite(siteId: string, options: SiteConnectOptions): Promise<void> {
   if (useSession.getState().info) await disconnect();
   useSession.setState({ status: 'connecting', error: null, pendingTrust: null, pendingPassword: null, pendingPlain: null });
-  const { password, trustedFingerprint, trustAlways, allowPlain } = options;
+  const { password, trustedFingerprint, trustedHostKey, trustAlways, allowPlain } = options;
   const mine = ++attempt;
-  const result = await getApi().remoteConnectSite({ siteId, password, trustedFingerprint, trustAlways, allowPlain });
+  const result = await getApi().remoteConnectSite({ siteId, password, trustedFingerprint, trustedHostKey, trustAlways, allowPlain });
   if (await isStale(mine, result)) return;
-  // A typed password is kept only as long as a certificate or TLS question is pending.
-  const retry = { ...options, trustedFingerprint: undefined, trustAlways: undefined, allowPlain: undefined };
+  // A typed password is kept only as long as a certificate, host key or TLS question is pending.
+  const retry = { ...options, trustedFingerprint: undefined, trustedHostKey: undefined, trustAlways: undefined, allowPlain: undefined };
   if (!result.ok) {
-    const { certificate, kind, message } = result.error;
+    const { kind, message } = result.error;
     const plain = plainQuestion(result.error, options.host, { site: { id: siteId, options: retry }, path: options.remoteDir });
+    const trust = trustQuestion(result.error, options.host, { site: { id: siteId, options: retry }, path: options.remoteDir });
     useSession.setState({
       status: 'disconnected',
-      error: kind === 'password-required' || plain || certificate ? null : result.error,
-      pendingTrust: certificate ? { host: options.host, site: { id: siteId, options: retry }, certificate, path: options.remoteDir } : null,
+      error: kind === 'password-required' || plain || trust ? null : result.error,
+      pendingTrust: trust,
       pendingPassword: kind === 'password-required' ? { siteId, options: { ...retry, password: undefined }, message } : null,
       pendingPlain: plain,
     });
@@ -76,6 +77,16 @@ export async function connectSite(siteId: string, options: SiteConnectOptions): 
     await pane.navigate(result.value.homePath);
   }
   if (options.syncBrowsing) useSyncBrowsing.getState().setOn(true);
+}
+
+/**
+ * What to show when a connect stopped at the server's identity: a certificate or an unknown host
+ * key to decide about, or a changed host key to warn about; null for other failures.
+ */
+function trustQuestion(error: ErrorInfo, host: string, retry: Pick<PendingTrust, 'params' | 'site' | 'path'>): PendingTrust | null {
+  if (error.certificate) return { host, certificate: error.certificate, ...retry };
+  if (error.hostKey && (error.kind === 'host-key-unknown' || error.kind === 'host-key-changed')) return { host, hostKey: error.hostKey, ...retry };
+  return null;
 }
 
 /** The question to put to the user when a connect failed for want of TLS, or null for other failures. */
@@ -96,10 +107,22 @@ export async function continueWithoutTls(answer: PlainAnswer): Promise<void> {
   }
 }
 
-/** Retries with the pending certificate trusted; `always` keeps it with the site, or for the server when there is no site. */
+/**
+ * Retries with the pending certificate or host key trusted; `always` keeps a certificate with the
+ * site (or for the server when there is no site), and a host key in Ferry's known hosts.
+ */
 export async function trustCertificate(always = false): Promise<void> {
   const pending = useSession.getState().pendingTrust;
   if (!pending) return;
+  if (pending.hostKey) {
+    // A changed key is never trusted from here: the old one must be removed first.
+    if (pending.hostKey.previous) return;
+    const trustedHostKey = pending.hostKey.fingerprint;
+    if (pending.site) await connectSite(pending.site.id, { ...pending.site.options, trustedHostKey, trustAlways: always });
+    else if (pending.params) await connect({ ...pending.params, trustedHostKey, ...(always ? { trustAlways: true } : {}) }, pending.path);
+    return;
+  }
+  if (!pending.certificate) return;
   const fingerprint = pending.certificate.fingerprint256;
   if (pending.site) {
     await connectSite(pending.site.id, { ...pending.site.options, trustedFingerprint: fingerprint, trustAlways: always });

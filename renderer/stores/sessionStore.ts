@@ -4,9 +4,13 @@
  * connect and disconnect, which also drive the remote pane, are in remoteConnection.ts.
  */
 import { create } from 'zustand';
-import type { CertificateDetails, ConnectParams, ErrorInfo, PlainAnswer, RemoteSessionInfo } from '../../shared/domain';
+import type { CertificateDetails, ConnectParams, ErrorInfo, HostKeyDetails, PlainAnswer, RemoteSessionInfo } from '../../shared/domain';
 
-/** A certificate the user has to accept or refuse before we go on. */
+/**
+ * A server's identity the user has to decide about before we go on: a TLS certificate Ferry
+ * cannot verify, or an SSH host key it does not know. A host key that changed (`previous` set) is
+ * only shown, never offered for trust.
+ */
 export interface PendingTrust {
   /** The host that presented it, for the panel's wording. */
   host: string;
@@ -14,7 +18,8 @@ export interface PendingTrust {
   params?: ConnectParams;
   /** Saved site: which one, and how it was being connected (trusting "always" stores the fingerprint with it). */
   site?: { id: string; options: SiteConnectOptions };
-  certificate: CertificateDetails;
+  certificate?: CertificateDetails;
+  hostKey?: HostKeyDetails;
   path?: string;
 }
 
@@ -29,7 +34,9 @@ export interface SiteConnectOptions {
   syncBrowsing?: boolean;
   password?: string;
   trustedFingerprint?: string;
-  /** Store the trusted fingerprint with the site ("trust always"). */
+  /** An SSH host key fingerprint trusted for this connection. */
+  trustedHostKey?: string;
+  /** Store the trusted fingerprint with the site, or the host key in Ferry's known hosts ("trust always"). */
   trustAlways?: boolean;
   /** The user's answer to a server without TLS. */
   allowPlain?: PlainAnswer;

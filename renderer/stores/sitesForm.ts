@@ -7,6 +7,7 @@
 import type { DataMode, ErrorInfo, LogonType, Protocol, Site, TlsMode } from '../../shared/domain';
 import type { MethodInput } from '../../shared/contract';
 import { hasSecret } from '../../shared/sites';
+import { protocolOf, type ProtocolChoice } from '../lib/protocolChoice';
 import type { ServerType } from '../../shared/serverType';
 import type { DetectedClock } from '../../shared/serverClock';
 
@@ -71,26 +72,9 @@ export type FormConversion =
   | { ok: true; site: SiteInputData; password: string | null | undefined }
   | { ok: false; errors: FieldErrors };
 
-/** One choice of the Protocol field: FTP with one of its TLS modes, or SFTP. */
-export type ProtocolChoice = TlsMode | 'sftp';
-
-/** Protocol choices, in FileZilla's words. */
-export const PROTOCOL_OPTIONS: { value: ProtocolChoice; label: string }[] = [
-  { value: 'explicit-if-available', label: 'FTP – use explicit TLS if available' },
-  { value: 'explicit', label: 'FTP – require explicit TLS' },
-  { value: 'implicit', label: 'FTPS – implicit TLS' },
-  { value: 'none', label: 'FTP – plain, insecure' },
-  { value: 'sftp', label: 'SFTP – SSH File Transfer Protocol' },
-];
-
-/** The Protocol field's value for a form. */
-export function protocolChoiceOf(form: Pick<SiteForm, 'protocol' | 'tls'>): ProtocolChoice {
-  return form.protocol === 'sftp' ? 'sftp' : form.tls;
-}
-
 /** The change a Protocol choice makes: the protocol, FTP's TLS mode, and a logon type the protocol has. */
 export function protocolChange(form: Pick<SiteForm, 'logonType'>, choice: ProtocolChoice): Partial<SiteForm> {
-  const protocol: Protocol = choice === 'sftp' ? 'sftp' : 'ftp';
+  const protocol = protocolOf(choice);
   const patch: Partial<SiteForm> = choice === 'sftp' ? { protocol } : { protocol, tls: choice };
   if (!logonOptionsFor(protocol).some((o) => o.value === form.logonType)) patch.logonType = 'normal';
   return patch;

@@ -1,14 +1,14 @@
 /** The quick-connect bar: host (or URL), user, password, port, protocol, recent connections. */
 import { Plug, Unplug } from 'lucide-react';
 import { useRef, useState } from 'react';
-import type { TlsMode } from '../../../shared/domain';
-import { parseQuickConnect, TLS_LABELS, TLS_SHORT_LABELS, type QuickConnectFields } from '../../lib/quickConnect';
+import { parseQuickConnect, type QuickConnectFields } from '../../lib/quickConnect';
+import { PROTOCOL_LABELS, PROTOCOL_SHORT_LABELS, protocolChoiceOf, type ProtocolChoice } from '../../lib/protocolChoice';
 import { connect, disconnect } from '../../stores/remoteConnection';
 import { useSession } from '../../stores/sessionStore';
 import { describeError } from '../../../shared/errorText';
 import { loadRecent, type RecentConnection } from '../../stores/recentConnections';
 
-const EMPTY: QuickConnectFields = { host: '', user: '', password: '', port: '', tls: 'explicit-if-available' };
+const EMPTY: QuickConnectFields = { host: '', user: '', password: '', port: '', protocol: 'explicit-if-available' };
 
 /** Connects the remote pane to a server typed by hand. */
 export function QuickConnectBar() {
@@ -24,7 +24,7 @@ export function QuickConnectBar() {
 
   /** Connects to a recent server at once; one with a user name first asks for its password, which is never kept. */
   const reconnect = (r: RecentConnection) => {
-    const next: QuickConnectFields = { host: r.host, user: r.user ?? '', port: r.port ? String(r.port) : '', tls: r.tls, password: '' };
+    const next: QuickConnectFields = { host: r.host, user: r.user ?? '', port: r.port ? String(r.port) : '', protocol: protocolChoiceOf(r), password: '' };
     setFields(next);
     setProblem(null);
     if (r.user && r.user !== 'anonymous' && r.user !== 'ftp') {
@@ -52,7 +52,7 @@ export function QuickConnectBar() {
       }}
     >
       <label>
-        Host <input value={fields.host} onChange={(e) => update({ host: e.target.value })} placeholder="ftp.example.com or ftp://…" />
+        Host <input value={fields.host} onChange={(e) => update({ host: e.target.value })} placeholder="ftp.example.com, ftp://… or sftp://…" />
       </label>
       <label>
         Username <input value={fields.user} onChange={(e) => update({ user: e.target.value })} autoComplete="username" placeholder="anonymous" />
@@ -69,13 +69,20 @@ export function QuickConnectBar() {
         />
       </label>
       <label>
-        Port <input className="port" value={fields.port} onChange={(e) => update({ port: e.target.value })} inputMode="numeric" placeholder="21" />
+        Port{' '}
+        <input
+          className="port"
+          value={fields.port}
+          onChange={(e) => update({ port: e.target.value })}
+          inputMode="numeric"
+          placeholder={fields.protocol === 'sftp' ? '22' : fields.protocol === 'implicit' ? '990' : '21'}
+        />
       </label>
       <label>
         Protocol{' '}
-        <select value={fields.tls} onChange={(e) => update({ tls: e.target.value as TlsMode })}>
-          {Object.entries(TLS_SHORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value} title={TLS_LABELS[value as TlsMode]}>
+        <select value={fields.protocol} onChange={(e) => update({ protocol: e.target.value as ProtocolChoice })}>
+          {Object.entries(PROTOCOL_SHORT_LABELS).map(([value, label]) => (
+            <option key={value} value={value} title={PROTOCOL_LABELS[value as ProtocolChoice]}>
               {label}
             </option>
           ))}

@@ -25,7 +25,7 @@ export function StatusBar() {
       <span className="connection-state">
         {info ? (
           <>
-            <SecurityState isSecure={info.isSecure} /> · {`${info.user}@${info.host}:${info.port}`}
+            <SecurityState isSecure={info.isSecure} isSsh={info.protocol === 'sftp'} /> · {`${info.protocol === 'sftp' ? 'sftp://' : ''}${info.user}@${info.host}:${info.port}`}
           </>
         ) : (
           'Not connected'

@@ -1,6 +1,7 @@
 /** The right side of the Site Manager: every setting of the selected (or new) site, with Save and Cancel. */
 import { useSites, selectIsDirty } from '../../stores/sitesStore';
-import { PROTOCOL_OPTIONS, protocolChange, protocolChoiceOf, type ProtocolChoice, type SiteForm as Form } from '../../stores/sitesForm';
+import { protocolChange, type SiteForm as Form } from '../../stores/sitesForm';
+import { PROTOCOL_LABELS, protocolChoiceOf, type ProtocolChoice } from '../../lib/protocolChoice';
 import { controlProps, Field } from './Field';
 import { SiteLogonFields } from './SiteLogonFields';
 import { ServerClockFields } from './ServerClockFields';
@@ -60,9 +61,9 @@ export function SiteForm() {
               value={protocolChoiceOf(f)}
               onChange={(e) => edit(protocolChange(f, e.target.value as ProtocolChoice))}
             >
-              {PROTOCOL_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
+              {Object.entries(PROTOCOL_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
                 </option>
               ))}
             </select>

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../../../shared/domain';
 import {
-  emptyForm, errorsFromResult, formToInput, isFormDirty, logonOptionsFor, newPasswordProblem, passwordDecision, protocolChange, protocolChoiceOf, siteToForm,
+  emptyForm, errorsFromResult, formToInput, isFormDirty, logonOptionsFor, newPasswordProblem, passwordDecision, protocolChange, siteToForm,
 } from '../../../renderer/stores/sitesForm';
+import { protocolChoiceOf } from '../../../renderer/lib/protocolChoice';
 
 const saved: Site = {
   id: 's1',
