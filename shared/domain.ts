@@ -177,8 +177,8 @@ export interface HostKeyDetails {
   type: string;
   /** `SHA256:` and the unpadded base64 of the key's SHA-256, as `ssh-keygen -lf` prints it. */
   fingerprint: string;
-  /** For a key that changed: the key known before for this server, and the file and line that hold it. */
-  previous?: { type: string; fingerprint: string; source: string };
+  /** For a key that changed: the key known before for this server, the file and line that hold it, and the command that removes it. */
+  previous?: { type: string; fingerprint: string; source: string; removeCommand: string };
 }
 
 /** What a user needs to decide whether to trust a server certificate. */

@@ -36,12 +36,12 @@ export class HostKeyUnknownError extends Error {
 /** The server presented another key than the one known for it: refused, naming both and how to remove the old one. */
 export class HostKeyChangedError extends Error {
   readonly kind = 'host-key-changed';
-  constructor(readonly hostKey: HostKeyDetails & { previous: NonNullable<HostKeyDetails['previous']> }, removeHint: string) {
+  constructor(readonly hostKey: HostKeyDetails & { previous: NonNullable<HostKeyDetails['previous']> }) {
     const { previous } = hostKey;
     super(
       `WARNING: the host key of ${serverOf(hostKey)} has changed. Known: ${previous.type} ${previous.fingerprint} (${previous.source}); ` +
         `presented now: ${hostKey.type} ${hostKey.fingerprint}. Someone may be intercepting the connection, or the server's key was replaced. ` +
-        `Ferry refused it and sent nothing. Only if the administrator confirms the new key, remove the old one (${removeHint}) and connect again.`,
+        `Ferry refused it and sent nothing. Only if the administrator confirms the new key, remove the old one (${previous.removeCommand}) and connect again.`,
     );
   }
 }
@@ -96,8 +96,9 @@ export class HostKeyCheck {
     const details: HostKeyDetails = { host: key.host, port: key.port, type: key.type, fingerprint: key.fingerprint };
     if (verdict.kind === 'revoked') return new HostKeyRevokedError(details, verdict.entry.source);
     if (verdict.kind === 'unknown') return new HostKeyUnknownError(details, verdict.otherTypes);
-    const previous = { type: verdict.entry.type, fingerprint: verdict.previousFingerprint, source: verdict.entry.source };
-    return new HostKeyChangedError({ ...details, previous }, this.options.removeHint(verdict.entry, key));
+    const removeCommand = this.options.removeHint(verdict.entry, key);
+    const previous = { type: verdict.entry.type, fingerprint: verdict.previousFingerprint, source: verdict.entry.source, removeCommand };
+    return new HostKeyChangedError({ ...details, previous });
   }
 }
 

@@ -60,7 +60,7 @@ describe('HostKeys', () => {
     const err = check.explain(refused) as HostKeyChangedError;
     expect(err).toBeInstanceOf(HostKeyChangedError);
     expect(err.message).toContain(`ssh-keygen -R h.example.org -f ${userFile}`);
-    expect(err.hostKey.previous).toEqual({ type: 'ssh-ed25519', fingerprint: A.fingerprint, source: `${userFile}:1` });
+    expect(err.hostKey.previous).toEqual({ type: 'ssh-ed25519', fingerprint: A.fingerprint, source: `${userFile}:1`, removeCommand: `ssh-keygen -R h.example.org -f ${userFile}` });
     expect(await readFile(userFile, 'utf8')).toBe(content);
   });
 

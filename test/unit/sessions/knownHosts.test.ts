@@ -150,7 +150,7 @@ describe('the host key decision', () => {
     expect(await check.verify(presented('b', 'plain.example.org'))).toBe(false);
     const err = check.explain(hostKeyError) as HostKeyChangedError;
     expect(err).toBeInstanceOf(HostKeyChangedError);
-    expect(err.hostKey.previous).toEqual({ type: 'ssh-ed25519', fingerprint: KEYS.a.fingerprint, source: 'known_hosts:2' });
+    expect(err.hostKey.previous).toEqual({ type: 'ssh-ed25519', fingerprint: KEYS.a.fingerprint, source: 'known_hosts:2', removeCommand: 'ssh-keygen -R plain.example.org -f /home/ana/.ssh/known_hosts' });
     expect(err.message).toContain(`Known: ssh-ed25519 ${KEYS.a.fingerprint} (known_hosts:2); presented now: ssh-ed25519 ${KEYS.b.fingerprint}`);
     expect(err.message).toContain('ssh-keygen -R plain.example.org -f /home/ana/.ssh/known_hosts');
   });
