@@ -7,6 +7,7 @@ import { OPERANDS } from './args';
 import type { CommandName } from './commandNames';
 import { PASSWORD_ENV } from './connect';
 import { CLI_EXISTS_POLICIES } from './queueOptions';
+import { PASSPHRASE_ENV } from './sshLogin';
 
 /** What each command does, in one line. */
 const SUMMARY: Record<CommandName, string> = {
@@ -38,11 +39,11 @@ const DETAILS: Record<CommandName, string> = {
     'LOCAL - reads stdin. --resume asks the server for the size already there (SIZE) and appends',
     'the rest (APPE, else REST + STOR). With -r, LOCAL is a folder uploaded into URL.',
   ].join('\n'),
-  rm: 'Deletes one file (DELE).',
-  mkdir: 'Creates one folder (MKD); its parent must exist.',
-  rmdir: 'Removes one empty folder (RMD).',
-  mv: 'NEWNAME is a name in the same folder, a path relative to it, an absolute path, or an\nftp:// URL on the same server (RNFR/RNTO).',
-  hash: 'The server computes the checksum (HASH with SHA-256 preferred, else XSHA256, XSHA512, XSHA1,\nXSHA, XMD5 or XCRC) and ferry prints `ALGORITHM (path) = hex`. Fails when the server offers none.',
+  rm: 'Deletes one file (DELE; SFTP: REMOVE).',
+  mkdir: 'Creates one folder (MKD; SFTP: MKDIR); its parent must exist.',
+  rmdir: 'Removes one empty folder (RMD; SFTP: RMDIR).',
+  mv: 'NEWNAME is a name in the same folder, a path relative to it, an absolute path, or a URL on\nthe same server (RNFR/RNTO; SFTP: RENAME, replacing an existing name where the server can).',
+  hash: 'The server computes the checksum (HASH with SHA-256 preferred, else XSHA256, XSHA512, XSHA1,\nXSHA, XMD5 or XCRC) and ferry prints `ALGORITHM (path) = hex`. Fails when the server offers none\n(OpenSSH\'s SFTP server offers none).',
   mirror: [
     '`ferry mirror URL LOCALDIR` is `ferry sync LOCALDIR URL --direction down`: it downloads what is',
     'new or changed on the server into LOCALDIR; `ferry mirror -R LOCALDIR URL` (--reverse) is',
@@ -85,13 +86,15 @@ const COMMON_OPTIONS = [
   '  --mode auto|passive|active    data connections: auto tries EPSV, PASV, then EPRT, PORT (default)',
   '  --data EPSV|PASV|EPRT|PORT    use only this data connection method',
   '  --tls none|explicit|implicit  TLS (default none; an ftps:// URL means implicit, port 990)',
-  '  --fingerprint SHA256          trust the server certificate with this SHA-256 fingerprint',
+  '  --fingerprint SHA256          trust the server certificate with this SHA-256 fingerprint (hex), or',
+  '                                for sftp:// the host key with this one (SHA256:… as ssh-keygen -l prints)',
+  '  -i, --identity FILE           sftp://: log in with this private key (OpenSSH or PEM format)',
   '  -k, --insecure                accept any server certificate (unsafe)',
   '  --timeout SECONDS             connect, reply and data timeout (default 20)',
   '  --charset auto|utf8|latin1    how the server\'s names are encoded (default auto: UTF-8 unless they are not)',
   '  --server-type TYPE            the system whose listings to read: auto (default: detected), unix, dos, vms, mvs,',
   '                                os2, os400, netware, connect-enterprise, zvm, tandem, vxworks, os9',
-  '  -v, --verbose                 print every command and reply to stderr (password masked)',
+  '  -v, --verbose                 print every command and reply (SFTP: request and status) to stderr',
   '  --json                        machine-readable output on stdout',
 ];
 
@@ -129,11 +132,16 @@ const SYNC_TRANSFER_OPTIONS = [
 ];
 
 const URL_HELP = [
-  'URL: ftp://[user[:password]@]host[:port]/path, or ftps://... for implicit TLS.',
-  '  No user means anonymous. Percent-encode @ : / % in user, password or path (%40 %3A %2F %25).',
-  '  The path is sent as written (/pub/a.txt); /~/a.txt is relative to the login folder.',
+  'URL: ftp://[user[:password]@]host[:port]/path, ftps://... for implicit TLS, or sftp://... (SSH, port 22).',
+  '  No user means anonymous (sftp://: your local user name). Percent-encode @ : / % in user, password',
+  '  or path (%40 %3A %2F %25). The path is sent as written (/pub/a.txt); /~/a.txt is relative to the',
+  '  login folder.',
   `  ${PASSWORD_ENV}: the password when the URL has a user but no password; it keeps the password`,
   `  out of the process list and shell history: ${PASSWORD_ENV}=secret ferry ls ftp://me@host/`,
+  `  sftp://: the keys of the SSH agent (SSH_AUTH_SOCK) are tried first; ${PASSPHRASE_ENV} is the passphrase`,
+  '  of the --identity key (else asked on the terminal). The host key must be in ~/.ssh/known_hosts or',
+  "  Ferry's known_hosts (trusted in the app), or given with --fingerprint; an unknown one stops the",
+  '  command with its fingerprint.',
 ];
 
 function synopsis(command: CommandName): string {
@@ -151,7 +159,7 @@ export function overviewHelp(version: string): string {
     return `  ${head.padEnd(26)} ${SUMMARY[command]}`;
   });
   return [
-    `ferry ${version}: FTP and FTPS from the command line`,
+    `ferry ${version}: FTP, FTPS and SFTP from the command line`,
     '',
     'Usage: ferry COMMAND OPERANDS [options]',
     '',
