@@ -143,7 +143,7 @@ export async function runThroughQueue(
     onLog: options.isVerbose ? (_site, event) => toStderr(formatLogEvent(event)) : undefined,
     onConnected: p.onConnected && ((_site, session) => p.onConnected!(session)),
   });
-  const transferType = await transferRuleFor(options, io);
+  const transferType = await transferRuleFor(options, io, p.url.scheme);
   const queue = new TransferQueue({
     sessions,
     fs: queueLocalFs,

@@ -169,7 +169,8 @@ export class TransferQueue extends EventEmitter<QueueEvents> {
       };
       const tree = await expandFolder(request.direction, lease.session, this.deps.fs, this.remoteDirs, { ...request, partSuffix: this.options.partSuffix, onFiles });
       isHealthy = true;
-      const added = this.enqueue(tree.files);
+      const { transferType } = request;
+      const added = this.enqueue(transferType ? tree.files.map((f) => ({ ...f, transferType })) : tree.files);
       for (const r of tree.refused) this.addRefused(request, r.path, r.reason);
       for (const r of tree.incomplete) this.addRefused(request, r.path, r.reason, 'incomplete-listing');
       for (const l of tree.skippedLinks) this.log('warn', `not following link ${l}`);

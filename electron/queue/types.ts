@@ -251,6 +251,8 @@ export interface AddFolderRequest {
    * the copies get their originals' times as this computer counts them.
    */
   clockOffsetMs?: number;
+  /** The transfer type of every file; absent: the queue's rule decides by each file's name. */
+  transferType?: 'ascii' | 'binary';
 }
 
 /** What a folder expansion did, including names it refused to write. */

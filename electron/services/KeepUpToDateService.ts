@@ -75,6 +75,7 @@ export class KeepUpToDateService {
         {
           queue: queue.queue,
           siteId,
+          transferType: queue.transferTypeFor(input.sessionId),
           makeRemoteFolder: (dir) => this.makeRemoteFolder(input.sessionId, dir),
           openSession: () => queue.openSession(siteId),
           parallel: queue.queue.settings.defaultSiteLimit,

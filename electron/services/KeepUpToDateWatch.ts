@@ -21,6 +21,8 @@ import { planFirstSync, type KeepStep } from './keepUpToDateFirstSync';
 export interface KeepWatchDeps {
   queue: TransferQueue;
   siteId: string;
+  /** The transfer type of every upload, when the protocol decides it (SFTP: binary); absent: the queue's rule. */
+  transferType?: 'binary';
   /** Makes a folder on the server (it may be there already). */
   makeRemoteFolder(remotePath: string): Promise<void>;
   /** A listing connection for the first sync's compare. */
@@ -221,14 +223,23 @@ export class KeepUpToDateWatch {
       }
       now.push(step);
     }
-    const { queue, siteId } = this.deps;
+    const { queue, siteId, transferType } = this.deps;
     const uploads = now.filter((s): s is Extract<KeepStep, { kind: 'upload' }> => s.kind === 'upload');
     const deletes = now.filter((s): s is Extract<KeepStep, { kind: 'delete' }> => s.kind === 'delete');
     if (uploads.length > 0) {
       // The folder the watch uploads into exists: no MKD for it.
       queue.noteRemoteFolder(siteId, this.spec.remoteFolder);
       const added = queue.addFiles(
-        uploads.map((s) => ({ direction: 'upload', siteId, localPath: this.localPathOf(s.relPath), remotePath: this.remotePathOf(s.relPath), sizeBytes: s.sizeBytes, modifiedMs: s.modifiedMs, onExists: 'overwrite' })),
+        uploads.map((s) => ({
+          direction: 'upload',
+          siteId,
+          localPath: this.localPathOf(s.relPath),
+          remotePath: this.remotePathOf(s.relPath),
+          sizeBytes: s.sizeBytes,
+          modifiedMs: s.modifiedMs,
+          onExists: 'overwrite',
+          ...(transferType ? { transferType } : {}),
+        })),
       );
       added.forEach((item) => this.track(item.id, item.remotePath, 'upload'));
     }

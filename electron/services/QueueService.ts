@@ -134,6 +134,7 @@ export class QueueService {
     // Downloads picked together (x and x.part, say) must not share a partial file.
     const suffixes = partialSuffixes(input.items.map(localName), input.items.map((i) => isDownload && !i.isFolder), this.queue.settings.partSuffix);
     const report: EnqueueReport = { addedCount: 0, folderCount: 0, refused: [] };
+    const transferType = this.transferTypeFor(input.sessionId);
     // The folder the remote pane shows exists: no MKD to find that out again.
     if (!isDownload) this.queue.noteRemoteFolder(siteId, input.remoteFolder);
     const added = this.queue.addFiles(
@@ -149,6 +150,7 @@ export class QueueService {
               modifiedMs: f.modifiedMs === undefined ? undefined : f.modifiedMs - offset,
               onExists: input.onExists,
               ...(suffixes[i] ? { partSuffix: suffixes[i] } : {}),
+              ...(transferType ? { transferType } : {}),
             }],
       ),
     );
@@ -162,6 +164,7 @@ export class QueueService {
         remoteDir: joinRemotePath(input.remoteFolder, folder.name),
         onExists: input.onExists,
         ...(offset ? { clockOffsetMs: offset } : {}),
+        ...(transferType ? { transferType } : {}),
       });
       report.addedCount += expanded.addedIds.length;
       for (const id of expanded.addedIds) this.queuedBy.set(id, clientId);
@@ -250,6 +253,15 @@ export class QueueService {
    */
   openSession(siteId: string): Promise<TransferSession> {
     return this.openTransferSession(siteId, `listing-${++this.sideConnections}`);
+  }
+
+  /**
+   * The transfer type every file of a session's server goes with, when its protocol decides it:
+   * SFTP (version 3) has no text mode, so its files go byte for byte whatever the rule says;
+   * undefined for FTP, whose files the queue's rule decides by name.
+   */
+  transferTypeFor(sessionId: string): 'binary' | undefined {
+    return this.deps.remote.paramsOf(sessionId).protocol === 'sftp' ? 'binary' : undefined;
   }
 
   /** The site whose transfers a browsing session's go to (saved, or an in-memory quick site). */

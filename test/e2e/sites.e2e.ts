@@ -138,14 +138,13 @@ test("imports FileZilla's sitemanager.xml and reports every skipped entry with i
   await dialog(page).getByLabel('FileZilla site manager file').setInputFiles(FIXTURE);
 
   const report = dialog(page).getByRole('status', { name: 'Import report' });
-  await expect(report).toContainText('Imported 7 sites from sitemanager.xml');
-  await expect(report).toContainText('Skipped (4)');
+  await expect(report).toContainText('Imported 11 sites from sitemanager.xml');
+  await expect(report).toContainText('Skipped (3)');
   const skipped = report.locator('.sm-skipped li');
   await expect(skipped).toHaveText([
-    'Work/Clients/Acme SFTP: SFTP is not supported: Ferry connects with FTP and FTPS only',
     'Personal/Half-finished entry: Host is missing',
     'Personal/Typo in port: Port "70000" is not a number from 1 to 65535',
-    'Personal/Backups: S3 is not supported: Ferry connects with FTP and FTPS only',
+    'Personal/Backups: S3 is not supported: Ferry connects with FTP, FTPS and SFTP only',
   ]);
   await expect(report.locator('.sm-warnings li').filter({ hasText: 'Legacy server' }).first()).toHaveText(
     'Work/Clients/Legacy server: Password is encrypted with a FileZilla master password and cannot be read; imported as "ask for password"',
@@ -167,6 +166,16 @@ test("imports FileZilla's sitemanager.xml and reports every skipped entry with i
   await expect(field(page, 'Logon type')).toHaveValue('ask');
   await expect(field(page, 'Protocol')).toHaveValue('implicit');
   await expect(dialog(page).getByLabel('Encoding name')).toHaveValue('ISO-8859-1');
+  // FileZilla's SFTP sites come over with their logon: a key file, the server's own questions.
+  await treeItem(page, 'Acme SFTP').click();
+  await expect(field(page, 'Protocol')).toHaveValue('sftp');
+  await expect(field(page, 'Logon type')).toHaveValue('key');
+  await expect(field(page, 'Key file')).toHaveValue('C:\\Users\\ana\\.ssh\\acme.ppk');
+  await expect(field(page, 'Port')).toHaveValue('22');
+  await expect(field(page, 'Transfer mode')).toHaveCount(0);
+  await treeItem(page, 'Acme bastion (OTP)').click();
+  await expect(field(page, 'Logon type')).toHaveValue('interactive');
+  await treeItem(page, 'Acme Corp').click();
 
   // Keyboard: Left goes to the parent folder, Left again collapses it.
   await treeItem(page, 'Acme Corp').press('ArrowLeft');

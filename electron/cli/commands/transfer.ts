@@ -105,7 +105,7 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
   if (url.path === undefined || name === undefined) throw new UsageError('get: the URL names a folder; give a file path (or use get -r)', 'get');
   const remote = url.path;
   const localArg = operands[1];
-  const type = await transferTypeFor(name, options, io, 'get');
+  const type = await transferTypeFor(name, options, io, 'get', url.scheme);
 
   if (localArg === '-') {
     if (options.isResume) throw new UsageError('get: --resume needs a local file, not stdout', 'get');
@@ -149,12 +149,13 @@ export async function runGet(operands: readonly string[], options: CliOptions, i
 }
 
 /** The type a file goes with (transferRule.ts); resuming needs binary, since ASCII changes byte counts. */
-async function transferTypeFor(name: string, options: CliOptions, io: CliIo, command: 'get' | 'put'): Promise<TransferType> {
-  const type = transferTypeOf(name, await transferRuleFor(options, io));
+async function transferTypeFor(name: string, options: CliOptions, io: CliIo, command: 'get' | 'put', scheme: FtpUrl['scheme']): Promise<TransferType> {
+  const type = transferTypeOf(name, await transferRuleFor(options, io, scheme));
   if (type === 'ascii' && options.isResume) {
     throw new UsageError(`--resume works only for binary transfers, and ${name} goes as ASCII (the transfer type is ${options.transferType ?? 'that of the saved settings'}); add --type binary`, command);
   }
-  if (options.isVerbose) writeLine(io.stderr, `ferry: ${terminalSafe(name)}: ${type === 'ascii' ? 'ASCII (TYPE A, line endings converted)' : 'binary (TYPE I)'}`);
+  const binary = scheme === 'sftp' ? 'binary (SFTP sends bytes as they are)' : 'binary (TYPE I)';
+  if (options.isVerbose) writeLine(io.stderr, `ferry: ${terminalSafe(name)}: ${type === 'ascii' ? 'ASCII (TYPE A, line endings converted)' : binary}`);
   return type;
 }
 
@@ -189,7 +190,7 @@ async function keepForClock(url: FtpUrl, session: RemoteSession, upload: Uploade
 export async function runPut(operands: readonly string[], options: CliOptions, io: CliIo): Promise<void> {
   const localArg = operands[0];
   const url = parseFtpUrl(operands[1]);
-  const type = await transferTypeFor(localArg === '-' ? (remoteBaseName(url.path ?? '') ?? '') : basename(localArg), options, io, 'put');
+  const type = await transferTypeFor(localArg === '-' ? (remoteBaseName(url.path ?? '') ?? '') : basename(localArg), options, io, 'put', url.scheme);
 
   if (localArg === '-') {
     if (options.isResume) throw new UsageError('put: --resume needs a local file, not stdin', 'put');

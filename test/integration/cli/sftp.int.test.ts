@@ -134,5 +134,8 @@ describe('ferry over sftp://', () => {
     const result = await run(['ls', `${base()}/`, '--tls', 'explicit']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^ferry: --tls is for FTP; sftp:\/\/ URLs use SSH/);
+    const ascii = await trusted(['get', '-a', `${base()}${server.homeDir}/tree/a.txt`, 'a.txt']);
+    expect(ascii.status).toBe(2);
+    expect(ascii.stderr).toMatch(/^ferry: SFTP transfers files byte for byte: --type ascii \(-a\) is for FTP/);
   });
 });

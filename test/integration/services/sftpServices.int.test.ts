@@ -150,7 +150,10 @@ describe('SFTP in the window’s services', () => {
     log.length = 0;
     items.clear();
     await services.handlers.queueAdd({ sessionId, direction: 'upload', items: [{ name: 'tree', isFolder: true }], localFolder: up, remoteFolder: server.homeDir }, ctx);
-    expect((await queueSettles()).map((i) => i.state)).toEqual(['done', 'done']);
+    const uploaded = await queueSettles();
+    expect(uploaded.map((i) => i.state)).toEqual(['done', 'done']);
+    // SFTP has no text mode: a .txt goes byte for byte whatever the transfer type rule says.
+    expect(uploaded.map((i) => i.transferType ?? 'binary')).toEqual(['binary', 'binary']);
     expect(sha(await readFile(path.join(server.homeDir, 'tree', 'big.bin')))).toBe(sha(big));
 
     items.clear();
