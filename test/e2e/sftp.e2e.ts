@@ -95,7 +95,7 @@ test('an SFTP site: trust its host key in the panel, then drag a folder each way
   expect(server.log()).not.toMatch(/Accepted|Failed password/);
   await page.screenshot({ path: 'test-results/screenshots/sftp-host-key.png' });
   expect(await axeProblems(page, '.trust-panel')).toEqual([]);
-  await panel.getByRole('button', { name: `Always trust host key for ${server.host}:${server.port}` }).click();
+  await panel.getByRole('button', { name: `Always trust for ${server.host}:${server.port}` }).click();
 
   const remotePane = paneOf(page, 'Remote site');
   await expect(remotePane.getByLabel('Remote site path')).toHaveValue(server.homeDir);

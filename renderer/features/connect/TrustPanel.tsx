@@ -16,7 +16,6 @@ export function TrustPanel() {
   const refuse = useSession((s) => s.refuseCertificate);
   if (!pending) return null;
   if (pending.hostKey?.previous) return <ChangedKeyPanel pending={pending} onClose={refuse} />;
-  const what = pending.hostKey ? 'host key' : 'certificate';
   const port = pending.hostKey ? `:${pending.hostKey.port}` : pending.params?.port ? `:${pending.params.port}` : '';
   return (
     <section className="trust-panel" role="region" aria-label={pending.hostKey ? 'Unknown host key' : 'Unknown certificate'}>
@@ -35,7 +34,7 @@ export function TrustPanel() {
         </button>
         {/* A saved site keeps a certificate with it, a quick connection with its server; host keys are kept per server. */}
         <button type="button" onClick={() => void trust(true)}>
-          Always trust {what} for {pending.site && !pending.hostKey ? pending.site.options.name : `${pending.host}${port}`}
+          Always trust for {pending.site && !pending.hostKey ? pending.site.options.name : `${pending.host}${port}`}
         </button>
         <button type="button" onClick={refuse}>
           Cancel
