@@ -6,10 +6,20 @@ import {
 } from '../../../electron/cli/format';
 import { FtpConnectionError, FtpReplyError, FtpTimeoutError, FtpTlsError } from '../../../electron/ftp';
 import type { FileEntry } from '../../../shared/domain';
+import { HostKeyUnknownError } from '../../../electron/sessions/hostKeyCheck';
+import { asSftpTransferError } from '../../../electron/sessions/sftpSessionAdapter';
 
 const FP = 'AB:'.repeat(31) + 'AB';
 
 describe('formatErrorLine', () => {
+  it('names an unknown host key and the --fingerprint that trusts it, also through the queue', () => {
+    const fingerprint = `SHA256:${'Q'.repeat(43)}`;
+    const err = new HostKeyUnknownError({ host: 'sftp.example.org', port: 2222, type: 'ssh-ed25519', fingerprint }, []);
+    const line = `ferry: unknown host key for sftp.example.org:2222: ssh-ed25519 ${fingerprint} (add --fingerprint ${fingerprint} if you trust it)`;
+    expect(formatErrorLine(err)).toBe(line);
+    expect(formatErrorLine(asSftpTransferError(err))).toBe(line);
+  });
+
   it.each([
     [new FtpReplyError(550, 'No such file', 'RETR /x'), 'ferry: 550 No such file (after RETR /x)'],
     [new FtpReplyError(530, 'Login incorrect.\nBye', 'PASS ****', 'Login refused: check the user name and password'),

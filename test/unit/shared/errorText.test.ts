@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { describeError, errorInfoOf, systemErrorWords } from '../../../shared/errorText';
 import { FtpConnectionError, FtpReplyError, FtpTlsError } from '../../../electron/ftp';
 import { TransferError } from '../../../electron/queue/transferError';
+import { SftpStatusError } from '../../../electron/sftp';
+import { HostKeyUnknownError } from '../../../electron/sessions/hostKeyCheck';
 
 const CERT = { fingerprint256: 'AB:CD', subject: 'CN=x', issuer: 'CN=x', validTo: 'never' };
 
@@ -48,5 +50,20 @@ describe('systemErrorWords', () => {
   it('words known codes only', () => {
     expect(systemErrorWords('ENOENT')).toBe('no such file or folder');
     expect(systemErrorWords('constructor')).toBeUndefined();
+  });
+});
+
+describe('SFTP errors in words', () => {
+  it('keeps an SFTP status out of the reply code, and out of the line', () => {
+    const info = errorInfoOf(new SftpStatusError(2, 'No such file', 'REMOVE /x'));
+    expect(info).toMatchObject({ kind: 'sftp-status', command: 'REMOVE /x' });
+    expect(info.ftpCode).toBeUndefined();
+    // The queue keeps the status as a code: its line still reads as words.
+    expect(describeError({ kind: 'sftp-status', ftpCode: 2, message: 'No such file or folder — OPEN /x (read)' })).toBe('No such file or folder — OPEN /x (read)');
+  });
+
+  it('carries an unknown host key to the window', () => {
+    const key = { host: 'h', port: 22, type: 'ssh-ed25519', fingerprint: `SHA256:${'a'.repeat(43)}` };
+    expect(errorInfoOf(new HostKeyUnknownError(key, []))).toMatchObject({ kind: 'host-key-unknown', hostKey: key });
   });
 });
