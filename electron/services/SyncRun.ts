@@ -24,6 +24,8 @@ export interface SyncRunDeps {
   siteId: string;
   /** The server's clock minus this computer's: a download gets its time as this computer counts. */
   clockOffsetMs: number;
+  /** The transfer type of every copy when the protocol decides it (SFTP: binary); absent: the queue's rule. */
+  transferType?: 'binary';
   folders: FolderPaths;
   /** The compared pairs of the preview, by path (the copies' sizes and times). */
   pairs: ReadonlyMap<string, ComparedPair>;
@@ -62,7 +64,9 @@ export class SyncRun {
     }
     if (copies.length > 0) {
       this.enter('copying', copies.length);
-      const ids = this.deps.queue.addFiles(copies.map((a) => copyRequestOf(a, this.deps.pairs.get(a.relPath), this.deps.folders, this.deps.siteId, this.deps.clockOffsetMs))).map((i) => i.id);
+      const { transferType } = this.deps;
+      const requests = copies.map((a) => copyRequestOf(a, this.deps.pairs.get(a.relPath), this.deps.folders, this.deps.siteId, this.deps.clockOffsetMs));
+      const ids = this.deps.queue.addFiles(transferType ? requests.map((r) => ({ ...r, transferType })) : requests).map((i) => i.id);
       this.tally.copied = this.count(await whenItemsEnd(this.deps.queue, ids));
     }
     if (deletions.length > 0 && this.tally.failed > 0) this.tally.heldBack = deletions.length;

@@ -66,6 +66,8 @@ interface KeptPreview {
   plan: SyncPlan;
   /** The server's clock offset the plan allowed for: a download's time is shifted by it. */
   clockOffsetMs: number;
+  /** The transfer type of every copy when the protocol decides it (SFTP: binary). */
+  transferType?: 'binary';
   /** The pair's state of the last sync, which the state after this one builds on. */
   state: SyncState;
   pairs: Map<string, ComparedPair>;
@@ -120,7 +122,8 @@ export class SyncService {
       const plan = planSync(comparison.pairs, { direction: settings.direction, deleteOrphans: settings.deleteOrphans, toleranceMs: compare.toleranceMs }, state);
       controller.signal.throwIfAborted();
       const pairs = new Map(comparison.pairs.map((p) => [p.relPath, p]));
-      this.previews.set(previewId, { clientId, siteId, folders, key, plan, clockOffsetMs: clock.offsetMs, state, pairs, compareAgain: () => compareNow() });
+      const transferType = this.deps.queue.transferTypeFor(sessionId);
+      this.previews.set(previewId, { clientId, siteId, folders, key, plan, clockOffsetMs: clock.offsetMs, ...(transferType ? { transferType } : {}), state, pairs, compareAgain: () => compareNow() });
       return {
         previewId,
         localDir,
@@ -167,6 +170,7 @@ export class SyncService {
       openSession: () => this.deps.queue.openSession(kept.siteId),
       siteId: kept.siteId,
       clockOffsetMs: kept.clockOffsetMs,
+      ...(kept.transferType ? { transferType: kept.transferType } : {}),
       folders,
       pairs: kept.pairs,
       keepState: async () => this.states.save(kept.key, stateAfter((await kept.compareAgain()).pairs, kept.state)),

@@ -20,6 +20,7 @@ import type { CallContext } from '../../../shared/api';
 import type { ConnectParams, ErrorInfo, LogEntry, TransferItem } from '../../../shared/domain';
 import type { QueueChange } from '../../../shared/queue';
 import type { SshQuestion } from '../../../shared/ssh';
+import { DEFAULT_SYNC_SETTINGS, type SyncRunStatus } from '../../../shared/syncPreview';
 import { errorInfoOf } from '../../../shared/errorText';
 
 const ctx: CallContext = { transport: 'browser', clientId: 'window-1' };
@@ -31,6 +32,7 @@ let localDir: string;
 const log: LogEntry[] = [];
 const items = new Map<string, TransferItem>();
 let questions: SshQuestion[] = [];
+const syncStatuses: SyncRunStatus[] = [];
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -83,6 +85,7 @@ beforeAll(async () => {
     if (event === 'log') log.push(...(payload as LogEntry[]));
     if (event === 'queue') for (const item of (payload as QueueChange).items) items.set(item.id, item);
     if (event === 'sshQuestions') questions = payload as SshQuestion[];
+    if (event === 'syncStatus') syncStatuses.push(payload as SyncRunStatus);
   });
 });
 
@@ -171,6 +174,26 @@ describe('SFTP in the window’s services', () => {
     expect(labels).toContain(`${server.host}:${server.port} · transfer 1`);
     expect(log.some((l) => l.connectionLabel === `${server.host}:${server.port} · transfer 1` && l.kind === 'command')).toBe(true);
     expect(log.some((l) => l.text.includes(server.password))).toBe(false);
+  });
+
+  it('synchronizes a folder up with the window’s Synchronize, byte for byte (no text mode), and Compare then finds nothing', async () => {
+    const mine = path.join(localDir, 'mine');
+    await mkdir(path.join(mine, 'docs'), { recursive: true });
+    await writeFile(path.join(mine, 'docs', 'notes.txt'), 'line one\r\nline two\n');
+    await writeFile(path.join(mine, 'index.html'), '<p>hi</p>\n');
+    await mkdir(path.join(server.homeDir, 'mine'));
+    await server.chownToServer(path.join(server.homeDir, 'mine'));
+    items.clear();
+    const remoteDir = `${server.homeDir}/mine`;
+    const preview = await services.handlers.syncPreview({ previewId: 'sftp-1', sessionId, localDir: mine, remoteDir, settings: DEFAULT_SYNC_SETTINGS }, ctx);
+    expect(preview.plan.actions.map((a) => `${a.kind} ${a.relPath}`).sort()).toEqual(['mkdir-remote docs', 'upload docs/notes.txt', 'upload index.html']);
+    const start = await services.handlers.syncRun({ previewId: 'sftp-1', checked: preview.plan.actions.map((_a, i) => i) }, ctx);
+    await vi.waitFor(() => expect(syncStatuses.find((s) => s.runId === start.runId && s.phase === 'ended')).toBeDefined(), { timeout: 30_000 });
+    expect(await readFile(path.join(server.homeDir, 'mine', 'docs', 'notes.txt'), 'utf8')).toBe('line one\r\nline two\n');
+    services.hub.flush();
+    expect([...items.values()].map((i) => i.transferType ?? 'binary')).toEqual(['binary', 'binary']);
+    const again = await services.handlers.syncPreview({ previewId: 'sftp-2', sessionId, localDir: mine, remoteDir, settings: DEFAULT_SYNC_SETTINGS }, ctx);
+    expect(again.plan.actions).toEqual([]);
   });
 
   it('connects to saved sites by password, and by key file whose passphrase the window is asked for and may remember', async () => {
