@@ -125,6 +125,34 @@ test('an SFTP site: trust its host key in the panel, then drag a folder each way
   await page.screenshot({ path: 'test-results/screenshots/sftp-transfers.png' });
 });
 
+test('a key file chosen with Browse… logs the site in without a password', async ({ page }) => {
+  await page.goto(ferry.url);
+  await page.getByRole('button', { name: 'Site Manager' }).click();
+  await siteManager(page).getByRole('button', { name: 'New site' }).click();
+  await field(page, 'Name').fill('By key');
+  await field(page, 'Protocol').selectOption('sftp');
+  await field(page, 'Host').fill(server.host);
+  await field(page, 'Port').fill(String(server.port));
+  await field(page, 'Logon type').selectOption('key');
+  await field(page, 'User').fill(server.user);
+  // Browse… opens in the folder of what the field holds.
+  await field(page, 'Key file').fill(path.join(path.dirname(server.clientKeys.plainPath), 'x'));
+  await siteManager(page).getByRole('button', { name: 'Browse…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Choose the private key file' });
+  await expect(picker.getByText(path.dirname(server.clientKeys.plainPath), { exact: true })).toBeVisible();
+  expect(await axeProblems(page, 'dialog.dialog')).toEqual([]);
+  await picker.getByRole('button', { name: path.basename(server.clientKeys.plainPath), exact: true }).click();
+  await picker.getByRole('button', { name: 'Choose' }).click();
+  await expect(picker).toBeHidden();
+  await expect(field(page, 'Key file')).toHaveValue(server.clientKeys.plainPath);
+  // Browser mode without a master password keeps no secrets: a passphrase would be asked for.
+  await expect(siteManager(page).getByText('Passphrases are not saved in "ask each time" mode: Ferry asks for it when the key needs one.')).toBeVisible();
+  await siteManager(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await siteManager(page).getByRole('toolbar', { name: 'Site actions' }).getByRole('button', { name: 'Connect' }).click();
+  await expect(paneOf(page, 'Remote site').getByLabel('Remote site path')).toHaveValue(server.homeDir);
+  expect(server.log()).toMatch(/Accepted publickey/);
+});
+
 test('a site with interactive logon asks the server’s question in a dialog', async ({ page }) => {
   await page.goto(ferry.url);
   await saveAndConnect(page, 'Asks', 'interactive');

@@ -33,7 +33,7 @@ export function SitePasswordField({ form, status, error, onEdit, onShowPasswords
     );
   }
   const canStore = status?.canStorePasswords === true;
-  const why = !canStore ? cannotStoreReason(status, form.hasSavedPassword) : null;
+  const why = !canStore ? cannotStoreReason(status, form.hasSavedPassword, isKey ? 'passphrase' : 'password') : null;
   const placeholder = form.hasSavedPassword && !form.forgetPassword ? 'Saved – type to replace' : canStore ? '' : 'Not saved';
   return (
     <Field
@@ -94,13 +94,14 @@ function SavedState({ form, onEdit, what }: { form: SiteForm; onEdit: SitePasswo
   );
 }
 
-/** Why a typed password could not be kept right now, in the user's terms. */
-function cannotStoreReason(status: SitesStatus | null, hasSaved: boolean): string {
+/** Why a typed password (or key passphrase) could not be kept right now, in the user's terms. */
+function cannotStoreReason(status: SitesStatus | null, hasSaved: boolean, what: 'password' | 'passphrase'): string {
+  const asks = what === 'passphrase' ? 'Ferry asks for it when the key needs one' : 'Ferry asks when you connect';
   if (!status) return 'Loading password storage…';
-  if (status.secretMode === 'keychain') return 'The system keychain is not available, so Ferry asks for the password when you connect.';
+  if (status.secretMode === 'keychain') return `The system keychain is not available, so ${asks}.`;
   if (status.isLocked) {
-    const saved = hasSaved ? 'A password is saved, but saved' : 'Saved';
+    const saved = hasSaved ? `A ${what} is saved, but saved` : 'Saved';
     return `${saved} passwords are locked: unlock them with your master password to use or change them.`;
   }
-  return 'Passwords are not saved in "ask each time" mode: Ferry asks when you connect.';
+  return `${what === 'passphrase' ? 'Passphrases' : 'Passwords'} are not saved in "ask each time" mode: ${asks}.`;
 }

@@ -196,6 +196,19 @@ describe('SFTP in the window’s services', () => {
     expect(again.plan.actions).toEqual([]);
   });
 
+  it('edits a file over SFTP in the built-in editor: saved to the server, a change behind Ferry’s back a conflict', async () => {
+    const file = path.join(server.homeDir, 'page.html');
+    await writeFile(file, '<p>old</p>\n');
+    await server.chownToServer(file);
+    const { edit, text } = await services.handlers.editOpen({ sessionId, path: file, mode: 'builtin' }, ctx);
+    expect(text?.text).toBe('<p>old</p>\n');
+    expect((await services.handlers.editSave({ editId: edit.id, text: '<p>new</p>\n' }, ctx)).state).toBe('clean');
+    expect(await readFile(file, 'utf8')).toBe('<p>new</p>\n');
+    await writeFile(file, '<p>theirs, longer</p>\n');
+    expect((await services.handlers.editSave({ editId: edit.id, text: '<p>mine</p>\n' }, ctx)).state).toBe('conflict');
+    await services.handlers.editClose({ editId: edit.id, discardChanges: true }, ctx);
+  });
+
   it('connects to saved sites by password, and by key file whose passphrase the window is asked for and may remember', async () => {
     await services.handlers.sitesSetMasterPassword({ password: 'a long master password' }, ctx);
     const byPassword = await services.handlers.sitesCreate(
