@@ -147,6 +147,7 @@ test('a key file chosen with Browse… logs the site in without a password', asy
   await expect(field(page, 'Key file')).toHaveValue(server.clientKeys.plainPath);
   // Browser mode without a master password keeps no secrets: a passphrase would be asked for.
   await expect(siteManager(page).getByText('Passphrases are not saved in "ask each time" mode: Ferry asks for it when the key needs one.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/sftp-site.png' });
   await siteManager(page).getByRole('button', { name: 'Save', exact: true }).click();
   await siteManager(page).getByRole('toolbar', { name: 'Site actions' }).getByRole('button', { name: 'Connect' }).click();
   await expect(paneOf(page, 'Remote site').getByLabel('Remote site path')).toHaveValue(server.homeDir);
